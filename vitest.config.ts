@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects over one suite: `unit` is everything; `db` is the subset that touches the
+// database (files named *.db.test.ts), run again against PostgreSQL by `npm run test:postgres`.
+export default defineConfig({
+  test: {
+    env: { TZ: 'UTC' },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'all', include: ['tests/**/*.test.ts'] } },
+      { extends: true, test: { name: 'db', include: ['tests/**/*.db.test.ts'] } },
+    ],
+  },
+});
