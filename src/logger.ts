@@ -41,3 +41,8 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
     destination ?? process.stdout,
   );
 }
+
+/** An appending log file (the local console keeps the terminal for the person). */
+export function fileDestination(path: string): NodeJS.WritableStream {
+  return pino.destination({ dest: path, append: true, mkdir: true, sync: false }) as unknown as NodeJS.WritableStream;
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. One schema, parsed once in main.ts; everything else
+ * receives the resulting `Config`. Errors name the variable and never echo its value, so a
+ * mistyped token does not end up in a terminal scrollback or a CI log.
+ */
+
+const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with xoxb-',
+  }),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp-',
+  }),
+  SLACK_API_URL: z
+    .url({ message: 'must be a URL such as https://slack.com/api/' })
+    .default('https://slack.com/api/')
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be between 0 and 65535' })
+    .max(65535, { message: 'must be between 0 and 65535' })
+    .default(3000),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)',
+  }),
+  LIAISON_DATA_DIR: z.string().trim().min(1).default('./data'),
+  LIAISON_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  LIAISON_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'must be a URL' }).optional()),
+  LIAISON_LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  LIAISON_LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+  LIAISON_DEFAULT_LOCALE: z
+    .enum(SUPPORTED_LOCALES, { message: `must be one of ${SUPPORTED_LOCALES.join(', ')}` })
+    .default('en'),
+  LIAISON_DEFAULT_TZ: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+  LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LIAISON_CONSOLE_USER: optionalString,
+});
+
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** How Liaison talks to Slack, decided by which credentials are present. */
+export type SlackMode =
+  | { kind: 'http'; botToken: string; signingSecret: string }
+  | { kind: 'socket'; botToken: string; appToken: string; signingSecret?: string }
+  | { kind: 'console' };
+
+export interface Config {
+  slack: SlackMode & { apiUrl: string };
+  port: number;
+  database: { url?: string; embeddedDataDir: string; poolMax: number; acquireTimeoutMs: number };
+  llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  defaults: { locale: SupportedLocale; timeZone: string };
+  logLevel: string;
+  console: { actAs?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function decideSlackMode(env: z.infer<typeof envSchema>, problems: string[]): SlackMode {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = env;
+  if (appToken) {
+    if (!botToken) problems.push('SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.');
+    return botToken ? { kind: 'socket', botToken, appToken, signingSecret } : { kind: 'console' };
+  }
+  if (botToken && !signingSecret) {
+    problems.push('SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: HTTP mode needs both.');
+  }
+  if (signingSecret && !botToken) {
+    problems.push('SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: HTTP mode needs both.');
+  }
+  if (botToken && signingSecret) return { kind: 'http', botToken, signingSecret };
+  return { kind: 'console' };
+}
+
+/** Parses the environment into a Config, or throws ConfigError with one line per problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const slack = decideSlackMode(e, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    slack: { ...slack, apiUrl: e.SLACK_API_URL },
+    port: e.PORT,
+    database: {
+      url: e.DATABASE_URL,
+      embeddedDataDir: `${e.LIAISON_DATA_DIR.replace(/\/$/, '')}/pglite`,
+      poolMax: e.LIAISON_DB_POOL_MAX,
+      acquireTimeoutMs: e.LIAISON_DB_ACQUIRE_TIMEOUT_MS,
+    },
+    llm: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.LIAISON_LLM_MODEL,
+      timeoutMs: e.LIAISON_LLM_TIMEOUT_MS,
+    },
+    defaults: { locale: e.LIAISON_DEFAULT_LOCALE, timeZone: e.LIAISON_DEFAULT_TZ },
+    logLevel: e.LIAISON_LOG_LEVEL,
+    console: { actAs: e.LIAISON_CONSOLE_USER },
+  };
+}

@@ -1,0 +1,358 @@
+import type { View } from '@slack/types';
+import type { SupportedLocale } from '../config/env.js';
+import { translator } from '../i18n/catalog.js';
+import type { SlackStandIn, StoredEphemeral, StoredMessage, StoredView } from '../slack-stand-in/index.js';
+import type { ConsoleActor } from './console-payloads.js';
+import {
+  eventEnvelope,
+  messageBlockActionsBody,
+  slashCommandBody,
+  viewBlockActionsBody,
+  viewClosedBody,
+  viewSubmissionBody,
+} from './console-payloads.js';
+import type { ConsoleReceiver } from './console-receiver.js';
+import {
+  buildActionFromControl,
+  buildViewStateValues,
+  type ControlCommand,
+  consoleHelpText,
+  findControl,
+  parseConsoleInput,
+  resolveControlInput,
+  validateSubmission,
+} from './input/index.js';
+import {
+  type Control,
+  type FieldValues,
+  type RenderContext,
+  renderMessage,
+  renderView,
+  setFieldValue,
+} from './render/index.js';
+
+export interface ConsolePerson {
+  userId: string;
+  userName: string;
+  realName: string;
+  locale: SupportedLocale;
+}
+
+type Origin =
+  | { kind: 'message'; channel: string; ts: string; text: string; blocks?: unknown[]; ephemeral: boolean }
+  | { kind: 'view'; viewId: string };
+
+interface OpenModal {
+  view: StoredView;
+  controls: Control[];
+  values: FieldValues;
+}
+
+/**
+ * One person at the local console: turns typed lines into the payloads Slack would send
+ * (through the real Bolt app) and prints what the app shows back (through the stand-in).
+ */
+export class ConsoleSession {
+  private person: ConsolePerson;
+  private readonly controls = new Map<number, { control: Control; origin: Origin }>();
+  private nextIndex = 1;
+  private modal: OpenModal | undefined;
+  private actionCounter = 0;
+
+  constructor(
+    private readonly deps: {
+      standIn: SlackStandIn;
+      receiver: ConsoleReceiver;
+      people: ConsolePerson[];
+      startAs: ConsolePerson;
+      channel: { id: string; name: string };
+      print: (text: string) => void;
+      width?: number;
+      color?: boolean;
+    },
+  ) {
+    this.person = deps.startAs;
+  }
+
+  get locale(): SupportedLocale {
+    return this.person.locale;
+  }
+
+  get currentUserId(): string {
+    return this.person.userId;
+  }
+
+  private get t() {
+    return translator(this.person.locale);
+  }
+
+  private actor(): ConsoleActor {
+    const { standIn, channel } = this.deps;
+    return {
+      teamId: standIn.teamId,
+      teamDomain: standIn.teamDomain,
+      appId: standIn.appId,
+      userId: this.person.userId,
+      userName: this.person.userName,
+      channelId: channel.id,
+      channelName: channel.name,
+    };
+  }
+
+  private renderContext(): RenderContext {
+    return {
+      width: this.deps.width ?? 80,
+      color: this.deps.color ?? false,
+      firstControlIndex: this.nextIndex,
+      resolveUser: (id) => this.deps.people.find((p) => p.userId === id)?.realName,
+      directory: { users: this.deps.people.map((p) => ({ id: p.userId, name: p.realName })) },
+    };
+  }
+
+  /** Numbers the controls of a printed surface so `press N` finds them later. */
+  private register(controls: Control[], origin: Origin): void {
+    for (const control of controls) {
+      this.controls.set(control.index, { control, origin });
+      this.nextIndex = Math.max(this.nextIndex, control.index + 1);
+    }
+  }
+
+  /** Subscribes to what the app shows; returns the unsubscribe function. */
+  attach(): () => void {
+    const { standIn } = this.deps;
+    const offs = [
+      standIn.on('message', ({ kind, message }) => {
+        if (kind !== 'deleted') this.showMessage(message, kind === 'updated');
+      }),
+      standIn.on('ephemeral', ({ kind, message }) => {
+        if (kind !== 'deleted' && message.recipient === this.person.userId) this.showEphemeral(message);
+      }),
+      standIn.on('modal', ({ kind, userId, stack }) => {
+        if (userId !== this.person.userId) return;
+        const top = stack.at(-1);
+        if (!top) {
+          this.modal = undefined;
+          if (kind === 'closed' || kind === 'cleared') this.deps.print(this.t('console.modalClosed'));
+          return;
+        }
+        this.showModal(top);
+      }),
+      standIn.on('home', ({ userId, view }) => {
+        if (userId === this.person.userId) this.showView(view, this.t('console.homeHeading'));
+      }),
+    ];
+    return () => {
+      for (const off of offs) off();
+    };
+  }
+
+  private isVisibleToMe(message: StoredMessage): boolean {
+    if (message.channel.startsWith('D')) return this.deps.standIn.dmChannelId(this.person.userId) === message.channel;
+    return true;
+  }
+
+  private showMessage(message: StoredMessage, edited: boolean): void {
+    if (!this.isVisibleToMe(message)) return;
+    const where = message.channel.startsWith('D') ? this.t('console.inDm') : `#${message.channel}`;
+    const surface = renderMessage(
+      {
+        text: message.text,
+        blocks: message.blocks as never,
+        botName: message.bot_id ? 'Liaison' : undefined,
+        user: message.user,
+        threadTs: message.thread_ts,
+        edited,
+      },
+      this.renderContext(),
+    );
+    this.register(surface.controls, { kind: 'message', ephemeral: false, ...message });
+    this.deps.print(`── ${where} ──\n${surface.text}`);
+  }
+
+  private showEphemeral(message: StoredEphemeral): void {
+    const surface = renderMessage(
+      { text: message.text, blocks: message.blocks as never, botName: 'Liaison' },
+      this.renderContext(),
+    );
+    this.register(surface.controls, {
+      kind: 'message',
+      channel: message.channel,
+      ts: message.ts,
+      text: message.text,
+      blocks: message.blocks,
+      ephemeral: true,
+    });
+    this.deps.print(`── ${this.t('console.onlyVisibleToYou')} ──\n${surface.text}`);
+  }
+
+  private showModal(view: StoredView): void {
+    const values = this.modal?.view.id === view.id ? this.modal.values : {};
+    const surface = renderView(view as unknown as View, this.renderContext(), {
+      values,
+      fieldErrors: view.errors,
+    });
+    this.register(surface.controls, { kind: 'view', viewId: view.id });
+    this.modal = { view, controls: surface.controls, values };
+    this.deps.print(`── ${this.t('console.modalHeading')} ──\n${surface.text}\n${this.t('console.modalHint')}`);
+  }
+
+  private showView(view: StoredView, heading: string): void {
+    const surface = renderView(view as unknown as View, this.renderContext());
+    this.register(surface.controls, { kind: 'view', viewId: view.id });
+    this.deps.print(`── ${heading} ──\n${surface.text}`);
+  }
+
+  private actionTs(): string {
+    this.actionCounter += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.actionCounter).padStart(6, '0')}`;
+  }
+
+  /** Handles one typed line; resolves false when the person asked to quit. */
+  async handle(line: string): Promise<boolean> {
+    const input = parseConsoleInput(line);
+    const { standIn, receiver } = this.deps;
+    switch (input.kind) {
+      case 'empty':
+        return true;
+      case 'quit':
+        return false;
+      case 'help':
+        this.deps.print(consoleHelpText(this.locale));
+        return true;
+      case 'unknown':
+        this.deps.print(input.message);
+        return true;
+      case 'slash': {
+        const actor = this.actor();
+        await receiver.dispatch(
+          slashCommandBody(actor, {
+            command: input.command,
+            text: input.text,
+            responseUrl: standIn.createResponseUrl({ channelId: actor.channelId, userId: actor.userId }),
+            triggerId: standIn.createTriggerId({ userId: actor.userId }),
+          }),
+        );
+        return true;
+      }
+      case 'home':
+        await receiver.dispatch(
+          eventEnvelope(this.actor(), {
+            type: 'app_home_opened',
+            user: this.person.userId,
+            channel: standIn.dmChannelId(this.person.userId) ?? 'D0CONSOLE',
+            tab: 'home',
+            event_ts: this.actionTs(),
+          }),
+        );
+        return true;
+      case 'as':
+        this.switchPerson(input.user);
+        return true;
+      case 'submit':
+        await this.submit();
+        return true;
+      case 'cancel':
+        await this.cancel();
+        return true;
+      default:
+        await this.operate(input);
+        return true;
+    }
+  }
+
+  private switchPerson(query: string): void {
+    const q = query.toLowerCase();
+    const match =
+      this.deps.people.find((p) => p.userId.toLowerCase() === q || p.userName.toLowerCase() === q) ??
+      this.deps.people.find((p) => p.realName.toLowerCase().includes(q));
+    if (!match) {
+      const names = this.deps.people.map((p) => `${p.userName} (${p.realName})`).join(', ');
+      this.deps.print(this.t('console.noSuchPerson', { query, names }));
+      return;
+    }
+    this.person = match;
+    this.modal = undefined;
+    this.deps.print(this.t('console.nowActingAs', { name: match.realName, userId: match.userId }));
+  }
+
+  private async operate(command: ControlCommand): Promise<void> {
+    const entry = this.controls.get(command.control);
+    const found = findControl(entry ? [entry.control] : [], command.control);
+    if (!entry || !found.ok) {
+      this.deps.print(this.t('console.noSuchControl', { number: command.control }));
+      return;
+    }
+    const { control, origin } = entry;
+    if (origin.kind === 'view') return this.operateInView(control, origin.viewId, command);
+    const built = buildActionFromControl(control, command, { actionTs: this.actionTs() });
+    if (!built.ok) return this.deps.print(built.error.message);
+    const actor = this.actor();
+    await this.deps.receiver.dispatch(
+      messageBlockActionsBody(actor, {
+        action: built.value.action,
+        message: { ts: origin.ts, channel: origin.channel, text: origin.text, blocks: origin.blocks },
+        ephemeral: origin.ephemeral,
+        responseUrl: this.deps.standIn.createResponseUrl({
+          channelId: origin.channel,
+          userId: actor.userId,
+          messageTs: origin.ts,
+        }),
+        triggerId: this.deps.standIn.createTriggerId({ userId: actor.userId }),
+      }),
+    );
+  }
+
+  private async operateInView(control: Control, viewId: string, command: ControlCommand): Promise<void> {
+    const modal = this.modal?.view.id === viewId ? this.modal : undefined;
+    const home = this.deps.standIn.homeView(this.person.userId);
+    const view = modal?.view ?? (home?.id === viewId ? home : undefined);
+    if (!view) {
+      this.deps.print(this.t('console.viewGone'));
+      return;
+    }
+    if (modal && control.field && !control.dispatchesAction) {
+      const resolved = resolveControlInput(control, command);
+      if (!resolved.ok) return this.deps.print(resolved.error.message);
+      if (resolved.value) modal.values = setFieldValue(modal.values, control, resolved.value);
+      this.showModal(modal.view);
+      return;
+    }
+    const built = buildActionFromControl(control, command, { actionTs: this.actionTs() });
+    if (!built.ok) return this.deps.print(built.error.message);
+    if (modal && built.value.value) modal.values = setFieldValue(modal.values, control, built.value.value);
+    await this.deps.receiver.dispatch(
+      viewBlockActionsBody(this.actor(), {
+        action: built.value.action,
+        view: view as unknown as Record<string, unknown>,
+        values: modal ? buildViewStateValues(modal.controls, modal.values) : {},
+        triggerId: this.deps.standIn.createTriggerId({ userId: this.person.userId }),
+      }),
+    );
+  }
+
+  private async submit(): Promise<void> {
+    const modal = this.modal;
+    if (!modal) return this.deps.print(this.t('console.noModal'));
+    const errors = validateSubmission(modal.controls, modal.values);
+    if (Object.keys(errors).length > 0) {
+      this.showModal({ ...modal.view, errors });
+      return;
+    }
+    const ack = await this.deps.receiver.dispatch(
+      viewSubmissionBody(this.actor(), {
+        view: modal.view as unknown as Record<string, unknown>,
+        values: buildViewStateValues(modal.controls, modal.values),
+        triggerId: this.deps.standIn.createTriggerId({ userId: this.person.userId }),
+      }),
+    );
+    this.deps.standIn.applyViewResponse(this.person.userId, ack);
+  }
+
+  private async cancel(): Promise<void> {
+    if (!this.modal) return this.deps.print(this.t('console.noModal'));
+    const outcome = this.deps.standIn.closeModal(this.person.userId);
+    for (const view of outcome.closed.filter((v) => v.notify_on_close)) {
+      await this.deps.receiver.dispatch(viewClosedBody(this.actor(), view as unknown as Record<string, unknown>));
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { createInterface } from 'node:readline';
+import type { Config } from '../config/env.js';
+import type { Database } from '../db/database.js';
+import { resolveLocale, translator } from '../i18n/catalog.js';
+import type { Logger } from '../logger.js';
+import { DEMO_PEOPLE, DEMO_TEAM } from '../modules/demo/demo.data.js';
+import { createDemoPrismaRepository } from '../modules/demo/demo.prisma-repository.js';
+import { ensureDemoWorkspace } from '../modules/demo/demo.service.js';
+import { createSlackApp } from '../slack/app.js';
+import type { SlackDeps } from '../slack/deps.js';
+import { type SlackStandIn, type StandInUser, startSlackStandIn } from '../slack-stand-in/index.js';
+import { ConsoleReceiver } from './console-receiver.js';
+import { type ConsolePerson, ConsoleSession } from './console-session.js';
+
+const GENERAL = { id: 'C0GENERAL', name: 'general' };
+
+/** The demo people as the stand-in's Slack directory answers for them (users.info). */
+function demoSlackUsers(): StandInUser[] {
+  return DEMO_PEOPLE.map((p) => ({
+    id: p.slackUserId,
+    name: p.displayName,
+    displayName: p.displayName,
+    realName: p.realName,
+    email: p.email,
+    tz: p.timeZone,
+    locale: p.locale,
+    isAdmin: p.isWorkspaceAdmin,
+  }));
+}
+
+function consolePeople(config: Config): ConsolePerson[] {
+  return DEMO_PEOPLE.map((p) => ({
+    userId: p.slackUserId,
+    userName: p.displayName,
+    realName: p.realName ?? p.displayName,
+    locale: resolveLocale(p.locale, config.defaults.locale),
+  }));
+}
+
+function pickStartPerson(people: ConsolePerson[], config: Config): ConsolePerson {
+  const wanted = config.console.actAs?.toLowerCase();
+  const byChoice = wanted
+    ? people.find((p) => p.userId.toLowerCase() === wanted || p.userName.toLowerCase() === wanted)
+    : undefined;
+  const byLanguage = people.find((p) => p.locale === config.defaults.locale);
+  const first = people[0];
+  if (!first) throw new Error('the demo workspace has no people');
+  return byChoice ?? byLanguage ?? first;
+}
+
+export interface RunningConsole {
+  standIn: SlackStandIn;
+  session: ConsoleSession;
+  /** Resolves when the person quits (Ctrl-D or `quit`). */
+  closed: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Liaison with no Slack at all: the real Bolt app and listeners, a Slack stand-in in the
+ * process for the Web API, and the terminal as the Slack client.
+ */
+export async function startLocalConsole(input: {
+  deps: SlackDeps;
+  db: Database;
+  config: Config;
+  logger: Logger;
+  logPath?: string;
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+}): Promise<RunningConsole> {
+  const { deps, config } = input;
+  const stdout = input.stdout ?? process.stdout;
+  const print = (text: string) => stdout.write(`${text}\n\n`);
+
+  const seeded = await ensureDemoWorkspace({ repo: createDemoPrismaRepository(input.db.prisma), defaults: config.defaults });
+  const standIn = await startSlackStandIn({
+    teamId: DEMO_TEAM.teamId,
+    teamName: DEMO_TEAM.name,
+    users: demoSlackUsers(),
+    logger: input.logger.child({ component: 'slack-stand-in' }),
+  });
+  const receiver = new ConsoleReceiver();
+  createSlackApp(deps, {
+    receiver,
+    botToken: standIn.botToken,
+    apiUrl: standIn.url,
+    botUserId: standIn.botUserId,
+    botId: standIn.botId,
+  });
+
+  const people = consolePeople(config);
+  const startAs = pickStartPerson(people, config);
+  const session = new ConsoleSession({ standIn, receiver, people, startAs, channel: GENERAL, print });
+  const detach = session.attach();
+
+  const t = translator(startAs.locale);
+  const others = people
+    .filter((p) => p !== startAs)
+    .map((p) => p.userName)
+    .join(', ');
+  print(
+    [
+      t('console.welcome', { workspace: DEMO_TEAM.name }),
+      ...(seeded.created ? [t('console.demoCreated', { people: DEMO_PEOPLE.length })] : []),
+      t('console.actingAs', { name: startAs.realName, userId: startAs.userId, channel: GENERAL.name, others }),
+      t('console.start'),
+      ...(input.logPath ? [t('console.logFile', { path: input.logPath })] : []),
+    ].join('\n'),
+  );
+
+  const rl = createInterface({ input: input.stdin ?? process.stdin, output: stdout, terminal: false });
+  const closed = new Promise<void>((resolve) => {
+    rl.on('close', () => resolve());
+  });
+  // Lines are handled one at a time, in order, as a person typing would expect.
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(async () => {
+      try {
+        if (!(await session.handle(line))) rl.close();
+      } catch (error) {
+        input.logger.error({ err: error }, 'console input failed');
+        print(String(error instanceof Error ? error.message : error));
+      }
+    });
+  });
+
+  const finished = closed.then(() => queue);
+  return {
+    standIn,
+    session,
+    closed: finished.then(() => {
+      print(translator(session.locale)('console.goodbye'));
+    }),
+    async stop() {
+      rl.close();
+      await finished;
+      detach();
+      await standIn.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * English messages. The shape of this object is the catalog: zh-CN must have the same keys
+ * (the type checker enforces it) and the same {placeholders} (a test enforces it).
+ * Placeholders are filled with already-escaped text by the caller where Slack renders mrkdwn.
+ */
+export const en = {
+  common: {
+    appName: 'Liaison',
+    none: 'none',
+    yes: 'yes',
+    no: 'no',
+  },
+  roles: {
+    MEMBER: 'member',
+    LEAD: 'lead',
+    HEAD: 'head',
+    EXECUTIVE: 'executive',
+  },
+  help: {
+    fallback: 'Liaison help: what Liaison does and the commands you can use.',
+    title: 'Liaison — cross-department coordination',
+    intro:
+      'Liaison keeps departments working as one: joint meetings, OKR check-ins, escalations between departments and KPI digests, right here in Slack.',
+    commandsHeading: '*Commands you can use now*',
+    commandHelp: '`/liaison help` — this message',
+    commandWhoami: '`/liaison whoami` — your departments, role, time zone and language',
+    language:
+      'Liaison answers in your Slack language (English or 简体中文). Change it in Slack under Preferences → Language & region.',
+    llmOn: 'AI summaries: on ({model}).',
+    llmOff: 'AI summaries: off — Liaison works fully without them, with rule-based summaries.',
+  },
+  whoami: {
+    fallback: 'Who you are to Liaison: {name}',
+    title: 'You, as Liaison knows you',
+    name: '*Name*\n{name}',
+    slackId: '*Slack user*\n<@{userId}>',
+    departments: '*Departments*\n{departments}',
+    noDepartments: '*Departments*\nYou are not in any department yet. Ask an admin to add you.',
+    departmentLine: '• {department} — {role}',
+    timeZone: '*Time zone*\n{timeZone}',
+    timeZoneDefault: '*Time zone*\n{timeZone} (workspace default — Slack did not tell us yours)',
+    locale: '*Language*\n{locale}',
+    admin: '*Workspace admin*\n{admin}',
+    workspace: 'Workspace: {workspace}',
+  },
+  home: {
+    fallback: 'Liaison home',
+    title: 'Welcome to Liaison, {name}',
+    intro: 'Your departments and role. More sections appear here as your workspace uses Liaison.',
+    tryHelp: 'Type `/liaison help` in any channel to see what you can do.',
+  },
+  errors: {
+    unknownSubcommand: 'I do not know `/liaison {subcommand}`. Type `/liaison help` to see the commands.',
+    apology: 'Sorry — something went wrong on our side and nothing was changed. Reference: `{referenceId}`.',
+    databaseUnavailable:
+      'Sorry — Liaison cannot reach its database right now, so nothing was changed. Please try again in a minute. Reference: `{referenceId}`.',
+  },
+  console: {
+    welcome: 'Liaison local console — no Slack workspace needed. Workspace: {workspace}.',
+    demoCreated: 'First run: created the demo workspace with 12 departments and {people} people.',
+    actingAs: 'You are {name} ({userId}) in #{channel}. Others: {others}.',
+    start: 'Type /liaison help to begin, `help` for console commands, Ctrl-D to quit.',
+    logFile: 'Logs: {path}',
+    nowActingAs: 'You are now {name} ({userId}).',
+    noSuchPerson: 'Nobody called "{query}" here. Try one of: {names}.',
+    noSuchControl: 'There is no [{number}] on screen. Numbers in [brackets] are buttons, menus and fields.',
+    noModal: 'No modal is open.',
+    viewGone: 'That view is no longer open.',
+    modalHeading: 'Modal',
+    modalHint: 'Fill fields with `set N <text>` or `choose N <option>`, then `submit` or `cancel`.',
+    modalClosed: '(modal closed)',
+    homeHeading: 'Home tab',
+    inDm: 'Direct message from Liaison',
+    onlyVisibleToYou: 'Only visible to you',
+    goodbye: 'Bye.',
+  },
+  locales: {
+    en: 'English',
+    'zh-CN': '简体中文 (Simplified Chinese)',
+  },
+} as const;

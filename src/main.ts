@@ -1,0 +1,96 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Config, ConfigError, loadConfig } from './config/env.js';
+import { startLocalConsole } from './console/local-console.js';
+import { applyPendingMigrations } from './db/migrator.js';
+import { openDatabase } from './db/open-database.js';
+import { createLlmClient } from './llm/create-llm-client.js';
+import { createLogger, fileDestination, type Logger } from './logger.js';
+import { systemClock } from './modules/shared/clock.js';
+import { startHttpMode } from './run/http-mode.js';
+import { startSocketMode } from './run/socket-mode.js';
+import { buildSlackDeps } from './services.js';
+
+const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../prisma/migrations');
+
+/** Exits with one readable line per configuration problem, never a stack trace or a secret. */
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Liaison cannot start: the configuration is invalid.\n`);
+      for (const problem of error.problems) process.stderr.write(`  - ${problem}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** In the console the terminal belongs to the person; the JSON log goes to a file. */
+function consoleLogger(config: Config): { logger: Logger; path: string } {
+  const path = resolve(config.database.embeddedDataDir, '..', 'liaison.log');
+  return { logger: createLogger({ level: config.logLevel, destination: fileDestination(path) }), path };
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const { logger, path: logPath } =
+    config.slack.kind === 'console'
+      ? consoleLogger(config)
+      : { logger: createLogger({ level: config.logLevel }), path: undefined };
+
+  const db = await openDatabase({ ...config.database, logger });
+  try {
+    const { applied } = await applyPendingMigrations(db, { migrationsDir: MIGRATIONS_DIR, logger });
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+  } catch (error) {
+    await db.close();
+    process.stderr.write(`Liaison cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+
+  const llm = createLlmClient({ ...config.llm, logger });
+  const deps = buildSlackDeps({ db, clock: systemClock, logger, llm, defaults: config.defaults });
+  let stop: () => Promise<void>;
+
+  const slack = config.slack;
+  if (slack.kind === 'http') {
+    const running = await startHttpMode({
+      deps,
+      signingSecret: slack.signingSecret,
+      port: config.port,
+      logger,
+      clock: systemClock,
+      app: { botToken: slack.botToken, apiUrl: slack.apiUrl },
+    });
+    stop = running.stop;
+  } else if (slack.kind === 'socket') {
+    const running = await startSocketMode({ deps, ...slack, port: config.port, logger });
+    stop = running.stop;
+  } else {
+    const running = await startLocalConsole({ deps, db, config, logger, logPath });
+    stop = running.stop;
+    running.closed.then(() => shutdown('console closed'));
+  }
+
+  let stopping = false;
+  async function shutdown(reason: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'Liaison is stopping');
+    try {
+      await stop();
+    } finally {
+      await db.close();
+      process.exit(0);
+    }
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Liaison stopped on an unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

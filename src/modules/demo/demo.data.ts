@@ -1,0 +1,65 @@
+import type { Role, SlackProfile } from '../people/person.types.js';
+
+/** The 12 departments of the founding plan (BRIEF.md), in both languages. */
+export const DEMO_DEPARTMENTS = [
+  { key: 'live-ops', nameEn: 'Live Ops', nameZh: '直播运营' },
+  { key: 'hosts', nameEn: 'Hosts', nameZh: '主播' },
+  { key: 'merchandising', nameEn: 'Merchandising', nameZh: '选品' },
+  { key: 'content', nameEn: 'Content', nameZh: '内容' },
+  { key: 'marketing', nameEn: 'Marketing', nameZh: '营销' },
+  { key: 'tech', nameEn: 'Tech', nameZh: '技术' },
+  { key: 'supply-chain', nameEn: 'Supply Chain', nameZh: '供应链' },
+  { key: 'logistics', nameEn: 'Logistics', nameZh: '仓储物流' },
+  { key: 'customer-service', nameEn: 'Customer Service', nameZh: '客服' },
+  { key: 'data', nameEn: 'Data', nameZh: '数据' },
+  { key: 'finance', nameEn: 'Finance', nameZh: '财务' },
+  { key: 'legal', nameEn: 'Legal & Compliance', nameZh: '法务合规' },
+] as const;
+
+export type DemoDepartmentKey = (typeof DEMO_DEPARTMENTS)[number]['key'];
+
+export interface DemoPerson extends SlackProfile {
+  memberships: { department: DemoDepartmentKey; role: Role }[];
+}
+
+function person(
+  slackUserId: string,
+  displayName: string,
+  realName: string,
+  timeZone: string,
+  locale: string,
+  memberships: DemoPerson['memberships'],
+  isWorkspaceAdmin = false,
+): DemoPerson {
+  return {
+    slackUserId,
+    displayName,
+    realName,
+    email: `${displayName.toLowerCase().replace(/\s+/g, '.')}@demo.liaison.invalid`,
+    timeZone,
+    locale,
+    isWorkspaceAdmin,
+    isBot: false,
+    deleted: false,
+    memberships,
+  };
+}
+
+/** A few people spread over zones and languages, so time and language rules show. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  person('U0DEMOLIN', 'lin.wei', '林伟 Lin Wei', 'Asia/Shanghai', 'zh-CN', [{ department: 'live-ops', role: 'LEAD' }], true),
+  person('U0DEMOALEX', 'alex', 'Alex Morgan', 'America/New_York', 'en-US', [{ department: 'tech', role: 'LEAD' }]),
+  person('U0DEMOZHANG', 'zhang.min', '张敏 Zhang Min', 'Asia/Shanghai', 'zh-CN', [
+    { department: 'supply-chain', role: 'LEAD' },
+    { department: 'logistics', role: 'MEMBER' },
+  ]),
+  person('U0DEMOPRIYA', 'priya', 'Priya Nair', 'Europe/Berlin', 'en-GB', [{ department: 'marketing', role: 'HEAD' }]),
+  person('U0DEMOCHEN', 'chen.jie', '陈洁 Chen Jie', 'Asia/Shanghai', 'zh-CN', [
+    { department: 'live-ops', role: 'EXECUTIVE' },
+  ]),
+  person('U0DEMOSAM', 'sam', 'Sam Taylor', 'Australia/Melbourne', 'en-AU', [
+    { department: 'customer-service', role: 'MEMBER' },
+  ]),
+];
+
+export const DEMO_TEAM = { teamId: 'T0LIAISON', name: 'Liaison Demo 直播电商' } as const;

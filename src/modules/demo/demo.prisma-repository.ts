@@ -1,0 +1,58 @@
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
+import type { DemoRepository } from './demo.repository.js';
+
+export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository {
+  return {
+    async isSeeded(slackTeamId) {
+      const count = await prisma.department.count({ where: { workspace: { slackTeamId } } });
+      return count > 0;
+    },
+
+    async seed(workspace, departments, people) {
+      await prisma.$transaction(async (tx) => {
+        const ws = await tx.workspace.upsert({
+          where: { slackTeamId: workspace.slackTeamId },
+          create: { ...workspace, isDemo: true },
+          update: {},
+          select: { id: true },
+        });
+        const departmentIds = new Map<string, string>();
+        for (const department of departments) {
+          const row = await tx.department.upsert({
+            where: { workspaceId_key: { workspaceId: ws.id, key: department.key } },
+            create: { workspaceId: ws.id, ...department },
+            update: {},
+            select: { id: true },
+          });
+          departmentIds.set(department.key, row.id);
+        }
+        for (const { memberships, slackUserId, deleted, ...profile } of people) {
+          const row = await tx.person.upsert({
+            where: { workspaceId_slackUserId: { workspaceId: ws.id, slackUserId } },
+            create: { workspaceId: ws.id, slackUserId, ...profile, active: !deleted },
+            update: {},
+            select: { id: true },
+          });
+          for (const membership of memberships) {
+            const departmentId = departmentIds.get(membership.department);
+            if (!departmentId) throw new Error(`demo person ${slackUserId} names unknown department ${membership.department}`);
+            await tx.membership.upsert({
+              where: { personId_departmentId: { personId: row.id, departmentId } },
+              create: { personId: row.id, departmentId, role: membership.role },
+              update: {},
+              select: { id: true },
+            });
+          }
+        }
+        await writeAuditEntry(tx, {
+          workspaceId: ws.id,
+          action: 'workspace.demo_seeded',
+          objectType: 'workspace',
+          objectId: ws.id,
+          after: { departments: departments.length, people: people.length },
+        });
+      });
+    },
+  };
+}

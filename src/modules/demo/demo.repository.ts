@@ -1,0 +1,9 @@
+import type { NewWorkspace } from '../workspaces/workspace.types.js';
+import type { DEMO_DEPARTMENTS, DemoPerson } from './demo.data.js';
+
+export interface DemoRepository {
+  /** True once the demo workspace holds its departments. */
+  isSeeded(slackTeamId: string): Promise<boolean>;
+  /** Workspace, departments, people and memberships in one transaction, audited. */
+  seed(workspace: NewWorkspace, departments: typeof DEMO_DEPARTMENTS, people: DemoPerson[]): Promise<void>;
+}

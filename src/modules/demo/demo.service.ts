@@ -1,0 +1,23 @@
+import type { SupportedLocale } from '../../config/env.js';
+import { DEMO_DEPARTMENTS, DEMO_PEOPLE, DEMO_TEAM } from './demo.data.js';
+import type { DemoRepository } from './demo.repository.js';
+
+/** Creates the demo workspace on first run; later runs find it and change nothing. */
+export async function ensureDemoWorkspace(deps: {
+  repo: DemoRepository;
+  defaults: { locale: SupportedLocale; timeZone: string };
+}): Promise<{ created: boolean }> {
+  if (await deps.repo.isSeeded(DEMO_TEAM.teamId)) return { created: false };
+  await deps.repo.seed(
+    {
+      slackTeamId: DEMO_TEAM.teamId,
+      name: DEMO_TEAM.name,
+      defaultLocale: deps.defaults.locale,
+      defaultTimeZone: deps.defaults.timeZone,
+      isDemo: true,
+    },
+    DEMO_DEPARTMENTS,
+    DEMO_PEOPLE,
+  );
+  return { created: true };
+}

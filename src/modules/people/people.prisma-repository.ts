@@ -1,0 +1,128 @@
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
+import type { PeopleRepository } from './people.repository.js';
+import type { PersonDto, SlackProfile } from './person.types.js';
+
+const personSelect = {
+  id: true,
+  workspaceId: true,
+  slackUserId: true,
+  displayName: true,
+  realName: true,
+  email: true,
+  timeZone: true,
+  locale: true,
+  isWorkspaceAdmin: true,
+  isBot: true,
+  active: true,
+  profileSyncedAt: true,
+  memberships: {
+    select: {
+      role: true,
+      department: { select: { id: true, key: true, nameEn: true, nameZh: true, archivedAt: true } },
+    },
+    orderBy: { department: { key: 'asc' } },
+  },
+} as const;
+
+type PersonRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
+
+function findRow(prisma: PrismaClient, workspaceId: string, slackUserId: string) {
+  return prisma.person.findUnique({
+    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+    select: personSelect,
+  });
+}
+
+function toDto(row: PersonRow): PersonDto {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    slackUserId: row.slackUserId,
+    displayName: row.displayName,
+    realName: row.realName,
+    timeZone: row.timeZone,
+    locale: row.locale,
+    isWorkspaceAdmin: row.isWorkspaceAdmin,
+    active: row.active,
+    profileSyncedAt: row.profileSyncedAt,
+    memberships: row.memberships
+      .filter((m) => m.department.archivedAt === null)
+      .map((m) => ({
+        departmentId: m.department.id,
+        departmentKey: m.department.key,
+        nameEn: m.department.nameEn,
+        nameZh: m.department.nameZh,
+        role: m.role,
+      })),
+  };
+}
+
+/** The profile fields we keep, in the shape the audit log compares. */
+function profileFields(profile: SlackProfile) {
+  return {
+    displayName: profile.displayName,
+    realName: profile.realName ?? null,
+    email: profile.email ?? null,
+    timeZone: profile.timeZone ?? null,
+    locale: profile.locale ?? null,
+    isWorkspaceAdmin: profile.isWorkspaceAdmin,
+    isBot: profile.isBot,
+    active: !profile.deleted,
+  };
+}
+
+export function createPeoplePrismaRepository(prisma: PrismaClient): PeopleRepository {
+  return {
+    async findBySlackUserId(workspaceId, slackUserId) {
+      const row = await findRow(prisma, workspaceId, slackUserId);
+      return row ? toDto(row) : null;
+    },
+
+    async upsertProfile(workspaceId, profile, syncedAt, actorSlackId) {
+      const fields = profileFields(profile);
+      const change = await prisma.$transaction(async (tx) => {
+        const before = await tx.person.findUnique({
+          where: { workspaceId_slackUserId: { workspaceId, slackUserId: profile.slackUserId } },
+          select: { id: true, ...Object.fromEntries(Object.keys(fields).map((k) => [k, true])) },
+        });
+        if (!before) {
+          const created = await tx.person.create({
+            data: { workspaceId, slackUserId: profile.slackUserId, ...fields, profileSyncedAt: syncedAt },
+            select: { id: true },
+          });
+          await writeAuditEntry(tx, {
+            workspaceId,
+            actorSlackId,
+            action: 'person.created',
+            objectType: 'person',
+            objectId: created.id,
+            after: fields,
+          });
+          return 'created' as const;
+        }
+        const { id, ...previous } = before as { id: string } & Record<string, unknown>;
+        const changed = Object.entries(fields).filter(([key, value]) => previous[key] !== value);
+        await tx.person.update({
+          where: { id },
+          data: { ...fields, ...(syncedAt ? { profileSyncedAt: syncedAt } : {}) },
+          select: { id: true },
+        });
+        if (changed.length === 0) return 'unchanged' as const;
+        await writeAuditEntry(tx, {
+          workspaceId,
+          actorSlackId,
+          action: 'person.updated',
+          objectType: 'person',
+          objectId: id,
+          before: Object.fromEntries(changed.map(([key]) => [key, previous[key]])),
+          after: Object.fromEntries(changed),
+        });
+        return 'updated' as const;
+      });
+      const row = await findRow(prisma, workspaceId, profile.slackUserId);
+      if (!row) throw new Error(`person ${profile.slackUserId} in workspace ${workspaceId} vanished after upsert`);
+      return { person: toDto(row), change };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { SupportedLocale } from '../../config/env.js';
+import type { WorkspaceDto } from './workspace.types.js';
+import type { WorkspacesRepository } from './workspaces.repository.js';
+
+export interface WorkspacesService {
+  /** The workspace a request came from, created on first contact with the configured defaults. */
+  forTeam(team: { teamId: string; enterpriseId?: string; name?: string }): Promise<WorkspaceDto>;
+}
+
+export function createWorkspacesService(deps: {
+  repo: WorkspacesRepository;
+  defaults: { locale: SupportedLocale; timeZone: string };
+}): WorkspacesService {
+  // Workspaces change rarely and every request needs one: keep them in memory after the
+  // first read so the request path costs no query.
+  const cache = new Map<string, WorkspaceDto>();
+  return {
+    async forTeam({ teamId, enterpriseId, name }) {
+      const cached = cache.get(teamId);
+      if (cached) return cached;
+      const workspace = await deps.repo.ensure({
+        slackTeamId: teamId,
+        enterpriseId,
+        name: name ?? teamId,
+        defaultLocale: deps.defaults.locale,
+        defaultTimeZone: deps.defaults.timeZone,
+      });
+      cache.set(teamId, workspace);
+      return workspace;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Config } from './config/env.js';
+import { databaseReachability } from './db/database-health.js';
+import type { Database } from './db/database.js';
+import type { LlmClient } from './llm/llm-client.js';
+import type { Logger } from './logger.js';
+import { createInboundEventGate } from './modules/inbound-events/inbound-event-gate.service.js';
+import { createInboundEventsPrismaRepository } from './modules/inbound-events/inbound-events.prisma-repository.js';
+import { createPeoplePrismaRepository } from './modules/people/people.prisma-repository.js';
+import { createPeopleService } from './modules/people/people.service.js';
+import type { Clock } from './modules/shared/clock.js';
+import { createWorkspacesPrismaRepository } from './modules/workspaces/workspaces.prisma-repository.js';
+import { createWorkspacesService } from './modules/workspaces/workspaces.service.js';
+import type { SlackDeps } from './slack/deps.js';
+
+/**
+ * Wires repositories into services. main.ts, the local console and the tests all build
+ * Liaison through this one function, so what is tested is what runs.
+ */
+export function buildSlackDeps(input: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  llm: Pick<LlmClient, 'mode' | 'model'>;
+  defaults: Config['defaults'];
+}): SlackDeps {
+  const { db, clock, logger } = input;
+  return {
+    workspaces: createWorkspacesService({
+      repo: createWorkspacesPrismaRepository(db.prisma),
+      defaults: input.defaults,
+    }),
+    people: createPeopleService({
+      repo: createPeoplePrismaRepository(db.prisma),
+      clock,
+      onDirectoryError: (error, slackUserId) =>
+        logger.warn({ err: error, slackUserId }, 'could not read a profile from Slack; using what is stored'),
+    }),
+    inboundEvents: createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock }),
+    llm: { mode: input.llm.mode, model: input.llm.model },
+    defaults: input.defaults,
+    isDatabaseReachable: databaseReachability(db),
+    clock,
+    logger,
+  };
+}

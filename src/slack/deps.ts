@@ -1,0 +1,19 @@
+import type { SupportedLocale } from '../config/env.js';
+import type { Logger } from '../logger.js';
+import type { InboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
+import type { PeopleService } from '../modules/people/people.service.js';
+import type { Clock } from '../modules/shared/clock.js';
+import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
+
+/** Everything listeners need, built once in main.ts (or a test) and passed to createSlackApp. */
+export interface SlackDeps {
+  workspaces: WorkspacesService;
+  people: PeopleService;
+  inboundEvents: InboundEventGate;
+  llm: { mode: 'openai' | 'fallback'; model?: string };
+  defaults: { locale: SupportedLocale; timeZone: string };
+  /** Resolves false when the database does not answer; used to word the apology. */
+  isDatabaseReachable: () => Promise<boolean>;
+  clock: Clock;
+  logger: Logger;
+}

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { EVENTS } from '../../ids.js';
+import { appHomeOpened } from './app-home-opened.event.js';
+import { userChange } from './user-change.event.js';
+
+export function registerEvents(app: App, deps: SlackDeps): void {
+  app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
+  app.event(EVENTS.userChange, userChange(deps));
+}

@@ -1,0 +1,60 @@
+import type { KnownBlock } from '@slack/types';
+import type { SupportedLocale } from '../../config/env.js';
+import type { Translate } from '../../i18n/catalog.js';
+import type { PersonDto } from '../../modules/people/person.types.js';
+import type { WorkspaceDto } from '../../modules/workspaces/workspace.types.js';
+import { BLOCKS } from '../ids.js';
+import { escapeMrkdwn } from './escape.js';
+import { departmentLines } from './person-summary.js';
+
+export interface WhoamiInput {
+  person: PersonDto;
+  workspace: WorkspaceDto;
+  locale: SupportedLocale;
+}
+
+/** `/liaison whoami`: departments and role, time zone and language, as Liaison stores them. */
+export function whoamiMessage(t: Translate, { person, workspace, locale }: WhoamiInput) {
+  const name = escapeMrkdwn(person.realName ?? person.displayName);
+  const departments = departmentLines(person.memberships, locale, t);
+  const timeZone = person.timeZone
+    ? t('whoami.timeZone', { timeZone: escapeMrkdwn(person.timeZone) })
+    : t('whoami.timeZoneDefault', { timeZone: escapeMrkdwn(workspace.defaultTimeZone) });
+  const blocks: KnownBlock[] = [
+    { type: 'header', block_id: BLOCKS.whoami.header, text: { type: 'plain_text', text: t('whoami.title') } },
+    {
+      type: 'section',
+      block_id: BLOCKS.whoami.identity,
+      fields: [
+        { type: 'mrkdwn', text: t('whoami.name', { name }) },
+        { type: 'mrkdwn', text: t('whoami.slackId', { userId: person.slackUserId }) },
+      ],
+    },
+    {
+      type: 'section',
+      block_id: BLOCKS.whoami.departments,
+      text: {
+        type: 'mrkdwn',
+        text: departments ? t('whoami.departments', { departments }) : t('whoami.noDepartments'),
+      },
+    },
+    {
+      type: 'section',
+      block_id: BLOCKS.whoami.settings,
+      fields: [
+        { type: 'mrkdwn', text: timeZone },
+        { type: 'mrkdwn', text: t('whoami.locale', { locale: t(`locales.${locale}`) }) },
+        {
+          type: 'mrkdwn',
+          text: t('whoami.admin', { admin: person.isWorkspaceAdmin ? t('common.yes') : t('common.no') }),
+        },
+      ],
+    },
+    {
+      type: 'context',
+      block_id: BLOCKS.whoami.workspace,
+      elements: [{ type: 'mrkdwn', text: t('whoami.workspace', { workspace: escapeMrkdwn(workspace.name) }) }],
+    },
+  ];
+  return { text: t('whoami.fallback', { name }), blocks };
+}

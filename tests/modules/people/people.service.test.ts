@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { PeopleRepository } from '../../../src/modules/people/people.repository.js';
+import { createPeopleService } from '../../../src/modules/people/people.service.js';
+import type { PeopleDirectory, PersonDto, SlackProfile } from '../../../src/modules/people/person.types.js';
+import { fixedClock } from '../../fakes/fixed-clock.js';
+
+/** An in-memory repository with the port's semantics, enough to test the service's rules. */
+function memoryRepo(): PeopleRepository & { people: Map<string, PersonDto> } {
+  const people = new Map<string, PersonDto>();
+  return {
+    people,
+    async findBySlackUserId(_workspaceId, slackUserId) {
+      return people.get(slackUserId) ?? null;
+    },
+    async upsertProfile(workspaceId, profile, syncedAt) {
+      const existing = people.get(profile.slackUserId);
+      const person: PersonDto = {
+        id: existing?.id ?? `p-${profile.slackUserId}`,
+        workspaceId,
+        slackUserId: profile.slackUserId,
+        displayName: profile.displayName,
+        realName: profile.realName ?? null,
+        timeZone: profile.timeZone ?? null,
+        locale: profile.locale ?? null,
+        isWorkspaceAdmin: profile.isWorkspaceAdmin,
+        active: !profile.deleted,
+        profileSyncedAt: syncedAt ?? existing?.profileSyncedAt ?? null,
+        memberships: existing?.memberships ?? [],
+      };
+      people.set(profile.slackUserId, person);
+      return { person, change: existing ? 'updated' : 'created' };
+    },
+  };
+}
+
+const profile = (overrides: Partial<SlackProfile> = {}): SlackProfile => ({
+  slackUserId: 'U1',
+  displayName: 'lin',
+  realName: 'Lin Wei',
+  timeZone: 'Asia/Shanghai',
+  locale: 'zh-CN',
+  isWorkspaceAdmin: false,
+  isBot: false,
+  deleted: false,
+  ...overrides,
+});
+
+function countingDirectory(answer: () => Promise<SlackProfile | null>): PeopleDirectory & { calls: number } {
+  const directory = {
+    calls: 0,
+    async fetchProfile() {
+      directory.calls += 1;
+      return answer();
+    },
+  };
+  return directory;
+}
+
+describe('people.identify', () => {
+  const request = { workspaceId: 'W1', slackUserId: 'U1', fallbackName: 'lin' };
+
+  it('asks Slack once for a new person, then trusts the stored profile for a day', async () => {
+    const clock = fixedClock('2026-11-25T08:00:00Z');
+    const repo = memoryRepo();
+    const service = createPeopleService({ repo, clock });
+    const directory = countingDirectory(async () => profile());
+
+    const first = await service.identify(request, directory);
+    expect(first.timeZone).toBe('Asia/Shanghai');
+    expect(first.locale).toBe('zh-CN');
+    await service.identify(request, directory);
+    expect(directory.calls).toBe(1);
+
+    clock.advance(25 * 60 * 60 * 1000);
+    await service.identify(request, countingDirectory(async () => profile({ timeZone: 'Europe/Berlin' })));
+    expect(repo.people.get('U1')?.timeZone).toBe('Europe/Berlin');
+  });
+
+  it('records an unknown person under the request name when Slack cannot answer', async () => {
+    const errors: string[] = [];
+    const service = createPeopleService({
+      repo: memoryRepo(),
+      clock: fixedClock('2026-11-25T08:00:00Z'),
+      onDirectoryError: (_e, id) => errors.push(id),
+    });
+    const person = await service.identify(
+      request,
+      countingDirectory(async () => {
+        throw new Error('missing_scope');
+      }),
+    );
+    expect(person.displayName).toBe('lin');
+    expect(person.timeZone).toBeNull();
+    expect(errors).toEqual(['U1']);
+  });
+
+  it('keeps using a known person as stored when a refresh fails', async () => {
+    const clock = fixedClock('2026-11-25T08:00:00Z');
+    const repo = memoryRepo();
+    const service = createPeopleService({ repo, clock });
+    await service.identify(request, countingDirectory(async () => profile()));
+    clock.advance(48 * 60 * 60 * 1000);
+    const person = await service.identify(
+      request,
+      countingDirectory(async () => {
+        throw new Error('timeout');
+      }),
+    );
+    expect(person.locale).toBe('zh-CN');
+  });
+});
