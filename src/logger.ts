@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -44,5 +44,10 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
 
 /** An appending log file (the local console keeps the terminal for the person). */
 export function fileDestination(path: string): NodeJS.WritableStream {
-  return pino.destination({ dest: path, append: true, mkdir: true, sync: false }) as unknown as NodeJS.WritableStream;
+  return pino.destination({
+    dest: path,
+    append: true,
+    mkdir: true,
+    sync: false,
+  }) as unknown as NodeJS.WritableStream;
 }

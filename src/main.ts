@@ -91,6 +91,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Liaison stopped on an unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Liaison stopped on an unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import type { Config } from './config/env.js';
-import { databaseReachability } from './db/database-health.js';
 import type { Database } from './db/database.js';
+import { databaseReachability } from './db/database-health.js';
 import type { LlmClient } from './llm/llm-client.js';
 import type { Logger } from './logger.js';
 import { createInboundEventGate } from './modules/inbound-events/inbound-event-gate.service.js';

@@ -91,7 +91,8 @@ export class ConfigError extends Error {
 function decideSlackMode(env: z.infer<typeof envSchema>, problems: string[]): SlackMode {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = env;
   if (appToken) {
-    if (!botToken) problems.push('SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.');
+    if (!botToken)
+      problems.push('SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.');
     return botToken ? { kind: 'socket', botToken, appToken, signingSecret } : { kind: 'console' };
   }
   if (botToken && !signingSecret) {

@@ -78,7 +78,12 @@ export function messageBlockActionsBody(
 /** block_actions for an element inside a modal or the Home tab. */
 export function viewBlockActionsBody(
   actor: ConsoleActor,
-  input: { action: SlackBlockAction; view: Record<string, unknown>; values: SlackViewStateValues; triggerId: string },
+  input: {
+    action: SlackBlockAction;
+    view: Record<string, unknown>;
+    values: SlackViewStateValues;
+    triggerId: string;
+  },
 ) {
   return {
     type: 'block_actions',
@@ -138,7 +143,13 @@ export function eventEnvelope(actor: ConsoleActor, event: Record<string, unknown
     event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [
-      { enterprise_id: null, team_id: actor.teamId, user_id: actor.userId, is_bot: true, is_enterprise_install: false },
+      {
+        enterprise_id: null,
+        team_id: actor.teamId,
+        user_id: actor.userId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
     ],
     is_ext_shared_channel: false,
   };

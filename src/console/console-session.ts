@@ -99,11 +99,11 @@ export class ConsoleSession {
     };
   }
 
-  private renderContext(): RenderContext {
+  private renderContext(firstControlIndex = this.nextIndex): RenderContext {
     return {
       width: this.deps.width ?? 80,
       color: this.deps.color ?? false,
-      firstControlIndex: this.nextIndex,
+      firstControlIndex,
       resolveUser: (id) => this.deps.people.find((p) => p.userId === id)?.realName,
       directory: { users: this.deps.people.map((p) => ({ id: p.userId, name: p.realName })) },
     };
@@ -147,7 +147,8 @@ export class ConsoleSession {
   }
 
   private isVisibleToMe(message: StoredMessage): boolean {
-    if (message.channel.startsWith('D')) return this.deps.standIn.dmChannelId(this.person.userId) === message.channel;
+    if (message.channel.startsWith('D'))
+      return this.deps.standIn.dmChannelId(this.person.userId) === message.channel;
     return true;
   }
 
@@ -186,14 +187,19 @@ export class ConsoleSession {
   }
 
   private showModal(view: StoredView): void {
-    const values = this.modal?.view.id === view.id ? this.modal.values : {};
-    const surface = renderView(view as unknown as View, this.renderContext(), {
+    const sameModal = this.modal?.view.id === view.id ? this.modal : undefined;
+    const values = sameModal?.values ?? {};
+    // Re-showing the same modal (a field filled in, an error) keeps its numbers stable.
+    const firstIndex = sameModal?.controls[0]?.index ?? this.nextIndex;
+    const surface = renderView(view as unknown as View, this.renderContext(firstIndex), {
       values,
       fieldErrors: view.errors,
     });
     this.register(surface.controls, { kind: 'view', viewId: view.id });
     this.modal = { view, controls: surface.controls, values };
-    this.deps.print(`── ${this.t('console.modalHeading')} ──\n${surface.text}\n${this.t('console.modalHint')}`);
+    this.deps.print(
+      `── ${this.t('console.modalHeading')} ──\n${surface.text}\n${this.t('console.modalHint')}`,
+    );
   }
 
   private showView(view: StoredView, heading: string): void {
@@ -352,7 +358,9 @@ export class ConsoleSession {
     if (!this.modal) return this.deps.print(this.t('console.noModal'));
     const outcome = this.deps.standIn.closeModal(this.person.userId);
     for (const view of outcome.closed.filter((v) => v.notify_on_close)) {
-      await this.deps.receiver.dispatch(viewClosedBody(this.actor(), view as unknown as Record<string, unknown>));
+      await this.deps.receiver.dispatch(
+        viewClosedBody(this.actor(), view as unknown as Record<string, unknown>),
+      );
     }
   }
 }

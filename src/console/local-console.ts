@@ -73,7 +73,10 @@ export async function startLocalConsole(input: {
   const stdout = input.stdout ?? process.stdout;
   const print = (text: string) => stdout.write(`${text}\n\n`);
 
-  const seeded = await ensureDemoWorkspace({ repo: createDemoPrismaRepository(input.db.prisma), defaults: config.defaults });
+  const seeded = await ensureDemoWorkspace({
+    repo: createDemoPrismaRepository(input.db.prisma),
+    defaults: config.defaults,
+  });
   const standIn = await startSlackStandIn({
     teamId: DEMO_TEAM.teamId,
     teamName: DEMO_TEAM.name,
@@ -103,7 +106,12 @@ export async function startLocalConsole(input: {
     [
       t('console.welcome', { workspace: DEMO_TEAM.name }),
       ...(seeded.created ? [t('console.demoCreated', { people: DEMO_PEOPLE.length })] : []),
-      t('console.actingAs', { name: startAs.realName, userId: startAs.userId, channel: GENERAL.name, others }),
+      t('console.actingAs', {
+        name: startAs.realName,
+        userId: startAs.userId,
+        channel: GENERAL.name,
+        others,
+      }),
       t('console.start'),
       ...(input.logPath ? [t('console.logFile', { path: input.logPath })] : []),
     ].join('\n'),

@@ -38,7 +38,10 @@ export function translator(locale: SupportedLocale): Translate {
 }
 
 /** Maps a Slack locale (en-US, zh-CN, zh-TW, ja-JP, …) to one Liaison speaks. */
-export function resolveLocale(slackLocale: string | null | undefined, fallback: SupportedLocale): SupportedLocale {
+export function resolveLocale(
+  slackLocale: string | null | undefined,
+  fallback: SupportedLocale,
+): SupportedLocale {
   if (!slackLocale) return fallback;
   const lower = slackLocale.toLowerCase();
   if (lower.startsWith('zh')) return 'zh-CN';

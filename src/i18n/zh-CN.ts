@@ -18,11 +18,13 @@ export const zhCN: CatalogShape<typeof en> = {
   help: {
     fallback: 'Liaison 帮助：Liaison 能做什么，以及你可以使用的命令。',
     title: 'Liaison — 跨部门协同',
-    intro: 'Liaison 让各部门协同如一：联席会议、OKR 进度更新、部门间问题升级和 KPI 简报，全部在 Slack 中完成。',
+    intro:
+      'Liaison 让各部门协同如一：联席会议、OKR 进度更新、部门间问题升级和 KPI 简报，全部在 Slack 中完成。',
     commandsHeading: '*现在可用的命令*',
     commandHelp: '`/liaison help` — 显示本帮助',
     commandWhoami: '`/liaison whoami` — 你的部门、角色、时区和语言',
-    language: 'Liaison 使用你在 Slack 中设置的语言（English 或 简体中文）回复。可在 Slack 的「偏好设置 → 语言和地区」中更改。',
+    language:
+      'Liaison 使用你在 Slack 中设置的语言（English 或 简体中文）回复。可在 Slack 的「偏好设置 → 语言和地区」中更改。',
     llmOn: 'AI 摘要：已开启（{model}）。',
     llmOff: 'AI 摘要：未开启 — 没有 AI，Liaison 也能完整工作，并使用基于规则的摘要。',
   },
@@ -49,7 +51,8 @@ export const zhCN: CatalogShape<typeof en> = {
   errors: {
     unknownSubcommand: '没有 `/liaison {subcommand}` 这个命令。输入 `/liaison help` 查看可用命令。',
     apology: '抱歉，我们这边出了问题，没有做任何更改。参考编号：`{referenceId}`。',
-    databaseUnavailable: '抱歉，Liaison 暂时无法连接数据库，没有做任何更改。请稍后再试。参考编号：`{referenceId}`。',
+    databaseUnavailable:
+      '抱歉，Liaison 暂时无法连接数据库，没有做任何更改。请稍后再试。参考编号：`{referenceId}`。',
   },
   console: {
     welcome: 'Liaison 本地控制台 — 无需 Slack 工作区。工作区：{workspace}。',

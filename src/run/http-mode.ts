@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../modules/shared/clock.js';
-import type { SlackDeps } from '../slack/deps.js';
 import { createSlackApp, type SlackAppOptions } from '../slack/app.js';
+import type { SlackDeps } from '../slack/deps.js';
 import { healthRoute } from '../slack/health-route.js';
 import { LiaisonHttpReceiver } from '../slack/receivers/http-receiver.js';
 

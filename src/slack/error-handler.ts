@@ -67,7 +67,10 @@ export function createErrorHandler(app: App, deps: SlackDeps) {
     for (const original of unwrap(error)) {
       let text: string;
       if (isDomainError(original)) {
-        deps.logger.info({ ...where, code: original.code, detail: original.message }, 'domain error shown to user');
+        deps.logger.info(
+          { ...where, code: original.code, detail: original.message },
+          'domain error shown to user',
+        );
         text = t(original.userMessage.key, original.userMessage.params);
       } else {
         const referenceId = newReferenceId();

@@ -19,7 +19,13 @@ export const EVENTS = {
 } as const;
 
 export const BLOCKS = {
-  help: { header: 'help.header', intro: 'help.intro', commands: 'help.commands', language: 'help.language', llm: 'help.llm' },
+  help: {
+    header: 'help.header',
+    intro: 'help.intro',
+    commands: 'help.commands',
+    language: 'help.language',
+    llm: 'help.llm',
+  },
   whoami: {
     header: 'whoami.header',
     identity: 'whoami.identity',

@@ -37,9 +37,16 @@ export async function resolveActor(
     context: Context;
   },
 ): Promise<RequestActor> {
-  const workspace = await deps.workspaces.forTeam({ teamId: request.teamId, enterpriseId: request.enterpriseId });
+  const workspace = await deps.workspaces.forTeam({
+    teamId: request.teamId,
+    enterpriseId: request.enterpriseId,
+  });
   const person = await deps.people.identify(
-    { workspaceId: workspace.id, slackUserId: request.userId, fallbackName: request.userName ?? request.userId },
+    {
+      workspaceId: workspace.id,
+      slackUserId: request.userId,
+      fallbackName: request.userName ?? request.userId,
+    },
     slackPeopleDirectory(request.client),
   );
   const locale = resolveLocale(person.locale, workspace.defaultLocale);

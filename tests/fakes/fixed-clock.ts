@@ -1,7 +1,9 @@
 import type { Clock } from '../../src/modules/shared/clock.js';
 
 /** A clock tests move by hand. */
-export function fixedClock(start: Date | string): Clock & { advance(ms: number): void; set(at: Date | string): void } {
+export function fixedClock(
+  start: Date | string,
+): Clock & { advance(ms: number): void; set(at: Date | string): void } {
   let now = new Date(start);
   return {
     now: () => new Date(now),

@@ -27,7 +27,9 @@ describe('message catalogs', () => {
 
   it('are actually translated (no English sentence left in the Chinese catalog)', () => {
     const prose = (text: string) => /[A-Za-z]{4,}/.test(text.replace(/\{\w+\}|`[^`]*`/g, ''));
-    const untranslated = [...en].filter(([key, text]) => prose(text) && key !== 'common.appName' && zh.get(key) === text);
+    const untranslated = [...en].filter(
+      ([key, text]) => prose(text) && key !== 'common.appName' && zh.get(key) === text,
+    );
     expect(untranslated).toEqual([]);
   });
 

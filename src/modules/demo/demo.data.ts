@@ -47,13 +47,25 @@ function person(
 
 /** A few people spread over zones and languages, so time and language rules show. */
 export const DEMO_PEOPLE: DemoPerson[] = [
-  person('U0DEMOLIN', 'lin.wei', '林伟 Lin Wei', 'Asia/Shanghai', 'zh-CN', [{ department: 'live-ops', role: 'LEAD' }], true),
-  person('U0DEMOALEX', 'alex', 'Alex Morgan', 'America/New_York', 'en-US', [{ department: 'tech', role: 'LEAD' }]),
+  person(
+    'U0DEMOLIN',
+    'lin.wei',
+    '林伟 Lin Wei',
+    'Asia/Shanghai',
+    'zh-CN',
+    [{ department: 'live-ops', role: 'LEAD' }],
+    true,
+  ),
+  person('U0DEMOALEX', 'alex', 'Alex Morgan', 'America/New_York', 'en-US', [
+    { department: 'tech', role: 'LEAD' },
+  ]),
   person('U0DEMOZHANG', 'zhang.min', '张敏 Zhang Min', 'Asia/Shanghai', 'zh-CN', [
     { department: 'supply-chain', role: 'LEAD' },
     { department: 'logistics', role: 'MEMBER' },
   ]),
-  person('U0DEMOPRIYA', 'priya', 'Priya Nair', 'Europe/Berlin', 'en-GB', [{ department: 'marketing', role: 'HEAD' }]),
+  person('U0DEMOPRIYA', 'priya', 'Priya Nair', 'Europe/Berlin', 'en-GB', [
+    { department: 'marketing', role: 'HEAD' },
+  ]),
   person('U0DEMOCHEN', 'chen.jie', '陈洁 Chen Jie', 'Asia/Shanghai', 'zh-CN', [
     { department: 'live-ops', role: 'EXECUTIVE' },
   ]),

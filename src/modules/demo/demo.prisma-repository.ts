@@ -36,7 +36,8 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
           });
           for (const membership of memberships) {
             const departmentId = departmentIds.get(membership.department);
-            if (!departmentId) throw new Error(`demo person ${slackUserId} names unknown department ${membership.department}`);
+            if (!departmentId)
+              throw new Error(`demo person ${slackUserId} names unknown department ${membership.department}`);
             await tx.membership.upsert({
               where: { personId_departmentId: { personId: row.id, departmentId } },
               create: { personId: row.id, departmentId, role: membership.role },

@@ -121,7 +121,8 @@ export function createPeoplePrismaRepository(prisma: PrismaClient): PeopleReposi
         return 'updated' as const;
       });
       const row = await findRow(prisma, workspaceId, profile.slackUserId);
-      if (!row) throw new Error(`person ${profile.slackUserId} in workspace ${workspaceId} vanished after upsert`);
+      if (!row)
+        throw new Error(`person ${profile.slackUserId} in workspace ${workspaceId} vanished after upsert`);
       return { person: toDto(row), change };
     },
   };

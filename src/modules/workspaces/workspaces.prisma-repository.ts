@@ -23,7 +23,10 @@ function toDto(row: {
   defaultTimeZone: string;
   isDemo: boolean;
 }): WorkspaceDto {
-  return { ...row, defaultLocale: row.defaultLocale === 'zh-CN' ? 'zh-CN' : ('en' satisfies SupportedLocale) };
+  return {
+    ...row,
+    defaultLocale: row.defaultLocale === 'zh-CN' ? 'zh-CN' : ('en' satisfies SupportedLocale),
+  };
 }
 
 export function createWorkspacesPrismaRepository(prisma: PrismaClient): WorkspacesRepository {

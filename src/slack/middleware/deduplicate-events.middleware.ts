@@ -16,7 +16,8 @@ interface EnvelopeLike {
 function businessKey(event: NonNullable<EnvelopeLike['event']>): string | undefined {
   if (event.type === 'user_change' && typeof event.user === 'object' && event.user !== null) {
     const user = event.user as { id?: unknown; updated?: unknown };
-    if (typeof user.id === 'string' && user.updated !== undefined) return `user_change:${user.id}:${String(user.updated)}`;
+    if (typeof user.id === 'string' && user.updated !== undefined)
+      return `user_change:${user.id}:${String(user.updated)}`;
   }
   return undefined;
 }

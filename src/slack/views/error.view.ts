@@ -5,6 +5,12 @@ import { BLOCKS } from '../ids.js';
 export function errorMessage(text: string): { text: string; blocks: KnownBlock[] } {
   return {
     text,
-    blocks: [{ type: 'section', block_id: BLOCKS.error.message, text: { type: 'mrkdwn', text: `:warning: ${text}` } }],
+    blocks: [
+      {
+        type: 'section',
+        block_id: BLOCKS.error.message,
+        text: { type: 'mrkdwn', text: `:warning: ${text}` },
+      },
+    ],
   };
 }

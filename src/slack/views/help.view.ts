@@ -32,8 +32,7 @@ export function helpMessage(t: Translate, llm: { mode: 'openai' | 'fallback'; mo
         elements: [
           {
             type: 'mrkdwn',
-            text:
-              llm.mode === 'openai' ? t('help.llmOn', { model: llm.model ?? 'LLM' }) : t('help.llmOff'),
+            text: llm.mode === 'openai' ? t('help.llmOn', { model: llm.model ?? 'LLM' }) : t('help.llmOff'),
           },
         ],
       },

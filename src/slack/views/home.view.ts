@@ -26,8 +26,11 @@ export function homeView(t: Translate, person: PersonDto, locale: SupportedLocal
         },
       },
       { type: 'divider' },
-      { type: 'context', block_id: BLOCKS.home.help, elements: [{ type: 'mrkdwn', text: t('home.tryHelp') }] },
+      {
+        type: 'context',
+        block_id: BLOCKS.home.help,
+        elements: [{ type: 'mrkdwn', text: t('home.tryHelp') }],
+      },
     ],
   };
 }
-

@@ -4,7 +4,10 @@ import type { MembershipDto } from '../../modules/people/person.types.js';
 import { escapeMrkdwn } from './escape.js';
 
 /** A department's name in the reader's language. */
-export function departmentName(membership: Pick<MembershipDto, 'nameEn' | 'nameZh'>, locale: SupportedLocale) {
+export function departmentName(
+  membership: Pick<MembershipDto, 'nameEn' | 'nameZh'>,
+  locale: SupportedLocale,
+) {
   return locale === 'zh-CN' ? membership.nameZh : membership.nameEn;
 }
 
@@ -13,7 +16,10 @@ export function departmentLines(memberships: MembershipDto[], locale: SupportedL
   if (memberships.length === 0) return undefined;
   return memberships
     .map((m) =>
-      t('whoami.departmentLine', { department: escapeMrkdwn(departmentName(m, locale)), role: t(`roles.${m.role}`) }),
+      t('whoami.departmentLine', {
+        department: escapeMrkdwn(departmentName(m, locale)),
+        role: t(`roles.${m.role}`),
+      }),
     )
     .join('\n');
 }

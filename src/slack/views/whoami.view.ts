@@ -53,7 +53,9 @@ export function whoamiMessage(t: Translate, { person, workspace, locale }: Whoam
     {
       type: 'context',
       block_id: BLOCKS.whoami.workspace,
-      elements: [{ type: 'mrkdwn', text: t('whoami.workspace', { workspace: escapeMrkdwn(workspace.name) }) }],
+      elements: [
+        { type: 'mrkdwn', text: t('whoami.workspace', { workspace: escapeMrkdwn(workspace.name) }) },
+      ],
     },
   ];
   return { text: t('whoami.fallback', { name }), blocks };

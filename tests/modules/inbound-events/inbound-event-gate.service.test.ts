@@ -7,7 +7,9 @@ import { fixedClock } from '../../fakes/fixed-clock.js';
 function memoryRepo(): InboundEventsRepository {
   const rows = new Map<string, { status: 'PROCESSING' | 'DONE'; leaseUntil: Date; businessKey?: string }>();
   const find = (d: InboundDelivery) =>
-    [...rows.entries()].find(([id, row]) => id === d.eventId || (d.businessKey && row.businessKey === d.businessKey));
+    [...rows.entries()].find(
+      ([id, row]) => id === d.eventId || (d.businessKey && row.businessKey === d.businessKey),
+    );
   return {
     async claim(d, now, leaseUntil) {
       const found = find(d);
@@ -31,7 +33,12 @@ function memoryRepo(): InboundEventsRepository {
   };
 }
 
-const delivery: InboundDelivery = { teamId: 'T1', eventId: 'Ev1', eventType: 'user_change', businessKey: 'k1' };
+const delivery: InboundDelivery = {
+  teamId: 'T1',
+  eventId: 'Ev1',
+  eventType: 'user_change',
+  businessKey: 'k1',
+};
 
 describe('inbound event gate', () => {
   it('handles a delivery once, however often it arrives', async () => {

@@ -72,7 +72,10 @@ describe('people.identify', () => {
     expect(directory.calls).toBe(1);
 
     clock.advance(25 * 60 * 60 * 1000);
-    await service.identify(request, countingDirectory(async () => profile({ timeZone: 'Europe/Berlin' })));
+    await service.identify(
+      request,
+      countingDirectory(async () => profile({ timeZone: 'Europe/Berlin' })),
+    );
     expect(repo.people.get('U1')?.timeZone).toBe('Europe/Berlin');
   });
 
@@ -98,7 +101,10 @@ describe('people.identify', () => {
     const clock = fixedClock('2026-11-25T08:00:00Z');
     const repo = memoryRepo();
     const service = createPeopleService({ repo, clock });
-    await service.identify(request, countingDirectory(async () => profile()));
+    await service.identify(
+      request,
+      countingDirectory(async () => profile()),
+    );
     clock.advance(48 * 60 * 60 * 1000);
     const person = await service.identify(
       request,

@@ -1,0 +1,80 @@
+// Shown by `help` and on start-up. Kept as data so both languages stay in step: a command
+// added to one table without the other is a type error.
+
+export type ConsoleLocale = 'en' | 'zh-CN';
+
+const TOPICS = [
+  'slash',
+  'press',
+  'menu',
+  'choose',
+  'set',
+  'submit',
+  'cancel',
+  'home',
+  'as',
+  'help',
+  'quit',
+] as const;
+type Topic = (typeof TOPICS)[number];
+
+const SYNTAX: Readonly<Record<Topic, string>> = {
+  slash: '/liaison <text>',
+  press: 'press N   (p N, N)',
+  menu: 'press N.M',
+  choose: 'choose N <choice>[,<choice>…]',
+  set: 'set N <text>',
+  submit: 'submit',
+  cancel: 'cancel   (close)',
+  home: 'home',
+  as: 'as <user>',
+  help: 'help   (?)',
+  quit: 'quit   (exit)',
+};
+
+const TEXT: Readonly<
+  Record<ConsoleLocale, { title: string; footer: string; topics: Record<Topic, string> }>
+> = {
+  en: {
+    title: 'Liaison console: type what you would type in Slack, and these commands:',
+    footer: 'Numbers in [brackets] identify buttons, menus and fields on screen.',
+    topics: {
+      slash: 'run a slash command, exactly as in Slack (e.g. /liaison help)',
+      press: 'press button N',
+      menu: 'pick item M of overflow menu N',
+      choose: 'select in menu, radio or checkbox group N by option number, value or name; commas for several',
+      set: 'fill field N; dates as YYYY-MM-DD, times as HH:MM; `set N` alone clears it',
+      submit: 'submit the open modal',
+      cancel: 'close the open modal',
+      home: "show the app's Home tab",
+      as: 'act as another demo user (id or name)',
+      help: 'show this help',
+      quit: 'leave the console',
+    },
+  },
+  'zh-CN': {
+    title: 'Liaison 控制台：可以像在 Slack 中一样输入斜杠命令，另有以下命令：',
+    footer: '屏幕上方括号中的数字 [N] 对应按钮、菜单和表单字段。',
+    topics: {
+      slash: '执行斜杠命令，与 Slack 中完全相同（例如 /liaison help）',
+      press: '点击按钮 N',
+      menu: '选择溢出菜单 N 中的第 M 项',
+      choose: '在下拉菜单、单选或多选组 N 中按选项编号、值或名称选择；多个选项用逗号分隔',
+      set: '填写字段 N；日期格式为 YYYY-MM-DD，时间格式为 HH:MM；只输入 `set N` 则清空',
+      submit: '提交当前打开的对话框',
+      cancel: '关闭当前打开的对话框',
+      home: '显示应用的主页（Home）标签',
+      as: '切换为另一位演示用户（ID 或名称）',
+      help: '显示本帮助',
+      quit: '退出控制台',
+    },
+  },
+};
+
+/** The console's command reference in the given language. */
+export function consoleHelpText(locale: ConsoleLocale): string {
+  const text = TEXT[locale];
+  const syntaxWidth = Math.max(...Object.values(SYNTAX).map((syntax) => syntax.length));
+  const rows = TOPICS.map((topic) => `  ${SYNTAX[topic].padEnd(syntaxWidth)}  ${text.topics[topic]}`);
+  return [text.title, ...rows, text.footer].join('\n');
+}

@@ -1,0 +1,28 @@
+import type { View } from '@slack/types';
+import { createStyler } from './ansi.js';
+import { renderBlocks } from './blocks.js';
+import type { RenderContext, RenderedSurface, ViewRenderOptions } from './render.types.js';
+import { wrapText } from './wrap.js';
+
+function titleOf(view: View): string {
+  if (view.type === 'modal') return `Modal: ${view.title.text}`;
+  return view.type === 'home' ? 'App Home' : 'Workflow step';
+}
+
+/**
+ * Renders a modal or App Home. Modal submit/close are not numbered controls: the user types
+ * `submit` or `cancel`, so the footer names those commands next to the app's labels.
+ */
+export function renderView(view: View, ctx: RenderContext, options: ViewRenderOptions = {}): RenderedSurface {
+  const style = createStyler(ctx.color ?? false);
+  const width = Math.max(10, ctx.width ?? 80);
+  const rule = '='.repeat(width);
+  const { lines, controls } = renderBlocks(view.blocks, ctx, options);
+  const top = [...wrapText(style.bold(titleOf(view)), width), rule];
+  if (view.type !== 'modal') return { text: [...top, ...lines].join('\n'), controls };
+  const buttons = [
+    ...(view.submit === undefined ? [] : [style.primary(`[submit] ${view.submit.text}`)]),
+    `[cancel] ${view.close?.text ?? 'Cancel'}`,
+  ];
+  return { text: [...top, ...lines, rule, buttons.join('  ')].join('\n'), controls };
+}

@@ -1,0 +1,178 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../logger.js';
+import type { Database, SqlRunner } from './database.js';
+
+export interface OpenDatabaseOptions {
+  /**
+   * `postgres://…` or `postgresql://…` → PostgreSQL. Unset or empty → the embedded PGlite
+   * database in `embeddedDataDir`. Anything else is refused rather than guessed, so a
+   * mistyped production URL cannot silently start Liaison on an empty embedded database.
+   * (Tests wanting a throwaway database use `openInMemoryDatabase`.)
+   */
+  url?: string;
+  /** Where the embedded database keeps its files (created, parents included, if missing). */
+  embeddedDataDir: string;
+  /** PostgreSQL only: most connections the pool opens (Prisma's and raw sessions together). */
+  poolMax: number;
+  /** PostgreSQL only: how long to wait for a pooled connection; also bounds `ping()` for both kinds. */
+  acquireTimeoutMs: number;
+  logger: Logger;
+}
+
+/** Idle pooled connections are closed after this; a quiet bot needs few open connections. */
+const POOL_IDLE_TIMEOUT_MS = 30_000;
+/** How long `ping()` waits on an in-memory database, which has no configured timeout. */
+const IN_MEMORY_PING_TIMEOUT_MS = 5_000;
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const url = options.url?.trim();
+  if (!url) return openEmbedded(options.embeddedDataDir, options.acquireTimeoutMs, options.logger);
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url, options);
+  throw new Error(
+    `Unsupported database URL scheme in "${redactUrl(url)}": use postgres:// or postgresql://, ` +
+      'or leave DATABASE_URL unset for the embedded database.',
+  );
+}
+
+/** A PGlite database that lives only in memory: for tests. */
+export async function openInMemoryDatabase(): Promise<Database> {
+  return wrapPGlite(await PGlite.create(), IN_MEMORY_PING_TIMEOUT_MS);
+}
+
+async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logger): Promise<Database> {
+  const absoluteDir = path.resolve(dataDir);
+  // PGlite creates its data directory but not the directory's parents.
+  await mkdir(absoluteDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: absoluteDir });
+  logger.info({ dataDir: absoluteDir }, 'Opened the embedded database (PGlite)');
+  return wrapPGlite(pglite, pingTimeoutMs);
+}
+
+function wrapPGlite(pglite: PGlite, pingTimeoutMs: number): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite has exactly one connection, so the instance itself is the dedicated session.
+  const session: SqlRunner = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <Row>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows,
+  };
+  return createDatabase({
+    kind: 'embedded',
+    prisma,
+    pingTimeoutMs,
+    withSqlSession: (work) => work(session),
+    closeDriver: () => pglite.close(),
+  });
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): Database {
+  const { logger } = options;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax,
+    connectionTimeoutMillis: options.acquireTimeoutMs,
+    idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+    // Idle connections must not keep a finished process (a CLI run, a test) alive.
+    allowExitOnIdle: true,
+  });
+  // Without a listener, an idle connection dropped by the server crashes the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'An idle PostgreSQL connection failed'));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  logger.info({ url: redactUrl(url), poolMax: options.poolMax }, 'Connecting to PostgreSQL');
+
+  return createDatabase({
+    kind: 'postgres',
+    prisma,
+    pingTimeoutMs: options.acquireTimeoutMs,
+    withSqlSession: async (work) => {
+      const client = await pool.connect();
+      const session: SqlRunner = {
+        exec: async (sql) => {
+          await client.query(sql);
+        },
+        query: async <Row>(sql: string, params: unknown[] = []) =>
+          (await client.query<Row & pg.QueryResultRow>(sql, params)).rows,
+      };
+      try {
+        const result = await work(session);
+        client.release();
+        return result;
+      } catch (error) {
+        // Destroy rather than reuse a connection left in an unknown state (open transaction,
+        // advisory lock held): releasing with an error closes it.
+        client.release(error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      }
+    },
+    closeDriver: () => pool.end(),
+  });
+}
+
+interface DatabaseParts {
+  kind: Database['kind'];
+  prisma: PrismaClient;
+  pingTimeoutMs: number;
+  withSqlSession: Database['withSqlSession'];
+  closeDriver: () => Promise<void>;
+}
+
+/** What both kinds share: a closed guard and a bounded ping. */
+function createDatabase(parts: DatabaseParts): Database {
+  let closing: Promise<void> | undefined;
+  const assertOpen = (): void => {
+    if (closing) throw new Error(`The ${parts.kind} database is closed`);
+  };
+  return {
+    kind: parts.kind,
+    prisma: parts.prisma,
+    withSqlSession: async (work) => {
+      assertOpen();
+      return parts.withSqlSession(work);
+    },
+    ping: async () => {
+      assertOpen();
+      await withTimeout(
+        parts.prisma.$queryRawUnsafe('SELECT 1'),
+        parts.pingTimeoutMs,
+        `The ${parts.kind} database did not answer within ${parts.pingTimeoutMs} ms`,
+      );
+    },
+    close: () => {
+      closing ??= (async () => {
+        await parts.prisma.$disconnect();
+        await parts.closeDriver();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The URL without its password, for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}

@@ -1,0 +1,108 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/env.js';
+import { type RunningConsole, startLocalConsole } from '../../src/console/local-console.js';
+import { systemClock } from '../../src/modules/shared/clock.js';
+import { buildSlackDeps } from '../../src/services.js';
+import { memoryLogger } from '../harness/memory-logger.js';
+import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
+
+/** Types lines into the console as a person would and reads the terminal. */
+class Terminal {
+  readonly stdin = new PassThrough();
+  readonly stdout = new PassThrough();
+  private output = '';
+
+  constructor() {
+    this.stdout.on('data', (chunk) => {
+      this.output += String(chunk);
+    });
+  }
+
+  get screen(): string {
+    return this.output;
+  }
+
+  /** Types a line and waits until the console has printed something new and gone quiet. */
+  async type(line: string): Promise<string> {
+    const before = this.output.length;
+    this.stdin.write(`${line}\n`);
+    const deadline = Date.now() + 8_000;
+    let lastLength = -1;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      if (this.output.length > before && this.output.length === lastLength) break;
+      lastLength = this.output.length;
+    }
+    return this.output.slice(before);
+  }
+}
+
+let db: TestDatabase;
+let running: RunningConsole;
+const terminal = new Terminal();
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const config = loadConfig({});
+  const { logger } = memoryLogger();
+  const deps = buildSlackDeps({
+    db,
+    clock: systemClock,
+    logger,
+    llm: { mode: 'fallback' },
+    defaults: config.defaults,
+  });
+  running = await startLocalConsole({
+    deps,
+    db,
+    config,
+    logger,
+    stdin: terminal.stdin,
+    stdout: terminal.stdout,
+  });
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await db?.close();
+});
+
+describe('local console', () => {
+  it('greets a newcomer, having created the demo workspace with the 12 departments', async () => {
+    expect(terminal.screen).toContain('Liaison local console');
+    expect(terminal.screen).toContain('created the demo workspace with 12 departments');
+    expect(await db.prisma.department.count()).toBe(12);
+    expect(terminal.screen).toContain('You are Alex Morgan');
+  });
+
+  it('runs /liaison help through the real app and prints the reply as text', async () => {
+    const shown = await terminal.type('/liaison help');
+    expect(shown).toContain('Only visible to you');
+    expect(shown).toContain('Liaison — cross-department coordination');
+    expect(shown).toContain('/liaison whoami — your departments, role, time zone and language');
+  });
+
+  it('switches to another demo person and answers in their language', async () => {
+    expect(await terminal.type('as lin')).toContain('你现在是 林伟 Lin Wei');
+    const shown = await terminal.type('/liaison whoami');
+    expect(shown).toContain('直播运营 — 负责人');
+    expect(shown).toContain('Asia/Shanghai');
+  });
+
+  it('shows the Home tab and explains its own commands', async () => {
+    expect(await terminal.type('home')).toContain('欢迎使用 Liaison');
+    expect(await terminal.type('help')).toMatch(/submit/);
+  });
+
+  it('explains a typo instead of failing', async () => {
+    expect(await terminal.type('press 99')).toContain('[99]');
+    expect(await terminal.type('/liaison wat')).toContain('没有 `/liaison wat`'.replaceAll('`', ''));
+  });
+
+  it('closes cleanly on Ctrl-D (end of input)', async () => {
+    terminal.stdin.end();
+    await running.closed;
+    expect(terminal.screen).toContain('再见');
+  });
+});

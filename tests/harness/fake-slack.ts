@@ -1,0 +1,63 @@
+import { webApi } from '@slack/bolt';
+import {
+  type SlackStandIn,
+  STAND_IN_DEFAULTS,
+  type StandInOptions,
+  startSlackStandIn,
+} from '../../src/slack-stand-in/index.js';
+import { createSlackDriver, type SlackDriver, type SlackDriverOptions } from './slack-driver.js';
+
+export type {
+  InjectedFailure,
+  ModalOutcome,
+  RecordedCall,
+  StandInUser,
+  StoredEphemeral,
+  StoredMessage,
+  StoredView,
+} from '../../src/slack-stand-in/index.js';
+export type { SlackStandIn, StandInOptions };
+/**
+ * The "fake Slack" tests import. It is the production stand-in (the local console runs
+ * on the same code), plus wiring helpers that only tests need.
+ */
+export { STAND_IN_DEFAULTS, startSlackStandIn };
+
+/** Alias that reads well in tests: `const slack = await startFakeSlack()`. */
+export const startFakeSlack = startSlackStandIn;
+
+/**
+ * A WebClient aimed at the stand-in. Retries are off and a timeout is set by default so a
+ * failing test fails fast instead of waiting out WebClient's 30-minute retry policy.
+ */
+export function fakeSlackClient(
+  standIn: SlackStandIn,
+  options: { retries?: number; timeoutMs?: number; token?: string } = {},
+): webApi.WebClient {
+  return new webApi.WebClient(options.token ?? standIn.botToken, {
+    slackApiUrl: standIn.url,
+    retryConfig: { retries: options.retries ?? 0, factor: 1, minTimeout: 10, maxTimeout: 50 },
+    timeout: options.timeoutMs ?? 5_000,
+    // Retries and 429 waits are expected in these tests; keep their INFO/WARN lines out of the output.
+    logLevel: webApi.LogLevel.ERROR,
+  });
+}
+
+/**
+ * A driver whose response_urls and trigger_ids the stand-in recognises, so that
+ * `respond()` and `views.open` from Liaison land in the stand-in's state.
+ */
+export function connectDriver(
+  standIn: SlackStandIn,
+  options: Omit<SlackDriverOptions, 'responseUrlFactory' | 'triggerIdFactory' | 'teamId' | 'botUserId'>,
+): SlackDriver {
+  return createSlackDriver({
+    ...options,
+    teamId: standIn.teamId,
+    teamDomain: standIn.teamDomain,
+    apiAppId: standIn.appId,
+    botUserId: standIn.botUserId,
+    responseUrlFactory: (input) => standIn.createResponseUrl(input),
+    triggerIdFactory: (input) => standIn.createTriggerId(input),
+  });
+}

@@ -1,0 +1,82 @@
+import type { App } from '@slack/bolt';
+import type { Database } from '../../src/db/database.js';
+import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
+import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-repository.js';
+import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
+import type { Clock } from '../../src/modules/shared/clock.js';
+import { systemClock } from '../../src/modules/shared/clock.js';
+import { startHttpMode } from '../../src/run/http-mode.js';
+import { buildSlackDeps } from '../../src/services.js';
+import type { SlackDeps } from '../../src/slack/deps.js';
+import { connectDriver, type SlackStandIn, type StandInUser, startFakeSlack } from './fake-slack.js';
+import { memoryLogger } from './memory-logger.js';
+import type { SlackDriver } from './slack-driver.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+/** The demo people as Slack's directory knows them, so users.info answers for them. */
+export const DEMO_SLACK_USERS: StandInUser[] = DEMO_PEOPLE.map((p) => ({
+  id: p.slackUserId,
+  name: p.displayName,
+  displayName: p.displayName,
+  realName: p.realName,
+  tz: p.timeZone,
+  locale: p.locale,
+  isAdmin: p.isWorkspaceAdmin,
+}));
+
+export interface LiaisonUnderTest {
+  slack: SlackStandIn;
+  driver: SlackDriver;
+  app: App;
+  deps: SlackDeps;
+  baseUrl: string;
+  logs: () => Record<string, unknown>[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Liaison in HTTP mode on a free port, on the given database, talking to a fake
+ * Slack on loopback; requests come from a driver that signs them as Slack does.
+ */
+export async function startLiaisonUnderTest(options: {
+  db: Database;
+  seedDemo?: boolean;
+  clock?: Clock;
+  extend?: (app: App) => void;
+}): Promise<LiaisonUnderTest> {
+  const clock = options.clock ?? systemClock;
+  const slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
+  const { logger, lines } = memoryLogger();
+  const defaults = { locale: 'en' as const, timeZone: 'UTC' };
+  if (options.seedDemo)
+    await ensureDemoWorkspace({ repo: createDemoPrismaRepository(options.db.prisma), defaults });
+  const deps = buildSlackDeps({ db: options.db, clock, logger, llm: { mode: 'fallback' }, defaults });
+  const running = await startHttpMode({
+    deps,
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    logger,
+    clock,
+    app: {
+      botToken: slack.botToken,
+      apiUrl: slack.url,
+      botUserId: slack.botUserId,
+      botId: slack.botId,
+      extend: options.extend,
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${running.port}`;
+  return {
+    slack,
+    driver: connectDriver(slack, { baseUrl, signingSecret: SIGNING_SECRET }),
+    app: running.app,
+    deps,
+    baseUrl,
+    logs: lines,
+    async stop() {
+      await running.stop();
+      await slack.close();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleReceiver } from '../../src/console/console-receiver.js';
+import { systemClock } from '../../src/modules/shared/clock.js';
+import { buildSlackDeps } from '../../src/services.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { BLOCKS } from '../../src/slack/ids.js';
+import { blockById, textOf } from '../harness/blocks.js';
+import { type SlackStandIn, startFakeSlack } from '../harness/fake-slack.js';
+import { DEMO_SLACK_USERS } from '../harness/liaison-under-test.js';
+import { memoryLogger } from '../harness/memory-logger.js';
+import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
+
+/**
+ * Routing: payloads pushed straight into Bolt's processEvent through a receiver with no
+ * HTTP (the one the local console uses) reach the right listener and only that one.
+ */
+let db: TestDatabase;
+let slack: SlackStandIn;
+const receiver = new ConsoleReceiver();
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
+  const deps = buildSlackDeps({
+    db,
+    clock: systemClock,
+    logger: memoryLogger().logger,
+    llm: { mode: 'openai', model: 'test-model' },
+    defaults: { locale: 'en', timeZone: 'UTC' },
+  });
+  createSlackApp(deps, {
+    receiver,
+    botToken: slack.botToken,
+    apiUrl: slack.url,
+    botUserId: slack.botUserId,
+    botId: slack.botId,
+  });
+});
+
+afterAll(async () => {
+  await slack?.close();
+  await db?.close();
+});
+
+const command = (text: string, userId = 'U0DEMOALEX') => ({
+  token: 'x',
+  team_id: slack.teamId,
+  team_domain: slack.teamDomain,
+  channel_id: 'C0GENERAL',
+  channel_name: 'general',
+  user_id: userId,
+  user_name: 'alex',
+  command: '/liaison',
+  text,
+  api_app_id: slack.appId,
+  is_enterprise_install: 'false',
+  response_url: slack.createResponseUrl({ channelId: 'C0GENERAL', userId }),
+  trigger_id: slack.createTriggerId({ userId }),
+});
+
+describe('routing', () => {
+  it('sends /liaison help to the help listener, which names the configured model', async () => {
+    slack.reset();
+    await receiver.dispatch(command('help'));
+    const reply = slack.ephemerals('U0DEMOALEX').at(-1);
+    expect(textOf(blockById(reply?.blocks, BLOCKS.help.llm))).toContain('test-model');
+    expect(slack.callsTo('views.publish')).toEqual([]);
+  });
+
+  it('sends /liaison whoami to the whoami listener', async () => {
+    slack.reset();
+    await receiver.dispatch(command('WHOAMI'));
+    expect(blockById(slack.ephemerals('U0DEMOALEX').at(-1)?.blocks, BLOCKS.whoami.settings)).toBeDefined();
+  });
+
+  it('sends app_home_opened on the home tab to the Home listener, and ignores the messages tab', async () => {
+    slack.reset();
+    const envelope = (tab: string, eventId: string) => ({
+      token: 'x',
+      team_id: slack.teamId,
+      api_app_id: slack.appId,
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: 1_764_000_000,
+      event: { type: 'app_home_opened', user: 'U0DEMOALEX', channel: 'D1', tab, event_ts: '1764000000.1' },
+    });
+    await receiver.dispatch(envelope('messages', 'EvROUTE1'));
+    expect(slack.callsTo('views.publish')).toEqual([]);
+    await receiver.dispatch(envelope('home', 'EvROUTE2'));
+    expect(slack.callsTo('views.publish')).toHaveLength(1);
+  });
+
+  it('runs no listener for a command or action Liaison does not own', async () => {
+    slack.reset();
+    await receiver.dispatch({ ...command('help'), command: '/someone-else' });
+    await receiver.dispatch({
+      type: 'block_actions',
+      user: { id: 'U0DEMOALEX' },
+      team: { id: slack.teamId },
+      api_app_id: slack.appId,
+      actions: [{ type: 'button', action_id: 'unknown.action', block_id: 'b', action_ts: '1.2' }],
+      container: { type: 'message' },
+      trigger_id: 't',
+    });
+    expect(slack.calls()).toEqual([]);
+  });
+});
