@@ -1,4 +1,5 @@
 import { createStyler, type Styler } from './ansi.js';
+import { replaceEmojiShortcodes } from './emoji.js';
 import type { RenderContext } from './render.types.js';
 
 // Slack mrkdwn → terminal text. Angle-bracket tokens (links, mentions) and code spans are
@@ -66,6 +67,7 @@ function renderInline(text: string, ctx: RenderContext, style: Styler): string {
   const hold = (value: string) => `\uE000${rendered.push(value) - 1}\uE001`;
   const held = text
     .replace(INLINE_CODE, (_, code: string) => hold(style.code(code)))
+    .replace(/:[a-z0-9_+-]+:/g, (shortcode) => replaceEmojiShortcodes(shortcode))
     .replace(ANGLE_TOKEN, (_, body: string) => hold(renderAngleToken(body, ctx, style)))
     .replace(BOLD, (_, inner: string) => style.bold(inner))
     .replace(ITALIC, (_, inner: string) => style.italic(inner))

@@ -45,3 +45,12 @@ describe('mrkdwnToText', () => {
     expect(plain('这是*重点*内容')).toBe('这是重点内容');
   });
 });
+
+describe('emoji shortcodes', () => {
+  it('shows the emoji Liaison uses as characters, leaves unknown ones and code alone', async () => {
+    const { mrkdwnToText } = await import('../../../src/console/render/index.js');
+    expect(mrkdwnToText(':warning: check `:x:` and :custom_thing:', {})).toBe(
+      '⚠️ check :x: and :custom_thing:',
+    );
+  });
+});
