@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { startLocalConsole } from './console/local-console.js';
+import type { Database } from './db/database.js';
 import { applyPendingMigrations } from './db/migrator.js';
 import { openDatabase } from './db/open-database.js';
 import { createLlmClient } from './llm/create-llm-client.js';
@@ -10,6 +11,7 @@ import { systemClock } from './modules/shared/clock.js';
 import { startHttpMode } from './run/http-mode.js';
 import { startSocketMode } from './run/socket-mode.js';
 import { buildSlackDeps } from './services.js';
+import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../prisma/migrations');
 
@@ -31,6 +33,16 @@ function readConfig(): Config {
 function consoleLogger(config: Config): { logger: Logger; path: string } {
   const path = resolve(config.database.embeddedDataDir, '..', 'liaison.log');
   return { logger: createLogger({ level: config.logLevel, destination: fileDestination(path) }), path };
+}
+
+async function botIdentityOrExit(botToken: string, apiUrl: string, db: Database): Promise<BotIdentity> {
+  try {
+    return await resolveBotIdentity(botToken, apiUrl);
+  } catch (error) {
+    await db.close();
+    process.stderr.write(`Liaison cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }
 
 async function main(): Promise<void> {
@@ -56,17 +68,19 @@ async function main(): Promise<void> {
 
   const slack = config.slack;
   if (slack.kind === 'http') {
+    const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
     const running = await startHttpMode({
       deps,
       signingSecret: slack.signingSecret,
       port: config.port,
       logger,
       clock: systemClock,
-      app: { botToken: slack.botToken, apiUrl: slack.apiUrl },
+      app: { botToken: slack.botToken, apiUrl: slack.apiUrl, botUserId: bot.botUserId, botId: bot.botId },
     });
     stop = running.stop;
   } else if (slack.kind === 'socket') {
-    const running = await startSocketMode({ deps, ...slack, port: config.port, logger });
+    const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
+    const running = await startSocketMode({ deps, ...slack, bot, port: config.port, logger });
     stop = running.stop;
   } else {
     const running = await startLocalConsole({ deps, db, config, logger, logPath });

@@ -1,6 +1,7 @@
 import { SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { createSlackApp } from '../slack/app.js';
+import type { BotIdentity } from '../slack/bot-identity.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { healthRoute } from '../slack/health-route.js';
 
@@ -13,6 +14,7 @@ export async function startSocketMode(input: {
   appToken: string;
   botToken: string;
   apiUrl: string;
+  bot: BotIdentity;
   port: number;
   logger: Logger;
 }): Promise<{ stop(): Promise<void> }> {
@@ -21,7 +23,13 @@ export async function startSocketMode(input: {
     installerOptions: { port: input.port },
     customRoutes: [healthRoute(input.deps.isDatabaseReachable)],
   });
-  const app = createSlackApp(input.deps, { receiver, botToken: input.botToken, apiUrl: input.apiUrl });
+  const app = createSlackApp(input.deps, {
+    receiver,
+    botToken: input.botToken,
+    apiUrl: input.apiUrl,
+    botUserId: input.bot.botUserId,
+    botId: input.bot.botId,
+  });
   await app.start();
   input.logger.info({ port: input.port }, 'Liaison is connected to Slack in Socket Mode');
   return {

@@ -1,0 +1,133 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BLOCKS, COMMANDS } from '../src/slack/ids.js';
+import { blockById, textOf } from './harness/blocks.js';
+import { connectDriver, type SlackStandIn, startFakeSlack } from './harness/fake-slack.js';
+
+/** `npm start`'s own entry point, as a separate process with only the environment given. */
+function startLiaison(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+}
+
+function collect(child: ChildProcessWithoutNullStreams) {
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => {
+    out.stdout += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    out.stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { out, exited };
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('starting Liaison', () => {
+  it('refuses bad configuration with one readable line per problem, no stack trace and no secret', async () => {
+    const secret = 'xoxp-this-is-a-user-token-not-a-bot-token';
+    const { out, exited } = collect(
+      startLiaison({ SLACK_BOT_TOKEN: secret, PORT: 'http', LIAISON_DEFAULT_TZ: 'Nowhere' }),
+    );
+    expect(await exited).toBe(1);
+    const lines = out.stderr.trim().split('\n');
+    expect(lines[0]).toBe('Liaison cannot start: the configuration is invalid.');
+    expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual([
+      '- SLACK_BOT_TOKEN',
+      '- PORT',
+      '- LIAISON_DEFAULT_TZ',
+    ]);
+    expect(out.stderr).not.toContain(secret);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  describe('in HTTP mode on a free port', () => {
+    let slack: SlackStandIn;
+    let dataDir: string;
+    const signingSecret = 'main-test-signing-secret';
+
+    beforeAll(async () => {
+      slack = await startFakeSlack({
+        tokens: ['xoxb-main-test'],
+        users: [{ id: 'U0ALICE', locale: 'zh-CN', tz: 'Asia/Shanghai' }],
+      });
+      dataDir = mkdtempSync(join(tmpdir(), 'liaison-main-'));
+    });
+
+    afterAll(async () => {
+      await slack?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('stops with a clear message when Slack refuses the bot token', async () => {
+      const { out, exited } = collect(
+        startLiaison({
+          SLACK_BOT_TOKEN: 'xoxb-wrong',
+          SLACK_SIGNING_SECRET: signingSecret,
+          SLACK_API_URL: slack.url,
+          PORT: '0',
+          LIAISON_DATA_DIR: join(dataDir, 'refused'),
+        }),
+      );
+      expect(await exited).toBe(1);
+      expect(out.stderr).toContain('Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth)');
+      expect(out.stderr).not.toContain('xoxb-wrong');
+    });
+
+    it('migrates the embedded database, answers /liaison help from signature to reply, and stops on SIGTERM', async () => {
+      const child = startLiaison({
+        SLACK_BOT_TOKEN: 'xoxb-main-test',
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_API_URL: slack.url,
+        PORT: '0',
+        LIAISON_DATA_DIR: dataDir,
+      });
+      const { out, exited } = collect(child);
+      try {
+        const port = await waitFor(
+          () => {
+            const line = out.stdout.split('\n').find((l) => l.includes('listening for Slack'));
+            return line ? (JSON.parse(line) as { port: number }).port : undefined;
+          },
+          30_000,
+          `Liaison to listen (stderr: ${out.stderr})`,
+        );
+        expect(out.stdout).toContain('database migrations applied');
+        const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+        expect(health.status).toBe(200);
+
+        const driver = connectDriver(slack, { baseUrl: `http://127.0.0.1:${port}`, signingSecret });
+        const ack = await driver.slashCommand({
+          command: COMMANDS.liaison,
+          text: 'help',
+          userId: 'U0ALICE',
+          channelId: 'C0GENERAL',
+        });
+        expect(ack.status).toBe(200);
+        await slack.waitForCall('response_url', undefined, 10_000);
+        const reply = slack.ephemerals('U0ALICE').at(-1);
+        expect(textOf(blockById(reply?.blocks, BLOCKS.help.header))).toBe('Liaison — 跨部门协同');
+        // Asked once at start, never again on the acknowledgement path.
+        expect(slack.callsTo('auth.test').filter((call) => call.token === 'xoxb-main-test')).toHaveLength(1);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toBe(0);
+      expect(out.stdout).toContain('Liaison is stopping');
+    });
+  });
+});
