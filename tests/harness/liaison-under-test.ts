@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
 import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-repository.js';
@@ -11,6 +12,7 @@ import type { SlackDeps } from '../../src/slack/deps.js';
 import { connectDriver, type SlackStandIn, type StandInUser, startFakeSlack } from './fake-slack.js';
 import { memoryLogger } from './memory-logger.js';
 import type { SlackDriver } from './slack-driver.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -79,4 +81,21 @@ export async function startLiaisonUnderTest(options: {
       await slack.close();
     },
   };
+}
+
+/**
+ * One database and one running Liaison for a whole test file: opened before the first
+ * test, stopped and dropped after the last. Read `.db` and `.liaison` inside tests.
+ */
+export function liaisonForThisFile(options: { seedDemo?: boolean; extend?: (app: App) => void } = {}) {
+  const state = {} as { db: TestDatabase; liaison: LiaisonUnderTest };
+  beforeAll(async () => {
+    state.db = await openTestDatabase();
+    state.liaison = await startLiaisonUnderTest({ db: state.db, ...options });
+  });
+  afterAll(async () => {
+    await state.liaison?.stop();
+    await state.db?.close();
+  });
+  return state;
 }

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BLOCKS } from '../../src/slack/ids.js';
 import { blockById } from '../harness/blocks.js';
-import { type LiaisonUnderTest, startLiaisonUnderTest } from '../harness/liaison-under-test.js';
-import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
+import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
-let db: TestDatabase;
-let liaison: LiaisonUnderTest;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  liaison = await startLiaisonUnderTest({ db, seedDemo: true });
-});
-
-afterAll(async () => {
-  await liaison?.stop();
-  await db?.close();
-});
+const file = liaisonForThisFile({ seedDemo: true });
 
 function userChange(id: string, updated: number, tz: string) {
   return {
@@ -39,8 +27,8 @@ function userChange(id: string, updated: number, tz: string) {
 }
 
 async function auditRowsFor(slackUserId: string) {
-  const person = await db.prisma.person.findFirstOrThrow({ where: { slackUserId } });
-  return db.prisma.auditEvent.findMany({ where: { objectId: person.id, action: 'person.updated' } });
+  const person = await file.db.prisma.person.findFirstOrThrow({ where: { slackUserId } });
+  return file.db.prisma.auditEvent.findMany({ where: { objectId: person.id, action: 'person.updated' } });
 }
 
 async function settle() {
@@ -51,26 +39,31 @@ async function settle() {
 describe('Events API deliveries', () => {
   it('applies a user_change once across a duplicate, a Slack retry and a re-delivery under a new event id', async () => {
     const event = userChange('U0DEMOSAM', 1_764_000_000, 'Asia/Tokyo');
-    const first = await liaison.driver.event({ event, eventId: 'EvSAM0001' });
+    const first = await file.liaison.driver.event({ event, eventId: 'EvSAM0001' });
     expect(first.status).toBe(200);
     await settle();
-    await liaison.driver.event({ event, eventId: 'EvSAM0001' });
-    await liaison.driver.event({ event, eventId: 'EvSAM0001', retryNum: 1, retryReason: 'http_timeout' });
-    await liaison.driver.event({ event, eventId: 'EvSAM0002' });
+    await file.liaison.driver.event({ event, eventId: 'EvSAM0001' });
+    await file.liaison.driver.event({
+      event,
+      eventId: 'EvSAM0001',
+      retryNum: 1,
+      retryReason: 'http_timeout',
+    });
+    await file.liaison.driver.event({ event, eventId: 'EvSAM0002' });
     await settle();
 
-    const person = await db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOSAM' } });
+    const person = await file.db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOSAM' } });
     expect(person.timeZone).toBe('Asia/Tokyo');
     const audit = await auditRowsFor('U0DEMOSAM');
     expect(audit).toHaveLength(1);
     expect(audit[0]?.before).toMatchObject({ timeZone: 'Australia/Melbourne' });
     expect(audit[0]?.after).toMatchObject({ timeZone: 'Asia/Tokyo' });
-    const skipped = liaison.logs().filter((line) => line.msg === 'skipped a duplicate Slack event');
+    const skipped = file.liaison.logs().filter((line) => line.msg === 'skipped a duplicate Slack event');
     expect(skipped.map((line) => line.eventId)).toEqual(['EvSAM0001', 'EvSAM0001', 'EvSAM0002']);
   });
 
   it('has the effect of an event once when Slack delivers it twice and retries it', async () => {
-    liaison.slack.reset();
+    file.liaison.slack.reset();
     const event = {
       type: 'app_home_opened',
       user: 'U0DEMOALEX',
@@ -78,25 +71,30 @@ describe('Events API deliveries', () => {
       tab: 'home',
       event_ts: '1764000002.000100',
     };
-    await liaison.driver.event({ event, eventId: 'EvTWICE001' });
+    await file.liaison.driver.event({ event, eventId: 'EvTWICE001' });
     await settle();
-    await liaison.driver.event({ event, eventId: 'EvTWICE001' });
-    await liaison.driver.event({ event, eventId: 'EvTWICE001', retryNum: 1, retryReason: 'http_timeout' });
+    await file.liaison.driver.event({ event, eventId: 'EvTWICE001' });
+    await file.liaison.driver.event({
+      event,
+      eventId: 'EvTWICE001',
+      retryNum: 1,
+      retryReason: 'http_timeout',
+    });
     await settle();
-    expect(liaison.slack.callsTo('views.publish')).toHaveLength(1);
+    expect(file.liaison.slack.callsTo('views.publish')).toHaveLength(1);
   });
 
   it('applies a later change of the same person (a new profile version is a new effect)', async () => {
-    await liaison.driver.event({ event: userChange('U0DEMOSAM', 1_764_000_500, 'Europe/London') });
+    await file.liaison.driver.event({ event: userChange('U0DEMOSAM', 1_764_000_500, 'Europe/London') });
     await settle();
-    const person = await db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOSAM' } });
+    const person = await file.db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOSAM' } });
     expect(person.timeZone).toBe('Europe/London');
     expect(await auditRowsFor('U0DEMOSAM')).toHaveLength(2);
   });
 
   it('does the work on a retry when the first delivery failed, instead of dropping the retry', async () => {
-    liaison.slack.reset();
-    liaison.slack.failNext('views.publish', { error: 'internal_error' });
+    file.liaison.slack.reset();
+    file.liaison.slack.failNext('views.publish', { error: 'internal_error' });
     const event = {
       type: 'app_home_opened',
       user: 'U0DEMOPRIYA',
@@ -104,21 +102,21 @@ describe('Events API deliveries', () => {
       tab: 'home',
       event_ts: '1764000000.000200',
     };
-    await liaison.driver.event({ event, eventId: 'EvHOME0001' });
+    await file.liaison.driver.event({ event, eventId: 'EvHOME0001' });
     await settle();
-    expect(liaison.slack.homeView('U0DEMOPRIYA')).toBeUndefined();
+    expect(file.liaison.slack.homeView('U0DEMOPRIYA')).toBeUndefined();
 
-    await liaison.driver.event({ event, eventId: 'EvHOME0001', retryNum: 1, retryReason: 'http_error' });
+    await file.liaison.driver.event({ event, eventId: 'EvHOME0001', retryNum: 1, retryReason: 'http_error' });
     await settle();
-    const home = liaison.slack.homeView('U0DEMOPRIYA');
+    const home = file.liaison.slack.homeView('U0DEMOPRIYA');
     expect(home).toBeDefined();
     expect(blockById(home?.blocks, BLOCKS.home.departments)).toBeDefined();
-    expect(liaison.slack.callsTo('views.publish')).toHaveLength(2);
+    expect(file.liaison.slack.callsTo('views.publish')).toHaveLength(2);
   });
 
   it('publishes the Home tab with the person’s departments in their language', async () => {
-    liaison.slack.reset();
-    await liaison.driver.event({
+    file.liaison.slack.reset();
+    await file.liaison.driver.event({
       event: {
         type: 'app_home_opened',
         user: 'U0DEMOLIN',
@@ -128,7 +126,7 @@ describe('Events API deliveries', () => {
       },
     });
     await settle();
-    const home = liaison.slack.homeView('U0DEMOLIN');
+    const home = file.liaison.slack.homeView('U0DEMOLIN');
     const departments = blockById(home?.blocks, BLOCKS.home.departments) as { text: { text: string } };
     expect(departments.text.text).toContain('直播运营 — 负责人');
   });

@@ -1,34 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BLOCKS, COMMANDS } from '../../src/slack/ids.js';
 import { blockById, textOf } from '../harness/blocks.js';
-import { type LiaisonUnderTest, startLiaisonUnderTest } from '../harness/liaison-under-test.js';
-import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
+import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
-let db: TestDatabase;
-let liaison: LiaisonUnderTest;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  liaison = await startLiaisonUnderTest({ db, seedDemo: true });
-});
-
-afterAll(async () => {
-  await liaison?.stop();
-  await db?.close();
-});
+const file = liaisonForThisFile({ seedDemo: true });
 
 async function replyTo(userId: string, text: string, channelId = 'C0GENERAL') {
-  const response = await liaison.driver.slashCommand({ command: COMMANDS.liaison, text, userId, channelId });
-  const reply = await liaison.slack.waitForCall(
+  const response = await file.liaison.driver.slashCommand({
+    command: COMMANDS.liaison,
+    text,
+    userId,
+    channelId,
+  });
+  const reply = await file.liaison.slack.waitForCall(
     'response_url',
     (call) => call.args.response_type === 'ephemeral' && call.seq > 0 && call.at >= Date.now() - 10_000,
   );
-  return { response, reply, ephemerals: liaison.slack.ephemerals(userId, channelId) };
+  return { response, reply, ephemerals: file.liaison.slack.ephemerals(userId, channelId) };
 }
 
 describe('/liaison over HTTP, from signature to reply', () => {
   it('acknowledges at once and answers /liaison help privately in English', async () => {
-    liaison.slack.reset();
+    file.liaison.slack.reset();
     const { response, ephemerals } = await replyTo('U0DEMOALEX', 'help');
     expect(response.status).toBe(200);
     expect(response.body).toBe('');
@@ -44,13 +37,13 @@ describe('/liaison over HTTP, from signature to reply', () => {
   });
 
   it('answers in Simplified Chinese for a person whose Slack language is zh-CN', async () => {
-    liaison.slack.reset();
+    file.liaison.slack.reset();
     const { ephemerals } = await replyTo('U0DEMOLIN', '');
     expect(textOf(blockById(ephemerals.at(-1)?.blocks, BLOCKS.help.header))).toBe('Liaison — 跨部门协同');
   });
 
   it('tells whoami: departments and role, time zone and language, from Slack and the database', async () => {
-    liaison.slack.reset();
+    file.liaison.slack.reset();
     const { ephemerals } = await replyTo('U0DEMOZHANG', 'whoami');
     const blocks = ephemerals.at(-1)?.blocks;
     const departments = textOf(blockById(blocks, BLOCKS.whoami.departments));
@@ -59,12 +52,12 @@ describe('/liaison over HTTP, from signature to reply', () => {
     const settings = textOf(blockById(blocks, BLOCKS.whoami.settings));
     expect(settings).toContain('Asia/Shanghai');
     expect(settings).toContain('简体中文');
-    expect(liaison.slack.callsTo('users.info').map((c) => c.args.user)).toContain('U0DEMOZHANG');
+    expect(file.liaison.slack.callsTo('users.info').map((c) => c.args.user)).toContain('U0DEMOZHANG');
   });
 
   it('tells a person with no department how to get one, and stores their Slack profile', async () => {
-    liaison.slack.reset();
-    liaison.slack.addUser({
+    file.liaison.slack.reset();
+    file.liaison.slack.addUser({
       id: 'U0NEWBIE',
       name: 'newbie',
       realName: 'New Person',
@@ -75,17 +68,17 @@ describe('/liaison over HTTP, from signature to reply', () => {
     const blocks = ephemerals.at(-1)?.blocks;
     expect(textOf(blockById(blocks, BLOCKS.whoami.departments))).toContain('not in any department');
     expect(textOf(blockById(blocks, BLOCKS.whoami.settings))).toContain('Europe/Paris');
-    const stored = await db.prisma.person.findFirst({ where: { slackUserId: 'U0NEWBIE' } });
+    const stored = await file.db.prisma.person.findFirst({ where: { slackUserId: 'U0NEWBIE' } });
     expect(stored).toMatchObject({ realName: 'New Person', timeZone: 'Europe/Paris', locale: 'en-US' });
-    const audit = await db.prisma.auditEvent.findMany({
+    const audit = await file.db.prisma.auditEvent.findMany({
       where: { objectId: stored?.id, action: 'person.created' },
     });
     expect(audit).toHaveLength(1);
   });
 
   it('still answers when Slack cannot describe the person, using the workspace defaults', async () => {
-    liaison.slack.reset();
-    liaison.slack.failNext('users.info', { error: 'user_not_found' });
+    file.liaison.slack.reset();
+    file.liaison.slack.failNext('users.info', { error: 'user_not_found' });
     const { ephemerals } = await replyTo('U0GHOST', 'whoami');
     const blocks = ephemerals.at(-1)?.blocks;
     expect(textOf(blockById(blocks, BLOCKS.whoami.identity))).toContain('U0GHOST');
@@ -93,12 +86,12 @@ describe('/liaison over HTTP, from signature to reply', () => {
   });
 
   it('answers an unknown subcommand with a localized error, and escapes what was typed', async () => {
-    liaison.slack.reset();
+    file.liaison.slack.reset();
     const { ephemerals } = await replyTo('U0DEMOALEX', 'frobnicate <!channel>');
     expect(textOf(blockById(ephemerals.at(-1)?.blocks, BLOCKS.error.message))).toContain(
       'I do not know `/liaison frobnicate`',
     );
-    liaison.slack.reset();
+    file.liaison.slack.reset();
     const zh = await replyTo('U0DEMOLIN', 'frobnicate');
     expect(textOf(blockById(zh.ephemerals.at(-1)?.blocks, BLOCKS.error.message))).toContain(
       '没有 `/liaison frobnicate`',
@@ -106,7 +99,7 @@ describe('/liaison over HTTP, from signature to reply', () => {
   });
 
   it('serves /healthz with 200 while the database answers', async () => {
-    const response = await fetch(`${liaison.baseUrl}/healthz`);
+    const response = await fetch(`${file.liaison.baseUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
   });
@@ -122,8 +115,8 @@ describe('request signing', () => {
   ] as const;
 
   it.each(cases)('refuses a request with %s: 401 and no listener runs', async (_name, tamper) => {
-    liaison.slack.reset();
-    const response = await liaison.driver.slashCommand({
+    file.liaison.slack.reset();
+    const response = await file.liaison.driver.slashCommand({
       command: COMMANDS.liaison,
       text: 'help',
       userId: 'U0DEMOALEX',
@@ -132,13 +125,13 @@ describe('request signing', () => {
     });
     expect(response.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(liaison.slack.calls()).toEqual([]);
+    expect(file.liaison.slack.calls()).toEqual([]);
   });
 
   it('accepts a request with a small clock skew either way', async () => {
     for (const offset of [-120, 120]) {
-      liaison.slack.reset();
-      const response = await liaison.driver.slashCommand({
+      file.liaison.slack.reset();
+      const response = await file.liaison.driver.slashCommand({
         command: COMMANDS.liaison,
         text: 'help',
         userId: 'U0DEMOALEX',
@@ -146,7 +139,7 @@ describe('request signing', () => {
         tamper: { timestampOffsetSec: offset },
       });
       expect(response.status).toBe(200);
-      await liaison.slack.waitForCall('response_url');
+      await file.liaison.slack.waitForCall('response_url');
     }
   });
 });

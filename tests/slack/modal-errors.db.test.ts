@@ -1,11 +1,7 @@
 import type { App } from '@slack/bolt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/modules/shared/domain-error.js';
-import { type LiaisonUnderTest, startLiaisonUnderTest } from '../harness/liaison-under-test.js';
-import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
-
-let db: TestDatabase;
-let liaison: LiaisonUnderTest;
+import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 /** A modal listener that rejects its input the way feature modals will. */
 function registerProbeModal(app: App) {
@@ -18,19 +14,11 @@ function registerProbeModal(app: App) {
   });
 }
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  liaison = await startLiaisonUnderTest({ db, extend: registerProbeModal });
-});
-
-afterAll(async () => {
-  await liaison?.stop();
-  await db?.close();
-});
+const file = liaisonForThisFile({ extend: registerProbeModal });
 
 describe('domain errors in modals', () => {
   it('come back as a field error in the ack, so the modal stays open with the message under the field', async () => {
-    const response = await liaison.driver.viewSubmission({
+    const response = await file.liaison.driver.viewSubmission({
       userId: 'U0DEMOALEX',
       view: {
         id: 'V0PROBE',
@@ -48,6 +36,6 @@ describe('domain errors in modals', () => {
       response_action: 'errors',
       errors: { 'probe.title': 'I do not know `/liaison probe`. Type `/liaison help` to see the commands.' },
     });
-    expect(liaison.slack.callsTo('response_url')).toEqual([]);
+    expect(file.liaison.slack.callsTo('response_url')).toEqual([]);
   });
 });
