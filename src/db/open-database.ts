@@ -85,7 +85,10 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'An idle PostgreSQL connection failed'));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  logger.info({ url: redactUrl(url), poolMax: options.poolMax }, 'Connecting to PostgreSQL');
+  logger.info(
+    { url: redactUrl(url), poolMax: options.poolMax },
+    'PostgreSQL connection pool ready (connects on first use)',
+  );
 
   return createDatabase({
     kind: 'postgres',
