@@ -143,3 +143,40 @@ describe('request signing', () => {
     }
   });
 });
+
+describe('a new person sending several commands at once', () => {
+  it('is recorded once and every command is answered', async () => {
+    file.liaison.slack.reset();
+    file.liaison.slack.addUser({
+      id: 'U0HASTY',
+      name: 'hasty',
+      realName: 'Hasty Person',
+      tz: 'Asia/Singapore',
+    });
+    const responses = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        file.liaison.driver.slashCommand({
+          command: COMMANDS.liaison,
+          text: 'whoami',
+          userId: 'U0HASTY',
+          channelId: 'C0GENERAL',
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const deadline = Date.now() + 10_000;
+    while (file.liaison.slack.ephemerals('U0HASTY').length < 4 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const shown = file.liaison.slack.ephemerals('U0HASTY');
+    expect(shown).toHaveLength(4);
+    for (const message of shown)
+      expect(textOf(blockById(message.blocks, BLOCKS.whoami.settings))).toContain('Asia/Singapore');
+    expect(await file.db.prisma.person.count({ where: { slackUserId: 'U0HASTY' } })).toBe(1);
+    expect(
+      await file.db.prisma.auditEvent.count({
+        where: { action: 'person.created', after: { path: ['displayName'], equals: 'hasty' } },
+      }),
+    ).toBe(1);
+  });
+});

@@ -58,6 +58,18 @@ function toDto(row: PersonRow): PersonDto {
   };
 }
 
+const profileSelect = {
+  id: true,
+  displayName: true,
+  realName: true,
+  email: true,
+  timeZone: true,
+  locale: true,
+  isWorkspaceAdmin: true,
+  isBot: true,
+  active: true,
+} as const;
+
 /** The profile fields we keep, in the shape the audit log compares. */
 function profileFields(profile: SlackProfile) {
   return {
@@ -81,44 +93,52 @@ export function createPeoplePrismaRepository(prisma: PrismaClient): PeopleReposi
 
     async upsertProfile(workspaceId, profile, syncedAt, actorSlackId) {
       const fields = profileFields(profile);
-      const change = await prisma.$transaction(async (tx) => {
-        const before = await tx.person.findUnique({
-          where: { workspaceId_slackUserId: { workspaceId, slackUserId: profile.slackUserId } },
-          select: { id: true, ...Object.fromEntries(Object.keys(fields).map((k) => [k, true])) },
-        });
-        if (!before) {
-          const created = await tx.person.create({
-            data: { workspaceId, slackUserId: profile.slackUserId, ...fields, profileSyncedAt: syncedAt },
+      const writeProfile = () =>
+        prisma.$transaction(async (tx) => {
+          const before = await tx.person.findUnique({
+            where: { workspaceId_slackUserId: { workspaceId, slackUserId: profile.slackUserId } },
+            select: profileSelect,
+          });
+          if (!before) {
+            const created = await tx.person.create({
+              data: { workspaceId, slackUserId: profile.slackUserId, ...fields, profileSyncedAt: syncedAt },
+              select: { id: true },
+            });
+            await writeAuditEntry(tx, {
+              workspaceId,
+              actorSlackId,
+              action: 'person.created',
+              objectType: 'person',
+              objectId: created.id,
+              after: fields,
+            });
+            return 'created' as const;
+          }
+          const { id, ...previous } = before;
+          const changed = Object.entries(fields).filter(
+            ([key, value]) => previous[key as keyof typeof previous] !== value,
+          );
+          await tx.person.update({
+            where: { id },
+            data: { ...fields, ...(syncedAt ? { profileSyncedAt: syncedAt } : {}) },
             select: { id: true },
           });
+          if (changed.length === 0) return 'unchanged' as const;
           await writeAuditEntry(tx, {
             workspaceId,
             actorSlackId,
-            action: 'person.created',
+            action: 'person.updated',
             objectType: 'person',
-            objectId: created.id,
-            after: fields,
+            objectId: id,
+            before: Object.fromEntries(changed.map(([key]) => [key, previous[key as keyof typeof previous]])),
+            after: Object.fromEntries(changed),
           });
-          return 'created' as const;
-        }
-        const { id, ...previous } = before as { id: string } & Record<string, unknown>;
-        const changed = Object.entries(fields).filter(([key, value]) => previous[key] !== value);
-        await tx.person.update({
-          where: { id },
-          data: { ...fields, ...(syncedAt ? { profileSyncedAt: syncedAt } : {}) },
-          select: { id: true },
+          return 'updated' as const;
         });
-        if (changed.length === 0) return 'unchanged' as const;
-        await writeAuditEntry(tx, {
-          workspaceId,
-          actorSlackId,
-          action: 'person.updated',
-          objectType: 'person',
-          objectId: id,
-          before: Object.fromEntries(changed.map(([key]) => [key, previous[key]])),
-          after: Object.fromEntries(changed),
-        });
-        return 'updated' as const;
+      // Two first requests from one new person race to create them: the loser updates instead.
+      const change = await writeProfile().catch((error: unknown) => {
+        if ((error as { code?: unknown }).code === 'P2002') return writeProfile();
+        throw error;
       });
       const row = await findRow(prisma, workspaceId, profile.slackUserId);
       if (!row)
