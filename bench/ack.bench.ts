@@ -1,0 +1,324 @@
+// Acknowledgement latency of `/liaison help` over HTTP, Liaison vs a bare Bolt app.
+// See bench/README.md. Run: `npm run bench:ack -- [--rates 50,200] [--duration 5]
+// [--warmup 2] [--rounds 2] [--timeout 10000] [--text help] [--profile]`.
+import http from 'node:http';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { TargetProcess } from './lib/child-process.js';
+import { runOpenLoop, type Sample } from './lib/load.js';
+import { BENCH_SIGNING_SECRET, type CountMessage, type ReportMessage } from './lib/protocol.js';
+import { ms, summarize } from './lib/stats.js';
+
+const TARGETS = ['bare', 'liaison'] as const;
+type TargetName = (typeof TARGETS)[number];
+
+/** Targets from the brief: Liaison's p99 within 1.3× of bare Bolt's and under 50 ms. */
+const MAX_P99_RATIO = 1.3;
+const MAX_P99_MS = 50;
+/** Slack gives up on an unacknowledged slash command after 3 s and shows the user an error. */
+const SLACK_ACK_DEADLINE_MS = 3_000;
+
+interface Config {
+  rates: number[];
+  warmupSec: number;
+  durationSec: number;
+  rounds: number;
+  timeoutMs: number;
+  text: string;
+  profile: boolean;
+  /** 'people-cache': run Liaison with the suggested fix applied from outside (an experiment). */
+  whatIf: '' | 'people-cache';
+}
+
+function readConfig(): Config {
+  const { values } = parseArgs({
+    options: {
+      rates: { type: 'string', default: process.env.BENCH_RATES ?? '50,200' },
+      warmup: { type: 'string', default: process.env.BENCH_WARMUP_S ?? '2' },
+      duration: { type: 'string', default: process.env.BENCH_DURATION_S ?? '5' },
+      rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '2' },
+      timeout: { type: 'string', default: process.env.BENCH_TIMEOUT_MS ?? '10000' },
+      text: { type: 'string', default: process.env.BENCH_TEXT ?? 'help' },
+      profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
+      'what-if': { type: 'string', default: process.env.BENCH_WHAT_IF ?? '' },
+    },
+    strict: true,
+  });
+  const bounded = (name: string, raw: string, min: number, max: number): number => {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      throw new Error(`--${name} must be a number in ${min}..${max}, got "${raw}"`);
+    }
+    return value;
+  };
+  const rates = values.rates.split(',').map((rate) => bounded('rates', rate.trim(), 1, 1000));
+  return {
+    rates,
+    warmupSec: bounded('warmup', values.warmup, 0, 30),
+    durationSec: bounded('duration', values.duration, 1, 120),
+    rounds: Math.round(bounded('rounds', values.rounds, 1, 10)),
+    timeoutMs: bounded('timeout', values.timeout, 100, 60_000),
+    text: values.text,
+    profile: values.profile,
+    whatIf: whatIf(values['what-if']),
+  };
+}
+
+function whatIf(raw: string): Config['whatIf'] {
+  if (raw === '' || raw === 'people-cache') return raw;
+  throw new Error(`--what-if must be "people-cache", got "${raw}"`);
+}
+
+interface Slice {
+  rate: number;
+  round: number;
+  target: TargetName;
+  /** Counted samples (warm-up excluded). */
+  samples: Sample[];
+  warmupSamples: Sample[];
+  /** Every reply of the slice (warm-up included) had arrived before the next slice started. */
+  drained: boolean;
+  /** Target process CPU (user + system) over the slice, warm-up and reply drain included. */
+  cpuMs: number;
+  /** Share of the slice the target's event loop was busy (eventLoopUtilization). */
+  loopBusy: number;
+  /** TCP connections the keep-alive agent opened for the slice. */
+  connections: number;
+}
+
+const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
+
+/** Waits (bounded) until the target's stand-in has delivered `expected` replies in total. */
+async function drain(
+  target: TargetProcess,
+  expected: number,
+  timeoutMs: number,
+): Promise<{ drained: boolean; last: CountMessage }> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const last = await target.count();
+    if (last.delivered >= expected) return { drained: true, last };
+    if (performance.now() >= deadline) return { drained: false, last };
+    await sleep(100);
+  }
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const requestsPerTarget = config.rates.reduce(
+    (sum, rate) => sum + Math.round(rate * (config.warmupSec + config.durationSec)) * config.rounds,
+    0,
+  );
+  const cpus = os.cpus();
+  console.log(
+    `ack bench: ${new Date().toISOString()} | node ${process.version} | ${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}) | ${os.platform()} ${os.release()}`,
+  );
+  console.log(
+    `${config.whatIf ? `WHAT-IF EXPERIMENT "${config.whatIf}": Liaison is NOT run as shipped\n` : ''}rates ${config.rates.join(',')}/s | warm-up ${config.warmupSec}s + ${config.durationSec}s counted per slice | ${config.rounds} round(s) | ${requestsPerTarget} requests per target | text "${config.text}"`,
+  );
+
+  const targets = new Map<TargetName, TargetProcess>();
+  const killAll = () => {
+    for (const target of targets.values()) target.killNow();
+  };
+  process.once('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(130);
+    });
+  }
+
+  try {
+    for (const name of TARGETS) {
+      const nodeArgs =
+        config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : [];
+      const args = config.whatIf === 'people-cache' && name === 'liaison' ? ['--what-if-people-cache'] : [];
+      targets.set(name, new TargetProcess(name, { requests: requestsPerTarget, nodeArgs, args }));
+    }
+    for (const [name, target] of targets) {
+      const ready = await target.waitReady(90_000);
+      console.log(`${name}: pid ${ready.pid}, port ${ready.port}, ${ready.slots.length} response_urls`);
+    }
+
+    const slices: Slice[] = [];
+    const nextSlot = new Map<TargetName, number>(TARGETS.map((name) => [name, 0]));
+    for (const rate of config.rates) {
+      for (let round = 1; round <= config.rounds; round += 1) {
+        // Alternate who goes first so drift in machine noise hits both targets alike.
+        const order: TargetName[] = round % 2 === 1 ? ['bare', 'liaison'] : ['liaison', 'bare'];
+        for (const name of order) {
+          const target = targets.get(name) as TargetProcess;
+          const ready = target.ready as NonNullable<TargetProcess['ready']>;
+          const firstSlotIndex = nextSlot.get(name) ?? 0;
+          const warmupCount = Math.round(rate * config.warmupSec);
+          // Fresh keep-alive agent per slice: connections are opened during the warm-up and
+          // reused afterwards, as Slack reuses its connections; none idle across slices.
+          const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+          const before = await target.count();
+          const { samples, connections } = await runOpenLoop(
+            {
+              target: ready,
+              rate,
+              durationMs: (config.warmupSec + config.durationSec) * 1000,
+              slots: ready.slots,
+              firstSlotIndex,
+              signingSecret: BENCH_SIGNING_SECRET,
+              agent,
+              requestTimeoutMs: config.timeoutMs,
+            },
+            config.text,
+          );
+          agent.destroy();
+          nextSlot.set(name, firstSlotIndex + samples.length);
+          const { drained, last } = await drain(target, firstSlotIndex + samples.length, 10_000);
+          const loopActive = last.loopActiveMs - before.loopActiveMs;
+          const loopIdle = last.loopIdleMs - before.loopIdleMs;
+          const slice: Slice = {
+            rate,
+            round,
+            target: name,
+            samples: samples.slice(warmupCount),
+            warmupSamples: samples.slice(0, warmupCount),
+            drained,
+            cpuMs: last.cpuMs - before.cpuMs,
+            loopBusy: loopActive / (loopActive + loopIdle),
+            connections,
+          };
+          slices.push(slice);
+          const summary = summarize(slice.samples.map((sample) => sample.latencyMs));
+          console.log(
+            `  ${String(rate).padStart(4)}/s round ${round} ${name.padEnd(7)} n=${summary.n} p50=${ms(summary.p50)} p99=${ms(summary.p99)} max=${ms(summary.max)} ms | target CPU ${ms(slice.cpuMs / samples.length)} ms/request, loop busy ${(100 * slice.loopBusy).toFixed(0)}%, ${connections} connection(s)${drained ? '' : ' (replies still missing after 10 s)'}`,
+          );
+        }
+      }
+    }
+
+    const reports = new Map<TargetName, ReportMessage>();
+    for (const [name, target] of targets) reports.set(name, await target.report());
+    printResults(config, slices, reports);
+  } finally {
+    await Promise.all([...targets.values()].map((target) => target.stop()));
+  }
+}
+
+function printResults(config: Config, slices: Slice[], reports: Map<TargetName, ReportMessage>): void {
+  const headers = [
+    'rate/s',
+    'target',
+    'n',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'non-200',
+    'errors',
+    '>3s',
+    'replies',
+    'reply p50',
+    'reply p99',
+    'gen lag p99',
+  ];
+  const widths = [6, 7, 5, 7, 7, 7, 7, 7, 6, 4, 11, 9, 9, 11];
+  console.log('');
+  console.log(pad(headers, widths));
+  const p99s = new Map<string, number>();
+  for (const rate of config.rates) {
+    for (const name of TARGETS) {
+      const mine = slices.filter((slice) => slice.rate === rate && slice.target === name);
+      const samples = mine.flatMap((slice) => slice.samples);
+      const latency = summarize(samples.map((sample) => sample.latencyMs));
+      const lag = summarize(samples.map((sample) => sample.lagMs));
+      const nonOk = samples.filter((sample) => sample.error === undefined && sample.status !== 200).length;
+      const errors = samples.filter((sample) => sample.error !== undefined);
+      const firstReplyAt = reports.get(name)?.firstReplyAt ?? {};
+      const replyLatencies: number[] = [];
+      for (const sample of samples) {
+        const at = firstReplyAt[sample.channelId];
+        if (at !== undefined) replyLatencies.push(at - sample.sentEpochMs);
+      }
+      const reply = summarize(replyLatencies);
+      p99s.set(`${rate}:${name}`, latency.p99);
+      console.log(
+        pad(
+          [
+            String(rate),
+            name,
+            String(latency.n),
+            ms(latency.p50),
+            ms(latency.p95),
+            ms(latency.p99),
+            ms(latency.max),
+            String(nonOk),
+            String(errors.length),
+            String(samples.filter((sample) => sample.latencyMs > SLACK_ACK_DEADLINE_MS).length),
+            `${replyLatencies.length}/${samples.length}`,
+            ms(reply.p50, 1),
+            ms(reply.p99, 1),
+            ms(lag.p99),
+          ],
+          widths,
+        ),
+      );
+      const warmupIssues = mine
+        .flatMap((slice) => slice.warmupSamples)
+        .filter((sample) => sample.error !== undefined || sample.status !== 200).length;
+      if (warmupIssues > 0)
+        console.log(`        (${warmupIssues} failed request(s) during warm-up, not counted)`);
+      const messages = [...new Set(errors.map((sample) => sample.error))].slice(0, 3);
+      if (messages.length > 0) console.log(`        errors: ${messages.join(' | ')}`);
+    }
+  }
+
+  console.log(
+    `(>3s: acks slower than Slack's 3 s deadline; replies: requests whose ephemeral reply reached the stand-in; reply p50/p99: request sent → reply stored, ms; gen lag: how late the generator sent vs schedule, ms)`,
+  );
+  console.log('');
+  console.log('target cost (whole slices: warm-up, counted part and reply drain):');
+  for (const rate of config.rates) {
+    for (const name of TARGETS) {
+      const mine = slices.filter((slice) => slice.rate === rate && slice.target === name);
+      const sent = mine.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
+      const cpu = mine.reduce((sum, slice) => sum + slice.cpuMs, 0);
+      const busy = mine.map((slice) => `${(100 * slice.loopBusy).toFixed(0)}%`).join(', ');
+      console.log(
+        `  ${String(rate).padStart(4)}/s ${name.padEnd(7)} CPU ${ms(cpu / sent)} ms/request; event loop busy ${busy}`,
+      );
+    }
+  }
+
+  console.log('');
+  for (const [name, report] of reports) {
+    const calls = Object.entries(report.calls)
+      .map(([key, count]) => `${key}: ${count}`)
+      .join(', ');
+    const allSlices = slices.filter((slice) => slice.target === name);
+    const sent = allSlices.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
+    console.log(
+      `${name}: replies delivered (warm-up included): ${Object.keys(report.firstReplyAt).length}/${sent}, empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
+    );
+  }
+
+  console.log('');
+  for (const rate of config.rates) {
+    const liaison = p99s.get(`${rate}:liaison`) ?? Number.NaN;
+    const bare = p99s.get(`${rate}:bare`) ?? Number.NaN;
+    const ratio = liaison / bare;
+    const pass = ratio <= MAX_P99_RATIO && liaison < MAX_P99_MS;
+    console.log(
+      `${String(rate).padStart(4)}/s: Liaison p99 ${ms(liaison)} ms / bare p99 ${ms(bare)} ms = ${ratio.toFixed(2)}× (target ≤ ${MAX_P99_RATIO}× and < ${MAX_P99_MS} ms) → ${pass ? 'PASS' : 'FAIL'}`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

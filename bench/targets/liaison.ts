@@ -1,0 +1,80 @@
+// The real Liaison in HTTP mode (as tests/harness/liaison-under-test.ts starts it), on an
+// in-memory PGlite database with every migration applied and the demo workspace seeded,
+// talking to its own Slack stand-in in this process. Prints a `ready` line, then serves
+// the protocol in bench/lib/protocol.ts until told to stop.
+import { applyPendingMigrations } from '../../src/db/migrator.js';
+import { openInMemoryDatabase } from '../../src/db/open-database.js';
+import { PROJECT_MIGRATIONS_DIR } from '../../src/db/paths.js';
+import { createLogger } from '../../src/logger.js';
+import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-repository.js';
+import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
+import { systemClock } from '../../src/modules/shared/clock.js';
+import { startHttpMode } from '../../src/run/http-mode.js';
+import { buildSlackDeps } from '../../src/services.js';
+import type { SlackDeps } from '../../src/slack/deps.js';
+import { startSlackStandIn } from '../../src/slack-stand-in/index.js';
+import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
+import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
+
+const count = requestedSlots(process.argv);
+const logger = createLogger({ level: 'silent' });
+const clock = systemClock;
+const defaults = { locale: 'en' as const, timeZone: 'UTC' };
+
+const db = await openInMemoryDatabase();
+await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
+await ensureDemoWorkspace({ repo: createDemoPrismaRepository(db.prisma), defaults });
+const standIn = await startSlackStandIn({ users: DEMO_SLACK_USERS });
+const deps = buildSlackDeps({ db, clock, logger, llm: { mode: 'fallback' }, defaults });
+if (process.argv.includes('--what-if-people-cache')) cachePeople(deps);
+const running = await startHttpMode({
+  deps,
+  signingSecret: BENCH_SIGNING_SECRET,
+  port: 0,
+  logger,
+  clock,
+  app: {
+    botToken: standIn.botToken,
+    apiUrl: standIn.url,
+    botUserId: standIn.botUserId,
+    botId: standIn.botId,
+  },
+});
+
+const userIds = DEMO_SLACK_USERS.map((user) => user.id);
+serveProtocol(standIn, async () => {
+  await running.stop();
+  await standIn.close();
+  await db.close();
+});
+send({
+  type: 'ready',
+  target: 'liaison',
+  port: running.port,
+  teamId: standIn.teamId,
+  teamDomain: standIn.teamDomain,
+  appId: standIn.appId,
+  slots: createSlots(standIn, count, userIds),
+  userIds,
+  node: process.version,
+  pid: process.pid,
+});
+
+/**
+ * What-if experiment (`npm run bench:ack -- --what-if people-cache`), NOT Liaison as
+ * shipped: remembers who a request came from for 60 s, the way WorkspacesService already
+ * caches workspaces, so the request path makes no query for a returning person. It shows
+ * what the fix suggested in bench/README.md would buy.
+ */
+function cachePeople(target: SlackDeps): void {
+  const identify = target.people.identify.bind(target.people);
+  const cache = new Map<string, { at: number; person: Awaited<ReturnType<typeof identify>> }>();
+  target.people.identify = async (request, directory) => {
+    const key = `${request.workspaceId}:${request.slackUserId}`;
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < 60_000) return hit.person;
+    const person = await identify(request, directory);
+    cache.set(key, { at: Date.now(), person });
+    return person;
+  };
+}
