@@ -16,13 +16,6 @@ const personSelect = {
   isBot: true,
   active: true,
   profileSyncedAt: true,
-  memberships: {
-    select: {
-      role: true,
-      department: { select: { id: true, key: true, nameEn: true, nameZh: true, archivedAt: true } },
-    },
-    orderBy: { department: { key: 'asc' } },
-  },
 } as const;
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
@@ -46,15 +39,6 @@ function toDto(row: PersonRow): PersonDto {
     isWorkspaceAdmin: row.isWorkspaceAdmin,
     active: row.active,
     profileSyncedAt: row.profileSyncedAt,
-    memberships: row.memberships
-      .filter((m) => m.department.archivedAt === null)
-      .map((m) => ({
-        departmentId: m.department.id,
-        departmentKey: m.department.key,
-        nameEn: m.department.nameEn,
-        nameZh: m.department.nameZh,
-        role: m.role,
-      })),
   };
 }
 
@@ -89,6 +73,21 @@ export function createPeoplePrismaRepository(prisma: PrismaClient): PeopleReposi
     async findBySlackUserId(workspaceId, slackUserId) {
       const row = await findRow(prisma, workspaceId, slackUserId);
       return row ? toDto(row) : null;
+    },
+
+    async membershipsOf(personId) {
+      const rows = await prisma.membership.findMany({
+        where: { personId, department: { archivedAt: null } },
+        select: { role: true, department: { select: { id: true, key: true, nameEn: true, nameZh: true } } },
+        orderBy: { department: { key: 'asc' } },
+      });
+      return rows.map((m) => ({
+        departmentId: m.department.id,
+        departmentKey: m.department.key,
+        nameEn: m.department.nameEn,
+        nameZh: m.department.nameZh,
+        role: m.role,
+      }));
     },
 
     async upsertProfile(workspaceId, profile, syncedAt, actorSlackId) {

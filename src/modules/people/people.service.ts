@@ -1,20 +1,31 @@
 import type { Clock } from '../shared/clock.js';
 import type { PeopleRepository, ProfileChange } from './people.repository.js';
-import type { PeopleDirectory, PersonDto, SlackProfile } from './person.types.js';
+import type { MembershipDto, PeopleDirectory, PersonDto, SlackProfile } from './person.types.js';
 
 /** How long a profile read from Slack is trusted before a request refreshes it. */
 const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long this process answers "who is this" from memory. Every request needs it, and
+ * on the embedded database a query costs CPU on the thread that acknowledges Slack
+ * (bench/README.md). Profile changes made here invalidate at once; another replica's
+ * change is seen within this time.
+ */
+const IDENTITY_CACHE_MS = 60_000;
+const IDENTITY_CACHE_MAX = 20_000;
 
 export interface PeopleService {
   /**
    * The person behind a request. Unknown or stale people are looked up in Slack once (time
-   * zone and language come from there); if Slack cannot answer, a known person is used as
-   * stored and an unknown one is recorded with the name the request carried.
+   * zone and language come from there) — concurrent requests share that lookup; if Slack
+   * cannot answer, a known person is used as stored and an unknown one is recorded with
+   * the name the request carried.
    */
   identify(
     request: { workspaceId: string; slackUserId: string; fallbackName: string },
     directory: PeopleDirectory,
   ): Promise<PersonDto>;
+  /** The person's departments and role in each. */
+  membershipsOf(personId: string): Promise<MembershipDto[]>;
   /** A profile Slack pushed to us (user_change): stored, audited when it changed. */
   applyProfile(workspaceId: string, profile: SlackProfile): Promise<ProfileChange>;
 }
@@ -25,6 +36,22 @@ export function createPeopleService(deps: {
   onDirectoryError?: (error: unknown, slackUserId: string) => void;
 }): PeopleService {
   const { repo, clock } = deps;
+  const cache = new Map<string, { person: PersonDto; until: number }>();
+  const inFlight = new Map<string, Promise<PersonDto>>();
+
+  const keyOf = (workspaceId: string, slackUserId: string) => `${workspaceId}:${slackUserId}`;
+
+  function remember(person: PersonDto): PersonDto {
+    if (cache.size >= IDENTITY_CACHE_MAX) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(keyOf(person.workspaceId, person.slackUserId), {
+      person,
+      until: clock.now().getTime() + IDENTITY_CACHE_MS,
+    });
+    return person;
+  }
 
   function isFresh(person: PersonDto): boolean {
     const synced = person.profileSyncedAt?.getTime();
@@ -40,25 +67,48 @@ export function createPeopleService(deps: {
     }
   }
 
+  async function load(
+    { workspaceId, slackUserId, fallbackName }: Parameters<PeopleService['identify']>[0],
+    directory: PeopleDirectory,
+  ): Promise<PersonDto> {
+    const known = await repo.findBySlackUserId(workspaceId, slackUserId);
+    if (known && isFresh(known)) return known;
+    const profile = await fetchQuietly(directory, slackUserId);
+    if (profile) return (await repo.upsertProfile(workspaceId, profile, clock.now())).person;
+    if (known) return known;
+    const minimal: SlackProfile = {
+      slackUserId,
+      displayName: fallbackName,
+      isWorkspaceAdmin: false,
+      isBot: false,
+      deleted: false,
+    };
+    return (await repo.upsertProfile(workspaceId, minimal, null)).person;
+  }
+
   return {
-    async identify({ workspaceId, slackUserId, fallbackName }, directory) {
-      const known = await repo.findBySlackUserId(workspaceId, slackUserId);
-      if (known && isFresh(known)) return known;
-      const profile = await fetchQuietly(directory, slackUserId);
-      if (profile) return (await repo.upsertProfile(workspaceId, profile, clock.now())).person;
-      if (known) return known;
-      const minimal: SlackProfile = {
-        slackUserId,
-        displayName: fallbackName,
-        isWorkspaceAdmin: false,
-        isBot: false,
-        deleted: false,
-      };
-      return (await repo.upsertProfile(workspaceId, minimal, null)).person;
+    async identify(request, directory) {
+      const key = keyOf(request.workspaceId, request.slackUserId);
+      const cached = cache.get(key);
+      if (cached && cached.until > clock.now().getTime() && isFresh(cached.person)) return cached.person;
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const loading = load(request, directory)
+        .then(remember)
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, loading);
+      return loading;
+    },
+
+    membershipsOf(personId) {
+      return repo.membershipsOf(personId);
     },
 
     async applyProfile(workspaceId, profile) {
-      return (await repo.upsertProfile(workspaceId, profile, clock.now())).change;
+      cache.delete(keyOf(workspaceId, profile.slackUserId));
+      const { person, change } = await repo.upsertProfile(workspaceId, profile, clock.now());
+      remember(person);
+      return change;
     },
   };
 }

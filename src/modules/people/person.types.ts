@@ -20,7 +20,6 @@ export interface PersonDto {
   isWorkspaceAdmin: boolean;
   active: boolean;
   profileSyncedAt: Date | null;
-  memberships: MembershipDto[];
 }
 
 /** What Slack tells us about a person (users.info, user_change, users.list). */

@@ -1,13 +1,18 @@
 import type { HomeView } from '@slack/types';
 import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
-import type { PersonDto } from '../../modules/people/person.types.js';
+import type { MembershipDto, PersonDto } from '../../modules/people/person.types.js';
 import { BLOCKS } from '../ids.js';
 import { departmentLines } from './person-summary.js';
 
 /** The App Home tab: the person's departments and role; later features add sections. */
-export function homeView(t: Translate, person: PersonDto, locale: SupportedLocale): HomeView {
-  const departments = departmentLines(person.memberships, locale, t);
+export function homeView(
+  t: Translate,
+  person: PersonDto,
+  memberships: MembershipDto[],
+  locale: SupportedLocale,
+): HomeView {
+  const departments = departmentLines(memberships, locale, t);
   return {
     type: 'home',
     blocks: [

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
-import type { PersonDto } from '../../modules/people/person.types.js';
+import type { MembershipDto, PersonDto } from '../../modules/people/person.types.js';
 import type { WorkspaceDto } from '../../modules/workspaces/workspace.types.js';
 import { BLOCKS } from '../ids.js';
 import { escapeMrkdwn } from './escape.js';
@@ -9,14 +9,15 @@ import { departmentLines } from './person-summary.js';
 
 export interface WhoamiInput {
   person: PersonDto;
+  memberships: MembershipDto[];
   workspace: WorkspaceDto;
   locale: SupportedLocale;
 }
 
 /** `/liaison whoami`: departments and role, time zone and language, as Liaison stores them. */
-export function whoamiMessage(t: Translate, { person, workspace, locale }: WhoamiInput) {
+export function whoamiMessage(t: Translate, { person, memberships, workspace, locale }: WhoamiInput) {
   const name = escapeMrkdwn(person.realName ?? person.displayName);
-  const departments = departmentLines(person.memberships, locale, t);
+  const departments = departmentLines(memberships, locale, t);
   const timeZone = person.timeZone
     ? t('whoami.timeZone', { timeZone: escapeMrkdwn(person.timeZone) })
     : t('whoami.timeZoneDefault', { timeZone: escapeMrkdwn(workspace.defaultTimeZone) });

@@ -5,14 +5,19 @@ import type { PeopleDirectory, PersonDto, SlackProfile } from '../../../src/modu
 import { fixedClock } from '../../fakes/fixed-clock.js';
 
 /** An in-memory repository with the port's semantics, enough to test the service's rules. */
-function memoryRepo(): PeopleRepository & { people: Map<string, PersonDto> } {
+function memoryRepo(): PeopleRepository & { people: Map<string, PersonDto>; reads: number } {
   const people = new Map<string, PersonDto>();
-  return {
+  const repo = {
     people,
-    async findBySlackUserId(_workspaceId, slackUserId) {
+    reads: 0,
+    async findBySlackUserId(_workspaceId: string, slackUserId: string) {
+      repo.reads += 1;
       return people.get(slackUserId) ?? null;
     },
-    async upsertProfile(workspaceId, profile, syncedAt) {
+    async membershipsOf() {
+      return [];
+    },
+    async upsertProfile(workspaceId: string, profile: SlackProfile, syncedAt: Date | null) {
       const existing = people.get(profile.slackUserId);
       const person: PersonDto = {
         id: existing?.id ?? `p-${profile.slackUserId}`,
@@ -25,12 +30,12 @@ function memoryRepo(): PeopleRepository & { people: Map<string, PersonDto> } {
         isWorkspaceAdmin: profile.isWorkspaceAdmin,
         active: !profile.deleted,
         profileSyncedAt: syncedAt ?? existing?.profileSyncedAt ?? null,
-        memberships: existing?.memberships ?? [],
       };
       people.set(profile.slackUserId, person);
-      return { person, change: existing ? 'updated' : 'created' };
+      return { person, change: existing ? ('updated' as const) : ('created' as const) };
     },
   };
+  return repo;
 }
 
 const profile = (overrides: Partial<SlackProfile> = {}): SlackProfile => ({
@@ -113,5 +118,46 @@ describe('people.identify', () => {
       }),
     );
     expect(person.locale).toBe('zh-CN');
+  });
+});
+
+describe('people.identify on the request path', () => {
+  const request = { workspaceId: 'W1', slackUserId: 'U1', fallbackName: 'lin' };
+
+  it('answers repeat requests from memory for a minute, then reads the database again', async () => {
+    const clock = fixedClock('2026-11-25T08:00:00Z');
+    const repo = memoryRepo();
+    const service = createPeopleService({ repo, clock });
+    const directory = countingDirectory(async () => profile());
+    await service.identify(request, directory);
+    const readsAfterFirst = repo.reads;
+    await service.identify(request, directory);
+    await service.identify(request, directory);
+    expect(repo.reads).toBe(readsAfterFirst);
+    clock.advance(61_000);
+    await service.identify(request, directory);
+    expect(repo.reads).toBe(readsAfterFirst + 1);
+  });
+
+  it('asks Slack once when several requests for a new person arrive together', async () => {
+    const service = createPeopleService({ repo: memoryRepo(), clock: fixedClock('2026-11-25T08:00:00Z') });
+    const directory = countingDirectory(async () => profile());
+    const people = await Promise.all([1, 2, 3, 4, 5].map(() => service.identify(request, directory)));
+    expect(directory.calls).toBe(1);
+    expect(new Set(people.map((p) => p.id)).size).toBe(1);
+  });
+
+  it('sees a profile change pushed by Slack at once, despite the cache', async () => {
+    const service = createPeopleService({ repo: memoryRepo(), clock: fixedClock('2026-11-25T08:00:00Z') });
+    await service.identify(
+      request,
+      countingDirectory(async () => profile()),
+    );
+    expect(await service.applyProfile('W1', profile({ locale: 'en-US' }))).toBe('updated');
+    const person = await service.identify(
+      request,
+      countingDirectory(async () => null),
+    );
+    expect(person.locale).toBe('en-US');
   });
 });

@@ -27,7 +27,13 @@ export function liaisonCommand(deps: SlackDeps) {
         await respond({ response_type: 'ephemeral', ...helpMessage(actor.t, deps.llm) });
         return;
       case LIAISON_SUBCOMMANDS.whoami:
-        await respond({ response_type: 'ephemeral', ...whoamiMessage(actor.t, actor) });
+        await respond({
+          response_type: 'ephemeral',
+          ...whoamiMessage(actor.t, {
+            ...actor,
+            memberships: await deps.people.membershipsOf(actor.person.id),
+          }),
+        });
         return;
       default:
         throw new DomainError(

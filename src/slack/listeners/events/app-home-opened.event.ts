@@ -16,6 +16,10 @@ export function appHomeOpened(deps: SlackDeps) {
       client,
       context,
     });
-    await client.views.publish({ user_id: event.user, view: homeView(actor.t, actor.person, actor.locale) });
+    const memberships = await deps.people.membershipsOf(actor.person.id);
+    await client.views.publish({
+      user_id: event.user,
+      view: homeView(actor.t, actor.person, memberships, actor.locale),
+    });
   };
 }
