@@ -26,8 +26,6 @@ interface Config {
   timeoutMs: number;
   text: string;
   profile: boolean;
-  /** 'people-cache': run Liaison with the suggested fix applied from outside (an experiment). */
-  whatIf: '' | 'people-cache';
 }
 
 function readConfig(): Config {
@@ -40,7 +38,6 @@ function readConfig(): Config {
       timeout: { type: 'string', default: process.env.BENCH_TIMEOUT_MS ?? '10000' },
       text: { type: 'string', default: process.env.BENCH_TEXT ?? 'help' },
       profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
-      'what-if': { type: 'string', default: process.env.BENCH_WHAT_IF ?? '' },
     },
     strict: true,
   });
@@ -60,13 +57,7 @@ function readConfig(): Config {
     timeoutMs: bounded('timeout', values.timeout, 100, 60_000),
     text: values.text,
     profile: values.profile,
-    whatIf: whatIf(values['what-if']),
   };
-}
-
-function whatIf(raw: string): Config['whatIf'] {
-  if (raw === '' || raw === 'people-cache') return raw;
-  throw new Error(`--what-if must be "people-cache", got "${raw}"`);
 }
 
 interface Slice {
@@ -118,7 +109,7 @@ async function main(): Promise<void> {
     `ack bench: ${new Date().toISOString()} | node ${process.version} | ${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}) | ${os.platform()} ${os.release()}`,
   );
   console.log(
-    `${config.whatIf ? `WHAT-IF EXPERIMENT "${config.whatIf}": Liaison is NOT run as shipped\n` : ''}rates ${config.rates.join(',')}/s | warm-up ${config.warmupSec}s + ${config.durationSec}s counted per slice | ${config.rounds} round(s) | ${requestsPerTarget} requests per target | text "${config.text}"`,
+    `rates ${config.rates.join(',')}/s | warm-up ${config.warmupSec}s + ${config.durationSec}s counted per slice | ${config.rounds} round(s) | ${requestsPerTarget} requests per target | text "${config.text}"`,
   );
 
   const targets = new Map<TargetName, TargetProcess>();
@@ -137,8 +128,7 @@ async function main(): Promise<void> {
     for (const name of TARGETS) {
       const nodeArgs =
         config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : [];
-      const args = config.whatIf === 'people-cache' && name === 'liaison' ? ['--what-if-people-cache'] : [];
-      targets.set(name, new TargetProcess(name, { requests: requestsPerTarget, nodeArgs, args }));
+      targets.set(name, new TargetProcess(name, { requests: requestsPerTarget, nodeArgs }));
     }
     for (const [name, target] of targets) {
       const ready = await target.waitReady(90_000);

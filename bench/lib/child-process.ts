@@ -17,7 +17,7 @@ export class TargetProcess {
 
   constructor(
     readonly name: string,
-    options: { requests: number; nodeArgs?: string[]; args?: string[] },
+    options: { requests: number; nodeArgs?: string[] },
   ) {
     this.#child = spawn(
       process.execPath,
@@ -28,7 +28,6 @@ export class TargetProcess {
         `bench/targets/${name}.ts`,
         '--requests',
         String(options.requests),
-        ...(options.args ?? []),
       ],
       { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
     );

@@ -11,7 +11,6 @@ import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
 import { systemClock } from '../../src/modules/shared/clock.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
 import { buildSlackDeps } from '../../src/services.js';
-import type { SlackDeps } from '../../src/slack/deps.js';
 import { startSlackStandIn } from '../../src/slack-stand-in/index.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
@@ -26,7 +25,6 @@ await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger
 await ensureDemoWorkspace({ repo: createDemoPrismaRepository(db.prisma), defaults });
 const standIn = await startSlackStandIn({ users: DEMO_SLACK_USERS });
 const deps = buildSlackDeps({ db, clock, logger, llm: { mode: 'fallback' }, defaults });
-if (process.argv.includes('--what-if-people-cache')) cachePeople(deps);
 const running = await startHttpMode({
   deps,
   signingSecret: BENCH_SIGNING_SECRET,
@@ -59,22 +57,3 @@ send({
   node: process.version,
   pid: process.pid,
 });
-
-/**
- * What-if experiment (`npm run bench:ack -- --what-if people-cache`), NOT Liaison as
- * shipped: remembers who a request came from for 60 s, the way WorkspacesService already
- * caches workspaces, so the request path makes no query for a returning person. It shows
- * what the fix suggested in bench/README.md would buy.
- */
-function cachePeople(target: SlackDeps): void {
-  const identify = target.people.identify.bind(target.people);
-  const cache = new Map<string, { at: number; person: Awaited<ReturnType<typeof identify>> }>();
-  target.people.identify = async (request, directory) => {
-    const key = `${request.workspaceId}:${request.slackUserId}`;
-    const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < 60_000) return hit.person;
-    const person = await identify(request, directory);
-    cache.set(key, { at: Date.now(), person });
-    return person;
-  };
-}
