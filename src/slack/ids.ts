@@ -7,11 +7,6 @@ export const COMMANDS = {
   liaison: '/liaison',
 } as const;
 
-export const LIAISON_SUBCOMMANDS = {
-  help: 'help',
-  whoami: 'whoami',
-} as const;
-
 /** Events API subscriptions (bot events). */
 export const EVENTS = {
   appHomeOpened: 'app_home_opened',

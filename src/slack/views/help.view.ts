@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n/catalog.js';
+import { HELP_ENTRIES } from '../help-entries.js';
 import { BLOCKS } from '../ids.js';
 
 export interface HelpMessage {
@@ -8,8 +9,14 @@ export interface HelpMessage {
 }
 
 /** `/liaison help`: what Liaison does and the commands that work now — nothing more. */
-export function helpMessage(t: Translate, llm: { mode: 'openai' | 'fallback'; model?: string }): HelpMessage {
-  const commands = [t('help.commandHelp'), t('help.commandWhoami')];
+export function helpMessage(
+  t: Translate,
+  llm: { mode: 'openai' | 'fallback'; model?: string },
+  reader: { isAdmin: boolean },
+): HelpMessage {
+  const commands = HELP_ENTRIES.filter((entry) => reader.isAdmin || !entry.adminOnly).map((entry) =>
+    t(entry.key),
+  );
   return {
     text: t('help.fallback'),
     blocks: [

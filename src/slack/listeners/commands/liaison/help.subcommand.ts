@@ -1,0 +1,9 @@
+import { helpMessage } from '../../../views/help.view.js';
+import type { Subcommand } from './subcommand.js';
+
+export const helpSubcommand: Subcommand = {
+  names: ['help', '?'],
+  async run({ deps, actor, reply }) {
+    await reply(helpMessage(actor.t, deps.llm, { isAdmin: actor.person.isWorkspaceAdmin }));
+  },
+};

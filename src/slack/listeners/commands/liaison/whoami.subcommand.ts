@@ -1,0 +1,10 @@
+import { whoamiMessage } from '../../../views/whoami.view.js';
+import type { Subcommand } from './subcommand.js';
+
+export const whoamiSubcommand: Subcommand = {
+  names: ['whoami', 'me'],
+  async run({ deps, actor, reply }) {
+    const memberships = await deps.people.membershipsOf(actor.person.id);
+    await reply(whoamiMessage(actor.t, { ...actor, memberships }));
+  },
+};
