@@ -1,11 +1,13 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOCKS, COMMANDS } from '../src/slack/ids.js';
 import { blockById, textOf } from './harness/blocks.js';
 import { connectDriver, type SlackStandIn, startFakeSlack } from './harness/fake-slack.js';
+import { startFakeSocketMode } from './harness/fake-socket-mode.js';
 
 /** `npm start`'s own entry point, as a separate process with only the environment given. */
 function startLiaison(env: Record<string, string>): ChildProcessWithoutNullStreams {
@@ -129,5 +131,68 @@ describe('starting Liaison', () => {
       expect(await exited).toBe(0);
       expect(out.stdout).toContain('Liaison is stopping');
     });
+  });
+});
+
+/** A port nobody listens on right now (Socket Mode's /healthz cannot be asked for port 0's choice). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('in Socket Mode', () => {
+  it('connects over the WebSocket, acknowledges /liaison help and replies, with /healthz on PORT', async () => {
+    const socket = await startFakeSocketMode();
+    const slack = await startFakeSlack({
+      socketModeUrl: socket.url,
+      users: [{ id: 'U0BOB', locale: 'en-US' }],
+    });
+    const dataDir = mkdtempSync(join(tmpdir(), 'liaison-socket-'));
+    const port = await freePort();
+    const child = startLiaison({
+      SLACK_BOT_TOKEN: 'xoxb-socket-test',
+      SLACK_APP_TOKEN: 'xapp-socket-test',
+      SLACK_API_URL: slack.url,
+      PORT: String(port),
+      LIAISON_DATA_DIR: dataDir,
+    });
+    const { out, exited } = collect(child);
+    try {
+      await socket.connected(30_000).catch((error: Error) => {
+        throw new Error(`${error.message}; stderr: ${out.stderr}`);
+      });
+      const ackPayload = await socket.send('slash_commands', {
+        token: 'x',
+        team_id: slack.teamId,
+        team_domain: slack.teamDomain,
+        channel_id: 'C0GENERAL',
+        channel_name: 'general',
+        user_id: 'U0BOB',
+        user_name: 'bob',
+        command: COMMANDS.liaison,
+        text: 'help',
+        api_app_id: slack.appId,
+        is_enterprise_install: 'false',
+        response_url: slack.createResponseUrl({ channelId: 'C0GENERAL', userId: 'U0BOB' }),
+        trigger_id: slack.createTriggerId({ userId: 'U0BOB' }),
+      });
+      expect(ackPayload).toEqual({});
+      await slack.waitForCall('response_url', undefined, 10_000);
+      expect(textOf(blockById(slack.ephemerals('U0BOB').at(-1)?.blocks, BLOCKS.help.header))).toBe(
+        'Liaison — cross-department coordination',
+      );
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await socket.close();
+      await slack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

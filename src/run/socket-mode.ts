@@ -20,7 +20,8 @@ export async function startSocketMode(input: {
 }): Promise<{ stop(): Promise<void> }> {
   const receiver = new SocketModeReceiver({
     appToken: input.appToken,
-    installerOptions: { port: input.port },
+    // The Socket Mode client reaches apps.connections.open through its own Web API client.
+    installerOptions: { port: input.port, clientOptions: { slackApiUrl: input.apiUrl } },
     customRoutes: [healthRoute(input.deps.isDatabaseReachable)],
   });
   const app = createSlackApp(input.deps, {

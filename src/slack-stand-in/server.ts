@@ -37,6 +37,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     botId: STAND_IN_DEFAULTS.botId,
     botName: STAND_IN_DEFAULTS.botName,
     appId: STAND_IN_DEFAULTS.appId,
+    socketModeUrl: options.socketModeUrl,
     now,
     nextTs: createTsClock(now),
     nextId: createIdFactory(),
@@ -51,7 +52,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   const faults = new FaultInjector();
   const limiter = new RateLimiter(options.rateLimits ?? {}, now);
   const tokens = options.tokens ? new Set(options.tokens) : undefined;
-  const acceptsToken = (token: string) => (tokens ? tokens.has(token) : /^xox[a-z]-/.test(token));
+  const acceptsToken = (token: string) => (tokens ? tokens.has(token) : /^(xox[a-z]|xapp)-/.test(token));
 
   directory.addUser({ id: ws.botUserId, name: ws.botName, realName: 'Liaison', isBot: true });
   directory.addChannel({ id: STAND_IN_DEFAULTS.generalChannelId, name: 'general' });

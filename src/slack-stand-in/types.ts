@@ -33,6 +33,12 @@ export interface StandInChannel {
 export type RateLimitRule = { perMinute: number; burst?: number };
 
 export interface StandInOptions {
+  /**
+   * Where apps.connections.open sends Socket Mode clients (a WebSocket server the caller
+   * runs, e.g. tests/harness/fake-socket-mode.ts). Unset: the method answers as for an
+   * app without Socket Mode.
+   */
+  socketModeUrl?: string;
   /** 0 (default) picks a free port. */
   port?: number;
   teamId?: string;

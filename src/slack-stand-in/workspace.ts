@@ -10,6 +10,7 @@ export interface Workspace {
   botId: string;
   botName: string;
   appId: string;
+  socketModeUrl?: string;
   now: () => number;
   nextTs: () => string;
   nextId: (prefix: string) => string;

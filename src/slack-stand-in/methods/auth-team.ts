@@ -2,6 +2,12 @@ import { SlackApiError } from '../errors.js';
 import { type MethodHandler, optionalString } from './context.js';
 
 export const authTeamMethods: Record<string, MethodHandler> = {
+  'apps.connections.open': ({ ws, token }) => {
+    if (!token?.startsWith('xapp-')) throw new SlackApiError('not_allowed_token_type');
+    if (!ws.socketModeUrl) throw new SlackApiError('invalid_auth');
+    return { url: ws.socketModeUrl };
+  },
+
   'auth.test': ({ ws }) => ({
     url: `https://${ws.teamDomain}.slack.com/`,
     team: ws.teamName,
