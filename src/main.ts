@@ -10,6 +10,8 @@ import { createLogger, fileDestination, type Logger } from './logger.js';
 import { systemClock } from './modules/shared/clock.js';
 import { startHttpMode } from './run/http-mode.js';
 import { startSocketMode } from './run/socket-mode.js';
+import { ensureHeartbeatSchedule } from './jobs/heartbeat.job.js';
+import { startScheduling } from './jobs/start-scheduling.js';
 import { buildSlackDeps } from './services.js';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';
 
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
   const llm = createLlmClient({ ...config.llm, logger });
   const deps = buildSlackDeps({ db, clock: systemClock, logger, llm, defaults: config.defaults });
   let stop: () => Promise<void>;
+  let teamId: string;
 
   const slack = config.slack;
   if (slack.kind === 'http') {
@@ -78,15 +81,23 @@ async function main(): Promise<void> {
       app: { botToken: slack.botToken, apiUrl: slack.apiUrl, botUserId: bot.botUserId, botId: bot.botId },
     });
     stop = running.stop;
+    teamId = bot.teamId;
   } else if (slack.kind === 'socket') {
     const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
     const running = await startSocketMode({ deps, ...slack, bot, port: config.port, logger });
     stop = running.stop;
+    teamId = bot.teamId;
   } else {
     const running = await startLocalConsole({ deps, db, config, logger, logPath });
     stop = running.stop;
+    teamId = running.standIn.teamId;
     running.closed.then(() => shutdown('console closed'));
   }
+
+  // Every replica ticks; the database hands each slot to one of them.
+  const scheduling = startScheduling({ db, clock: systemClock, logger, calendars: deps.calendar.calendars });
+  const workspace = await deps.workspaces.forTeam({ teamId });
+  await ensureHeartbeatSchedule(deps.schedules, workspace.id);
 
   let stopping = false;
   async function shutdown(reason: string): Promise<void> {
@@ -94,6 +105,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ reason }, 'Liaison is stopping');
     try {
+      await scheduling.stop();
       await stop();
     } finally {
       await db.close();

@@ -3,10 +3,13 @@ import type { Database } from './db/database.js';
 import { databaseReachability } from './db/database-health.js';
 import type { LlmClient } from './llm/llm-client.js';
 import type { Logger } from './logger.js';
+import { createCalendarPrismaRepository } from './modules/calendar/calendar.prisma-repository.js';
+import { createCalendarFeature } from './modules/calendar/index.js';
 import { createInboundEventGate } from './modules/inbound-events/inbound-event-gate.service.js';
 import { createInboundEventsPrismaRepository } from './modules/inbound-events/inbound-events.prisma-repository.js';
 import { createPeoplePrismaRepository } from './modules/people/people.prisma-repository.js';
 import { createPeopleService } from './modules/people/people.service.js';
+import { createSchedulesPrismaRepository, createSchedulesService } from './modules/scheduling/index.js';
 import type { Clock } from './modules/shared/clock.js';
 import { createWorkspacesPrismaRepository } from './modules/workspaces/workspaces.prisma-repository.js';
 import { createWorkspacesService } from './modules/workspaces/workspaces.service.js';
@@ -24,6 +27,7 @@ export function buildSlackDeps(input: {
   defaults: Config['defaults'];
 }): SlackDeps {
   const { db, clock, logger } = input;
+  const calendar = createCalendarFeature({ repo: createCalendarPrismaRepository(db.prisma), clock });
   return {
     workspaces: createWorkspacesService({
       repo: createWorkspacesPrismaRepository(db.prisma),
@@ -34,6 +38,12 @@ export function buildSlackDeps(input: {
       clock,
       onDirectoryError: (error, slackUserId) =>
         logger.warn({ err: error, slackUserId }, 'could not read a profile from Slack; using what is stored'),
+    }),
+    calendar,
+    schedules: createSchedulesService({
+      repo: createSchedulesPrismaRepository(db.prisma),
+      clock,
+      calendars: calendar.calendars,
     }),
     inboundEvents: createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock }),
     llm: { mode: input.llm.mode, model: input.llm.model },

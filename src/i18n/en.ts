@@ -1,3 +1,7 @@
+import { calendarEn } from './calendar.en.js';
+import { notificationsEn } from './notifications.en.js';
+import { schedulingEn } from './scheduling.en.js';
+
 /**
  * English messages. The shape of this object is the catalog: zh-CN must have the same keys
  * (the type checker enforces it) and the same {placeholders} (a test enforces it).
@@ -74,6 +78,9 @@ export const en = {
     onlyVisibleToYou: 'Only visible to you',
     goodbye: 'Bye.',
   },
+  notifications: notificationsEn,
+  calendar: calendarEn,
+  scheduling: schedulingEn,
   locales: {
     en: 'English',
     'zh-CN': '简体中文 (Simplified Chinese)',

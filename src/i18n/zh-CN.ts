@@ -1,5 +1,8 @@
+import { calendarZhCN } from './calendar.zh-CN.js';
 import type { CatalogShape } from './catalog-shape.js';
 import type { en } from './en.js';
+import { notificationsZhCN } from './notifications.zh-CN.js';
+import { schedulingZhCN } from './scheduling.zh-CN.js';
 
 /** 简体中文。Keys and {placeholders} mirror en.ts exactly. */
 export const zhCN: CatalogShape<typeof en> = {
@@ -73,6 +76,9 @@ export const zhCN: CatalogShape<typeof en> = {
     onlyVisibleToYou: '仅你可见',
     goodbye: '再见。',
   },
+  notifications: notificationsZhCN,
+  calendar: calendarZhCN,
+  scheduling: schedulingZhCN,
   locales: {
     en: 'English（英语）',
     'zh-CN': '简体中文',

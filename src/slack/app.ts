@@ -2,6 +2,7 @@ import { App, LogLevel, type Receiver } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import type { SlackDeps } from './deps.js';
 import { createErrorHandler } from './error-handler.js';
+import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
@@ -55,6 +56,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   app.use(deduplicateEvents(deps));
   registerCommands(app, deps);
   registerEvents(app, deps);
+  registerActions(app, deps);
   options.extend?.(app);
   app.error(createErrorHandler(app, deps));
   return app;

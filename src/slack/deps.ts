@@ -1,7 +1,9 @@
 import type { SupportedLocale } from '../config/env.js';
 import type { Logger } from '../logger.js';
+import type { CalendarFeature } from '../modules/calendar/index.js';
 import type { InboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
 import type { PeopleService } from '../modules/people/people.service.js';
+import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
 import type { Clock } from '../modules/shared/clock.js';
 import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
 
@@ -10,6 +12,8 @@ export interface SlackDeps {
   workspaces: WorkspacesService;
   people: PeopleService;
   inboundEvents: InboundEventGate;
+  calendar: CalendarFeature;
+  schedules: SchedulesService;
   llm: { mode: 'openai' | 'fallback'; model?: string };
   defaults: { locale: SupportedLocale; timeZone: string };
   /** Resolves false when the database does not answer; used to word the apology. */

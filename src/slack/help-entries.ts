@@ -14,4 +14,17 @@ export interface HelpEntry {
 export const HELP_ENTRIES: readonly HelpEntry[] = [
   { key: 'help.commandHelp' },
   { key: 'help.commandWhoami' },
+  { key: 'scheduling.help.commandSchedules', adminOnly: true },
+  { key: 'calendar.help.away' },
+  { key: 'calendar.help.back' },
+  { key: 'calendar.help.calendar' },
+  { key: 'calendar.help.use' },
+  { key: 'calendar.help.add', adminOnly: true },
+  { key: 'calendar.help.remove', adminOnly: true },
+  { key: 'calendar.help.default', adminOnly: true },
+  { key: 'calendar.help.department', adminOnly: true },
+  { key: 'notifications.help.show' },
+  { key: 'notifications.help.quiet' },
+  { key: 'notifications.help.mute' },
+  { key: 'notifications.help.snooze' },
 ];

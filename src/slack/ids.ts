@@ -31,3 +31,9 @@ export const BLOCKS = {
   home: { header: 'home.header', intro: 'home.intro', departments: 'home.departments', help: 'home.help' },
   error: { message: 'error.message' },
 } as const;
+
+/** Buttons on any notification (src/slack/views/notifications-controls.view.ts). */
+export const NOTIFICATION_ACTIONS = {
+  snoozeHour: 'notifications.snooze_hour',
+  muteKind: 'notifications.mute_kind',
+} as const;

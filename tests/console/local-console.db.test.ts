@@ -83,11 +83,20 @@ describe('local console', () => {
     expect(shown).toContain('/liaison whoami — your departments, role, time zone and language');
   });
 
+  it('shows the demo company on China’s calendar and its New York lead on the US one', async () => {
+    expect(await terminal.type('/liaison calendar')).toContain(
+      'You follow United States federal holidays (us) — your own choice.',
+    );
+  });
+
   it('switches to another demo person and answers in their language', async () => {
     expect(await terminal.type('as lin')).toContain('你现在是 林伟 Lin Wei');
     const shown = await terminal.type('/liaison whoami');
     expect(shown).toContain('直播运营 — 负责人');
     expect(shown).toContain('Asia/Shanghai');
+    expect(await terminal.type('/liaison calendar')).toContain(
+      '你遵循 中国法定节假日（含调休） (cn) — 工作区默认日历',
+    );
   });
 
   it('shows the Home tab and explains its own commands', async () => {

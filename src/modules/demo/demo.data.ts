@@ -20,7 +20,12 @@ export type DemoDepartmentKey = (typeof DEMO_DEPARTMENTS)[number]['key'];
 
 export interface DemoPerson extends SlackProfile {
   memberships: { department: DemoDepartmentKey; role: Role }[];
+  /** A calendar of their own (else the workspace default, China's). */
+  calendarKey?: 'cn' | 'us';
 }
+
+/** The company works to China's calendar, 调休 included; its New York lead follows the US one. */
+export const DEMO_DEFAULT_CALENDAR_KEY = 'cn';
 
 function person(
   slackUserId: string,
@@ -56,9 +61,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     [{ department: 'live-ops', role: 'LEAD' }],
     true,
   ),
-  person('U0DEMOALEX', 'alex', 'Alex Morgan', 'America/New_York', 'en-US', [
-    { department: 'tech', role: 'LEAD' },
-  ]),
+  {
+    ...person('U0DEMOALEX', 'alex', 'Alex Morgan', 'America/New_York', 'en-US', [
+      { department: 'tech', role: 'LEAD' },
+    ]),
+    calendarKey: 'us',
+  },
   person('U0DEMOZHANG', 'zhang.min', '张敏 Zhang Min', 'Asia/Shanghai', 'zh-CN', [
     { department: 'supply-chain', role: 'LEAD' },
     { department: 'logistics', role: 'MEMBER' },

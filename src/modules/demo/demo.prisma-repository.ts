@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
+import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.js';
+import { DEMO_DEFAULT_CALENDAR_KEY } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
 
 export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository {
@@ -13,10 +15,20 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
       await prisma.$transaction(async (tx) => {
         const ws = await tx.workspace.upsert({
           where: { slackTeamId: workspace.slackTeamId },
-          create: { ...workspace, isDemo: true },
+          create: { ...workspace, isDemo: true, defaultCalendarKey: DEMO_DEFAULT_CALENDAR_KEY },
           update: {},
           select: { id: true },
         });
+        const calendarIds = new Map<string, string>();
+        for (const calendar of BUILT_IN_CALENDARS) {
+          const row = await tx.calendar.upsert({
+            where: { workspaceId_key: { workspaceId: ws.id, key: calendar.key } },
+            create: { workspaceId: ws.id, ...calendar },
+            update: {},
+            select: { id: true },
+          });
+          calendarIds.set(calendar.key, row.id);
+        }
         const departmentIds = new Map<string, string>();
         for (const department of departments) {
           const row = await tx.department.upsert({
@@ -27,10 +39,11 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
           });
           departmentIds.set(department.key, row.id);
         }
-        for (const { memberships, slackUserId, deleted, ...profile } of people) {
+        for (const { memberships, slackUserId, deleted, calendarKey, ...profile } of people) {
+          const calendarId = calendarKey ? calendarIds.get(calendarKey) : undefined;
           const row = await tx.person.upsert({
             where: { workspaceId_slackUserId: { workspaceId: ws.id, slackUserId } },
-            create: { workspaceId: ws.id, slackUserId, ...profile, active: !deleted },
+            create: { workspaceId: ws.id, slackUserId, ...profile, active: !deleted, calendarId },
             update: {},
             select: { id: true },
           });

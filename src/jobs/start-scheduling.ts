@@ -1,0 +1,44 @@
+import { hostname } from 'node:os';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
+import { createJobRunsPrismaRepository } from '../modules/scheduling/job-runs.prisma-repository.js';
+import { createScheduler, type Scheduler } from '../modules/scheduling/scheduler.service.js';
+import type { ScheduleCalendars } from '../modules/scheduling/working-calendar.js';
+import type { Clock } from '../modules/shared/clock.js';
+import { heartbeatJob } from './heartbeat.job.js';
+import { startSchedulerTicker } from './scheduler-ticker.js';
+
+export interface RunningScheduling {
+  scheduler: Scheduler;
+  instanceId: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The scheduler of record for this process: the built-in job kinds plus `handlers`, ticked
+ * every minute. Every replica may run it; the database hands each slot to one of them.
+ */
+export function startScheduling(deps: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  handlers?: readonly JobHandler[];
+  calendars?: ScheduleCalendars;
+  instanceId?: string;
+  leaseMs?: number;
+}): RunningScheduling {
+  const instanceId = deps.instanceId ?? `${hostname()}:${process.pid}`;
+  const logger = deps.logger.child({ component: 'scheduler', instanceId });
+  const scheduler = createScheduler({
+    repo: createJobRunsPrismaRepository(deps.db.prisma),
+    handlers: [heartbeatJob({ clock: deps.clock, instanceId }), ...(deps.handlers ?? [])],
+    clock: deps.clock,
+    logger,
+    instanceId,
+    leaseMs: deps.leaseMs,
+    calendars: deps.calendars,
+  });
+  const ticker = startSchedulerTicker({ scheduler, logger });
+  return { scheduler, instanceId, stop: () => ticker.stop() };
+}

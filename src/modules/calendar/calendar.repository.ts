@@ -1,0 +1,47 @@
+import type {
+  AbsenceDto,
+  CalendarActor,
+  CalendarDto,
+  CalendarWithDates,
+  PersonCalendarSettings,
+} from './calendar.dto.js';
+import type { CalendarEntry } from './calendar.types.js';
+import type { LocalDate } from './local-date.js';
+import type { Region } from './region-holidays.js';
+
+/** Calendars, their dates, who follows which, and absences. Each change is audited in its transaction. */
+export interface CalendarRepository {
+  /** Creates the built-in calendars ('cn', 'us') for the workspace when missing; safe to race. */
+  ensureBuiltIns(workspaceId: string): Promise<void>;
+  findByKey(workspaceId: string, key: string): Promise<CalendarWithDates | null>;
+  findById(calendarId: string): Promise<CalendarWithDates | null>;
+  settingsOf(personId: string): Promise<PersonCalendarSettings>;
+
+  setPersonCalendar(actor: CalendarActor, calendar: CalendarDto | null): Promise<void>;
+  /** Adds or replaces one date; creates the calendar (custom, optionally on a region) when missing. */
+  putDate(
+    actor: CalendarActor,
+    calendar: { key: string; createWithRegion: Region | null },
+    date: { date: LocalDate; kind: CalendarEntry['kind']; name: string | null },
+  ): Promise<{ calendar: CalendarDto; created: boolean }>;
+  /** False when the calendar had no such date. */
+  removeDate(actor: CalendarActor, calendar: CalendarDto, date: LocalDate): Promise<boolean>;
+  setWorkspaceDefault(actor: CalendarActor, calendar: CalendarDto): Promise<void>;
+  /** Null when the workspace has no department with that key. */
+  setDepartmentCalendar(
+    actor: CalendarActor,
+    departmentKey: string,
+    calendar: CalendarDto,
+  ): Promise<{ key: string; nameEn: string; nameZh: string } | null>;
+  recordRefusal(actor: CalendarActor, attempted: string): Promise<void>;
+
+  /** Absences that end on or after the date, earliest first. */
+  absencesOf(personId: string, endingOnOrAfter: LocalDate): Promise<AbsenceDto[]>;
+  /** Records an absence, replacing any that overlap it, in one transaction. */
+  replaceAbsences(
+    actor: CalendarActor,
+    absence: { from: LocalDate; to: LocalDate; reason: string | null },
+  ): Promise<{ created: AbsenceDto; replaced: AbsenceDto[] }>;
+  /** Ends an absence: last day `lastDay`, or withdrawn entirely when that is before it began. */
+  endAbsence(actor: CalendarActor, absence: AbsenceDto, lastDay: LocalDate, endedAt: Date): Promise<void>;
+}

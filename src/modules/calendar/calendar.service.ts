@@ -1,0 +1,189 @@
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { CalendarActor, CalendarDto, FollowedCalendar } from './calendar.dto.js';
+import type { CalendarRepository } from './calendar.repository.js';
+import type { DayStatus, WorkingCalendar } from './calendar.types.js';
+import { followedCalendar, holidaysOf, timeZoneOf } from './calendar-resolution.js';
+import { addDays, type LocalDate, localDateAt } from './local-date.js';
+import { isRegion, REGION_COVERAGE, type Region } from './region-holidays.js';
+import { workingCalendar } from './working-calendar.js';
+import type { WorkingTimeProfile } from './working-time.js';
+
+/** How many non-working days `/liaison calendar` lists, and how far it looks for them. */
+const UPCOMING_COUNT = 5;
+const UPCOMING_HORIZON_DAYS = 400;
+/** Custom calendar keys: short, lower-case, safe to echo back. */
+const CALENDAR_KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+export interface CalendarOverview {
+  followed: FollowedCalendar;
+  today: LocalDate;
+  /** The next non-working days (from today), with any make-up workdays among them, in date order. */
+  upcoming: DayStatus[];
+  /**
+   * Set when the calendar's public data ends before the dates shown (China's holidays are
+   * published a year at a time): later dates show weekends only until the data is updated.
+   */
+  publicDataEndsWithYear: number | null;
+}
+
+export interface CalendarService {
+  /** The scheduler's port: a calendar with Monday–Friday as its week; null when it no longer exists. */
+  forCalendarId(calendarId: string): Promise<WorkingCalendar | null>;
+  /** Everything business-time arithmetic needs about one person. */
+  workingTimeProfileFor(personId: string): Promise<WorkingTimeProfile>;
+  overview(actor: CalendarActor): Promise<CalendarOverview>;
+  /** Refuses (audited as 'authorization.refused', nothing else changed) unless the actor is a workspace admin. */
+  requireAdmin(actor: CalendarActor, attempted: string): Promise<void>;
+  /** `key` null: drop the person's own choice and follow their department's or the workspace's. */
+  use(actor: CalendarActor, key: string | null): Promise<FollowedCalendar>;
+  putDate(
+    actor: CalendarActor,
+    input: {
+      key: string;
+      date: LocalDate;
+      kind: 'holiday' | 'workday';
+      name: string | null;
+      basedOn: Region | null;
+    },
+  ): Promise<{ calendar: CalendarDto; created: boolean }>;
+  removeDate(actor: CalendarActor, input: { key: string; date: LocalDate }): Promise<CalendarDto>;
+  setWorkspaceDefault(actor: CalendarActor, key: string): Promise<CalendarDto>;
+  setDepartmentCalendar(
+    actor: CalendarActor,
+    input: { departmentKey: string; calendarKey: string },
+  ): Promise<{ department: { key: string; nameEn: string; nameZh: string }; calendar: CalendarDto }>;
+}
+
+export function createCalendarService(deps: { repo: CalendarRepository; clock: Clock }): CalendarService {
+  const { repo, clock } = deps;
+
+  async function existing(actor: CalendarActor, key: string) {
+    await repo.ensureBuiltIns(actor.workspaceId);
+    const calendar = await repo.findByKey(actor.workspaceId, key);
+    if (!calendar)
+      throw new DomainError(
+        'calendar.not_found',
+        { key: 'calendar.errors.notFound', params: { key } },
+        { detail: `workspace ${actor.workspaceId} has no calendar "${key}"` },
+      );
+    return calendar;
+  }
+
+  async function requireAdmin(actor: CalendarActor, attempted: string) {
+    if (actor.isWorkspaceAdmin) return;
+    await repo.recordRefusal(actor, attempted);
+    throw new DomainError(
+      'authorization.refused',
+      { key: 'calendar.errors.adminOnly' },
+      {
+        detail: `person ${actor.slackUserId} is not an admin of workspace ${actor.workspaceId}: ${attempted}`,
+      },
+    );
+  }
+
+  return {
+    requireAdmin,
+
+    async forCalendarId(calendarId) {
+      const calendar = await repo.findById(calendarId);
+      return calendar ? workingCalendar(holidaysOf(calendar)) : null;
+    },
+
+    async workingTimeProfileFor(personId) {
+      const settings = await repo.settingsOf(personId);
+      const timeZone = timeZoneOf(settings);
+      const { calendar } = followedCalendar(settings);
+      const stored = calendar ? await repo.findById(calendar.id) : null;
+      // Arithmetic starts from now; an absence that ended before yesterday cannot matter.
+      const since = addDays(localDateAt(clock.now(), timeZone), -1);
+      const absences = await repo.absencesOf(personId, since);
+      return {
+        timeZone,
+        workStartMinute: settings.workStartMinute,
+        workEndMinute: settings.workEndMinute,
+        calendar: workingCalendar(holidaysOf(stored), settings.workDays),
+        absences: absences.map(({ from, to }) => ({ from, to })),
+      };
+    },
+
+    async overview(actor) {
+      await repo.ensureBuiltIns(actor.workspaceId);
+      const settings = await repo.settingsOf(actor.personId);
+      const followed = followedCalendar(settings);
+      const stored = followed.calendar ? await repo.findById(followed.calendar.id) : null;
+      const calendar = workingCalendar(holidaysOf(stored), settings.workDays);
+      const today = localDateAt(clock.now(), timeZoneOf(settings));
+      const upcoming: DayStatus[] = [];
+      let nonWorking = 0;
+      for (let offset = 0; offset < UPCOMING_HORIZON_DAYS && nonWorking < UPCOMING_COUNT; offset++) {
+        const day = calendar.describe(addDays(today, offset));
+        if (day.kind !== 'workday') nonWorking++;
+        if (day.kind !== 'workday' || day.makeUpWorkday) upcoming.push(day);
+      }
+      const region = stored?.region;
+      const coverage = isRegion(region) ? REGION_COVERAGE[region] : null;
+      const lastShown = upcoming.at(-1)?.date ?? today;
+      const publicDataEndsWithYear =
+        coverage && Number(lastShown.slice(0, 4)) > coverage.toYear ? coverage.toYear : null;
+      return { followed, today, upcoming, publicDataEndsWithYear };
+    },
+
+    async use(actor, key) {
+      const calendar = key === null ? null : await existing(actor, key);
+      await repo.setPersonCalendar(actor, calendar);
+      return followedCalendar(await repo.settingsOf(actor.personId));
+    },
+
+    async putDate(actor, { key, date, kind, name, basedOn }) {
+      await requireAdmin(actor, `calendar add ${key} ${date} ${kind}`);
+      if (!CALENDAR_KEY.test(key))
+        throw new DomainError(
+          'calendar.bad_key',
+          { key: 'calendar.errors.badKey', params: { key } },
+          { detail: `person ${actor.slackUserId} chose calendar key "${key}"` },
+        );
+      await repo.ensureBuiltIns(actor.workspaceId);
+      const current = await repo.findByKey(actor.workspaceId, key);
+      if (current && basedOn && current.region !== basedOn)
+        throw new DomainError(
+          'calendar.based_on_conflict',
+          { key: 'calendar.errors.basedOnConflict', params: { key, region: current.region ?? '—' } },
+          { detail: `calendar ${current.id} (${key}) has region ${current.region}, not ${basedOn}` },
+        );
+      return repo.putDate(actor, { key, createWithRegion: basedOn }, { date, kind, name });
+    },
+
+    async removeDate(actor, { key, date }) {
+      await requireAdmin(actor, `calendar remove ${key} ${date}`);
+      const calendar = await existing(actor, key);
+      if (!(await repo.removeDate(actor, calendar, date)))
+        throw new DomainError(
+          'calendar.date_not_found',
+          { key: 'calendar.errors.dateNotFound', params: { key, date } },
+          { detail: `calendar ${calendar.id} (${key}) has no date ${date}` },
+        );
+      return calendar;
+    },
+
+    async setWorkspaceDefault(actor, key) {
+      await requireAdmin(actor, `calendar default ${key}`);
+      const calendar = await existing(actor, key);
+      await repo.setWorkspaceDefault(actor, calendar);
+      return calendar;
+    },
+
+    async setDepartmentCalendar(actor, { departmentKey, calendarKey }) {
+      await requireAdmin(actor, `calendar department ${departmentKey} ${calendarKey}`);
+      const calendar = await existing(actor, calendarKey);
+      const department = await repo.setDepartmentCalendar(actor, departmentKey, calendar);
+      if (!department)
+        throw new DomainError(
+          'calendar.department_not_found',
+          { key: 'calendar.errors.departmentNotFound', params: { department: departmentKey } },
+          { detail: `workspace ${actor.workspaceId} has no department "${departmentKey}"` },
+        );
+      return { department, calendar };
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Kinds of notification people can mute, one line per kind. A feature that notifies adds
+ * its kind here (and its label in src/i18n/notifications.*.ts) when it lands.
+ */
+export const NOTIFICATION_KINDS = [
+  'checkin.prompt',
+  'checkin.reminder',
+  'meeting.reminder',
+  'escalation.update',
+  'action.reminder',
+  'kpi.alert',
+  'kpi.digest',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The "while you were away" message itself: never capped, muted or held again. */
+export const DIGEST_KIND = 'notifications.digest';
+
+export function isKnownKind(kind: string): kind is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}

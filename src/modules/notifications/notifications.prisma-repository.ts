@@ -1,0 +1,218 @@
+import type { DbClient } from '../../db/database.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { resolveLocale } from '../../i18n/catalog.js';
+import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
+import { insertDeliveryOnce, toDeliveryDto } from '../delivery/delivery.prisma-repository.js';
+import { DIGEST_KIND } from './notification-kinds.js';
+import type { BudgetScope, NotificationsRepository } from './notifications.repository.js';
+import { type BudgetPerson, DEFAULT_DAILY_CAP, DEFAULT_QUIET_HOURS } from './notifications.types.js';
+
+const deliverySelect = {
+  id: true,
+  workspaceId: true,
+  key: true,
+  kind: true,
+  priority: true,
+  recipientPersonId: true,
+  channelId: true,
+  payload: true,
+  status: true,
+  attempts: true,
+  notBefore: true,
+  slackChannelId: true,
+  slackTs: true,
+  batchedIntoKey: true,
+  lastError: true,
+} as const;
+
+async function loadBudgetPerson(db: DbClient, personId: string, now: Date): Promise<BudgetPerson | null> {
+  const row = await db.person.findUnique({
+    where: { id: personId },
+    select: {
+      id: true,
+      workspaceId: true,
+      slackUserId: true,
+      timeZone: true,
+      locale: true,
+      quietStartMinute: true,
+      quietEndMinute: true,
+      dailyNotificationCap: true,
+      workspace: { select: { defaultLocale: true, defaultTimeZone: true } },
+      mutes: { select: { kind: true }, orderBy: { kind: 'asc' } },
+      snoozes: {
+        where: { until: { gt: now } },
+        select: { kind: true, until: true },
+        orderBy: { until: 'asc' },
+      },
+    },
+  });
+  if (!row) return null;
+  const fallbackLocale = row.workspace.defaultLocale === 'zh-CN' ? 'zh-CN' : 'en';
+  const chose = row.quietStartMinute !== null && row.quietEndMinute !== null;
+  // Stored start == end means "off" (null means "never chose": the defaults apply).
+  const quietHours = chose
+    ? row.quietStartMinute === row.quietEndMinute
+      ? null
+      : { startMinute: row.quietStartMinute ?? 0, endMinute: row.quietEndMinute ?? 0 }
+    : DEFAULT_QUIET_HOURS;
+  return {
+    personId: row.id,
+    workspaceId: row.workspaceId,
+    slackUserId: row.slackUserId,
+    timeZone: row.timeZone ?? row.workspace.defaultTimeZone,
+    locale: resolveLocale(row.locale, fallbackLocale),
+    quietHours,
+    quietHoursAreDefault: !chose,
+    dailyCap: row.dailyNotificationCap ?? DEFAULT_DAILY_CAP,
+    mutedKinds: row.mutes.map((m) => m.kind),
+    snoozes: row.snoozes,
+  };
+}
+
+function scopeOver(db: DbClient, person: BudgetPerson): BudgetScope {
+  return {
+    person,
+    async findDelivery(key) {
+      const row = await db.delivery.findUnique({
+        where: { workspaceId_key: { workspaceId: person.workspaceId, key } },
+        select: deliverySelect,
+      });
+      return row ? toDeliveryDto(row) : null;
+    },
+    countPlanned: (from, to) =>
+      db.delivery.count({
+        where: {
+          recipientPersonId: person.personId,
+          priority: 'NORMAL',
+          kind: { not: DIGEST_KIND },
+          status: { in: ['QUEUED', 'SENDING', 'SENT'] },
+          batchedIntoKey: null,
+          notBefore: { gte: from, lt: to },
+        },
+      }),
+    insert: (row) => insertDeliveryOnce(db, row),
+    async heldDue(now) {
+      const rows = await db.delivery.findMany({
+        where: { recipientPersonId: person.personId, status: 'HELD', notBefore: { lte: now } },
+        select: deliverySelect,
+        orderBy: [{ notBefore: 'asc' }, { createdAt: 'asc' }],
+      });
+      return rows.map(toDeliveryDto);
+    },
+    async reschedule(ids, notBefore) {
+      await db.delivery.updateMany({ where: { id: { in: ids } }, data: { notBefore } });
+    },
+    async cancel(ids, reason) {
+      await db.delivery.updateMany({
+        where: { id: { in: ids } },
+        data: { status: 'CANCELLED', lastError: reason },
+      });
+    },
+    async requeue(id, notBefore) {
+      await db.delivery.update({
+        where: { id },
+        data: { status: 'QUEUED', notBefore },
+        select: { id: true },
+      });
+    },
+    async markBatched(ids, digestKey, at) {
+      await db.delivery.updateMany({
+        where: { id: { in: ids } },
+        data: { status: 'SENT', batchedIntoKey: digestKey, sentAt: at },
+      });
+    },
+  };
+}
+
+export function createNotificationsPrismaRepository(prisma: PrismaClient): NotificationsRepository {
+  return {
+    async withPersonBudget(personId, now, work) {
+      return prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Person" WHERE id = ${personId} FOR UPDATE`;
+        const person = await loadBudgetPerson(tx, personId, now);
+        return person ? work(scopeOver(tx, person)) : null;
+      });
+    },
+
+    settingsOf: (personId, now) => loadBudgetPerson(prisma, personId, now),
+
+    async peopleWithHeldDue(now, limit) {
+      const rows = await prisma.delivery.findMany({
+        where: { status: 'HELD', notBefore: { lte: now }, recipientPersonId: { not: null } },
+        select: { recipientPersonId: true },
+        distinct: ['recipientPersonId'],
+        take: limit,
+      });
+      return rows.flatMap((r) => (r.recipientPersonId ? [r.recipientPersonId] : []));
+    },
+
+    async setQuietHours(change, quiet) {
+      await prisma.$transaction(async (tx) => {
+        const data = quiet
+          ? { quietStartMinute: quiet.startMinute, quietEndMinute: quiet.endMinute }
+          : { quietStartMinute: 0, quietEndMinute: 0 };
+        await tx.person.update({ where: { id: change.personId }, data, select: { id: true } });
+        await writeAuditEntry(tx, {
+          workspaceId: change.workspaceId,
+          actorSlackId: change.actorSlackId,
+          action: quiet ? 'notifications.quiet_hours_set' : 'notifications.quiet_hours_off',
+          objectType: 'person',
+          objectId: change.personId,
+          after: data,
+        });
+      });
+    },
+
+    async mute(change, kind) {
+      await prisma.$transaction(async (tx) => {
+        await tx.notificationMute.createMany({
+          data: [{ personId: change.personId, kind }],
+          skipDuplicates: true,
+        });
+        await writeAuditEntry(tx, {
+          workspaceId: change.workspaceId,
+          actorSlackId: change.actorSlackId,
+          action: 'notifications.muted',
+          objectType: 'person',
+          objectId: change.personId,
+          after: { kind },
+        });
+      });
+    },
+
+    async unmute(change, kind) {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.notificationMute.deleteMany({
+          where: { personId: change.personId, kind },
+        });
+        if (count === 0) return false;
+        await writeAuditEntry(tx, {
+          workspaceId: change.workspaceId,
+          actorSlackId: change.actorSlackId,
+          action: 'notifications.unmuted',
+          objectType: 'person',
+          objectId: change.personId,
+          before: { kind },
+        });
+        return true;
+      });
+    },
+
+    async snooze(change, { kind, until }) {
+      await prisma.$transaction(async (tx) => {
+        const created = await tx.notificationSnooze.create({
+          data: { personId: change.personId, kind, until },
+          select: { id: true },
+        });
+        await writeAuditEntry(tx, {
+          workspaceId: change.workspaceId,
+          actorSlackId: change.actorSlackId,
+          action: 'notifications.snoozed',
+          objectType: 'notification_snooze',
+          objectId: created.id,
+          after: { kind, until },
+        });
+      });
+    },
+  };
+}

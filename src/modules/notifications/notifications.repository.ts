@@ -1,0 +1,48 @@
+import type { NewDeliveryRow } from '../delivery/delivery.repository.js';
+import type { DeliveryDto } from '../delivery/delivery.types.js';
+import type { BudgetPerson, QuietHours } from './notifications.types.js';
+
+/** What budget decisions may read and write while the person's row is locked. */
+export interface BudgetScope {
+  person: BudgetPerson;
+  findDelivery(key: string): Promise<DeliveryDto | null>;
+  /** Non-urgent, non-digest notifications to this person planned within [from, to). */
+  countPlanned(from: Date, to: Date): Promise<number>;
+  insert(row: NewDeliveryRow): Promise<{ delivery: DeliveryDto; created: boolean }>;
+  /** HELD rows of this person whose time has come. */
+  heldDue(now: Date): Promise<DeliveryDto[]>;
+  reschedule(ids: string[], notBefore: Date): Promise<void>;
+  cancel(ids: string[], reason: string): Promise<void>;
+  /** A lone held row goes out as itself. */
+  requeue(id: string, notBefore: Date): Promise<void>;
+  /** Held rows that went out inside the digest `digestKey`. */
+  markBatched(ids: string[], digestKey: string, at: Date): Promise<void>;
+}
+
+export interface SettingsChange {
+  workspaceId: string;
+  personId: string;
+  actorSlackId: string;
+}
+
+export interface NotificationsRepository {
+  /**
+   * Runs `work` in one transaction holding the person's row lock, so two notifications
+   * racing for the last slot of the daily cap are decided one after the other.
+   * Resolves null when the person does not exist.
+   */
+  withPersonBudget<T>(
+    personId: string,
+    now: Date,
+    work: (scope: BudgetScope) => Promise<T>,
+  ): Promise<T | null>;
+  settingsOf(personId: string, now: Date): Promise<BudgetPerson | null>;
+  peopleWithHeldDue(now: Date, limit: number): Promise<string[]>;
+  /** null turns quiet hours off. */
+  setQuietHours(change: SettingsChange, quiet: QuietHours | null): Promise<void>;
+  mute(change: SettingsChange, kind: string): Promise<void>;
+  /** False when the kind was not muted. */
+  unmute(change: SettingsChange, kind: string): Promise<boolean>;
+  /** kind null snoozes every notification. */
+  snooze(change: SettingsChange, snooze: { kind: string | null; until: Date }): Promise<void>;
+}

@@ -1,0 +1,100 @@
+import type { Database } from '../../db/database.js';
+import type { Logger } from '../../logger.js';
+import type { DeliverySender } from '../../modules/delivery/delivery.ports.js';
+import { createDeliveryPrismaRepository } from '../../modules/delivery/delivery.prisma-repository.js';
+import { createDeliveryService, type DeliveryService } from '../../modules/delivery/delivery.service.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+} from '../../modules/delivery/delivery-worker.js';
+import { createHeldRelease } from '../../modules/notifications/held-release.service.js';
+import {
+  type Actor,
+  createNotificationSettingsService,
+  type NotificationSettingsService,
+} from '../../modules/notifications/notification-settings.service.js';
+import { createNotificationsPrismaRepository } from '../../modules/notifications/notifications.prisma-repository.js';
+import { createNotify, type Notify } from '../../modules/notifications/notify.service.js';
+import type { Clock } from '../../modules/shared/clock.js';
+import type { SlackDeps } from '../deps.js';
+import type { RequestActor } from '../request-actor.js';
+import { addNotificationControls } from '../views/notifications-controls.view.js';
+import { notificationDigestMessage } from '../views/notifications-digest.view.js';
+
+/** What listeners use: settings commands, buttons, and `notify` for features. */
+export interface NotificationsSlackDeps {
+  settings: NotificationSettingsService;
+  notify: Notify;
+  delivery: DeliveryService;
+  /** The budget's batching step; the worker runs it before each pass. */
+  releaseHeld: (now?: Date) => Promise<number>;
+}
+
+/** Builds the delivery and notification services over one database (services.ts calls this). */
+export function buildNotificationsDeps(input: { db: Database; clock: Clock }): NotificationsSlackDeps {
+  const { db, clock } = input;
+  const deliveryRepo = createDeliveryPrismaRepository(db.prisma);
+  const notificationsRepo = createNotificationsPrismaRepository(db.prisma);
+  const delivery = createDeliveryService({ repo: deliveryRepo, clock });
+  const notify = createNotify({ repo: notificationsRepo, clock, addControls: addNotificationControls });
+  return {
+    notify,
+    delivery,
+    settings: createNotificationSettingsService({
+      repo: notificationsRepo,
+      clock,
+      notify,
+      findDelivery: delivery.findByKey,
+    }),
+    releaseHeld: createHeldRelease({
+      repo: notificationsRepo,
+      clock,
+      composeDigest: notificationDigestMessage,
+    }),
+  };
+}
+
+/** The outbox worker over the same database; `sender` is the paced bulk Slack sender. */
+export function buildDeliveryWorker(input: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  sender: DeliverySender;
+  notifications: Pick<NotificationsSlackDeps, 'releaseHeld'>;
+  options?: DeliveryWorkerOptions;
+}): DeliveryWorker {
+  return createDeliveryWorker({
+    repo: createDeliveryPrismaRepository(input.db.prisma),
+    sender: input.sender,
+    clock: input.clock,
+    logger: input.logger.child({ component: 'delivery' }),
+    releaseHeld: input.notifications.releaseHeld,
+    ...(input.options ? { options: input.options } : {}),
+  });
+}
+
+/**
+ * The notification services on SlackDeps. Until services.ts declares `notifications` on
+ * SlackDeps, it is attached to the deps object by the composition root; a missing wiring
+ * fails loudly here instead of silently dropping a person's command.
+ */
+export function notificationsOf(deps: SlackDeps): NotificationsSlackDeps {
+  const wired = (deps as SlackDeps & { notifications?: NotificationsSlackDeps }).notifications;
+  if (!wired) {
+    throw new Error(
+      'notifications are not wired: add `notifications: buildNotificationsDeps(...)` to SlackDeps',
+    );
+  }
+  return wired;
+}
+
+/** The person changing their own notification settings, in their zone. */
+export function notificationActor(actor: RequestActor): Actor {
+  return {
+    workspaceId: actor.workspace.id,
+    personId: actor.person.id,
+    actorSlackId: actor.person.slackUserId,
+    timeZone: actor.person.timeZone ?? actor.workspace.defaultTimeZone,
+  };
+}

@@ -1,0 +1,12 @@
+import { notificationActor, notificationsOf } from '../../../delivery/notification-services.js';
+import { notificationDoneMessage } from '../../../views/notifications.view.js';
+import type { Subcommand } from './subcommand.js';
+
+/** `/liaison mute <kind>`; unknown kinds are refused with the list of known ones. */
+export const muteSubcommand: Subcommand = {
+  names: ['mute'],
+  async run({ deps, actor, parsed, reply }) {
+    const kind = await notificationsOf(deps).settings.mute(notificationActor(actor), parsed.args.trim());
+    await reply(notificationDoneMessage(actor.t('notifications.done.muted', { kind })));
+  },
+};

@@ -1,0 +1,25 @@
+import { notificationsOf } from '../../../delivery/notification-services.js';
+import { notificationSettingsMessage } from '../../../views/notifications.view.js';
+import { muteSubcommand } from './mute.subcommand.js';
+import { quietSubcommand } from './quiet.subcommand.js';
+import { snoozeSubcommand } from './snooze.subcommand.js';
+import type { Subcommand } from './subcommand.js';
+import { unmuteSubcommand } from './unmute.subcommand.js';
+
+/** `/liaison notifications`: quiet hours, daily limit, mutes and snoozes. */
+export const notificationsSubcommand: Subcommand = {
+  names: ['notifications', 'notification'],
+  async run({ deps, actor, reply }) {
+    const settings = await notificationsOf(deps).settings.settingsOf(actor.person.id);
+    await reply(notificationSettingsMessage(actor.t, settings, deps.clock.now()));
+  },
+};
+
+/** The notification budget's subcommands, registered together in index.ts. */
+export const NOTIFICATION_SUBCOMMANDS: readonly Subcommand[] = [
+  notificationsSubcommand,
+  quietSubcommand,
+  muteSubcommand,
+  unmuteSubcommand,
+  snoozeSubcommand,
+];

@@ -1,0 +1,18 @@
+import { schedulesMessage } from '../../../views/schedules.view.js';
+import type { Subcommand } from './subcommand.js';
+
+/** `/liaison schedules` (admins): every schedule, next and last run, in the reader's time zone. */
+export const schedulesSubcommand: Subcommand = {
+  names: ['schedules', 'schedule'],
+  async run({ deps, actor, reply }) {
+    const schedules = await deps.schedules.listForViewer({
+      workspaceId: actor.workspace.id,
+      slackUserId: actor.person.slackUserId,
+      isWorkspaceAdmin: actor.person.isWorkspaceAdmin,
+    });
+    const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
+    await reply(
+      schedulesMessage(actor.t, { schedules, timeZone, locale: actor.locale, now: deps.clock.now() }),
+    );
+  },
+};

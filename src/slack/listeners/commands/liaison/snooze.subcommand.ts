@@ -1,0 +1,15 @@
+import { formatLocal } from '../../../../modules/notifications/notification-input.rules.js';
+import { notificationActor, notificationsOf } from '../../../delivery/notification-services.js';
+import { notificationDoneMessage } from '../../../views/notifications.view.js';
+import type { Subcommand } from './subcommand.js';
+
+/** `/liaison snooze 30m | 2h | until 14:00 | until 2026-12-01 09:00`: every notification waits. */
+export const snoozeSubcommand: Subcommand = {
+  names: ['snooze'],
+  async run({ deps, actor, parsed, reply }) {
+    const who = notificationActor(actor);
+    const until = await notificationsOf(deps).settings.snoozeAll(who, parsed.args);
+    const shown = formatLocal(until, deps.clock.now(), who.timeZone);
+    await reply(notificationDoneMessage(actor.t('notifications.done.snoozed', { until: shown })));
+  },
+};

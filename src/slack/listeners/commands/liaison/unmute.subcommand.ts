@@ -1,0 +1,16 @@
+import { notificationActor, notificationsOf } from '../../../delivery/notification-services.js';
+import { notificationDoneMessage } from '../../../views/notifications.view.js';
+import type { Subcommand } from './subcommand.js';
+
+/** `/liaison unmute <kind>`. */
+export const unmuteSubcommand: Subcommand = {
+  names: ['unmute'],
+  async run({ deps, actor, parsed, reply }) {
+    const { kind, wasMuted } = await notificationsOf(deps).settings.unmute(
+      notificationActor(actor),
+      parsed.args.trim(),
+    );
+    const key = wasMuted ? 'notifications.done.unmuted' : 'notifications.done.notMuted';
+    await reply(notificationDoneMessage(actor.t(key, { kind })));
+  },
+};

@@ -1,0 +1,113 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import type { SupportedLocale } from '../../config/env.js';
+import type { Translate } from '../../i18n/catalog.js';
+import type { ScheduleDto } from '../../modules/scheduling/schedule.types.js';
+import { escapeMrkdwn } from './escape.js';
+import { describeRecurrence } from './schedules-recurrence.js';
+
+/** Block ids of `/liaison schedules`; one item block per schedule, `schedules.item.<id>`. */
+export const SCHEDULES_BLOCKS = {
+  header: 'schedules.header',
+  intro: 'schedules.intro',
+  empty: 'schedules.empty',
+  more: 'schedules.more',
+  item: (scheduleId: string) => `schedules.item.${scheduleId}`,
+} as const;
+
+/** Slack allows 50 blocks per message; header, intro and "more" take three. */
+const MAX_LISTED = 45;
+/** An active schedule this far past its next run is not being run: say so. */
+const OVERDUE_AFTER_MS = 10 * 60_000;
+const ERROR_SHOWN_MAX = 200;
+
+export interface SchedulesViewInput {
+  schedules: ScheduleDto[];
+  /** The reader's zone (their own, else the workspace default): every time is shown in it. */
+  timeZone: string;
+  locale: SupportedLocale;
+  now: Date;
+}
+
+function formatWhen(t: Translate, at: Date, timeZone: string, locale: SupportedLocale): string {
+  return DateTime.fromJSDate(at, { zone: timeZone })
+    .setLocale(locale)
+    .toFormat(t('scheduling.list.dateTime'));
+}
+
+function scheduleLines(t: Translate, schedule: ScheduleDto, input: SchedulesViewInput): string[] {
+  const when = (at: Date) => formatWhen(t, at, input.timeZone, input.locale);
+  const lines = [
+    t('scheduling.list.heading', { name: escapeMrkdwn(schedule.name), kind: escapeMrkdwn(schedule.kind) }),
+  ];
+  const rule = describeRecurrence(t, schedule);
+  lines.push(rule ?? t('scheduling.list.invalidRule'));
+  if (schedule.status === 'PAUSED') lines.push(t('scheduling.list.paused'));
+  if (schedule.consecutiveFailures > 0) {
+    const error = escapeMrkdwn((schedule.lastError ?? '').slice(0, ERROR_SHOWN_MAX)) || t('common.none');
+    lines.push(t('scheduling.list.failing', { count: schedule.consecutiveFailures, error }));
+  }
+  const overdue =
+    schedule.status === 'ACTIVE' &&
+    schedule.nextRunAt !== null &&
+    input.now.getTime() - schedule.nextRunAt.getTime() > OVERDUE_AFTER_MS;
+  if (overdue && schedule.nextRunAt)
+    lines.push(t('scheduling.list.overdue', { when: when(schedule.nextRunAt) }));
+  else if (schedule.status === 'ACTIVE' && schedule.nextRunAt)
+    lines.push(t('scheduling.list.next', { when: when(schedule.nextRunAt) }));
+  else if (schedule.status === 'ACTIVE') lines.push(t('scheduling.list.nextNone'));
+  lines.push(
+    schedule.lastRunAt && schedule.lastOutcome
+      ? t('scheduling.list.lastRun', {
+          when: when(schedule.lastRunAt),
+          outcome: t(`scheduling.outcomes.${schedule.lastOutcome}`),
+        })
+      : t('scheduling.list.neverRun'),
+  );
+  return lines;
+}
+
+/** `/liaison schedules`: every schedule of the workspace, times in the reader's zone. */
+export function schedulesMessage(
+  t: Translate,
+  input: SchedulesViewInput,
+): { text: string; blocks: KnownBlock[] } {
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      block_id: SCHEDULES_BLOCKS.header,
+      text: { type: 'plain_text', text: t('scheduling.list.title') },
+    },
+    {
+      type: 'context',
+      block_id: SCHEDULES_BLOCKS.intro,
+      elements: [
+        { type: 'mrkdwn', text: t('scheduling.list.intro', { timeZone: escapeMrkdwn(input.timeZone) }) },
+      ],
+    },
+  ];
+  if (input.schedules.length === 0) {
+    blocks.push({
+      type: 'section',
+      block_id: SCHEDULES_BLOCKS.empty,
+      text: { type: 'mrkdwn', text: t('scheduling.list.empty') },
+    });
+  }
+  for (const schedule of input.schedules.slice(0, MAX_LISTED)) {
+    blocks.push({
+      type: 'section',
+      block_id: SCHEDULES_BLOCKS.item(schedule.id),
+      text: { type: 'mrkdwn', text: scheduleLines(t, schedule, input).join('\n') },
+    });
+  }
+  if (input.schedules.length > MAX_LISTED) {
+    blocks.push({
+      type: 'context',
+      block_id: SCHEDULES_BLOCKS.more,
+      elements: [
+        { type: 'mrkdwn', text: t('scheduling.list.more', { count: input.schedules.length - MAX_LISTED }) },
+      ],
+    });
+  }
+  return { text: t('scheduling.list.fallback', { count: input.schedules.length }), blocks };
+}
