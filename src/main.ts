@@ -5,13 +5,13 @@ import { startLocalConsole } from './console/local-console.js';
 import type { Database } from './db/database.js';
 import { applyPendingMigrations } from './db/migrator.js';
 import { openDatabase } from './db/open-database.js';
+import { ensureHeartbeatSchedule } from './jobs/heartbeat.job.js';
+import { startScheduling } from './jobs/start-scheduling.js';
 import { createLlmClient } from './llm/create-llm-client.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
 import { systemClock } from './modules/shared/clock.js';
 import { startHttpMode } from './run/http-mode.js';
 import { startSocketMode } from './run/socket-mode.js';
-import { ensureHeartbeatSchedule } from './jobs/heartbeat.job.js';
-import { startScheduling } from './jobs/start-scheduling.js';
 import { buildSlackDeps } from './services.js';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';
 
