@@ -1,6 +1,6 @@
 // DM fan-out through the outbox: one DM each to N people against the Slack stand-in
 // enforcing Slack's tier floors (scaled up to keep the run short). See bench/README.md.
-// Run: `npm run bench:fanout -- [--people 10000] [--cold-scale 300] [--warm-scale 50]`.
+// Run: `npm run bench:fanout -- [--people 10000] [--cold-scale 150] [--warm-scale 25]`.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -18,8 +18,8 @@ import { type SlackStandIn, startSlackStandIn } from '../src/slack-stand-in/inde
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: process.env.BENCH_PEOPLE ?? '10000' },
-    'cold-scale': { type: 'string', default: process.env.BENCH_COLD_SCALE ?? '300' },
-    'warm-scale': { type: 'string', default: process.env.BENCH_WARM_SCALE ?? '50' },
+    'cold-scale': { type: 'string', default: process.env.BENCH_COLD_SCALE ?? '150' },
+    'warm-scale': { type: 'string', default: process.env.BENCH_WARM_SCALE ?? '25' },
   },
 });
 const N = Number(values.people);

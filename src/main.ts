@@ -5,8 +5,7 @@ import { startLocalConsole } from './console/local-console.js';
 import type { Database } from './db/database.js';
 import { applyPendingMigrations } from './db/migrator.js';
 import { openDatabase } from './db/open-database.js';
-import { ensureHeartbeatSchedule } from './jobs/heartbeat.job.js';
-import { startScheduling } from './jobs/start-scheduling.js';
+import { startBackgroundWork } from './jobs/start-background-work.js';
 import { createLlmClient } from './llm/create-llm-client.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
 import { systemClock } from './modules/shared/clock.js';
@@ -67,7 +66,8 @@ async function main(): Promise<void> {
   const llm = createLlmClient({ ...config.llm, logger });
   const deps = buildSlackDeps({ db, clock: systemClock, logger, llm, defaults: config.defaults });
   let stop: () => Promise<void>;
-  let teamId: string;
+  let slackTarget: { botToken: string; apiUrl: string; teamId: string };
+  let consoleClosed: Promise<void> | undefined;
 
   const slack = config.slack;
   if (slack.kind === 'http') {
@@ -81,23 +81,21 @@ async function main(): Promise<void> {
       app: { botToken: slack.botToken, apiUrl: slack.apiUrl, botUserId: bot.botUserId, botId: bot.botId },
     });
     stop = running.stop;
-    teamId = bot.teamId;
+    slackTarget = { botToken: slack.botToken, apiUrl: slack.apiUrl, teamId: bot.teamId };
   } else if (slack.kind === 'socket') {
     const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
     const running = await startSocketMode({ deps, ...slack, bot, port: config.port, logger });
     stop = running.stop;
-    teamId = bot.teamId;
+    slackTarget = { botToken: slack.botToken, apiUrl: slack.apiUrl, teamId: bot.teamId };
   } else {
     const running = await startLocalConsole({ deps, db, config, logger, logPath });
     stop = running.stop;
-    teamId = running.standIn.teamId;
-    running.closed.then(() => shutdown('console closed'));
+    const { standIn } = running;
+    slackTarget = { botToken: standIn.botToken, apiUrl: standIn.url, teamId: standIn.teamId };
+    consoleClosed = running.closed;
   }
 
-  // Every replica ticks; the database hands each slot to one of them.
-  const scheduling = startScheduling({ db, clock: systemClock, logger, calendars: deps.calendar.calendars });
-  const workspace = await deps.workspaces.forTeam({ teamId });
-  await ensureHeartbeatSchedule(deps.schedules, workspace.id);
+  const background = await startBackgroundWork({ db, deps, clock: systemClock, logger, slack: slackTarget });
 
   let stopping = false;
   async function shutdown(reason: string): Promise<void> {
@@ -105,7 +103,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ reason }, 'Liaison is stopping');
     try {
-      await scheduling.stop();
+      await background.stop();
       await stop();
     } finally {
       await db.close();
@@ -114,6 +112,7 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  consoleClosed?.then(() => shutdown('console closed'));
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { createSchedulesPrismaRepository, createSchedulesService } from './modul
 import type { Clock } from './modules/shared/clock.js';
 import { createWorkspacesPrismaRepository } from './modules/workspaces/workspaces.prisma-repository.js';
 import { createWorkspacesService } from './modules/workspaces/workspaces.service.js';
+import { buildNotificationsDeps } from './slack/delivery/notification-services.js';
 import type { SlackDeps } from './slack/deps.js';
 
 /**
@@ -45,6 +46,7 @@ export function buildSlackDeps(input: {
       clock,
       calendars: calendar.calendars,
     }),
+    notifications: buildNotificationsDeps({ db, clock }),
     inboundEvents: createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock }),
     llm: { mode: input.llm.mode, model: input.llm.model },
     defaults: input.defaults,

@@ -6,6 +6,7 @@ import type { PeopleService } from '../modules/people/people.service.js';
 import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
 import type { Clock } from '../modules/shared/clock.js';
 import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
+import type { NotificationsSlackDeps } from './delivery/notification-services.js';
 
 /** Everything listeners need, built once in main.ts (or a test) and passed to createSlackApp. */
 export interface SlackDeps {
@@ -14,6 +15,7 @@ export interface SlackDeps {
   inboundEvents: InboundEventGate;
   calendar: CalendarFeature;
   schedules: SchedulesService;
+  notifications: NotificationsSlackDeps;
   llm: { mode: 'openai' | 'fallback'; model?: string };
   defaults: { locale: SupportedLocale; timeZone: string };
   /** Resolves false when the database does not answer; used to word the apology. */

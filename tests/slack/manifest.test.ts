@@ -15,7 +15,11 @@ const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.ur
 const SCOPES_NEEDED = {
   commands: ['commands'],
   events: { app_home_opened: [], user_change: ['users:read'] } as Record<string, string[]>,
-  apiCalls: ['users:read' /* users.info */, 'chat:write' /* chat.postEphemeral */],
+  apiCalls: [
+    'users:read' /* users.info */,
+    'chat:write' /* chat.postEphemeral, chat.postMessage */,
+    'im:write' /* conversations.open for DMs */,
+  ],
 };
 
 describe('manifest.yml', () => {

@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildDeliveryWorker,
-  buildNotificationsDeps,
-} from '../../src/slack/delivery/notification-services.js';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { buildDeliveryWorker } from '../../src/slack/delivery/notification-services.js';
 import { createPacedSlackSender } from '../../src/slack/delivery/paced-slack-sender.js';
 import { SLACK_FLOOR_RATES, scaleRates } from '../../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../../src/slack/delivery/slack-clients.js';
@@ -13,13 +11,6 @@ import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 import { silent } from '../modules/delivery/outbox-fixture.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
-
-beforeAll(() => {
-  // What services.ts will do once it wires notifications onto SlackDeps.
-  Object.assign(file.liaison.deps, {
-    notifications: buildNotificationsDeps({ db: file.db, clock: file.liaison.deps.clock }),
-  });
-});
 
 async function command(userId: string, text: string) {
   const slack = file.liaison.slack;
@@ -95,7 +86,7 @@ describe('the buttons on a notification', () => {
     const { slack, deps } = file.liaison;
     await command('U0DEMOALEX', 'quiet off'); // whatever the wall clock says, send now
     const alex = await personId('U0DEMOALEX');
-    const { notify, releaseHeld } = buildNotificationsDeps({ db: file.db, clock: deps.clock });
+    const { notify, releaseHeld } = deps.notifications;
     await notify({
       workspaceId: alex.workspaceId,
       personId: alex.id,
@@ -165,5 +156,39 @@ describe('the buttons on a notification', () => {
     expect(
       await file.db.prisma.notificationMute.count({ where: { personId: alex.id, kind: 'checkin.prompt' } }),
     ).toBe(1);
+  });
+});
+
+describe('out of office', () => {
+  it('holds a person’s notifications while they are away, and lets them through once they are back', async () => {
+    const { deps } = file.liaison;
+    const today = DateTime.fromJSDate(deps.clock.now(), { zone: 'America/New_York' });
+    const lastDay = today.plus({ days: 2 }).toISODate() ?? '';
+    await command('U0DEMOALEX', `away until ${lastDay}`);
+    const alex = await personId('U0DEMOALEX');
+    const held = await deps.notifications.notify({
+      workspaceId: alex.workspaceId,
+      personId: alex.id,
+      kind: 'meeting.reminder',
+      key: 'away:1',
+      message: { text: 'Joint meeting tomorrow' },
+    });
+    expect(held.decision).toMatchObject({ action: 'hold', reason: 'away' });
+    const row = await file.db.prisma.delivery.findFirstOrThrow({ where: { key: 'away:1' } });
+    expect(row.status).toBe('HELD');
+    const firstDayBack = DateTime.fromISO(lastDay, { zone: 'America/New_York' })
+      .plus({ days: 1 })
+      .startOf('day');
+    expect(row.notBefore.getTime()).toBeGreaterThanOrEqual(firstDayBack.toMillis());
+
+    await command('U0DEMOALEX', 'back');
+    const after = await deps.notifications.notify({
+      workspaceId: alex.workspaceId,
+      personId: alex.id,
+      kind: 'meeting.reminder',
+      key: 'away:2',
+      message: { text: 'Joint meeting moved' },
+    });
+    expect(after.decision).not.toMatchObject({ reason: 'away' });
   });
 });

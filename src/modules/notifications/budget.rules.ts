@@ -48,10 +48,22 @@ export function nextAllowedAt(at: Date, person: BudgetPerson, kind: string | nul
   return candidate;
 }
 
+/** The local midnight after the last day of the absence covering `at`, if one does. */
+export function awayUntil(at: Date, person: BudgetPerson): Date | undefined {
+  const today = local(at, person.timeZone).toISODate() ?? '';
+  const lastDays = person.absences.filter((a) => a.from <= today && today <= a.to).map((a) => a.to);
+  if (lastDays.length === 0) return undefined;
+  const lastDay = lastDays.sort().at(-1) ?? today;
+  const zone = local(at, person.timeZone).zone;
+  return DateTime.fromISO(lastDay, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+}
+
 function activeSnoozeEnd(at: Date, person: BudgetPerson, kind: string | null): Date | undefined {
   const ends = person.snoozes
     .filter((s) => s.until > at && (s.kind === null || s.kind === kind))
     .map((s) => s.until.getTime());
+  const away = awayUntil(at, person);
+  if (away) ends.push(away.getTime());
   return ends.length > 0 ? new Date(Math.max(...ends)) : undefined;
 }
 
@@ -71,8 +83,10 @@ export function decide(input: {
   if (input.urgent) return { action: 'send' };
   if (person.mutedKinds.includes(kind)) return { action: 'drop', reason: 'muted' };
   const snoozedUntil = activeSnoozeEnd(now, person, kind);
-  if (snoozedUntil)
-    return { action: 'hold', until: nextAllowedAt(snoozedUntil, person, kind), reason: 'snoozed' };
+  if (snoozedUntil) {
+    const reason = awayUntil(now, person) ? 'away' : 'snoozed';
+    return { action: 'hold', until: nextAllowedAt(snoozedUntil, person, kind), reason };
+  }
   if (isQuietAt(now, person.timeZone, person.quietHours)) {
     return { action: 'hold', until: nextAllowedAt(now, person, kind), reason: 'quiet_hours' };
   }

@@ -44,6 +44,11 @@ async function loadBudgetPerson(db: DbClient, personId: string, now: Date): Prom
         select: { kind: true, until: true },
         orderBy: { until: 'asc' },
       },
+      // Absences ending yesterday (in any zone) or later; the rules decide which covers today.
+      absences: {
+        where: { endsOn: { gte: new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000) } },
+        select: { startsOn: true, endsOn: true },
+      },
     },
   });
   if (!row) return null;
@@ -66,6 +71,10 @@ async function loadBudgetPerson(db: DbClient, personId: string, now: Date): Prom
     dailyCap: row.dailyNotificationCap ?? DEFAULT_DAILY_CAP,
     mutedKinds: row.mutes.map((m) => m.kind),
     snoozes: row.snoozes,
+    absences: row.absences.map((a) => ({
+      from: a.startsOn.toISOString().slice(0, 10),
+      to: a.endsOn.toISOString().slice(0, 10),
+    })),
   };
 }
 

@@ -29,9 +29,11 @@ export interface BudgetPerson {
   mutedKinds: string[];
   /** Snoozes still running; kind null means every notification. */
   snoozes: { kind: string | null; until: Date }[];
+  /** Out-of-office periods not yet over, as local dates (inclusive): everything waits until after. */
+  absences: readonly { from: string; to: string }[];
 }
 
 export type BudgetDecision =
   | { action: 'send' }
-  | { action: 'hold'; until: Date; reason: 'quiet_hours' | 'daily_cap' | 'snoozed' }
+  | { action: 'hold'; until: Date; reason: 'quiet_hours' | 'daily_cap' | 'snoozed' | 'away' }
   | { action: 'drop'; reason: 'muted' };

@@ -17,7 +17,6 @@ import {
 import { createNotificationsPrismaRepository } from '../../modules/notifications/notifications.prisma-repository.js';
 import { createNotify, type Notify } from '../../modules/notifications/notify.service.js';
 import type { Clock } from '../../modules/shared/clock.js';
-import type { SlackDeps } from '../deps.js';
 import type { RequestActor } from '../request-actor.js';
 import { addNotificationControls } from '../views/notifications-controls.view.js';
 import { notificationDigestMessage } from '../views/notifications-digest.view.js';
@@ -72,21 +71,6 @@ export function buildDeliveryWorker(input: {
     releaseHeld: input.notifications.releaseHeld,
     ...(input.options ? { options: input.options } : {}),
   });
-}
-
-/**
- * The notification services on SlackDeps. Until services.ts declares `notifications` on
- * SlackDeps, it is attached to the deps object by the composition root; a missing wiring
- * fails loudly here instead of silently dropping a person's command.
- */
-export function notificationsOf(deps: SlackDeps): NotificationsSlackDeps {
-  const wired = (deps as SlackDeps & { notifications?: NotificationsSlackDeps }).notifications;
-  if (!wired) {
-    throw new Error(
-      'notifications are not wired: add `notifications: buildNotificationsDeps(...)` to SlackDeps',
-    );
-  }
-  return wired;
 }
 
 /** The person changing their own notification settings, in their zone. */

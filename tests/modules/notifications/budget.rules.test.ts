@@ -21,6 +21,7 @@ const lin: BudgetPerson = {
   dailyCap: 3,
   mutedKinds: [],
   snoozes: [],
+  absences: [],
 };
 const base = { person: lin, kind: 'checkin.prompt', urgent: false, countedToday: 0 };
 
@@ -106,5 +107,21 @@ describe('what people type', () => {
     expect(() => parseSnoozeUntil('soon', now, 'UTC')).toThrow(
       expect.objectContaining({ code: 'notifications.bad_snooze' }),
     );
+  });
+});
+
+describe('out of office', () => {
+  it('holds everything but urgent while the person is away, until the morning after their last day', () => {
+    const away = { ...lin, absences: [{ from: '2026-12-01', to: '2026-12-03' }] };
+    const during = new Date('2026-12-02T04:00:00Z'); // 12:00 in Shanghai on a day off
+    expect(decide({ ...base, now: during, person: away })).toEqual({
+      action: 'hold',
+      reason: 'away',
+      // 4 December, 00:00 in Shanghai falls in quiet hours: out at 08:00 local.
+      until: new Date('2026-12-04T00:00:00Z'),
+    });
+    expect(decide({ ...base, now: during, person: away, urgent: true })).toEqual({ action: 'send' });
+    const before = new Date('2026-11-30T04:00:00Z');
+    expect(decide({ ...base, now: before, person: away })).toEqual({ action: 'send' });
   });
 });

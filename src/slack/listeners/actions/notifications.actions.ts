@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import { formatLocal } from '../../../modules/notifications/notification-input.rules.js';
 import { DomainError } from '../../../modules/shared/domain-error.js';
-import { notificationActor, notificationsOf } from '../../delivery/notification-services.js';
+import { notificationActor } from '../../delivery/notification-services.js';
 import type { SlackDeps } from '../../deps.js';
 import { resolveActor } from '../../request-actor.js';
 import { notificationAfterChoice } from '../../views/notifications-controls.view.js';
@@ -60,7 +60,7 @@ function notificationButton(
 export function snoozeNotificationButton(deps: SlackDeps) {
   return notificationButton(deps, async ({ deps, actor, key }) => {
     const who = notificationActor(actor);
-    const { until, delivery } = await notificationsOf(deps).settings.snoozeNotification(who, key);
+    const { until, delivery } = await deps.notifications.settings.snoozeNotification(who, key);
     const shown = formatLocal(until, deps.clock.now(), who.timeZone);
     return {
       outcome: actor.t('notifications.buttons.snoozedUntil', { until: shown }),
@@ -72,7 +72,7 @@ export function snoozeNotificationButton(deps: SlackDeps) {
 /** "Mute this kind": no more notifications of this kind until `/liaison unmute`. */
 export function muteNotificationButton(deps: SlackDeps) {
   return notificationButton(deps, async ({ deps, actor, key }) => {
-    const { kind, delivery } = await notificationsOf(deps).settings.muteNotification(
+    const { kind, delivery } = await deps.notifications.settings.muteNotification(
       notificationActor(actor),
       key,
     );

@@ -1,4 +1,3 @@
-import { notificationsOf } from '../../../delivery/notification-services.js';
 import { notificationSettingsMessage } from '../../../views/notifications.view.js';
 import { muteSubcommand } from './mute.subcommand.js';
 import { quietSubcommand } from './quiet.subcommand.js';
@@ -10,7 +9,7 @@ import { unmuteSubcommand } from './unmute.subcommand.js';
 export const notificationsSubcommand: Subcommand = {
   names: ['notifications', 'notification'],
   async run({ deps, actor, reply }) {
-    const settings = await notificationsOf(deps).settings.settingsOf(actor.person.id);
+    const settings = await deps.notifications.settings.settingsOf(actor.person.id);
     await reply(notificationSettingsMessage(actor.t, settings, deps.clock.now()));
   },
 };

@@ -1,5 +1,5 @@
 import { formatMinute } from '../../../../modules/notifications/notification-input.rules.js';
-import { notificationActor, notificationsOf } from '../../../delivery/notification-services.js';
+import { notificationActor } from '../../../delivery/notification-services.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
@@ -9,7 +9,7 @@ export const quietSubcommand: Subcommand = {
   names: ['quiet'],
   async run({ deps, actor, parsed, reply }) {
     const who = notificationActor(actor);
-    const quiet = await notificationsOf(deps).settings.setQuietHours(who, parsed.args);
+    const quiet = await deps.notifications.settings.setQuietHours(who, parsed.args);
     const text = quiet
       ? actor.t('notifications.done.quietSet', {
           start: formatMinute(quiet.startMinute),

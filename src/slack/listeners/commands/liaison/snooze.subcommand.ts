@@ -1,5 +1,5 @@
 import { formatLocal } from '../../../../modules/notifications/notification-input.rules.js';
-import { notificationActor, notificationsOf } from '../../../delivery/notification-services.js';
+import { notificationActor } from '../../../delivery/notification-services.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -8,7 +8,7 @@ export const snoozeSubcommand: Subcommand = {
   names: ['snooze'],
   async run({ deps, actor, parsed, reply }) {
     const who = notificationActor(actor);
-    const until = await notificationsOf(deps).settings.snoozeAll(who, parsed.args);
+    const until = await deps.notifications.settings.snoozeAll(who, parsed.args);
     const shown = formatLocal(until, deps.clock.now(), who.timeZone);
     await reply(notificationDoneMessage(actor.t('notifications.done.snoozed', { until: shown })));
   },

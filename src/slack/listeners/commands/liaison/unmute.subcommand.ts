@@ -1,4 +1,4 @@
-import { notificationActor, notificationsOf } from '../../../delivery/notification-services.js';
+import { notificationActor } from '../../../delivery/notification-services.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -6,7 +6,7 @@ import type { Subcommand } from './subcommand.js';
 export const unmuteSubcommand: Subcommand = {
   names: ['unmute'],
   async run({ deps, actor, parsed, reply }) {
-    const { kind, wasMuted } = await notificationsOf(deps).settings.unmute(
+    const { kind, wasMuted } = await deps.notifications.settings.unmute(
       notificationActor(actor),
       parsed.args.trim(),
     );
