@@ -1,6 +1,8 @@
 /** English messages of calendars and absences (merged into en.ts as `calendar`). */
 export const calendarEn = {
   help: {
+    hours:
+      '`/liaison hours [09:30-18:30] [mon-fri]` — your working days and hours (reminders and deadlines count only these)',
     away: '`/liaison away until YYYY-MM-DD [reason]` (or `away YYYY-MM-DD..YYYY-MM-DD`) — you are out of office: no prompts or reminders on those days',
     back: '`/liaison back` — end your absence today',
     calendar: '`/liaison calendar` — the holiday calendar you follow and your next days off',
@@ -10,6 +12,11 @@ export const calendarEn = {
     default:
       '`/liaison calendar default KEY` — the calendar everyone follows unless their department or they choose another',
     department: '`/liaison calendar department DEPARTMENT CALENDAR` — a department’s calendar',
+  },
+  hours: {
+    current:
+      'You work *{days}*, *{start}–{end}* ({timeZone}). Change with `/liaison hours 09:30-18:30 mon-fri`.',
+    changed: 'From now on you work *{days}*, *{start}–{end}* ({timeZone}).',
   },
   away: {
     recorded: 'You are away *{from}* – *{to}*. Liaison will not prompt or remind you on those days.',
@@ -55,6 +62,8 @@ export const calendarEn = {
     US: 'United States',
   },
   errors: {
+    badHours:
+      '“{text}” is not a working time. Write it like `09:30-18:30` or `09:00-17:00 sun-thu` (at least one hour, ending after it starts).',
     usage: 'That is not how this command works. Usage: {usage}',
     badDate: '“{text}” is not a date. Write dates as YYYY-MM-DD, for example 2026-12-01.',
     inPast: 'That date is in the past (today is {today}). Choose today or a later date.',

@@ -4,6 +4,7 @@ import type { CatalogShape } from './catalog-shape.js';
 /** 日历与请假的简体中文消息（在 zh-CN.ts 中并入 `calendar`）。Keys and {placeholders} mirror calendar.en.ts. */
 export const calendarZhCN: CatalogShape<typeof calendarEn> = {
   help: {
+    hours: '`/liaison hours [09:30-18:30] [mon-fri]` — 你的工作日和工作时间（提醒和截止时间只计算这些时间）',
     away: '`/liaison away until YYYY-MM-DD [原因]`（或 `away YYYY-MM-DD..YYYY-MM-DD`）— 登记请假：这些天不会收到提醒',
     back: '`/liaison back` — 今天结束请假',
     calendar: '`/liaison calendar` — 你遵循的节假日日历和接下来的休息日',
@@ -12,6 +13,11 @@ export const calendarZhCN: CatalogShape<typeof calendarEn> = {
     remove: '`/liaison calendar remove KEY YYYY-MM-DD` — 从日历中删除日期',
     default: '`/liaison calendar default KEY` — 工作区默认日历（未另行选择的人都遵循它）',
     department: '`/liaison calendar department 部门KEY 日历KEY` — 设置部门日历',
+  },
+  hours: {
+    current:
+      '你的工作时间：*{days}*，*{start}–{end}*（{timeZone}）。可用 `/liaison hours 09:30-18:30 mon-fri` 更改。',
+    changed: '从现在起你的工作时间为 *{days}*，*{start}–{end}*（{timeZone}）。',
   },
   away: {
     recorded: '已登记请假：*{from}* 至 *{to}*。这些天 Liaison 不会提醒你。',
@@ -54,6 +60,8 @@ export const calendarZhCN: CatalogShape<typeof calendarEn> = {
     US: '美国',
   },
   errors: {
+    badHours:
+      '“{text}” 不是有效的工作时间。请写成 `09:30-18:30` 或 `09:00-17:00 sun-thu`（至少一小时，且结束晚于开始）。',
     usage: '命令格式不对。用法：{usage}',
     badDate: '「{text}」不是日期。请按 YYYY-MM-DD 书写，例如 2026-12-01。',
     inPast: '该日期已经过去（今天是 {today}）。请选择今天或之后的日期。',

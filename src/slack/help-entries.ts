@@ -17,6 +17,7 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   { key: 'scheduling.help.commandSchedules', adminOnly: true },
   { key: 'calendar.help.away' },
   { key: 'calendar.help.back' },
+  { key: 'calendar.help.hours' },
   { key: 'calendar.help.calendar' },
   { key: 'calendar.help.use' },
   { key: 'calendar.help.add', adminOnly: true },

@@ -139,6 +139,22 @@ export function createCalendarPrismaRepository(prisma: PrismaClient): CalendarRe
       });
     },
 
+    async setWorkingHours(actor, hours) {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.person.findUniqueOrThrow({
+          where: { id: actor.personId },
+          select: { workDays: true, workStartMinute: true, workEndMinute: true },
+        });
+        const after = {
+          workDays: hours.workDays,
+          workStartMinute: hours.startMinute,
+          workEndMinute: hours.endMinute,
+        };
+        await tx.person.update({ where: { id: actor.personId }, data: after });
+        await audit(tx, actor, 'person.working_hours_changed', 'person', actor.personId, { before, after });
+      });
+    },
+
     async putDate(actor, { key, createWithRegion }, { date, kind, name }) {
       return prisma.$transaction(async (tx) => {
         let calendar: CalendarDto | null = await tx.calendar.findUnique({

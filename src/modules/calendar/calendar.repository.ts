@@ -10,6 +10,8 @@ import type { LocalDate } from './local-date.js';
 import type { Region } from './region-holidays.js';
 
 /** Calendars, their dates, who follows which, and absences. Each change is audited in its transaction. */
+import type { WorkingHours } from './working-hours.rules.js';
+
 export interface CalendarRepository {
   /** Creates the built-in calendars ('cn', 'us') for the workspace when missing; safe to race. */
   ensureBuiltIns(workspaceId: string): Promise<void>;
@@ -18,6 +20,8 @@ export interface CalendarRepository {
   settingsOf(personId: string): Promise<PersonCalendarSettings>;
 
   setPersonCalendar(actor: CalendarActor, calendar: CalendarDto | null): Promise<void>;
+  /** The person's working days and hours, audited. */
+  setWorkingHours(actor: CalendarActor, hours: WorkingHours): Promise<void>;
   /** Adds or replaces one date; creates the calendar (custom, optionally on a region) when missing. */
   putDate(
     actor: CalendarActor,

@@ -7,6 +7,7 @@ import { followedCalendar, holidaysOf, timeZoneOf } from './calendar-resolution.
 import { addDays, type LocalDate, localDateAt } from './local-date.js';
 import { isRegion, REGION_COVERAGE, type Region } from './region-holidays.js';
 import { workingCalendar } from './working-calendar.js';
+import { parseWorkingHours, type WorkingHours } from './working-hours.rules.js';
 import type { WorkingTimeProfile } from './working-time.js';
 
 /** How many non-working days `/liaison calendar` lists, and how far it looks for them. */
@@ -33,6 +34,10 @@ export interface CalendarService {
   /** Everything business-time arithmetic needs about one person. */
   workingTimeProfileFor(personId: string): Promise<WorkingTimeProfile>;
   overview(actor: CalendarActor): Promise<CalendarOverview>;
+  /** The person's working days and hours and the zone they are in. */
+  workingHoursOf(personId: string): Promise<WorkingHours & { timeZone: string }>;
+  /** Parses `09:30-18:30 [mon-fri]` (a localized DomainError when it cannot) and stores it, audited. */
+  setWorkingHours(actor: CalendarActor, text: string): Promise<WorkingHours & { timeZone: string }>;
   /** Refuses (audited as 'authorization.refused', nothing else changed) unless the actor is a workspace admin. */
   requireAdmin(actor: CalendarActor, attempted: string): Promise<void>;
   /** `key` null: drop the person's own choice and follow their department's or the workspace's. */
@@ -127,6 +132,23 @@ export function createCalendarService(deps: { repo: CalendarRepository; clock: C
       const publicDataEndsWithYear =
         coverage && Number(lastShown.slice(0, 4)) > coverage.toYear ? coverage.toYear : null;
       return { followed, today, upcoming, publicDataEndsWithYear };
+    },
+
+    async workingHoursOf(personId) {
+      const settings = await repo.settingsOf(personId);
+      return {
+        workDays: settings.workDays,
+        startMinute: settings.workStartMinute,
+        endMinute: settings.workEndMinute,
+        timeZone: timeZoneOf(settings),
+      };
+    },
+
+    async setWorkingHours(actor, text) {
+      const current = await repo.settingsOf(actor.personId);
+      const hours = parseWorkingHours(text, current.workDays);
+      await repo.setWorkingHours(actor, hours);
+      return { ...hours, timeZone: timeZoneOf(current) };
     },
 
     async use(actor, key) {

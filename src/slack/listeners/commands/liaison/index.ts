@@ -2,6 +2,7 @@ import { awaySubcommand } from './away.subcommand.js';
 import { backSubcommand } from './back.subcommand.js';
 import { calendarSubcommand } from './calendar.subcommand.js';
 import { helpSubcommand } from './help.subcommand.js';
+import { hoursSubcommand } from './hours.subcommand.js';
 import { NOTIFICATION_SUBCOMMANDS } from './notifications.subcommand.js';
 import { schedulesSubcommand } from './schedules.subcommand.js';
 import type { Subcommand } from './subcommand.js';
@@ -15,6 +16,7 @@ export const LIAISON_SUBCOMMANDS: readonly Subcommand[] = [
   calendarSubcommand,
   awaySubcommand,
   backSubcommand,
+  hoursSubcommand,
   ...NOTIFICATION_SUBCOMMANDS,
 ];
 
