@@ -6,7 +6,7 @@ import type { ClaimedDelivery, DeliveryDto, DeliveryMessage } from './delivery.t
 /** Marks a retry whose previous attempt may have reached Slack (a timeout, a lost answer). */
 export const OUTCOME_UNKNOWN_PREFIX = 'outcome_unknown: ';
 
-const deliverySelect = {
+export const deliverySelect = {
   id: true,
   workspaceId: true,
   key: true,

@@ -2,28 +2,10 @@ import type { DbClient } from '../../db/database.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { resolveLocale } from '../../i18n/catalog.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import { insertDeliveryOnce, toDeliveryDto } from '../delivery/delivery.prisma-repository.js';
+import { deliverySelect, insertDeliveryOnce, toDeliveryDto } from '../delivery/delivery.prisma-repository.js';
 import { DIGEST_KIND } from './notification-kinds.js';
 import type { BudgetScope, NotificationsRepository } from './notifications.repository.js';
 import { type BudgetPerson, DEFAULT_DAILY_CAP, DEFAULT_QUIET_HOURS } from './notifications.types.js';
-
-const deliverySelect = {
-  id: true,
-  workspaceId: true,
-  key: true,
-  kind: true,
-  priority: true,
-  recipientPersonId: true,
-  channelId: true,
-  payload: true,
-  status: true,
-  attempts: true,
-  notBefore: true,
-  slackChannelId: true,
-  slackTs: true,
-  batchedIntoKey: true,
-  lastError: true,
-} as const;
 
 async function loadBudgetPerson(db: DbClient, personId: string, now: Date): Promise<BudgetPerson | null> {
   const row = await db.person.findUnique({
