@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { DeliveryWorkerOptions } from '../../../src/modules/delivery/delivery-worker.js';
 import { createDemoPrismaRepository } from '../../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../../src/modules/demo/demo.service.js';
@@ -10,8 +11,9 @@ import {
 import { createPacedSlackSender } from '../../../src/slack/delivery/paced-slack-sender.js';
 import { type BulkRates, SLACK_FLOOR_RATES, scaleRates } from '../../../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../../../src/slack/delivery/slack-clients.js';
-import type { SlackStandIn } from '../../harness/fake-slack.js';
-import type { TestDatabase } from '../../harness/test-database.js';
+import { type SlackStandIn, startFakeSlack } from '../../harness/fake-slack.js';
+import { DEMO_SLACK_USERS } from '../../harness/liaison-under-test.js';
+import { openTestDatabase, type TestDatabase } from '../../harness/test-database.js';
 
 export const silent = pino({ level: 'silent' });
 
@@ -59,4 +61,29 @@ export function startProcess(input: {
     ...(input.options ? { options: input.options } : {}),
   });
   return { notifications, sender, worker };
+}
+
+/**
+ * One database with the demo workspace and one fake Slack for a whole test file, reset
+ * before each test: no deliveries, mutes or snoozes, no cached DM channels, default caps.
+ */
+export function outboxForThisFile() {
+  const state = {} as { db: TestDatabase; slack: SlackStandIn; demo: Awaited<ReturnType<typeof seedDemo>> };
+  beforeAll(async () => {
+    state.db = await openTestDatabase();
+    state.slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
+    state.demo = await seedDemo(state.db);
+  });
+  afterAll(async () => {
+    await state.slack?.close();
+    await state.db?.close();
+  });
+  beforeEach(async () => {
+    state.slack.reset();
+    await state.db.prisma.delivery.deleteMany();
+    await state.db.prisma.notificationMute.deleteMany();
+    await state.db.prisma.notificationSnooze.deleteMany();
+    await state.db.prisma.person.updateMany({ data: { dmChannelId: null, dailyNotificationCap: null } });
+  });
+  return state;
 }

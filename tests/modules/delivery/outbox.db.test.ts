@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeliveryPrismaRepository } from '../../../src/modules/delivery/delivery.prisma-repository.js';
 import { createInteractiveClient } from '../../../src/slack/delivery/slack-clients.js';
 import { fixedClock } from '../../fakes/fixed-clock.js';
-import { type SlackStandIn, startFakeSlack } from '../../harness/fake-slack.js';
-import { DEMO_SLACK_USERS } from '../../harness/liaison-under-test.js';
-import { openTestDatabase, type TestDatabase } from '../../harness/test-database.js';
-import { seedDemo, startProcess } from './outbox-fixture.js';
+import { outboxForThisFile, startProcess } from './outbox-fixture.js';
 
-let db: TestDatabase;
-let slack: SlackStandIn;
-let demo: Awaited<ReturnType<typeof seedDemo>>;
 // Noon in New York: no quiet hours in the way (these are channel posts and plain enqueues anyway).
 const clock = fixedClock('2026-12-01T17:00:00Z');
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
-  demo = await seedDemo(db);
-});
-afterAll(async () => {
-  await slack?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  slack.reset();
-  await db.prisma.delivery.deleteMany();
-  await db.prisma.person.updateMany({ data: { dmChannelId: null } });
-});
+const file = outboxForThisFile();
 
 const dm = (personId: string, key: string, text = key) => ({
-  workspaceId: demo.workspaceId,
+  workspaceId: file.demo.workspaceId,
   key,
   kind: 'kpi.digest',
   recipientPersonId: personId,
@@ -38,36 +18,36 @@ const dm = (personId: string, key: string, text = key) => ({
 
 describe('the outbox', () => {
   it('enqueues a key once: a retried job posts one message', async () => {
-    const { notifications, worker } = startProcess({ db, slack, clock });
-    const first = await notifications.delivery.enqueue(dm(demo.alex.id, 'digest:2026-12-01'));
-    const again = await notifications.delivery.enqueue(dm(demo.alex.id, 'digest:2026-12-01', 'changed'));
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
+    const first = await notifications.delivery.enqueue(dm(file.demo.alex.id, 'digest:2026-12-01'));
+    const again = await notifications.delivery.enqueue(dm(file.demo.alex.id, 'digest:2026-12-01', 'changed'));
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ created: false, delivery: { id: first.delivery.id } });
     expect(await worker.drain()).toMatchObject({ sent: 1 });
-    await notifications.delivery.enqueue(dm(demo.alex.id, 'digest:2026-12-01'));
+    await notifications.delivery.enqueue(dm(file.demo.alex.id, 'digest:2026-12-01'));
     expect(await worker.drain()).toMatchObject({ sent: 0 });
-    const channel = slack.dmChannelId('U0DEMOALEX') ?? '';
-    expect(slack.messages(channel).map((m) => m.text)).toEqual(['digest:2026-12-01']);
-    expect(await notifications.delivery.findByKey(demo.workspaceId, 'digest:2026-12-01')).toMatchObject({
+    const channel = file.slack.dmChannelId('U0DEMOALEX') ?? '';
+    expect(file.slack.messages(channel).map((m) => m.text)).toEqual(['digest:2026-12-01']);
+    expect(await notifications.delivery.findByKey(file.demo.workspaceId, 'digest:2026-12-01')).toMatchObject({
       status: 'SENT',
-      slackTs: slack.messages(channel)[0]?.ts,
+      slackTs: file.slack.messages(channel)[0]?.ts,
     });
   });
 
   it('survives a restart: claimed and half-sent rows go out exactly once from a new worker', async () => {
-    const before = startProcess({ db, slack, clock });
+    const before = startProcess({ db: file.db, slack: file.slack, clock });
     for (const n of [1, 2, 3, 4])
-      await before.notifications.delivery.enqueue(dm(demo.lin.id, `restart:${n}`));
+      await before.notifications.delivery.enqueue(dm(file.demo.lin.id, `restart:${n}`));
     // The old process claimed everything, posted row 1 (Slack accepted it), then died before
     // marking anything SENT.
-    const claimed = await createDeliveryPrismaRepository(db.prisma).claimDue({
+    const claimed = await createDeliveryPrismaRepository(file.db.prisma).claimDue({
       now: clock.now(),
       leaseMs: 60_000,
       limit: 10,
     });
     expect(claimed).toHaveLength(4);
     const channel =
-      (await before.sender.openDm('U0DEMOLIN')).kind === 'ok' ? slack.dmChannelId('U0DEMOLIN') : '';
+      (await before.sender.openDm('U0DEMOLIN')).kind === 'ok' ? file.slack.dmChannelId('U0DEMOLIN') : '';
     const first = claimed.find((c) => c.key === 'restart:1');
     await before.sender.post({
       channelId: channel ?? '',
@@ -75,12 +55,12 @@ describe('the outbox', () => {
       deliveryKey: 'restart:1',
     });
 
-    const after = startProcess({ db, slack, clock });
+    const after = startProcess({ db: file.db, slack: file.slack, clock });
     expect(await after.worker.drain()).toMatchObject({ sent: 0 }); // still leased to the dead worker
     clock.advance(61_000);
     expect(await after.worker.drain()).toMatchObject({ sent: 4, failed: 0 });
     expect(
-      slack
+      file.slack
         .messages(channel ?? '')
         .map((m) => m.text)
         .sort(),
@@ -88,61 +68,61 @@ describe('the outbox', () => {
   });
 
   it('opens each person’s DM once and keeps the channel id on the person', async () => {
-    const first = startProcess({ db, slack, clock });
-    await first.notifications.delivery.enqueue(dm(demo.lin.id, 'cache:1'));
-    await first.notifications.delivery.enqueue(dm(demo.lin.id, 'cache:2'));
+    const first = startProcess({ db: file.db, slack: file.slack, clock });
+    await first.notifications.delivery.enqueue(dm(file.demo.lin.id, 'cache:1'));
+    await first.notifications.delivery.enqueue(dm(file.demo.lin.id, 'cache:2'));
     await first.worker.drain();
-    const second = startProcess({ db, slack, clock });
-    await second.notifications.delivery.enqueue(dm(demo.lin.id, 'cache:3'));
+    const second = startProcess({ db: file.db, slack: file.slack, clock });
+    await second.notifications.delivery.enqueue(dm(file.demo.lin.id, 'cache:3'));
     await second.worker.drain();
-    expect(slack.callsTo('conversations.open')).toHaveLength(1);
-    expect(slack.callsTo('chat.postMessage', { ok: true })).toHaveLength(3);
-    const person = await db.prisma.person.findUnique({
-      where: { id: demo.lin.id },
+    expect(file.slack.callsTo('conversations.open')).toHaveLength(1);
+    expect(file.slack.callsTo('chat.postMessage', { ok: true })).toHaveLength(3);
+    const person = await file.db.prisma.person.findUnique({
+      where: { id: file.demo.lin.id },
       select: { dmChannelId: true },
     });
-    expect(person?.dmChannelId).toBe(slack.dmChannelId('U0DEMOLIN'));
+    expect(person?.dmChannelId).toBe(file.slack.dmChannelId('U0DEMOLIN'));
   });
 
   it('honours Retry-After on a 429', async () => {
-    const { notifications, worker } = startProcess({ db, slack, clock });
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
     await notifications.delivery.enqueue({
-      workspaceId: demo.workspaceId,
+      workspaceId: file.demo.workspaceId,
       key: 'channel:1',
       kind: 'kpi.digest',
       channelId: 'C0GENERAL',
       message: { text: 'KPI digest' },
     });
-    slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 1 });
+    file.slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 1 });
     expect(await worker.drain()).toMatchObject({ sent: 1 });
-    const [limited, accepted] = slack.callsTo('chat.postMessage');
+    const [limited, accepted] = file.slack.callsTo('chat.postMessage');
     expect(limited?.status).toBe(429);
     expect((accepted?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1_000);
-    expect(slack.messages('C0GENERAL')).toHaveLength(1);
+    expect(file.slack.messages('C0GENERAL')).toHaveLength(1);
   });
 
   it('a 429 on bulk traffic does not delay a person’s interactive call', async () => {
-    const { notifications, worker } = startProcess({ db, slack, clock });
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
     for (const n of [1, 2, 3]) {
       await notifications.delivery.enqueue({
-        workspaceId: demo.workspaceId,
+        workspaceId: file.demo.workspaceId,
         key: `bulk:${n}`,
         kind: 'kpi.digest',
         channelId: 'C0GENERAL',
         message: { text: `bulk ${n}` },
       });
     }
-    slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 2 });
+    file.slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 2 });
     const draining = worker.drain();
-    await slack.waitForCall('chat.postMessage', (call) => call.status === 429);
-    const interactive = createInteractiveClient({ token: slack.botToken, apiUrl: slack.url });
+    await file.slack.waitForCall('chat.postMessage', (call) => call.status === 429);
+    const interactive = createInteractiveClient({ token: file.slack.botToken, apiUrl: file.slack.url });
     const started = performance.now();
     await interactive.chat.postEphemeral({ channel: 'C0GENERAL', user: 'U0DEMOALEX', text: 'your answer' });
     const interactiveMs = performance.now() - started;
-    const drainStillWaiting = slack.callsTo('chat.postMessage', { ok: true }).length === 0;
+    const drainStillWaiting = file.slack.callsTo('chat.postMessage', { ok: true }).length === 0;
     await draining;
     expect(drainStillWaiting).toBe(true);
     expect(interactiveMs).toBeLessThan(500);
-    expect(slack.messages('C0GENERAL')).toHaveLength(3);
+    expect(file.slack.messages('C0GENERAL')).toHaveLength(3);
   });
 });

@@ -1,36 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_BLOCKS } from '../../../src/slack/views/notifications.view.js';
 import { fixedClock } from '../../fakes/fixed-clock.js';
 import { blockById, textOf } from '../../harness/blocks.js';
-import { type SlackStandIn, startFakeSlack } from '../../harness/fake-slack.js';
-import { DEMO_SLACK_USERS } from '../../harness/liaison-under-test.js';
-import { openTestDatabase, type TestDatabase } from '../../harness/test-database.js';
-import { seedDemo, startProcess } from '../delivery/outbox-fixture.js';
+import { outboxForThisFile, startProcess } from '../delivery/outbox-fixture.js';
 
-let db: TestDatabase;
-let slack: SlackStandIn;
-let demo: Awaited<ReturnType<typeof seedDemo>>;
 const clock = fixedClock('2026-12-01T17:00:00Z');
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
-  demo = await seedDemo(db);
-});
-afterAll(async () => {
-  await slack?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  slack.reset();
-  await db.prisma.delivery.deleteMany();
-  await db.prisma.notificationMute.deleteMany();
-  await db.prisma.notificationSnooze.deleteMany();
-  await db.prisma.person.updateMany({ data: { dmChannelId: null, dailyNotificationCap: null } });
-});
+const file = outboxForThisFile();
 
 const prompt = (person: { id: string }, key: string, extra: { priority?: 'URGENT'; kind?: string } = {}) => ({
-  workspaceId: demo.workspaceId,
+  workspaceId: file.demo.workspaceId,
   personId: person.id,
   kind: extra.kind ?? 'checkin.prompt',
   key,
@@ -38,21 +16,21 @@ const prompt = (person: { id: string }, key: string, extra: { priority?: 'URGENT
   ...(extra.priority ? { priority: extra.priority } : {}),
 });
 const dmTexts = (slackUserId: string) =>
-  slack.messages(slack.dmChannelId(slackUserId) ?? 'none').map((m) => m.text);
+  file.slack.messages(file.slack.dmChannelId(slackUserId) ?? 'none').map((m) => m.text);
 
 describe('notify: the budget in front of the outbox', () => {
   it('holds what reaches a Shanghai person at 23:00 and sends ONE zh-CN digest at 08:00', async () => {
     clock.set('2026-12-01T15:00:00Z'); // 23:00 in Shanghai
-    const { notifications, worker } = startProcess({ db, slack, clock });
-    const first = await notifications.notify(prompt(demo.lin, 'okr:1'));
-    await notifications.notify(prompt(demo.lin, 'okr:2', { kind: 'meeting.reminder' }));
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
+    const first = await notifications.notify(prompt(file.demo.lin, 'okr:1'));
+    await notifications.notify(prompt(file.demo.lin, 'okr:2', { kind: 'meeting.reminder' }));
     expect(first.decision).toMatchObject({ action: 'hold', reason: 'quiet_hours' });
     expect(await worker.drain()).toMatchObject({ sent: 0, released: 0 });
     clock.set('2026-12-01T23:59:00Z'); // 07:59 — still quiet
     expect(await worker.drain()).toMatchObject({ sent: 0 });
     clock.set('2026-12-02T00:00:00Z'); // 08:00
     expect(await worker.drain()).toMatchObject({ sent: 1, released: 2 });
-    const [digest] = slack.messages(slack.dmChannelId('U0DEMOLIN') ?? '');
+    const [digest] = file.slack.messages(file.slack.dmChannelId('U0DEMOLIN') ?? '');
     expect(digest?.text).toBe('你不在时的 2 条通知');
     const items = textOf(blockById(digest?.blocks, NOTIFICATION_BLOCKS.digestItems));
     expect(items).toContain('Check-in okr:1');
@@ -62,11 +40,14 @@ describe('notify: the budget in front of the outbox', () => {
 
   it('caps a person’s day and sends the rest the next local morning', async () => {
     clock.set('2026-12-01T17:00:00Z'); // 12:00 in New York
-    await db.prisma.person.update({ where: { id: demo.alex.id }, data: { dailyNotificationCap: 2 } });
-    const { notifications, worker } = startProcess({ db, slack, clock });
+    await file.db.prisma.person.update({
+      where: { id: file.demo.alex.id },
+      data: { dailyNotificationCap: 2 },
+    });
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
     const decisions = [];
     for (const n of [1, 2, 3])
-      decisions.push((await notifications.notify(prompt(demo.alex, `cap:${n}`))).decision);
+      decisions.push((await notifications.notify(prompt(file.demo.alex, `cap:${n}`))).decision);
     expect(decisions.map((d) => d.action)).toEqual(['send', 'send', 'hold']);
     expect(decisions[2]).toMatchObject({ reason: 'daily_cap', until: new Date('2026-12-02T13:00:00Z') });
     await worker.drain();
@@ -78,18 +59,18 @@ describe('notify: the budget in front of the outbox', () => {
 
   it('drops a muted kind, holds during a snooze, and lets urgent through both', async () => {
     clock.set('2026-12-01T17:00:00Z');
-    const { notifications, worker } = startProcess({ db, slack, clock });
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
     const alex = {
-      workspaceId: demo.workspaceId,
-      personId: demo.alex.id,
+      workspaceId: file.demo.workspaceId,
+      personId: file.demo.alex.id,
       actorSlackId: 'U0DEMOALEX',
       timeZone: 'America/New_York',
     };
     await notifications.settings.mute(alex, 'checkin.prompt');
     await notifications.settings.snoozeAll(alex, '2h');
-    const muted = await notifications.notify(prompt(demo.alex, 'm:1'));
-    const snoozed = await notifications.notify(prompt(demo.alex, 's:1', { kind: 'meeting.reminder' }));
-    const urgent = await notifications.notify(prompt(demo.alex, 'u:1', { priority: 'URGENT' }));
+    const muted = await notifications.notify(prompt(file.demo.alex, 'm:1'));
+    const snoozed = await notifications.notify(prompt(file.demo.alex, 's:1', { kind: 'meeting.reminder' }));
+    const urgent = await notifications.notify(prompt(file.demo.alex, 'u:1', { priority: 'URGENT' }));
     expect(muted).toMatchObject({ decision: { action: 'drop' }, delivery: { status: 'CANCELLED' } });
     expect(snoozed).toMatchObject({ decision: { action: 'hold', reason: 'snoozed' } });
     expect(urgent).toMatchObject({ decision: { action: 'send' }, delivery: { status: 'QUEUED' } });
@@ -102,11 +83,11 @@ describe('notify: the budget in front of the outbox', () => {
 
   it('puts Snooze and Mute buttons on a notification, in the reader’s language', async () => {
     clock.set('2026-12-01T04:00:00Z'); // noon in Shanghai
-    const { notifications, worker } = startProcess({ db, slack, clock });
-    await notifications.notify(prompt(demo.lin, 'buttons:1'));
-    await notifications.notify(prompt(demo.lin, 'buttons:1'));
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
+    await notifications.notify(prompt(file.demo.lin, 'buttons:1'));
+    await notifications.notify(prompt(file.demo.lin, 'buttons:1'));
     await worker.drain();
-    const [message] = slack.messages(slack.dmChannelId('U0DEMOLIN') ?? '');
+    const [message] = file.slack.messages(file.slack.dmChannelId('U0DEMOLIN') ?? '');
     const controls = blockById(message?.blocks, NOTIFICATION_BLOCKS.controls) as {
       elements: { text: { text: string } }[];
     };
