@@ -3,6 +3,8 @@ import type { Database } from './db/database.js';
 import { databaseReachability } from './db/database-health.js';
 import type { LlmClient } from './llm/llm-client.js';
 import type { Logger } from './logger.js';
+import { createAccessPrismaRepository } from './modules/access/access.prisma-repository.js';
+import { createAuthorization } from './modules/access/authorization.service.js';
 import { createCalendarPrismaRepository } from './modules/calendar/calendar.prisma-repository.js';
 import { createCalendarFeature } from './modules/calendar/index.js';
 import { createInboundEventGate } from './modules/inbound-events/inbound-event-gate.service.js';
@@ -34,6 +36,7 @@ export function buildSlackDeps(input: {
       repo: createWorkspacesPrismaRepository(db.prisma),
       defaults: input.defaults,
     }),
+    authorization: createAuthorization({ repo: createAccessPrismaRepository(db.prisma) }),
     people: createPeopleService({
       repo: createPeoplePrismaRepository(db.prisma),
       clock,

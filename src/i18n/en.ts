@@ -1,3 +1,4 @@
+import { accessEn } from './access.en.js';
 import { calendarEn } from './calendar.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { schedulingEn } from './scheduling.en.js';
@@ -79,6 +80,7 @@ export const en = {
     goodbye: 'Bye.',
   },
   notifications: notificationsEn,
+  access: accessEn,
   calendar: calendarEn,
   scheduling: schedulingEn,
   locales: {

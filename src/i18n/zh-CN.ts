@@ -1,3 +1,4 @@
+import { accessZhCN } from './access.zh-CN.js';
 import { calendarZhCN } from './calendar.zh-CN.js';
 import type { CatalogShape } from './catalog-shape.js';
 import type { en } from './en.js';
@@ -77,6 +78,7 @@ export const zhCN: CatalogShape<typeof en> = {
     goodbye: '再见。',
   },
   notifications: notificationsZhCN,
+  access: accessZhCN,
   calendar: calendarZhCN,
   scheduling: schedulingZhCN,
   locales: {

@@ -1,5 +1,6 @@
 import type { SupportedLocale } from '../config/env.js';
 import type { Logger } from '../logger.js';
+import type { Authorization } from '../modules/access/authorization.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
 import type { InboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
 import type { PeopleService } from '../modules/people/people.service.js';
@@ -11,6 +12,8 @@ import type { NotificationsSlackDeps } from './delivery/notification-services.js
 /** Everything listeners need, built once in main.ts (or a test) and passed to createSlackApp. */
 export interface SlackDeps {
   workspaces: WorkspacesService;
+  /** Who may do what; every service that changes shared state asks it first. */
+  authorization: Authorization;
   people: PeopleService;
   inboundEvents: InboundEventGate;
   calendar: CalendarFeature;

@@ -13,6 +13,7 @@ const personSelect = {
   timeZone: true,
   locale: true,
   isWorkspaceAdmin: true,
+  isLiaisonAdmin: true,
   isBot: true,
   active: true,
   profileSyncedAt: true,
@@ -37,6 +38,7 @@ function toDto(row: PersonRow): PersonDto {
     timeZone: row.timeZone,
     locale: row.locale,
     isWorkspaceAdmin: row.isWorkspaceAdmin,
+    isAdmin: row.isWorkspaceAdmin || row.isLiaisonAdmin,
     active: row.active,
     profileSyncedAt: row.profileSyncedAt,
   };

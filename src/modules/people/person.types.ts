@@ -18,6 +18,8 @@ export interface PersonDto {
   timeZone: string | null;
   locale: string | null;
   isWorkspaceAdmin: boolean;
+  /** A Liaison admin: a Slack workspace admin or owner, or granted by another admin. */
+  isAdmin: boolean;
   active: boolean;
   profileSyncedAt: Date | null;
 }

@@ -47,7 +47,7 @@ export function whoamiMessage(t: Translate, { person, memberships, workspace, lo
         { type: 'mrkdwn', text: t('whoami.locale', { locale: t(`locales.${locale}`) }) },
         {
           type: 'mrkdwn',
-          text: t('whoami.admin', { admin: person.isWorkspaceAdmin ? t('common.yes') : t('common.no') }),
+          text: t('whoami.admin', { admin: person.isAdmin ? t('common.yes') : t('common.no') }),
         },
       ],
     },

@@ -28,6 +28,7 @@ function memoryRepo(): PeopleRepository & { people: Map<string, PersonDto>; read
         timeZone: profile.timeZone ?? null,
         locale: profile.locale ?? null,
         isWorkspaceAdmin: profile.isWorkspaceAdmin,
+        isAdmin: profile.isWorkspaceAdmin,
         active: !profile.deleted,
         profileSyncedAt: syncedAt ?? existing?.profileSyncedAt ?? null,
       };

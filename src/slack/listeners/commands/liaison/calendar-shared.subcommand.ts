@@ -10,7 +10,7 @@ export function calendarActor(actor: RequestActor): CalendarActor {
     workspaceId: actor.workspace.id,
     personId: actor.person.id,
     slackUserId: actor.person.slackUserId,
-    isWorkspaceAdmin: actor.person.isWorkspaceAdmin,
+    isWorkspaceAdmin: actor.person.isAdmin,
   };
 }
 

@@ -8,7 +8,7 @@ export const schedulesSubcommand: Subcommand = {
     const schedules = await deps.schedules.listForViewer({
       workspaceId: actor.workspace.id,
       slackUserId: actor.person.slackUserId,
-      isWorkspaceAdmin: actor.person.isWorkspaceAdmin,
+      isWorkspaceAdmin: actor.person.isAdmin,
     });
     const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
     await reply(

@@ -1,0 +1,17 @@
+import type { accessEn } from './access.en.js';
+import type { CatalogShape } from './catalog-shape.js';
+
+export const accessZhCN: CatalogShape<typeof accessEn> = {
+  refused: {
+    adminOnly: '只有 Liaison 管理员可以执行此操作。未做任何更改，请联系工作区管理员。',
+    leadOrAdmin: '只有该部门的负责人、部门主管或管理员可以执行此操作。未做任何更改。',
+    leadOrExecutive: '只有部门负责人、部门主管和高管可以查看此内容。',
+    unknownPerson: 'Liaison 暂时还不认识你，请稍后再试。',
+  },
+  roleNames: {
+    admin: '管理员',
+    executive: '高管',
+    lead: '负责人',
+    member: '成员',
+  },
+};

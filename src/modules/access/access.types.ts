@@ -1,0 +1,34 @@
+import type { Role } from '../people/person.types.js';
+
+/**
+ * Who is acting, as the authorization rules see them. Always built from the signed Slack
+ * request (team and user ids) or from Liaison itself, never from text or private_metadata.
+ */
+export interface AccessSubject {
+  workspaceId: string;
+  personId: string;
+  slackUserId: string;
+  /** Slack workspace admin/owner, or granted Liaison admin. */
+  isAdmin: boolean;
+  memberships: ReadonlyArray<{ departmentId: string; role: Role }>;
+}
+
+/** The roles of the issue, derived: admin (workspace), executive, lead (lead or head of a department), member. */
+export type WorkspaceRole = 'admin' | 'executive' | 'lead' | 'member';
+
+/** Everything a service may ask permission for. Add a feature's actions here. */
+export type Permission =
+  | 'departments.manage'
+  | 'departments.import'
+  | 'departments.edit'
+  | 'setup.demo'
+  | 'directory.sync'
+  | 'admins.manage'
+  | 'audit.read'
+  | 'export.workspace'
+  | 'report.read';
+
+/** What an action is about, when the answer depends on it (a department for a lead). */
+export interface AccessObject {
+  departmentId?: string;
+}
