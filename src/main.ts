@@ -13,6 +13,7 @@ import { startHttpMode } from './run/http-mode.js';
 import { startSocketMode } from './run/socket-mode.js';
 import { buildSlackDeps } from './services.js';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';
+import { singleTokenSource } from './slack/workspace-clients.js';
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../prisma/migrations');
 
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     consoleClosed = running.closed;
   }
 
+  deps.slackClients.connect(singleTokenSource({ token: slackTarget.botToken, apiUrl: slackTarget.apiUrl }));
   const background = await startBackgroundWork({ db, deps, clock: systemClock, logger, slack: slackTarget });
 
   let stopping = false;

@@ -17,6 +17,8 @@ import { createWorkspacesPrismaRepository } from './modules/workspaces/workspace
 import { createWorkspacesService } from './modules/workspaces/workspaces.service.js';
 import { buildNotificationsDeps } from './slack/delivery/notification-services.js';
 import type { SlackDeps } from './slack/deps.js';
+import { noHomeRefresher } from './slack/home/home-refresher.js';
+import { createWorkspaceSlackClients } from './slack/workspace-clients.js';
 
 /**
  * Wires repositories into services. main.ts, the local console and the tests all build
@@ -51,6 +53,8 @@ export function buildSlackDeps(input: {
     }),
     notifications: buildNotificationsDeps({ db, clock }),
     inboundEvents: createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock }),
+    slackClients: createWorkspaceSlackClients(),
+    home: noHomeRefresher,
     llm: { mode: input.llm.mode, model: input.llm.model },
     defaults: input.defaults,
     isDatabaseReachable: databaseReachability(db),

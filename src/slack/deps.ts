@@ -8,6 +8,8 @@ import type { SchedulesService } from '../modules/scheduling/schedules.service.j
 import type { Clock } from '../modules/shared/clock.js';
 import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
 import type { NotificationsSlackDeps } from './delivery/notification-services.js';
+import type { HomeRefresher } from './home/home-refresher.js';
+import type { WorkspaceSlackClients } from './workspace-clients.js';
 
 /** Everything listeners need, built once in main.ts (or a test) and passed to createSlackApp. */
 export interface SlackDeps {
@@ -19,6 +21,9 @@ export interface SlackDeps {
   calendar: CalendarFeature;
   schedules: SchedulesService;
   notifications: NotificationsSlackDeps;
+  /** Bot clients per workspace for background work (sync, Home refreshes, fan-out). */
+  slackClients: WorkspaceSlackClients;
+  home: HomeRefresher;
   llm: { mode: 'openai' | 'fallback'; model?: string };
   defaults: { locale: SupportedLocale; timeZone: string };
   /** Resolves false when the database does not answer; used to word the apology. */

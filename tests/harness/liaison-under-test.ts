@@ -9,6 +9,7 @@ import { systemClock } from '../../src/modules/shared/clock.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
 import { buildSlackDeps } from '../../src/services.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
+import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { connectDriver, type SlackStandIn, type StandInUser, startFakeSlack } from './fake-slack.js';
 import { memoryLogger } from './memory-logger.js';
 import type { SlackDriver } from './slack-driver.js';
@@ -54,6 +55,7 @@ export async function startLiaisonUnderTest(options: {
   if (options.seedDemo)
     await ensureDemoWorkspace({ repo: createDemoPrismaRepository(options.db.prisma), defaults });
   const deps = buildSlackDeps({ db: options.db, clock, logger, llm: { mode: 'fallback' }, defaults });
+  deps.slackClients.connect(singleTokenSource({ token: slack.botToken, apiUrl: slack.url }));
   const running = await startHttpMode({
     deps,
     signingSecret: SIGNING_SECRET,
