@@ -13,7 +13,7 @@ import { startHttpMode } from './run/http-mode.js';
 import { startSocketMode } from './run/socket-mode.js';
 import { buildSlackDeps } from './services.js';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';
-import { singleTokenSource } from './slack/workspace-clients.js';
+import { singleTokenSource, type WorkspaceTokenSource } from './slack/workspace-clients.js';
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../prisma/migrations');
 
@@ -47,6 +47,17 @@ async function botIdentityOrExit(botToken: string, apiUrl: string, db: Database)
   }
 }
 
+/** Start-up failures that are the operator's to fix (a wrong key): one line, no stack trace. */
+async function orExit<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await db.close();
+    process.stderr.write(`Liaison cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const { logger, path: logPath } =
@@ -65,13 +76,42 @@ async function main(): Promise<void> {
   }
 
   const llm = createLlmClient({ ...config.llm, logger });
-  const deps = buildSlackDeps({ db, clock: systemClock, logger, llm, defaults: config.defaults });
+  const slack = config.slack;
+  const deps = buildSlackDeps({
+    db,
+    clock: systemClock,
+    logger,
+    llm,
+    defaults: config.defaults,
+    ...(slack.kind === 'oauth' ? { encryption: slack.encryption } : {}),
+  });
   let stop: () => Promise<void>;
-  let slackTarget: { botToken: string; apiUrl: string; teamId: string };
+  /** Where background work gets each workspace's token, and (single workspace) the team to set up. */
+  let tokenSource: WorkspaceTokenSource;
+  let envTeamId: string | undefined;
   let consoleClosed: Promise<void> | undefined;
 
-  const slack = config.slack;
-  if (slack.kind === 'http') {
+  if (slack.kind === 'oauth') {
+    const running = await orExit(db, () =>
+      startHttpMode({
+        deps,
+        signingSecret: slack.signingSecret,
+        port: config.port,
+        logger,
+        clock: systemClock,
+        app: { apiUrl: slack.apiUrl },
+        oauth: {
+          clientId: slack.clientId,
+          clientSecret: slack.clientSecret,
+          stateSecret: slack.stateSecret,
+          ...(slack.redirectUri ? { redirectUri: slack.redirectUri } : {}),
+        },
+      }),
+    );
+    if (!running.tokenSource) throw new Error('OAuth mode started without an installation token source');
+    stop = running.stop;
+    tokenSource = running.tokenSource;
+  } else if (slack.kind === 'http') {
     const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
     const running = await startHttpMode({
       deps,
@@ -82,22 +122,31 @@ async function main(): Promise<void> {
       app: { botToken: slack.botToken, apiUrl: slack.apiUrl, botUserId: bot.botUserId, botId: bot.botId },
     });
     stop = running.stop;
-    slackTarget = { botToken: slack.botToken, apiUrl: slack.apiUrl, teamId: bot.teamId };
+    tokenSource = singleTokenSource({ token: slack.botToken, apiUrl: slack.apiUrl });
+    envTeamId = bot.teamId;
   } else if (slack.kind === 'socket') {
     const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
     const running = await startSocketMode({ deps, ...slack, bot, port: config.port, logger });
     stop = running.stop;
-    slackTarget = { botToken: slack.botToken, apiUrl: slack.apiUrl, teamId: bot.teamId };
+    tokenSource = singleTokenSource({ token: slack.botToken, apiUrl: slack.apiUrl });
+    envTeamId = bot.teamId;
   } else {
     const running = await startLocalConsole({ deps, db, config, logger, logPath });
     stop = running.stop;
     const { standIn } = running;
-    slackTarget = { botToken: standIn.botToken, apiUrl: standIn.url, teamId: standIn.teamId };
+    tokenSource = singleTokenSource({ token: standIn.botToken, apiUrl: standIn.url });
+    envTeamId = standIn.teamId;
     consoleClosed = running.closed;
   }
 
-  deps.slackClients.connect(singleTokenSource({ token: slackTarget.botToken, apiUrl: slackTarget.apiUrl }));
-  const background = await startBackgroundWork({ db, deps, clock: systemClock, logger, slack: slackTarget });
+  deps.slackClients.connect(tokenSource);
+  const background = await startBackgroundWork({
+    db,
+    deps,
+    clock: systemClock,
+    logger,
+    slack: { teamId: envTeamId },
+  });
 
   let stopping = false;
   async function shutdown(reason: string): Promise<void> {

@@ -57,6 +57,54 @@ describe('starting Liaison', () => {
     expect(out.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses OAuth mode without LIAISON_ENCRYPTION_KEY, in one line and without echoing secrets', async () => {
+    const clientSecret = 'oauth-client-secret-never-printed';
+    const { out, exited } = collect(
+      startLiaison({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: clientSecret, SLACK_SIGNING_SECRET: 's' }),
+    );
+    expect(await exited).toBe(1);
+    const lines = out.stderr.trim().split('\n');
+    expect(lines[0]).toBe('Liaison cannot start: the configuration is invalid.');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}- LIAISON_ENCRYPTION_KEY is not set: OAuth mode/),
+    ]);
+    expect(out.stderr).not.toContain(clientSecret);
+  });
+
+  it('starts OAuth mode with the install flow and logs the install URL', async () => {
+    const slack = await startFakeSlack();
+    const dataDir = mkdtempSync(join(tmpdir(), 'liaison-oauth-'));
+    const child = startLiaison({
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'oauth-client-secret',
+      SLACK_SIGNING_SECRET: 'oauth-signing-secret',
+      LIAISON_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+      SLACK_API_URL: slack.url,
+      PORT: '0',
+      LIAISON_DATA_DIR: dataDir,
+    });
+    const { out, exited } = collect(child);
+    try {
+      const installUrl = await waitFor(
+        () => {
+          const line = out.stdout.split('\n').find((l) => l.includes('Install Liaison in a workspace'));
+          return line ? (JSON.parse(line) as { installUrl: string }).installUrl : undefined;
+        },
+        30_000,
+        `the install URL to be logged (stderr: ${out.stderr})`,
+      );
+      expect(installUrl).toMatch(/^http:\/\/localhost:\d+\/slack\/install$/);
+      const install = await fetch(installUrl.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+      expect(install.status).toBe(302);
+      expect(install.headers.get('location')).toMatch(/^https:\/\/slack\.com\/oauth\/v2\/authorize\?/);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await slack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   describe('in HTTP mode on a free port', () => {
     let slack: SlackStandIn;
     let dataDir: string;

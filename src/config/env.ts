@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -23,6 +24,24 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * 32 random bytes, as 64 hex characters or base64 (`openssl rand -base64 32`). Returns
+ * undefined for anything else; the message never repeats what was given.
+ */
+export function parseEncryptionKey(value: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{42,44}={0,2}$/.test(value)) return undefined;
+  const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
+
+const ENCRYPTION_KEY_MESSAGE =
+  'must be 32 random bytes as base64 or 64 hex characters (generate one with: openssl rand -base64 32)';
+
+const encryptionKey = optionalString.refine((v) => v === undefined || parseEncryptionKey(v) !== undefined, {
+  message: ENCRYPTION_KEY_MESSAGE,
+});
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must be a bot token starting with xoxb-',
@@ -31,6 +50,21 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
     message: 'must be an app-level token starting with xapp-',
   }),
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters (or leave it unset to derive one from LIAISON_ENCRYPTION_KEY)',
+  }),
+  SLACK_INSTALL_REDIRECT_URL: optionalString.pipe(
+    z
+      .url({ message: 'must be the public URL of /slack/oauth_redirect' })
+      .refine((url) => new URL(url).pathname === '/slack/oauth_redirect', {
+        message: 'must end in /slack/oauth_redirect (the path Liaison serves)',
+      })
+      .optional(),
+  ),
+  LIAISON_ENCRYPTION_KEY: encryptionKey,
+  LIAISON_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
   SLACK_API_URL: z
     .url({ message: 'must be a URL such as https://slack.com/api/' })
     .default('https://slack.com/api/')
@@ -65,10 +99,30 @@ const envSchema = z.object({
 
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
+/** AES-256-GCM keys for installation tokens at rest: the current one, and one still readable. */
+export interface EncryptionKeys {
+  key: Buffer;
+  /** Decrypt-only: rows written before a key rotation; rewritten with `key` when next stored. */
+  previousKey?: Buffer;
+}
+
+/** OAuth distribution: many workspaces install Liaison through /slack/install. */
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  signingSecret: string;
+  /** Signs the OAuth `state`; SLACK_STATE_SECRET or derived from the encryption key. */
+  stateSecret: string;
+  encryption: EncryptionKeys;
+  /** Public URL of /slack/oauth_redirect when Slack must be told it (several redirect URLs). */
+  redirectUri?: string;
+}
+
 /** How Liaison talks to Slack, decided by which credentials are present. */
 export type SlackMode =
   | { kind: 'http'; botToken: string; signingSecret: string }
   | { kind: 'socket'; botToken: string; appToken: string; signingSecret?: string }
+  | ({ kind: 'oauth' } & OAuthSettings)
   | { kind: 'console' };
 
 export interface Config {
@@ -88,8 +142,55 @@ export class ConfigError extends Error {
   }
 }
 
+/** A state secret of its own for the OAuth flow, so the encryption key is used for one thing only. */
+function deriveStateSecret(key: Buffer): string {
+  return Buffer.from(hkdfSync('sha256', key, 'liaison', 'slack-oauth-state', 32)).toString('hex');
+}
+
+function decideOAuthMode(env: z.infer<typeof envSchema>, problems: string[]): SlackMode {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret } = env;
+  const signingSecret = env.SLACK_SIGNING_SECRET;
+  if (env.SLACK_APP_TOKEN) {
+    problems.push(
+      'SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installing in many workspaces (OAuth) needs HTTP mode; unset SLACK_APP_TOKEN.',
+    );
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    problems.push(
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: use a bot token for one workspace, or client id and secret for OAuth installs, not both.',
+    );
+  }
+  if (!clientId || !clientSecret) {
+    problems.push(
+      `${clientId ? 'SLACK_CLIENT_SECRET' : 'SLACK_CLIENT_ID'} is not set: OAuth installs need both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET.`,
+    );
+  }
+  if (!signingSecret)
+    problems.push('SLACK_SIGNING_SECRET is not set: OAuth installs need it to verify requests.');
+  const key = env.LIAISON_ENCRYPTION_KEY ? parseEncryptionKey(env.LIAISON_ENCRYPTION_KEY) : undefined;
+  if (!key) {
+    problems.push(
+      "LIAISON_ENCRYPTION_KEY is not set: OAuth mode stores every workspace's tokens encrypted with it (generate one with: openssl rand -base64 32).",
+    );
+  }
+  if (!clientId || !clientSecret || !signingSecret || !key) return { kind: 'console' };
+  const previousKey = env.LIAISON_ENCRYPTION_KEY_PREVIOUS
+    ? parseEncryptionKey(env.LIAISON_ENCRYPTION_KEY_PREVIOUS)
+    : undefined;
+  return {
+    kind: 'oauth',
+    clientId,
+    clientSecret,
+    signingSecret,
+    stateSecret: env.SLACK_STATE_SECRET ?? deriveStateSecret(key),
+    encryption: previousKey ? { key, previousKey } : { key },
+    ...(env.SLACK_INSTALL_REDIRECT_URL ? { redirectUri: env.SLACK_INSTALL_REDIRECT_URL } : {}),
+  };
+}
+
 function decideSlackMode(env: z.infer<typeof envSchema>, problems: string[]): SlackMode {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = env;
+  if (env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET) return decideOAuthMode(env, problems);
   if (appToken) {
     if (!botToken)
       problems.push('SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.');
@@ -99,7 +200,9 @@ function decideSlackMode(env: z.infer<typeof envSchema>, problems: string[]): Sl
     problems.push('SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: HTTP mode needs both.');
   }
   if (signingSecret && !botToken) {
-    problems.push('SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: HTTP mode needs both.');
+    problems.push(
+      'SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: HTTP mode needs both (or set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install in many workspaces).',
+    );
   }
   if (botToken && signingSecret) return { kind: 'http', botToken, signingSecret };
   return { kind: 'console' };

@@ -167,7 +167,11 @@ export class ConsoleSession {
       this.renderContext(),
     );
     this.register(surface.controls, { kind: 'message', ephemeral: false, ...message });
-    this.deps.print(`── ${where} ──\n${surface.text}`);
+    // Files shared with the message (files.uploadV2, e.g. /liaison export): name and size.
+    const files = ((message.files ?? []) as { name?: string; size?: number }[]).map(
+      (shared) => `📎 ${shared.name ?? '?'} (${shared.size ?? 0} B)`,
+    );
+    this.deps.print([`── ${where} ──`, surface.text, ...files].join('\n'));
   }
 
   private showEphemeral(message: StoredEphemeral): void {

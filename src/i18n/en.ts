@@ -1,5 +1,11 @@
 import { accessEn } from './access.en.js';
+import { adminsEn } from './admins.en.js';
+import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
+import { departmentsEn } from './departments.en.js';
+import { directoryEn } from './directory.en.js';
+import { exportEn } from './export.en.js';
+import { homeEn } from './home.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { schedulingEn } from './scheduling.en.js';
 
@@ -48,12 +54,8 @@ export const en = {
     admin: '*Workspace admin*\n{admin}',
     workspace: 'Workspace: {workspace}',
   },
-  home: {
-    fallback: 'Liaison home',
-    title: 'Welcome to Liaison, {name}',
-    intro: 'Your departments and role. More sections appear here as your workspace uses Liaison.',
-    tryHelp: 'Type `/liaison help` in any channel to see what you can do.',
-  },
+  home: homeEn,
+  export: exportEn,
   errors: {
     unknownSubcommand: 'I do not know `/liaison {subcommand}`. Type `/liaison help` to see the commands.',
     apology: 'Sorry — something went wrong on our side and nothing was changed. Reference: `{referenceId}`.',
@@ -81,7 +83,11 @@ export const en = {
   },
   notifications: notificationsEn,
   access: accessEn,
+  departments: departmentsEn,
+  admins: adminsEn,
+  audit: auditEn,
   calendar: calendarEn,
+  directory: directoryEn,
   scheduling: schedulingEn,
   locales: {
     en: 'English',

@@ -1,7 +1,13 @@
 import { accessZhCN } from './access.zh-CN.js';
+import { adminsZhCN } from './admins.zh-CN.js';
+import { auditZhCN } from './audit.zh-CN.js';
 import { calendarZhCN } from './calendar.zh-CN.js';
 import type { CatalogShape } from './catalog-shape.js';
+import { departmentsZhCN } from './departments.zh-CN.js';
+import { directoryZhCN } from './directory.zh-CN.js';
 import type { en } from './en.js';
+import { exportZhCN } from './export.zh-CN.js';
+import { homeZhCN } from './home.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import { schedulingZhCN } from './scheduling.zh-CN.js';
 
@@ -46,12 +52,8 @@ export const zhCN: CatalogShape<typeof en> = {
     admin: '*工作区管理员*\n{admin}',
     workspace: '工作区：{workspace}',
   },
-  home: {
-    fallback: 'Liaison 主页',
-    title: '欢迎使用 Liaison，{name}',
-    intro: '你的部门和角色。随着工作区使用 Liaison，这里会出现更多内容。',
-    tryHelp: '在任意频道输入 `/liaison help` 查看你可以做什么。',
-  },
+  home: homeZhCN,
+  export: exportZhCN,
   errors: {
     unknownSubcommand: '没有 `/liaison {subcommand}` 这个命令。输入 `/liaison help` 查看可用命令。',
     apology: '抱歉，我们这边出了问题，没有做任何更改。参考编号：`{referenceId}`。',
@@ -79,7 +81,11 @@ export const zhCN: CatalogShape<typeof en> = {
   },
   notifications: notificationsZhCN,
   access: accessZhCN,
+  departments: departmentsZhCN,
+  admins: adminsZhCN,
+  audit: auditZhCN,
   calendar: calendarZhCN,
+  directory: directoryZhCN,
   scheduling: schedulingZhCN,
   locales: {
     en: 'English（英语）',

@@ -3,38 +3,52 @@ import type { Logger } from '../logger.js';
 import { startDeliveryWorker } from '../modules/delivery/delivery-worker-loop.js';
 import type { Clock } from '../modules/shared/clock.js';
 import { buildDeliveryWorker } from '../slack/delivery/notification-services.js';
-import { createPacedSlackSender } from '../slack/delivery/paced-slack-sender.js';
-import { createBulkClient } from '../slack/delivery/slack-clients.js';
+import { createWorkspaceSenders } from '../slack/delivery/workspace-senders.js';
 import type { SlackDeps } from '../slack/deps.js';
+import { directorySyncJob, ensureDirectorySyncSchedule } from './directory-sync.job.js';
 import { ensureHeartbeatSchedule } from './heartbeat.job.js';
 import { startScheduling } from './start-scheduling.js';
 
 /**
  * What runs besides answering Slack: the scheduler of record (ticks every minute; the
- * database hands each slot to one replica) and the outbox worker (paced bulk sends on a
- * Slack client of its own, so a 429 on fan-out never stalls a person's command).
+ * database hands each slot to one replica) and the outbox worker (paced bulk sends on
+ * Slack clients of their own, so a 429 on fan-out never stalls a person's command). Each
+ * row goes out with its workspace's token (deps.slackClients, connected by main.ts to the
+ * environment's token or to the installations); an uninstalled workspace's rows fail.
  */
 export async function startBackgroundWork(input: {
   db: Database;
   deps: SlackDeps;
   clock: Clock;
   logger: Logger;
-  slack: { botToken: string; apiUrl: string; teamId: string };
+  /**
+   * Single-workspace mode: the environment's team, given its standing schedules here. In
+   * OAuth mode there is none; each workspace gets them when it installs Liaison.
+   */
+  slack: { teamId?: string };
 }): Promise<{ stop(): Promise<void> }> {
   const { db, deps, clock, logger } = input;
-  const scheduling = startScheduling({ db, clock, logger, calendars: deps.calendar.calendars });
-  const workspace = await deps.workspaces.forTeam({ teamId: input.slack.teamId });
-  await ensureHeartbeatSchedule(deps.schedules, workspace.id);
-
-  const sender = createPacedSlackSender({
-    client: createBulkClient({ token: input.slack.botToken, apiUrl: input.slack.apiUrl }),
+  const scheduling = startScheduling({
+    db,
+    clock,
+    logger,
+    calendars: deps.calendar.calendars,
+    handlers: [directorySyncJob({ runner: deps.directory.runner })],
   });
+  if (input.slack.teamId) {
+    const workspace = await deps.workspaces.forTeam({ teamId: input.slack.teamId });
+    await ensureHeartbeatSchedule(deps.schedules, workspace.id);
+    await ensureDirectorySyncSchedule(deps.schedules, workspace);
+  }
+
+  const sender = createWorkspaceSenders({ slackClients: deps.slackClients });
   const delivery = startDeliveryWorker({
     logger,
     worker: buildDeliveryWorker({ db, clock, logger, sender, notifications: deps.notifications }),
   });
   return {
     async stop() {
+      await deps.directory.runner.stop();
       await scheduling.stop();
       await delivery.stop();
     },

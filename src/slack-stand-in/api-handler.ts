@@ -4,6 +4,7 @@ import { SlackApiError } from './errors.js';
 import type { FaultInjector } from './fault-injector.js';
 import type { MethodContext } from './methods/context.js';
 import { METHODS } from './methods/index.js';
+import { CLIENT_AUTH_METHODS } from './methods/oauth.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { ParsedCall } from './request.js';
 
@@ -17,6 +18,8 @@ export interface ApiDeps {
   faults: FaultInjector;
   limiter: RateLimiter;
   acceptsToken: (token: string) => boolean;
+  /** For a token Slack issued through OAuth: why it no longer works (token_revoked, token_expired). */
+  tokenProblem?: (token: string) => string | undefined;
   context: Omit<MethodContext, 'args' | 'token'>;
   logger: Logger | undefined;
 }
@@ -44,11 +47,16 @@ export async function answerApiCall(method: string, call: ParsedCall, deps: ApiD
   const handler = METHODS.get(method);
   if (!handler) return slackError('unknown_method', { req_method: method });
   if (!call.ok) return slackError(call.error);
-  if (!call.token) return slackError('not_authed');
-  if (!deps.acceptsToken(call.token)) return slackError('invalid_auth');
+  const clientAuth = CLIENT_AUTH_METHODS.has(method);
+  if (!call.token && !clientAuth) return slackError('not_authed');
+  if (call.token && !clientAuth) {
+    const problem = deps.tokenProblem?.(call.token);
+    if (problem) return slackError(problem);
+    if (!deps.acceptsToken(call.token)) return slackError('invalid_auth');
+  }
 
   try {
-    const body = handler({ ...deps.context, args: call.args, token: call.token });
+    const body = handler({ ...deps.context, args: call.args, token: call.token ?? '' });
     return { status: 200, body: { ok: true, ...body } };
   } catch (error) {
     if (error instanceof SlackApiError) return slackError(error.error, error.extra);

@@ -19,6 +19,8 @@ export type {
   SlackStandIn,
   StandInChannel,
   StandInEventMap,
+  StandInFile,
+  StandInInstall,
   StandInOptions,
   StandInUser,
   StoredEphemeral,

@@ -6,6 +6,8 @@ export interface MessageContent {
   blocks?: unknown[];
   attachments?: unknown[];
   metadata?: unknown;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: unknown[];
 }
 
 /** What each channel shows and what each user privately sees, in posting order. */
@@ -149,5 +151,6 @@ function withContent(content: MessageContent): Partial<StoredMessage> {
     ...(content.blocks ? { blocks: content.blocks } : {}),
     ...(content.attachments ? { attachments: content.attachments } : {}),
     ...(content.metadata !== undefined ? { metadata: content.metadata } : {}),
+    ...(content.files ? { files: content.files } : {}),
   };
 }

@@ -7,12 +7,15 @@ import { STAND_IN_DEFAULTS } from './defaults.js';
 import { Directory } from './directory.js';
 import { TypedEmitter } from './events.js';
 import { FaultInjector } from './fault-injector.js';
+import { FileStore, UPLOAD_PREFIX } from './file-store.js';
 import { createIdFactory, createTsClock } from './ids.js';
+import { InstallRegistry } from './installs.js';
 import { MessageStore } from './message-store.js';
 import { RateLimiter } from './rate-limiter.js';
 import { parseCall, readBody } from './request.js';
 import { ResponseUrls } from './response-urls.js';
 import type { SlackStandIn, StandInEventMap, StandInOptions } from './types.js';
+import { answerUpload } from './uploads.js';
 import { ViewStore } from './view-store.js';
 import type { Workspace } from './workspace.js';
 
@@ -47,24 +50,54 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   const directory = new Directory(ws);
   const messages = new MessageStore(ws);
   const views = new ViewStore(ws, options.triggerTtlMs ?? STAND_IN_DEFAULTS.triggerTtlMs);
+  const files = new FileStore(ws);
   const responseUrls = new ResponseUrls(ws, messages);
   const recorder = new CallRecorder(events);
   const faults = new FaultInjector();
   const limiter = new RateLimiter(options.rateLimits ?? {}, now);
   const tokens = options.tokens ? new Set(options.tokens) : undefined;
-  const acceptsToken = (token: string) => (tokens ? tokens.has(token) : /^(xox[a-z]|xapp)-/.test(token));
+  const installs = new InstallRegistry(ws);
+  const acceptsToken = (token: string) =>
+    installs.status(token).kind === 'active' ||
+    (tokens ? tokens.has(token) : /^(xox[a-z]|xapp)-/.test(token));
+  const tokenProblem = (token: string) => {
+    const status = installs.status(token).kind;
+    return status === 'revoked' ? 'token_revoked' : status === 'expired' ? 'token_expired' : undefined;
+  };
 
   directory.addUser({ id: ws.botUserId, name: ws.botName, realName: 'Liaison', isBot: true });
   directory.addChannel({ id: STAND_IN_DEFAULTS.generalChannelId, name: 'general' });
   for (const user of options.users ?? []) directory.addUser(user);
   for (const channel of options.channels ?? []) directory.addChannel(channel);
 
-  const apiDeps = { faults, limiter, acceptsToken, logger, context: { ws, directory, messages, views } };
+  const apiDeps = {
+    faults,
+    limiter,
+    acceptsToken,
+    tokenProblem,
+    logger,
+    context: { ws, directory, messages, views, files, installs },
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = now();
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(UPLOAD_PREFIX)) {
+      const upload = await answerUpload(req, url.pathname, files);
+      recorder.record({
+        method: 'upload_url',
+        args: { bytes: upload.bytes },
+        token: undefined,
+        at,
+        durationMs: performance.now() - started,
+        status: upload.status,
+        response: { ok: upload.status === 200 },
+      });
+      res.writeHead(upload.status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(upload.text);
+      return;
+    }
     const rawBody = await readBody(req);
     let method: string;
     let args: Record<string, unknown>;
@@ -105,6 +138,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
+  files.origin = origin;
   logger?.info({ url: `${origin}${API_PREFIX}` }, 'slack stand-in listening');
 
   return {
@@ -126,6 +160,10 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
         server.closeAllConnections();
       }),
 
+    setOAuthClient: (client) => installs.setClient(client),
+    registerInstall: (install) => installs.register(install),
+    revokeInstall: (teamOrEnterpriseId) => installs.revoke(teamOrEnterpriseId),
+
     addUser: (user) => directory.addUser(user),
     addChannel: (channel) => directory.addChannel(channel),
 
@@ -137,6 +175,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       recorder.clear();
       messages.clear();
       views.clear();
+      files.clear();
       responseUrls.clear();
       faults.clear();
       limiter.resetCounts();
@@ -167,6 +206,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       const home = views.home(userId);
       return home ? structuredClone(home) : undefined;
     },
+    uploadedFiles: (channelId) => files.list(channelId),
     dmChannelId: (userId) => directory.dmChannelId(userId),
     postUserMessage: ({ channelId, userId, text, threadTs }) => {
       if (!directory.channel(channelId)) throw new Error(`unknown channel ${channelId}`);

@@ -99,12 +99,26 @@ export interface StoredMessage {
   blocks?: unknown[];
   attachments?: unknown[];
   metadata?: unknown;
+  /** File objects of a files.completeUploadExternal share. */
+  files?: unknown[];
   thread_ts?: string;
   reply_count?: number;
   latest_reply?: string;
   edited?: { user: string; ts: string };
   unfurl_links?: boolean;
   unfurl_media?: boolean;
+}
+
+/** A file shared through files.completeUploadExternal, with what was uploaded. */
+export interface StandInFile {
+  id: string;
+  name: string;
+  title: string;
+  /** Channel ids it was shared into. */
+  channels: string[];
+  size: number;
+  /** The uploaded bytes as UTF-8 text. */
+  content: string;
 }
 
 /** A message only one user sees; Slack never lets the app read these back, the stand-in does. */
@@ -160,6 +174,30 @@ export interface StandInEventMap {
   home: { userId: string; view: StoredView };
 }
 
+/**
+ * An installation an admin would approve on Slack's OAuth page: `oauth.v2.access` with
+ * `code` answers with these (fresh tokens each time). Org-wide: `isEnterpriseInstall` with
+ * an `enterpriseId` and no team.
+ */
+export interface StandInInstall {
+  code: string;
+  teamId?: string;
+  teamName?: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+  isEnterpriseInstall?: boolean;
+  /** Who clicked Allow (`authed_user.id`). */
+  installerUserId?: string;
+  botUserId?: string;
+  scopes?: string[];
+  /** Token rotation: the bot token expires and comes with a single-use refresh token. */
+  rotating?: boolean;
+  /** Lifetime of the first (installed) token; default 12 hours. */
+  expiresInSec?: number;
+  /** Lifetime of refreshed tokens; default 12 hours. */
+  refreshedExpiresInSec?: number;
+}
+
 /** What a user's modal did after closeModal / applyViewResponse. */
 export interface ModalOutcome {
   kind: ModalChangeKind;
@@ -187,6 +225,13 @@ export interface SlackStandIn {
   /** A token the stand-in accepts. */
   readonly botToken: string;
   close(): Promise<void>;
+
+  /** OAuth: what `oauth.v2.access` accepts as client id and secret (anything, until set). */
+  setOAuthClient(client: { clientId: string; clientSecret: string }): void;
+  /** OAuth: a code the install flow can exchange once (see StandInInstall). */
+  registerInstall(install: StandInInstall): void;
+  /** Every token of that team's (or org's) installation stops working (token_revoked). */
+  revokeInstall(teamOrEnterpriseId: string): void;
 
   addUser(user: StandInUser): void;
   addChannel(channel: StandInChannel): void;
@@ -217,6 +262,8 @@ export interface SlackStandIn {
   modalStack(userId: string): StoredView[];
   currentModal(userId: string): StoredView | undefined;
   homeView(userId: string): StoredView | undefined;
+  /** Files shared via files.completeUploadExternal, oldest first; with a channel, only those shared there. */
+  uploadedFiles(channelId?: string): StandInFile[];
   /** The DM channel id conversations.open gave out for the user, if any. */
   dmChannelId(userId: string): string | undefined;
   /** Put a message from a person into a channel (so thread replies and events can refer to it). */

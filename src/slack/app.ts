@@ -5,12 +5,18 @@ import { createErrorHandler } from './error-handler.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
+import { registerViews } from './listeners/views/index.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
 
 export interface SlackAppOptions {
   receiver: Receiver;
-  botToken: string;
+  /**
+   * Single-workspace mode: the bot token from the environment. Absent in OAuth mode, where
+   * the receiver carries Bolt's installer and every request is authorized from the
+   * workspace's installation (cached; see src/slack/oauth).
+   */
+  botToken?: string;
   /** Base URL of the Web API: Slack's, or the local stand-in's. */
   apiUrl: string;
   /** Bolt's auth.test at start; off in console mode and tests that provide bot ids. */
@@ -20,14 +26,25 @@ export interface SlackAppOptions {
   extend?: (app: App) => void;
 }
 
+/**
+ * @slack/web-api's debug lines print request bodies with token fields redacted, but not
+ * oauth.v2.access's client_secret (the OAuth installer's calls): blank it in the text.
+ */
+function scrubbed(msg: unknown[]): string {
+  return msg
+    .map(String)
+    .join(' ')
+    .replace(/("client_secret"\s*:\s*")[^"]*"/g, '$1[redacted]"');
+}
+
 /** Bolt's logger interface over our pino logger, so Bolt's own lines are JSON too. */
-function boltLogger(logger: Logger) {
+export function boltLogger(logger: Logger) {
   const child = logger.child({ component: 'bolt' });
   return {
-    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
-    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
-    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
-    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    debug: (...msg: unknown[]) => child.debug(scrubbed(msg)),
+    info: (...msg: unknown[]) => child.info(scrubbed(msg)),
+    warn: (...msg: unknown[]) => child.warn(scrubbed(msg)),
+    error: (...msg: unknown[]) => child.error(scrubbed(msg)),
     setLevel: () => {},
     getLevel: () => LogLevel.INFO,
     setName: () => {},
@@ -39,10 +56,14 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   const knowsBotIdentity = options.botUserId !== undefined && options.botId !== undefined;
   const app = new App({
     receiver: options.receiver,
-    token: options.botToken,
-    botUserId: options.botUserId,
-    botId: options.botId,
-    tokenVerificationEnabled: !knowsBotIdentity,
+    ...(options.botToken
+      ? {
+          token: options.botToken,
+          botUserId: options.botUserId,
+          botId: options.botId,
+          tokenVerificationEnabled: !knowsBotIdentity,
+        }
+      : {}),
     logger: boltLogger(deps.logger),
     extendedErrorHandler: true,
     clientOptions: {
@@ -57,6 +78,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
+  registerViews(app, deps);
   options.extend?.(app);
   app.error(createErrorHandler(app, deps));
   return app;

@@ -1,29 +1,51 @@
 import type { SupportedLocale } from '../config/env.js';
 import type { Logger } from '../logger.js';
+import type { AdminsService } from '../modules/access/admins.service.js';
 import type { Authorization } from '../modules/access/authorization.service.js';
+import type { AuditLogService } from '../modules/audit/audit-log.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
+import type { DepartmentsService } from '../modules/departments/departments.service.js';
+import type { ExportService } from '../modules/export/export.service.js';
 import type { InboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
+import type { InstallationsService } from '../modules/installations/installations.service.js';
 import type { PeopleService } from '../modules/people/people.service.js';
 import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
 import type { Clock } from '../modules/shared/clock.js';
 import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
 import type { NotificationsSlackDeps } from './delivery/notification-services.js';
+import type { DirectorySlackDeps } from './directory/directory-services.js';
 import type { HomeRefresher } from './home/home-refresher.js';
+import type { HomeTab } from './home/home-tab.js';
 import type { WorkspaceSlackClients } from './workspace-clients.js';
 
 /** Everything listeners need, built once in main.ts (or a test) and passed to createSlackApp. */
 export interface SlackDeps {
   workspaces: WorkspacesService;
+  /** OAuth installs (cached): Bolt's installation store, uninstalls, tokens for background work. */
+  installations: InstallationsService;
   /** Who may do what; every service that changes shared state asks it first. */
   authorization: Authorization;
+  /** Departments, their people and roles (manage modal, CSV import, demo set). */
+  departments: DepartmentsService;
+  /** Granted Liaison admins. */
+  admins: AdminsService;
+  /** Reading the audit log (`/liaison audit`). */
+  auditLog: AuditLogService;
   people: PeopleService;
   inboundEvents: InboundEventGate;
   calendar: CalendarFeature;
   schedules: SchedulesService;
   notifications: NotificationsSlackDeps;
+  /** Directory sync from Slack (users.list), deactivation flags, open-items sources. */
+  directory: DirectorySlackDeps;
   /** Bot clients per workspace for background work (sync, Home refreshes, fan-out). */
   slackClients: WorkspaceSlackClients;
+  /** Each person's Home dashboard; features register its sections here. */
+  homeTab: HomeTab;
+  /** Republishes the Home tabs of people whose data changed (coalesced, paced). */
   home: HomeRefresher;
+  /** `/liaison export`: the workspace's data (admins) or a person's own, as JSON or CSV. */
+  exports: ExportService;
   llm: { mode: 'openai' | 'fallback'; model?: string };
   defaults: { locale: SupportedLocale; timeZone: string };
   /** Resolves false when the database does not answer; used to word the apology. */

@@ -4,6 +4,7 @@ import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import { translator } from '../i18n/catalog.js';
 import { isDomainError } from '../modules/shared/domain-error.js';
 import type { SlackDeps } from './deps.js';
+import { isNotInstalled } from './oauth/installation-store.js';
 import { localeFromContext } from './request-actor.js';
 import { errorMessage } from './views/error.view.js';
 
@@ -64,6 +65,14 @@ export function createErrorHandler(app: App, deps: SlackDeps) {
       teamId: request.team_id ?? context?.teamId,
       userId: request.user_id ?? request.user?.id,
     };
+    if (isNotInstalled(error)) {
+      // Uninstalled, or its tokens revoked: no token to answer with, and nothing to say.
+      deps.logger.warn(
+        { ...where, enterpriseId: context?.enterpriseId },
+        'request from a workspace where Liaison is not installed; not answered',
+      );
+      return;
+    }
     for (const original of unwrap(error)) {
       let text: string;
       if (isDomainError(original)) {

@@ -61,4 +61,90 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://u@h/db');
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9/api/');
   });
+
+  describe('OAuth installs in many workspaces', () => {
+    const key = Buffer.alloc(32, 7);
+    const oauthEnv = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret-value-1234',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      LIAISON_ENCRYPTION_KEY: key.toString('base64'),
+    };
+
+    it('chooses OAuth mode with client id, secret and signing secret and no bot token', () => {
+      const config = loadConfig(oauthEnv);
+      if (config.slack.kind !== 'oauth') throw new Error(`expected oauth, got ${config.slack.kind}`);
+      expect(config.slack.clientId).toBe('123.456');
+      expect(config.slack.signingSecret).toBe('signing-secret');
+      expect(config.slack.encryption.key.equals(key)).toBe(true);
+      expect(config.slack.encryption.previousKey).toBeUndefined();
+      expect(config.slack.redirectUri).toBeUndefined();
+      // Derived from the key when SLACK_STATE_SECRET is unset: stable, and not the key itself.
+      expect(config.slack.stateSecret).toMatch(/^[0-9a-f]{64}$/);
+      expect(config.slack.stateSecret).toBe(
+        (loadConfig(oauthEnv).slack as { stateSecret: string }).stateSecret,
+      );
+      expect(config.slack.stateSecret).not.toBe(key.toString('hex'));
+    });
+
+    it('accepts the key as 64 hex characters, a previous key, a state secret and the redirect URL', () => {
+      const previous = Buffer.alloc(32, 9);
+      const config = loadConfig({
+        ...oauthEnv,
+        LIAISON_ENCRYPTION_KEY: key.toString('hex'),
+        LIAISON_ENCRYPTION_KEY_PREVIOUS: previous.toString('base64'),
+        SLACK_STATE_SECRET: 'a-state-secret-of-enough-length',
+        SLACK_INSTALL_REDIRECT_URL: 'https://liaison.example.com/slack/oauth_redirect',
+      });
+      if (config.slack.kind !== 'oauth') throw new Error('expected oauth');
+      expect(config.slack.encryption.key.equals(key)).toBe(true);
+      expect(config.slack.encryption.previousKey?.equals(previous)).toBe(true);
+      expect(config.slack.stateSecret).toBe('a-state-secret-of-enough-length');
+      expect(config.slack.redirectUri).toBe('https://liaison.example.com/slack/oauth_redirect');
+    });
+
+    it('refuses to start OAuth mode without LIAISON_ENCRYPTION_KEY, in one clear line', () => {
+      const { LIAISON_ENCRYPTION_KEY: _key, ...withoutKey } = oauthEnv;
+      const problems = problemsOf(withoutKey);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^LIAISON_ENCRYPTION_KEY is not set: OAuth mode stores/);
+      expect(problems[0]).toContain('openssl rand -base64 32');
+    });
+
+    it('refuses a key of the wrong size without echoing it', () => {
+      const short = Buffer.alloc(16, 3).toString('base64');
+      const problems = problemsOf({ ...oauthEnv, LIAISON_ENCRYPTION_KEY: short });
+      expect(problems).toEqual([expect.stringMatching(/^LIAISON_ENCRYPTION_KEY: must be 32 random bytes/)]);
+      expect(problems.join('\n')).not.toContain(short);
+      expect(problemsOf({ ...oauthEnv, LIAISON_ENCRYPTION_KEY_PREVIOUS: 'nope' })[0]).toMatch(
+        /^LIAISON_ENCRYPTION_KEY_PREVIOUS: must be 32 random bytes/,
+      );
+    });
+
+    it('refuses half an OAuth configuration, or one mixed with single-workspace tokens', () => {
+      expect(problemsOf({ ...oauthEnv, SLACK_CLIENT_SECRET: '' })[0]).toContain(
+        'SLACK_CLIENT_SECRET is not set',
+      );
+      expect(problemsOf({ ...oauthEnv, SLACK_SIGNING_SECRET: '' })[0]).toContain(
+        'SLACK_SIGNING_SECRET is not set',
+      );
+      expect(problemsOf({ ...oauthEnv, SLACK_BOT_TOKEN: 'xoxb-1' })[0]).toContain('not both');
+      expect(problemsOf({ ...oauthEnv, SLACK_APP_TOKEN: 'xapp-1' })[0]).toContain('needs HTTP mode');
+      expect(
+        problemsOf({ ...oauthEnv, SLACK_INSTALL_REDIRECT_URL: 'https://x.example.com/callback' })[0],
+      ).toContain('/slack/oauth_redirect');
+    });
+
+    it('leaves single-workspace mode as it was', () => {
+      expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack.kind).toBe('http');
+      // The encryption key alone changes nothing.
+      expect(
+        loadConfig({
+          SLACK_BOT_TOKEN: 'xoxb-1',
+          SLACK_SIGNING_SECRET: 's',
+          LIAISON_ENCRYPTION_KEY: key.toString('hex'),
+        }).slack.kind,
+      ).toBe('http');
+    });
+  });
 });

@@ -100,8 +100,24 @@ describe('local console', () => {
   });
 
   it('shows the Home tab and explains its own commands', async () => {
-    expect(await terminal.type('home')).toContain('欢迎使用 Liaison');
+    const home = await terminal.type('home');
+    expect(home).toContain('欢迎使用 Liaison');
+    expect(home).toContain('我的待办事项');
+    expect(home).toContain('工作区（管理员）');
     expect(await terminal.type('help')).toMatch(/submit/);
+  });
+
+  it('delivers /liaison export me to the DM as files', async () => {
+    const before = terminal.screen.length;
+    await terminal.type('/liaison export me csv');
+    // The files follow the private "preparing" answer once uploaded.
+    const deadline = Date.now() + 8_000;
+    while (!terminal.screen.slice(before).includes('audit_events.csv') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const shown = terminal.screen.slice(before);
+    expect(shown).toContain('正在准备你自己的数据的导出');
+    expect(shown).toContain('来自 Liaison 的私信');
+    expect(shown).toMatch(/📎 liaison-me-\d{4}-\d\d-\d\d-person\.csv/);
   });
 
   it('explains a typo instead of failing', async () => {

@@ -86,6 +86,8 @@ export interface SlashCommandInput extends Common {
   responseUrl?: string;
   triggerId?: string;
   enterpriseId?: string;
+  /** The app is installed org-wide in `enterpriseId`'s org (Slack sends is_enterprise_install=true). */
+  isEnterpriseInstall?: boolean;
 }
 
 export interface BlockActionElement {
@@ -139,6 +141,9 @@ export interface EventInput extends Common {
   eventTimeSec?: number;
   retryNum?: number;
   retryReason?: string;
+  /** An event from a team of an Enterprise org; with isEnterpriseInstall, for an org-wide install. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
 }
 
 export interface ShortcutInput extends Common {
@@ -259,7 +264,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         command: input.command,
         text: input.text ?? '',
         api_app_id: apiAppId,
-        is_enterprise_install: 'false',
+        is_enterprise_install: input.isEnterpriseInstall ? 'true' : 'false',
         response_url: responseUrl,
         trigger_id: triggerId,
       });
@@ -374,7 +379,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         token,
         team_id: teamId,
         context_team_id: teamId,
-        context_enterprise_id: null,
+        context_enterprise_id: input.enterpriseId ?? null,
         api_app_id: apiAppId,
         event: input.event,
         type: 'event_callback',
@@ -382,11 +387,11 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         event_time: input.eventTimeSec ?? nowSec(),
         authorizations: [
           {
-            enterprise_id: null,
-            team_id: teamId,
+            enterprise_id: input.enterpriseId ?? null,
+            team_id: input.isEnterpriseInstall ? null : teamId,
             user_id: botUserId,
             is_bot: true,
-            is_enterprise_install: false,
+            is_enterprise_install: input.isEnterpriseInstall ?? false,
           },
         ],
         is_ext_shared_channel: false,

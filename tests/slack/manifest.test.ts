@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMANDS, EVENTS } from '../../src/slack/ids.js';
+import { botScopesOf, manifestBotScopes } from '../../src/slack/oauth/bot-scopes.js';
 
 interface Manifest {
   features: { slash_commands?: { command: string }[]; app_home?: { home_tab_enabled?: boolean } };
-  oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions?: { bot_events?: string[] }; interactivity?: { is_enabled?: boolean } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
+  settings: {
+    event_subscriptions?: { bot_events?: string[] };
+    interactivity?: { is_enabled?: boolean };
+    org_deploy_enabled?: boolean;
+  };
 }
 
 const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as Manifest;
@@ -14,11 +19,20 @@ const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.ur
 /** The least scopes each event and command needs (Slack's reference pages). */
 const SCOPES_NEEDED = {
   commands: ['commands'],
-  events: { app_home_opened: [], user_change: ['users:read'] } as Record<string, string[]>,
+  events: {
+    app_home_opened: [],
+    user_change: ['users:read'],
+    team_join: ['users:read'],
+    app_uninstalled: [],
+    tokens_revoked: [],
+  } as Record<string, string[]>,
   apiCalls: [
-    'users:read' /* users.info */,
+    'users:read' /* users.info, users.list (directory sync) */,
+    'users:read.email' /* emails in users.list, users.lookupByEmail: match people by email (CSV import) */,
+    'chat:write.public' /* post in a department's public channel without joining it */,
     'chat:write' /* chat.postEphemeral, chat.postMessage */,
     'im:write' /* conversations.open for DMs */,
+    'files:write' /* files.uploadV2: /liaison export */,
   ],
 };
 
@@ -42,8 +56,34 @@ describe('manifest.yml', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 
+  it('has Slack escape mentions in /liaison text, so `admins add @person` carries the user id', () => {
+    const liaison = (manifest.features.slash_commands ?? []) as {
+      command: string;
+      should_escape?: boolean;
+    }[];
+    expect(liaison.find((c) => c.command === COMMANDS.liaison)?.should_escape).toBe(true);
+  });
+
   it('enables interactivity and the Home tab the listeners use', () => {
     expect(manifest.settings.interactivity?.is_enabled).toBe(true);
     expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+  });
+});
+
+describe('manifest.yml for OAuth installs', () => {
+  it('is what /slack/install asks for: the same bot scopes as a full YAML parse', () => {
+    expect(manifestBotScopes()).toEqual(manifest.oauth_config.scopes.bot);
+    expect(
+      botScopesOf(
+        'oauth_config:\n  scopes:\n    user:\n      - x\n    bot:\n    - a # why\n    - "b"\nsettings:\n  y: 1\n',
+      ),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('names the redirect Liaison serves and lets an Enterprise org install once for all its teams', () => {
+    expect(manifest.oauth_config.redirect_urls?.map((url) => new URL(url).pathname)).toEqual([
+      '/slack/oauth_redirect',
+    ]);
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
   });
 });

@@ -65,16 +65,19 @@ export function resolveSet(control: Control, text: string): Resolved {
         : invalid('a URL starting with http:// or https://');
     case 'number_input':
       return text === '' ? ok({ kind: 'text', text }) : resolveNumber(control, text);
-    case 'plain_text_input':
+    case 'plain_text_input': {
+      // A console line is one line: in a multi-line box, a typed `\n` starts a new line.
+      const value = element.multiline ? text.replace(/\\n/g, '\n') : text;
       // Slack's box stops accepting characters at max_length; min_length is checked on submit.
-      if (element.max_length !== undefined && [...text].length > element.max_length) {
+      if (element.max_length !== undefined && [...value].length > element.max_length) {
         return fail(
           control,
           'invalid-value',
           `[${control.index}] ${control.label} allows at most ${element.max_length} characters.`,
         );
       }
-      return ok({ kind: 'text', text });
+      return ok({ kind: 'text', text: value });
+    }
     case 'rich_text_input':
       return ok({ kind: 'text', text });
     default: {

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { Clock } from '../shared/clock.js';
-import type { DeliverySender, SlackOutcome } from './delivery.ports.js';
+import type { DeliverySender, SlackOutcome, WorkspaceSenders } from './delivery.ports.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { ClaimedDelivery } from './delivery.types.js';
 
@@ -38,16 +38,22 @@ export function backoffMs(attempts: number): number {
 
 type RowResult = 'sent' | 'retried' | 'failed';
 
+/** Why a row could not be sent: the workspace has no usable installation (uninstalled, tokens revoked). */
+export const NOT_INSTALLED_ERROR = 'not_installed';
+
 export function createDeliveryWorker(deps: {
   repo: DeliveryRepository;
-  sender: DeliverySender;
+  /** One sender for every row (single workspace), or one per workspace (OAuth installs). */
+  sender: DeliverySender | WorkspaceSenders;
   clock: Clock;
   logger: Logger;
   /** The notification budget's batching step (HELD rows whose time has come). */
   releaseHeld?: (now: Date) => Promise<number>;
   options?: DeliveryWorkerOptions;
 }): DeliveryWorker {
-  const { repo, sender, clock, logger } = deps;
+  const { repo, clock, logger } = deps;
+  const senders: WorkspaceSenders =
+    'forWorkspace' in deps.sender ? deps.sender : { forWorkspace: async () => deps.sender as DeliverySender };
   const options = { ...DEFAULTS, ...deps.options };
   // Two rows for one person in the same pass share one conversations.open.
   const opening = new Map<string, Promise<SlackOutcome<{ channelId: string }>>>();
@@ -75,7 +81,10 @@ export function createDeliveryWorker(deps: {
     return 'retried';
   }
 
-  async function channelFor(row: ClaimedDelivery): Promise<SlackOutcome<{ channelId: string }>> {
+  async function channelFor(
+    row: ClaimedDelivery,
+    sender: DeliverySender,
+  ): Promise<SlackOutcome<{ channelId: string }>> {
     if (row.channelId) return { kind: 'ok', value: { channelId: row.channelId } };
     if (!row.recipient) return { kind: 'failed', error: 'recipient_not_found' };
     if (row.recipient.dmChannelId) return { kind: 'ok', value: { channelId: row.recipient.dmChannelId } };
@@ -94,7 +103,20 @@ export function createDeliveryWorker(deps: {
   }
 
   async function deliver(row: ClaimedDelivery): Promise<RowResult> {
-    const channel = await channelFor(row);
+    const sender = await senders.forWorkspace(row.workspaceId);
+    if (!sender) {
+      // Retrying cannot help until someone reinstalls Liaison there; a reinstall does not resend old news.
+      logger.warn(
+        { deliveryKey: row.key, workspaceId: row.workspaceId },
+        'delivery dropped: Liaison is not installed',
+      );
+      await repo.markFailed(
+        row.id,
+        `${NOT_INSTALLED_ERROR}: Liaison is not installed in workspace ${row.workspaceId} (uninstalled or tokens revoked)`,
+      );
+      return 'failed';
+    }
+    const channel = await channelFor(row, sender);
     if (channel.kind !== 'ok') return settle(row, channel);
     const { channelId } = channel.value;
     if (row.outcomeUnknown && row.previousAttemptAt) {

@@ -32,3 +32,12 @@ export interface DeliverySender {
     since: Date;
   }): Promise<{ ts: string } | 'absent' | 'unknown'>;
 }
+
+/**
+ * Which sender speaks for a workspace: each installed workspace has its own bot token and
+ * its own Slack rate limits, so each gets its own paced sender. Null when Liaison is not
+ * (or no longer) installed there: its messages cannot be sent.
+ */
+export interface WorkspaceSenders {
+  forWorkspace(workspaceId: string): Promise<DeliverySender | null>;
+}

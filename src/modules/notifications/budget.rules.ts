@@ -68,8 +68,9 @@ function activeSnoozeEnd(at: Date, person: BudgetPerson, kind: string | null): D
 }
 
 /**
- * The budget, the same for every feature. Order matters: mute beats everything (the
- * person said never), then snooze and quiet hours (later), then the daily cap (tomorrow).
+ * The budget, the same for every feature. Order matters: a deactivated account gets
+ * nothing, urgent or not; mute beats everything else (the person said never), then snooze
+ * and quiet hours (later), then the daily cap (tomorrow).
  */
 export function decide(input: {
   now: Date;
@@ -80,6 +81,7 @@ export function decide(input: {
   countedToday: number;
 }): BudgetDecision {
   const { now, person, kind } = input;
+  if (!person.active) return { action: 'drop', reason: 'inactive' };
   if (input.urgent) return { action: 'send' };
   if (person.mutedKinds.includes(kind)) return { action: 'drop', reason: 'muted' };
   const snoozedUntil = activeSnoozeEnd(now, person, kind);

@@ -27,6 +27,15 @@ export function createHeldRelease(deps: {
       released +=
         (await deps.repo.withPersonBudget(personId, now, async (scope) => {
           const held = await scope.heldDue(now);
+          if (!scope.person.active) {
+            // Deactivated meanwhile: what waited for them is dropped, not delivered.
+            if (held.length > 0)
+              await scope.cancel(
+                held.map((d) => d.id),
+                'inactive',
+              );
+            return 0;
+          }
           const muted = held.filter(
             (d) => d.priority !== 'URGENT' && scope.person.mutedKinds.includes(d.kind),
           );

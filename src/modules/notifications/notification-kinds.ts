@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'action.reminder',
   'kpi.alert',
   'kpi.digest',
+  // Someone in your department was deactivated in Slack (src/modules/directory).
+  'directory.deactivated',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -17,6 +17,8 @@ export interface BudgetPerson {
   personId: string;
   workspaceId: string;
   slackUserId: string;
+  /** False once Slack deactivated the account: such a person receives nothing at all. */
+  active: boolean;
   /** The person's zone, or the workspace default when Slack told us none. */
   timeZone: string;
   /** 'en' | 'zh-CN' resolved from the person's and the workspace's language. */
@@ -36,4 +38,4 @@ export interface BudgetPerson {
 export type BudgetDecision =
   | { action: 'send' }
   | { action: 'hold'; until: Date; reason: 'quiet_hours' | 'daily_cap' | 'snoozed' | 'away' }
-  | { action: 'drop'; reason: 'muted' };
+  | { action: 'drop'; reason: 'muted' | 'inactive' };

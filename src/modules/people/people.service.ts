@@ -28,6 +28,8 @@ export interface PeopleService {
   membershipsOf(personId: string): Promise<MembershipDto[]>;
   /** A profile Slack pushed to us (user_change): stored, audited when it changed. */
   applyProfile(workspaceId: string, profile: SlackProfile): Promise<ProfileChange>;
+  /** Drops the remembered identity after someone else changed the stored person (directory sync). */
+  forget(workspaceId: string, slackUserId: string): void;
 }
 
 export function createPeopleService(deps: {
@@ -109,6 +111,10 @@ export function createPeopleService(deps: {
       const { person, change } = await repo.upsertProfile(workspaceId, profile, clock.now());
       remember(person);
       return change;
+    },
+
+    forget(workspaceId, slackUserId) {
+      cache.delete(keyOf(workspaceId, slackUserId));
     },
   };
 }

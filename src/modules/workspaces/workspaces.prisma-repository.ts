@@ -4,7 +4,7 @@ import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import type { NewWorkspace, WorkspaceDto } from './workspace.types.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 
-const workspaceSelect = {
+export const workspaceSelect = {
   id: true,
   slackTeamId: true,
   enterpriseId: true,
@@ -14,7 +14,8 @@ const workspaceSelect = {
   isDemo: true,
 } as const;
 
-function toDto(row: {
+/** Shared with repositories that read a workspace alongside their own rows. */
+export function toWorkspaceDto(row: {
   id: string;
   slackTeamId: string;
   enterpriseId: string | null;
@@ -33,7 +34,7 @@ export function createWorkspacesPrismaRepository(prisma: PrismaClient): Workspac
   return {
     async findBySlackTeamId(slackTeamId) {
       const row = await prisma.workspace.findUnique({ where: { slackTeamId }, select: workspaceSelect });
-      return row ? toDto(row) : null;
+      return row ? toWorkspaceDto(row) : null;
     },
 
     async ensure(workspace: NewWorkspace) {
@@ -41,7 +42,7 @@ export function createWorkspacesPrismaRepository(prisma: PrismaClient): Workspac
         where: { slackTeamId: workspace.slackTeamId },
         select: workspaceSelect,
       });
-      if (existing) return toDto(existing);
+      if (existing) return toWorkspaceDto(existing);
       try {
         const created = await prisma.$transaction(async (tx) => {
           const row = await tx.workspace.create({
@@ -64,14 +65,14 @@ export function createWorkspacesPrismaRepository(prisma: PrismaClient): Workspac
           });
           return row;
         });
-        return toDto(created);
+        return toWorkspaceDto(created);
       } catch (error) {
         // Another request created it between our read and our insert: use theirs.
         const winner = await prisma.workspace.findUnique({
           where: { slackTeamId: workspace.slackTeamId },
           select: workspaceSelect,
         });
-        if (winner) return toDto(winner);
+        if (winner) return toWorkspaceDto(winner);
         throw error;
       }
     },

@@ -3,19 +3,26 @@ import type { WorkspaceDto } from './workspace.types.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 
 export interface WorkspacesService {
-  /** The workspace a request came from, created on first contact with the configured defaults. */
+  /**
+   * The workspace a request came from, created on first contact with the configured defaults.
+   * A team of an Enterprise org with an org-wide install belongs to the org's workspace.
+   */
   forTeam(team: { teamId: string; enterpriseId?: string; name?: string }): Promise<WorkspaceDto>;
 }
 
 export function createWorkspacesService(deps: {
   repo: WorkspacesRepository;
   defaults: { locale: SupportedLocale; timeZone: string };
+  /** The workspace of an org-wide install of this Enterprise org, if any (answers from memory). */
+  orgWorkspaceFor?: (enterpriseId: string) => WorkspaceDto | undefined;
 }): WorkspacesService {
   // Workspaces change rarely and every request needs one: keep them in memory after the
   // first read so the request path costs no query.
   const cache = new Map<string, WorkspaceDto>();
   return {
     async forTeam({ teamId, enterpriseId, name }) {
+      const org = enterpriseId ? deps.orgWorkspaceFor?.(enterpriseId) : undefined;
+      if (org) return org;
       const cached = cache.get(teamId);
       if (cached) return cached;
       const workspace = await deps.repo.ensure({

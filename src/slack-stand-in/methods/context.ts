@@ -1,5 +1,7 @@
 import type { Directory } from '../directory.js';
 import { invalidArguments, SlackApiError } from '../errors.js';
+import type { FileStore } from '../file-store.js';
+import type { InstallRegistry } from '../installs.js';
 import type { MessageStore } from '../message-store.js';
 import type { ViewStore } from '../view-store.js';
 import type { Workspace } from '../workspace.js';
@@ -12,6 +14,9 @@ export interface MethodContext {
   directory: Directory;
   messages: MessageStore;
   views: ViewStore;
+  files: FileStore;
+  /** OAuth installs (many workspaces): codes, tokens per install, rotation. */
+  installs: InstallRegistry;
 }
 
 /** Returns the success body without `ok`; throws SlackApiError for `{ ok: false }` answers. */

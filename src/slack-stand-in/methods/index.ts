@@ -2,6 +2,8 @@ import { authTeamMethods } from './auth-team.js';
 import { chatMethods } from './chat.js';
 import type { MethodHandler } from './context.js';
 import { conversationMethods } from './conversations.js';
+import { fileMethods } from './files.js';
+import { oauthMethods } from './oauth.js';
 import { userMethods } from './users.js';
 import { viewMethods } from './views.js';
 
@@ -11,6 +13,8 @@ export const METHODS: ReadonlyMap<string, MethodHandler> = new Map(
     ...authTeamMethods,
     ...chatMethods,
     ...conversationMethods,
+    ...fileMethods,
+    ...oauthMethods,
     ...userMethods,
     ...viewMethods,
   }),

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
-import type { DeliverySender } from '../../modules/delivery/delivery.ports.js';
+import type { DeliverySender, WorkspaceSenders } from '../../modules/delivery/delivery.ports.js';
 import { createDeliveryPrismaRepository } from '../../modules/delivery/delivery.prisma-repository.js';
 import { createDeliveryService, type DeliveryService } from '../../modules/delivery/delivery.service.js';
 import {
@@ -54,12 +54,15 @@ export function buildNotificationsDeps(input: { db: Database; clock: Clock }): N
   };
 }
 
-/** The outbox worker over the same database; `sender` is the paced bulk Slack sender. */
+/**
+ * The outbox worker over the same database; `sender` is the paced bulk Slack sender, or
+ * one per workspace (src/slack/delivery/workspace-senders.ts).
+ */
 export function buildDeliveryWorker(input: {
   db: Database;
   clock: Clock;
   logger: Logger;
-  sender: DeliverySender;
+  sender: DeliverySender | WorkspaceSenders;
   notifications: Pick<NotificationsSlackDeps, 'releaseHeld'>;
   options?: DeliveryWorkerOptions;
 }): DeliveryWorker {

@@ -10,7 +10,7 @@ export interface HomeRefresher {
   settled(): Promise<void>;
 }
 
-/** Until the Home dashboard lands: nothing to refresh. */
+/** Refreshes nothing (a test or tool that has no Slack to publish to); Liaison wires createPacedHomeRefresher. */
 export const noHomeRefresher: HomeRefresher = {
   requestRefresh() {},
   settled: async () => {},

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { WorkspaceRole } from '../../modules/access/access.types.js';
 import type { MembershipDto, PersonDto } from '../../modules/people/person.types.js';
 import type { WorkspaceDto } from '../../modules/workspaces/workspace.types.js';
 import { BLOCKS } from '../ids.js';
@@ -12,10 +13,12 @@ export interface WhoamiInput {
   memberships: MembershipDto[];
   workspace: WorkspaceDto;
   locale: SupportedLocale;
+  /** Derived from admin flags and memberships (rolesOf), most powerful first. */
+  roles: readonly WorkspaceRole[];
 }
 
 /** `/liaison whoami`: departments and role, time zone and language, as Liaison stores them. */
-export function whoamiMessage(t: Translate, { person, memberships, workspace, locale }: WhoamiInput) {
+export function whoamiMessage(t: Translate, { person, memberships, workspace, locale, roles }: WhoamiInput) {
   const name = escapeMrkdwn(person.realName ?? person.displayName);
   const departments = departmentLines(memberships, locale, t);
   const timeZone = person.timeZone
@@ -47,7 +50,9 @@ export function whoamiMessage(t: Translate, { person, memberships, workspace, lo
         { type: 'mrkdwn', text: t('whoami.locale', { locale: t(`locales.${locale}`) }) },
         {
           type: 'mrkdwn',
-          text: t('whoami.admin', { admin: person.isAdmin ? t('common.yes') : t('common.no') }),
+          text: t('admins.roles', {
+            roles: roles.map((role) => t(`access.roleNames.${role}`)).join(locale === 'zh-CN' ? '、' : ', '),
+          }),
         },
       ],
     },

@@ -104,3 +104,43 @@ describe('validateSubmission', () => {
     expect(validateSubmission(controls, values)).toEqual({});
   });
 });
+
+describe('multi-line text fields in the console', () => {
+  const { controls: boxControls } = renderView(
+    {
+      type: 'modal',
+      title: { type: 'plain_text', text: 'Import' },
+      blocks: [
+        {
+          type: 'input',
+          block_id: 'box',
+          label: { type: 'plain_text', text: 'CSV' },
+          element: { type: 'plain_text_input', action_id: 'value', multiline: true },
+        },
+        {
+          type: 'input',
+          block_id: 'line',
+          label: { type: 'plain_text', text: 'Name' },
+          element: { type: 'plain_text_input', action_id: 'value' },
+        },
+      ],
+    },
+    plainCtx,
+  );
+  const set = (index: number, text: string) => {
+    const control = boxControls.find((candidate) => candidate.index === index);
+    if (!control) throw new Error(`no control ${index}`);
+    return resolveControlInput(control, { kind: 'set', control: index, text });
+  };
+
+  it('turn a typed \\n into a new line, since a console line cannot hold one', () => {
+    expect(set(1, 'department,lead_email\\ntech,a@x.io')).toEqual({
+      ok: true,
+      value: { kind: 'text', text: 'department,lead_email\ntech,a@x.io' },
+    });
+  });
+
+  it('keep \\n as typed in a one-line field', () => {
+    expect(set(2, 'a\\nb')).toEqual({ ok: true, value: { kind: 'text', text: 'a\\nb' } });
+  });
+});

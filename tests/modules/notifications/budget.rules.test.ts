@@ -14,6 +14,7 @@ const lin: BudgetPerson = {
   personId: 'p-lin',
   workspaceId: 'w',
   slackUserId: 'U0DEMOLIN',
+  active: true,
   timeZone: 'Asia/Shanghai',
   locale: 'zh-CN',
   quietHours: DEFAULT_QUIET_HOURS,
@@ -66,6 +67,16 @@ describe('the notification budget in the person’s own time', () => {
     });
     const lateNight = new Date('2026-12-01T16:00:00Z');
     expect(decide({ ...base, now: lateNight, person: snoozed, urgent: true })).toEqual({ action: 'send' });
+  });
+
+  it('drops everything for a person Slack deactivated, urgent included', () => {
+    const noon = new Date('2026-12-01T04:00:00Z');
+    const gone = { ...lin, active: false };
+    expect(decide({ ...base, now: noon, person: gone })).toEqual({ action: 'drop', reason: 'inactive' });
+    expect(decide({ ...base, now: noon, person: gone, urgent: true })).toEqual({
+      action: 'drop',
+      reason: 'inactive',
+    });
   });
 
   it('a snooze that ends in quiet hours releases at the end of quiet hours', () => {

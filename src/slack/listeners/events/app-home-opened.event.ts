@@ -1,11 +1,14 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { resolveActor } from '../../request-actor.js';
-import { homeView } from '../../views/home.view.js';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
-/** Publishes the person's Home tab when they open it (views.publish is Tier 4). */
+/**
+ * Publishes the person's dashboard when they open the Home tab (views.publish is Tier 4),
+ * and remembers that they look at it, so later changes refresh it (src/slack/home).
+ * A failed publish throws: the event is not marked done, and Slack's retry publishes.
+ */
 export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, body, client, context }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
@@ -16,10 +19,9 @@ export function appHomeOpened(deps: SlackDeps) {
       client,
       context,
     });
-    const memberships = await deps.people.membershipsOf(actor.person.id);
-    await client.views.publish({
-      user_id: event.user,
-      view: homeView(actor.t, actor.person, memberships, actor.locale),
-    });
+    deps.homeTab.noteOpened(actor.workspace.id, actor.person.slackUserId, actor.person.id);
+    const rendered = await deps.homeTab.render(actor.person.id);
+    if (!rendered) return;
+    await client.views.publish({ user_id: event.user, view: rendered.view });
   };
 }

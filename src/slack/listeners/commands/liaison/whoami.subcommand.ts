@@ -1,3 +1,4 @@
+import { rolesOf } from '../../../../modules/access/access.rules.js';
 import { whoamiMessage } from '../../../views/whoami.view.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -5,6 +6,7 @@ export const whoamiSubcommand: Subcommand = {
   names: ['whoami', 'me'],
   async run({ deps, actor, reply }) {
     const memberships = await deps.people.membershipsOf(actor.person.id);
-    await reply(whoamiMessage(actor.t, { ...actor, memberships }));
+    const roles = rolesOf(await deps.authorization.subjectOf(actor.person.id));
+    await reply(whoamiMessage(actor.t, { ...actor, memberships, roles }));
   },
 };

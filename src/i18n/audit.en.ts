@@ -1,0 +1,31 @@
+/** `/liaison audit`: recent changes, who made them, before and after. */
+export const auditEn = {
+  fallback: 'Audit log: {count} entries',
+  title: 'Audit log',
+  titleFiltered: 'Audit log — {object}',
+  intro: 'The latest {count} entries, newest first; times in {zone}.',
+  empty: 'No entries.',
+  line: '`{time}` {actor} · *{action}* · {object}',
+  hint: 'Narrow it down: `/liaison audit KEY` (a department), `/liaison audit @person`, `/liaison audit type:id`.',
+  errors: {
+    unknownObject: 'I cannot find “{object}”. Give a department key, an @person or type:id.',
+  },
+  actions: {
+    departmentCreated: 'created the department',
+    departmentRenamed: 'renamed the department',
+    departmentDescriptionChanged: 'changed the description',
+    departmentChannelChanged: 'changed the channel',
+    departmentArchived: 'archived the department',
+    departmentUnarchived: 'unarchived the department',
+    departmentMemberAdded: 'added a member',
+    departmentRoleChanged: 'changed a role',
+    departmentMemberRemoved: 'removed a member',
+    personCreated: 'met a new person',
+    personUpdated: 'updated a profile',
+    personAdminGranted: 'granted admin rights',
+    personAdminRevoked: 'took back admin rights',
+    authorizationRefused: 'was refused',
+    workspaceDemoSeeded: 'created the demo workspace',
+  },
+  help: '`/liaison audit [KEY | @person | type:id]` — recent changes and who made them',
+};

@@ -1,0 +1,111 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { cleanFields, fieldProblems } from '../../../modules/departments/departments.rules.js';
+import type { DepartmentFields, Roster } from '../../../modules/departments/departments.types.js';
+import { DomainError } from '../../../modules/shared/domain-error.js';
+import { slackDepartmentDirectory } from '../../department-directory.js';
+import type { SlackDeps } from '../../deps.js';
+import { DEPARTMENT_FIELDS } from '../../ids.js';
+import { resolveActor } from '../../request-actor.js';
+import { ROSTER_FIELDS } from '../../views/department-manage.view.js';
+import { departmentChangesMessage } from '../../views/departments.view.js';
+import { actorIds } from '../commands/liaison/departments.subcommand.js';
+import { firstInputBlock, readViewState, withModalErrors } from './view-state.js';
+
+export type ViewSubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The service's field names → the modal's blocks. */
+const FIELD_BLOCKS: Record<string, string> = {
+  key: DEPARTMENT_FIELDS.key,
+  nameEn: DEPARTMENT_FIELDS.nameEn,
+  nameZh: DEPARTMENT_FIELDS.nameZh,
+  description: DEPARTMENT_FIELDS.description,
+  slackChannelId: DEPARTMENT_FIELDS.channel,
+  ...Object.fromEntries(ROSTER_FIELDS.map(({ role, block }) => [`roster.${role}`, block])),
+};
+
+/** private_metadata: empty for a new department, else `{"d": "<department id>"}` — nothing more. */
+const metadataSchema = z.union([z.literal(''), z.object({ d: z.uuid() }).strict()]);
+
+function readMetadata(text: string): { departmentId: string | null } {
+  let json: unknown = text;
+  if (text !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  const parsed = metadataSchema.safeParse(json);
+  if (!parsed.success)
+    throw new DomainError(
+      'view.bad_metadata',
+      { key: 'departments.errors.badSubmission' },
+      { detail: `department modal metadata ${text.slice(0, 100)}` },
+    );
+  return { departmentId: parsed.data === '' ? null : parsed.data.d };
+}
+
+/**
+ * The manage modal was submitted. The actor comes from the signed payload; the metadata says
+ * only which department, and the service decides again whether this person may change it.
+ */
+export function departmentManageSubmission(deps: SlackDeps) {
+  return async ({ ack, body, view, client, context }: ViewSubmissionArgs): Promise<void> => {
+    const actor = await resolveActor(deps, {
+      teamId: body.team?.id ?? context.teamId ?? '',
+      ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}),
+      userId: body.user.id,
+      userName: body.user.name,
+      client,
+      context,
+    });
+    const result = await withModalErrors(FIELD_BLOCKS, firstInputBlock(view), async () => {
+      const { departmentId } = readMetadata(view.private_metadata);
+      const state = readViewState(view.state.values);
+      const fields: Partial<DepartmentFields> = {};
+      const text = {
+        key: state.text(DEPARTMENT_FIELDS.key),
+        nameEn: state.text(DEPARTMENT_FIELDS.nameEn),
+        nameZh: state.text(DEPARTMENT_FIELDS.nameZh),
+        description: state.text(DEPARTMENT_FIELDS.description),
+      };
+      for (const [name, value] of Object.entries(text))
+        if (value !== undefined) Object.assign(fields, { [name]: value });
+      const channel = state.conversation(DEPARTMENT_FIELDS.channel);
+      if (channel !== undefined) fields.slackChannelId = channel;
+      const roster: Roster = {};
+      for (const { role, block } of ROSTER_FIELDS) {
+        const users = state.users(block);
+        if (users !== undefined) roster[role] = users;
+      }
+      // Every problem with the typed fields at once, before anything is looked up.
+      const problems = fieldProblems(cleanFields(fields), departmentId ? 'update' : 'create');
+      if (problems.length > 0) {
+        await ack({
+          response_action: 'errors',
+          errors: Object.fromEntries(
+            problems.map((p) => [FIELD_BLOCKS[p.field] ?? p.field, actor.t(p.message.key, p.message.params)]),
+          ),
+        });
+        return null;
+      }
+      const directory = slackDepartmentDirectory(client);
+      const ids = actorIds(actor);
+      return departmentId
+        ? deps.departments.edit(
+            ids,
+            departmentId,
+            { fields, roster, archived: state.checked(DEPARTMENT_FIELDS.archived, 'archived') },
+            directory,
+          )
+        : deps.departments.create(ids, { fields, roster }, directory);
+    });
+    if (!result) return;
+    await ack();
+    await client.chat.postMessage({
+      channel: body.user.id,
+      ...departmentChangesMessage(actor.t, actor.locale, result),
+    });
+  };
+}

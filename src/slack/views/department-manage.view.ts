@@ -1,0 +1,190 @@
+import type { InputBlock, KnownBlock, ModalView, PlainTextElement } from '@slack/types';
+import type { SupportedLocale } from '../../config/env.js';
+import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import { DESCRIPTION_MAX, NAME_MAX } from '../../modules/departments/departments.rules.js';
+import type { DepartmentWithMembers } from '../../modules/departments/departments.types.js';
+import type { Role } from '../../modules/people/person.types.js';
+import { DEPARTMENT_FIELD_ACTION, DEPARTMENT_FIELDS, DEPARTMENT_VIEWS } from '../ids.js';
+import { escapeMrkdwn } from './escape.js';
+import { departmentName } from './person-summary.js';
+
+/** The only state a department modal carries: which department (validated on the way back). */
+export function departmentMetadata(departmentId: string | null): string {
+  return departmentId ? JSON.stringify({ d: departmentId }) : '';
+}
+
+export const DEPARTMENT_MODAL_BLOCKS = {
+  leadIntro: 'departments.lead_intro',
+  roles: 'departments.roles',
+} as const;
+
+/** The role each people picker holds, in form order. */
+export const ROSTER_FIELDS: readonly { role: Role; block: string; label: MessageKey }[] = [
+  { role: 'LEAD', block: DEPARTMENT_FIELDS.leads, label: 'departments.manage.leads' },
+  { role: 'HEAD', block: DEPARTMENT_FIELDS.heads, label: 'departments.manage.heads' },
+  { role: 'EXECUTIVE', block: DEPARTMENT_FIELDS.executives, label: 'departments.manage.executives' },
+  { role: 'MEMBER', block: DEPARTMENT_FIELDS.members, label: 'departments.manage.members' },
+];
+
+const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text });
+
+function textInput(
+  t: Translate,
+  block: string,
+  label: MessageKey,
+  options: {
+    initial?: string | null;
+    optional?: boolean;
+    multiline?: boolean;
+    maxLength: number;
+    hint?: MessageKey;
+  },
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: block,
+    optional: options.optional ?? false,
+    label: plain(t(label)),
+    ...(options.hint ? { hint: plain(t(options.hint)) } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: DEPARTMENT_FIELD_ACTION,
+      max_length: options.maxLength,
+      ...(options.multiline ? { multiline: true } : {}),
+      ...(options.initial ? { initial_value: options.initial } : {}),
+    },
+  };
+}
+
+function peopleInput(t: Translate, block: string, label: MessageKey, people: string[]): InputBlock {
+  return {
+    type: 'input',
+    block_id: block,
+    optional: true,
+    label: plain(t(label)),
+    element: {
+      type: 'multi_users_select',
+      action_id: DEPARTMENT_FIELD_ACTION,
+      ...(people.length > 0 ? { initial_users: people } : {}),
+    },
+  };
+}
+
+function holding(department: DepartmentWithMembers | null, role: Role): string[] {
+  return (department?.members ?? []).filter((m) => m.role === role).map((m) => m.slackUserId);
+}
+
+/**
+ * `/liaison departments manage [KEY]`: every field for admins; for a department's lead or
+ * head, the description and plain members only, with the other roles shown read-only.
+ */
+export function departmentManageModal(
+  t: Translate,
+  locale: SupportedLocale,
+  input: { department: DepartmentWithMembers | null; canManage: boolean },
+): ModalView {
+  const { department, canManage } = input;
+  const description = textInput(t, DEPARTMENT_FIELDS.description, 'departments.manage.description', {
+    initial: department?.description,
+    optional: true,
+    multiline: true,
+    maxLength: DESCRIPTION_MAX,
+  });
+  const blocks: KnownBlock[] = [];
+  if (canManage) {
+    blocks.push(
+      textInput(t, DEPARTMENT_FIELDS.key, 'departments.manage.key', {
+        initial: department?.key,
+        maxLength: 40,
+        hint: 'departments.manage.keyHint',
+      }),
+      textInput(t, DEPARTMENT_FIELDS.nameEn, 'departments.manage.nameEn', {
+        initial: department?.nameEn,
+        maxLength: NAME_MAX,
+      }),
+      textInput(t, DEPARTMENT_FIELDS.nameZh, 'departments.manage.nameZh', {
+        initial: department?.nameZh,
+        maxLength: NAME_MAX,
+      }),
+      description,
+      {
+        type: 'input',
+        block_id: DEPARTMENT_FIELDS.channel,
+        optional: true,
+        label: plain(t('departments.manage.channel')),
+        hint: plain(t('departments.manage.channelHint')),
+        element: {
+          type: 'conversations_select',
+          action_id: DEPARTMENT_FIELD_ACTION,
+          filter: {
+            include: ['public', 'private'],
+            exclude_bot_users: true,
+            exclude_external_shared_channels: true,
+          },
+          ...(department?.slackChannelId ? { initial_conversation: department.slackChannelId } : {}),
+        },
+      },
+      ...ROSTER_FIELDS.map(({ role, block, label }) =>
+        peopleInput(t, block, label, holding(department, role)),
+      ),
+    );
+    if (department) {
+      const option = { text: plain(t('departments.manage.archiveOption')), value: 'archived' };
+      blocks.push({
+        type: 'input',
+        block_id: DEPARTMENT_FIELDS.archived,
+        optional: true,
+        label: plain(t('departments.manage.archive')),
+        element: {
+          type: 'checkboxes',
+          action_id: DEPARTMENT_FIELD_ACTION,
+          options: [option],
+          ...(department.archivedAt ? { initial_options: [option] } : {}),
+        },
+      });
+    }
+  } else if (department) {
+    const mentions = (role: Role) => {
+      const people = holding(department, role).map((id) => `<@${id}>`);
+      return people.length > 0 ? people.join(', ') : t('departments.manage.nobody');
+    };
+    blocks.push(
+      {
+        type: 'section',
+        block_id: DEPARTMENT_MODAL_BLOCKS.leadIntro,
+        text: {
+          type: 'mrkdwn',
+          text: t('departments.manage.leadIntro', {
+            department: escapeMrkdwn(departmentName(department, locale)),
+            key: escapeMrkdwn(department.key),
+          }),
+        },
+      },
+      description,
+      {
+        type: 'context',
+        block_id: DEPARTMENT_MODAL_BLOCKS.roles,
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: t('departments.manage.rolesReadOnly', {
+              leads: mentions('LEAD'),
+              heads: mentions('HEAD'),
+              executives: mentions('EXECUTIVE'),
+            }),
+          },
+        ],
+      },
+      peopleInput(t, DEPARTMENT_FIELDS.members, 'departments.manage.members', holding(department, 'MEMBER')),
+    );
+  }
+  return {
+    type: 'modal',
+    callback_id: DEPARTMENT_VIEWS.manage,
+    private_metadata: departmentMetadata(department?.id ?? null),
+    title: plain(department ? t('departments.manage.titleEdit') : t('departments.manage.titleNew')),
+    submit: plain(t('departments.manage.submit')),
+    close: plain(t('departments.manage.close')),
+    blocks,
+  };
+}
