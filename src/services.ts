@@ -69,6 +69,8 @@ export function buildSlackDeps(input: {
     onInstalled: async (workspace) => {
       await ensureHeartbeatSchedule(schedules, workspace.id);
       await ensureDirectorySyncSchedule(schedules, workspace);
+      // A new workspace should not wait for the nightly sync to know its people.
+      await deps.directory.runner.start({ workspaceId: workspace.id });
     },
     onRefreshError: (error, key) =>
       logger.warn(

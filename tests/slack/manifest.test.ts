@@ -29,7 +29,6 @@ const SCOPES_NEEDED = {
   apiCalls: [
     'users:read' /* users.info, users.list (directory sync) */,
     'users:read.email' /* emails in users.list, users.lookupByEmail: match people by email (CSV import) */,
-    'chat:write.public' /* post in a department's public channel without joining it */,
     'chat:write' /* chat.postEphemeral, chat.postMessage */,
     'im:write' /* conversations.open for DMs */,
     'files:write' /* files.uploadV2: /liaison export */,

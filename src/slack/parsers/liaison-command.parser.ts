@@ -10,9 +10,20 @@ export interface ParsedLiaisonCommand {
   raw: string;
 }
 
+/**
+ * Slack sends `&`, `<` and `>` typed by the person as HTML entities (its own markup — user
+ * and channel references, links — uses real angle brackets). Decoded here once, so a reason
+ * like "R&D offsite" is stored as typed and escaped exactly once when shown again.
+ */
+function decodeSlackEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
+  );
+}
+
 /** Splits `/liaison` text into a subcommand and its arguments. */
 export function parseLiaisonCommand(text: unknown): ParsedLiaisonCommand {
-  const raw = commandText.catch('').parse(text).trim();
+  const raw = decodeSlackEntities(commandText.catch('').parse(text)).trim();
   const [first = '', ...rest] = raw.split(/\s+/);
   // The subcommand is echoed back in errors; keep it short and printable.
   const subcommand = (first.toLowerCase() || 'help').slice(0, 40).replace(/[^\p{L}\p{N}_-]/gu, '');

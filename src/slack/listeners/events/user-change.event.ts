@@ -10,10 +10,13 @@ type Args = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs;
  * waiting for them and flags their open items to their leads, as the nightly sync does.
  */
 export function userChange(deps: SlackDeps) {
-  return async ({ event, body }: Args): Promise<void> => {
+  return async ({ event, body, context }: Args): Promise<void> => {
     const profile = profileFromSlackUser(event.user as SlackUserObject);
     if (!profile) return;
-    const workspace = await deps.workspaces.forTeam({ teamId: body.team_id });
+    const workspace = await deps.workspaces.forTeam({
+      teamId: body.team_id,
+      enterpriseId: context.enterpriseId,
+    });
     const change = await deps.directory.service.applyProfile(workspace.id, profile);
     deps.people.forget(workspace.id, profile.slackUserId);
     deps.logger.debug({ slackUserId: profile.slackUserId, change }, 'profile change applied');
