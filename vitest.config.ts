@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default on 2 cores is one worker; much of a file's time is waiting (child
+    // processes, HTTP round trips, timers), so two keep both cores busy (≈ 400 s → 250 s).
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'all', include: ['tests/**/*.test.ts'] } },
       { extends: true, test: { name: 'db', include: ['tests/**/*.db.test.ts'] } },
