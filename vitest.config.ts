@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['tests/harness/global-setup.ts'],
     // Vitest's default on 2 cores is one worker; much of a file's time is waiting (child
     // processes, HTTP round trips, timers), so two keep both cores busy (≈ 400 s → 250 s).
     maxWorkers: 2,

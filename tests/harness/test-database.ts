@@ -26,7 +26,7 @@ const silentLogger = pino({ level: 'silent' });
  * snapshot; the other files (and later runs) load it. Written under a temporary name and
  * renamed, so parallel workers never read half a file.
  */
-async function snapshot(kind: 'empty' | 'migrated'): Promise<Blob> {
+export async function snapshot(kind: 'empty' | 'migrated'): Promise<Blob> {
   const hash = createHash('sha256').update(kind);
   for (const entry of (await readdir(PROJECT_MIGRATIONS_DIR, { recursive: true })).sort()) {
     if (!entry.endsWith('.sql')) continue;
