@@ -1,7 +1,9 @@
 import type { Config, EncryptionKeys } from './config/env.js';
 import type { Database } from './db/database.js';
 import { databaseReachability } from './db/database-health.js';
+import { ensureActionItemRemindersSchedule } from './jobs/action-item-reminders.job.js';
 import { ensureDirectorySyncSchedule } from './jobs/directory-sync.job.js';
+import { ensureEscalationSlaSchedule } from './jobs/escalation-sla.job.js';
 import { ensureHeartbeatSchedule } from './jobs/heartbeat.job.js';
 import type { LlmClient } from './llm/llm-client.js';
 import type { Logger } from './logger.js';
@@ -30,9 +32,14 @@ import { createSchedulesPrismaRepository, createSchedulesService } from './modul
 import type { Clock } from './modules/shared/clock.js';
 import { createWorkspacesPrismaRepository } from './modules/workspaces/workspaces.prisma-repository.js';
 import { createWorkspacesService } from './modules/workspaces/workspaces.service.js';
+import {
+  buildActionItemsDeps,
+  registerActionItemSurfaces,
+} from './slack/action-items/action-items-services.js';
 import { buildNotificationsDeps } from './slack/delivery/notification-services.js';
 import type { SlackDeps } from './slack/deps.js';
 import { buildDirectoryDeps } from './slack/directory/directory-services.js';
+import { buildEscalationsService } from './slack/escalations/escalation-services.js';
 import { createHomeTab } from './slack/home/home-tab.js';
 import { createPacedHomeRefresher } from './slack/home/paced-home-refresher.js';
 import { createWorkspaceSlackClients } from './slack/workspace-clients.js';
@@ -68,7 +75,9 @@ export function buildSlackDeps(input: {
     // Every installed workspace gets the standing schedules, not only the environment's team.
     onInstalled: async (workspace) => {
       await ensureHeartbeatSchedule(schedules, workspace.id);
+      await ensureEscalationSlaSchedule(schedules, workspace.id);
       await ensureDirectorySyncSchedule(schedules, workspace);
+      await ensureActionItemRemindersSchedule(schedules, workspace.id);
       // A new workspace should not wait for the nightly sync to know its people.
       await deps.directory.runner.start({ workspaceId: workspace.id });
     },
@@ -90,6 +99,16 @@ export function buildSlackDeps(input: {
     service: createHomeService({ repo: createHomePrismaRepository(db.prisma) }),
     clock,
     logger,
+  });
+  const actionItems = buildActionItemsDeps({
+    db,
+    clock,
+    logger,
+    authorization,
+    calendar,
+    notifications,
+    defaultLocale: input.defaults.locale,
+    requestHomeRefresh: (workspaceId, personIds) => deps.home.requestRefresh(workspaceId, personIds),
   });
   const deps: SlackDeps = {
     workspaces: createWorkspacesService({
@@ -113,6 +132,17 @@ export function buildSlackDeps(input: {
     auditLog: createAuditLogService({ repo: createAuditLogPrismaRepository(db.prisma), authorization }),
     calendar,
     schedules,
+    actionItems: actionItems.service,
+    actionItemNotices: actionItems.notices,
+    escalations: buildEscalationsService({
+      db,
+      clock,
+      logger,
+      calendar,
+      notify: notifications.notify,
+      defaults: input.defaults,
+      actionItems: actionItems.service,
+    }),
     exports: createExportService({ repo: createExportPrismaRepository(db.prisma), clock, authorization }),
     notifications,
     directory: buildDirectoryDeps({ db, clock, logger, notifications, slackClients }),
@@ -126,5 +156,10 @@ export function buildSlackDeps(input: {
     clock,
     logger,
   };
+  registerActionItemSurfaces({
+    service: actionItems.service,
+    homeSections: homeTab.sections,
+    openItems: deps.directory.openItems,
+  });
   return deps;
 }

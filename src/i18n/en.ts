@@ -1,9 +1,11 @@
 import { accessEn } from './access.en.js';
+import { actionItemsEn } from './action-items.en.js';
 import { adminsEn } from './admins.en.js';
 import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
 import { departmentsEn } from './departments.en.js';
 import { directoryEn } from './directory.en.js';
+import { escalationsEn } from './escalations.en.js';
 import { exportEn } from './export.en.js';
 import { homeEn } from './home.en.js';
 import { notificationsEn } from './notifications.en.js';
@@ -83,12 +85,14 @@ export const en = {
   },
   notifications: notificationsEn,
   access: accessEn,
+  actionItems: actionItemsEn,
   departments: departmentsEn,
   admins: adminsEn,
   audit: auditEn,
   calendar: calendarEn,
   directory: directoryEn,
   scheduling: schedulingEn,
+  escalations: escalationsEn,
   locales: {
     en: 'English',
     'zh-CN': '简体中文 (Simplified Chinese)',

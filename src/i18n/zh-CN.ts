@@ -1,4 +1,5 @@
 import { accessZhCN } from './access.zh-CN.js';
+import { actionItemsZhCN } from './action-items.zh-CN.js';
 import { adminsZhCN } from './admins.zh-CN.js';
 import { auditZhCN } from './audit.zh-CN.js';
 import { calendarZhCN } from './calendar.zh-CN.js';
@@ -6,6 +7,7 @@ import type { CatalogShape } from './catalog-shape.js';
 import { departmentsZhCN } from './departments.zh-CN.js';
 import { directoryZhCN } from './directory.zh-CN.js';
 import type { en } from './en.js';
+import { escalationsZhCN } from './escalations.zh-CN.js';
 import { exportZhCN } from './export.zh-CN.js';
 import { homeZhCN } from './home.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
@@ -81,12 +83,14 @@ export const zhCN: CatalogShape<typeof en> = {
   },
   notifications: notificationsZhCN,
   access: accessZhCN,
+  actionItems: actionItemsZhCN,
   departments: departmentsZhCN,
   admins: adminsZhCN,
   audit: auditZhCN,
   calendar: calendarZhCN,
   directory: directoryZhCN,
   scheduling: schedulingZhCN,
+  escalations: escalationsZhCN,
   locales: {
     en: 'English（英语）',
     'zh-CN': '简体中文',

@@ -5,7 +5,9 @@ import type { Clock } from '../modules/shared/clock.js';
 import { buildDeliveryWorker } from '../slack/delivery/notification-services.js';
 import { createWorkspaceSenders } from '../slack/delivery/workspace-senders.js';
 import type { SlackDeps } from '../slack/deps.js';
+import { actionItemRemindersJob, ensureActionItemRemindersSchedule } from './action-item-reminders.job.js';
 import { directorySyncJob, ensureDirectorySyncSchedule } from './directory-sync.job.js';
+import { ensureEscalationSlaSchedule, escalationSlaJob } from './escalation-sla.job.js';
 import { ensureHeartbeatSchedule } from './heartbeat.job.js';
 import { startScheduling } from './start-scheduling.js';
 
@@ -33,12 +35,18 @@ export async function startBackgroundWork(input: {
     clock,
     logger,
     calendars: deps.calendar.calendars,
-    handlers: [directorySyncJob({ runner: deps.directory.runner })],
+    handlers: [
+      directorySyncJob({ runner: deps.directory.runner }),
+      actionItemRemindersJob({ notices: deps.actionItemNotices }),
+      escalationSlaJob({ escalations: deps.escalations }),
+    ],
   });
   if (input.slack.teamId) {
     const workspace = await deps.workspaces.forTeam({ teamId: input.slack.teamId });
     await ensureHeartbeatSchedule(deps.schedules, workspace.id);
     await ensureDirectorySyncSchedule(deps.schedules, workspace);
+    await ensureActionItemRemindersSchedule(deps.schedules, workspace.id);
+    await ensureEscalationSlaSchedule(deps.schedules, workspace.id);
   }
 
   const sender = createWorkspaceSenders({ slackClients: deps.slackClients });

@@ -2,9 +2,12 @@ import type { SupportedLocale } from '../config/env.js';
 import type { Logger } from '../logger.js';
 import type { AdminsService } from '../modules/access/admins.service.js';
 import type { Authorization } from '../modules/access/authorization.service.js';
+import type { ActionItemNotices } from '../modules/action-items/action-item-notices.service.js';
+import type { ActionItemsService } from '../modules/action-items/action-items.service.js';
 import type { AuditLogService } from '../modules/audit/audit-log.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
 import type { DepartmentsService } from '../modules/departments/departments.service.js';
+import type { EscalationsService } from '../modules/escalations/escalations.service.js';
 import type { ExportService } from '../modules/export/export.service.js';
 import type { InboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
 import type { InstallationsService } from '../modules/installations/installations.service.js';
@@ -44,6 +47,15 @@ export interface SlackDeps {
   homeTab: HomeTab;
   /** Republishes the Home tabs of people whose data changed (coalesced, paced). */
   home: HomeRefresher;
+  /**
+   * Action items (owner, due date, status, source): other modules create theirs with
+   * `actionItems.createMany(items, { tx })`; see the top of action-items.service.ts.
+   */
+  actionItems: ActionItemsService;
+  /** Escalations: the ladder, its SLAs (src/jobs/escalation-sla.job.ts) and decisions. */
+  escalations: EscalationsService;
+  /** The hourly reminder / overdue pass (src/jobs/action-item-reminders.job.ts). */
+  actionItemNotices: ActionItemNotices;
   /** `/liaison export`: the workspace's data (admins) or a person's own, as JSON or CSV. */
   exports: ExportService;
   llm: { mode: 'openai' | 'fallback'; model?: string };

@@ -38,6 +38,7 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   { key: 'notifications.help.quiet' },
   { key: 'notifications.help.mute' },
   { key: 'notifications.help.snooze' },
+  { key: 'actionItems.help' },
   { key: 'export.help.me' },
   { key: 'export.help.workspace', adminOnly: true },
 ];

@@ -5,6 +5,7 @@
  */
 export const COMMANDS = {
   liaison: '/liaison',
+  escalate: '/escalate',
 } as const;
 
 /** Events API subscriptions (bot events). */
@@ -77,4 +78,15 @@ export const DEPARTMENT_FIELD_ACTION = 'value';
 export const NOTIFICATION_ACTIONS = {
   snoozeHour: 'notifications.snooze_hour',
   muteKind: 'notifications.mute_kind',
+} as const;
+
+/**
+ * Buttons on action-item reminders and `/liaison actions` (src/slack/views/action-items.view.ts).
+ * Done and Cancel carry the item id; Re-date is an overflow whose options carry the id and
+ * a number of working days.
+ */
+export const ACTION_ITEM_ACTIONS = {
+  done: 'action_items.done',
+  cancel: 'action_items.cancel',
+  redate: 'action_items.redate',
 } as const;

@@ -159,7 +159,9 @@ describe('installing Liaison from /slack/install', () => {
       orderBy: { kind: 'asc' },
     });
     expect(standing).toEqual([
+      { kind: 'action-items.reminders', status: 'ACTIVE' },
       { kind: 'directory.sync', status: 'ACTIVE' },
+      { kind: 'escalations.sla', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
     ]);
     // A new workspace learns its people at once, not at the first nightly sync.
@@ -449,7 +451,9 @@ describe('uninstall and revoked tokens', () => {
       select: { kind: true, status: true, pausedReason: true },
     });
     expect(schedules.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: 'action-items.reminders', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'directory.sync', status: 'PAUSED', pausedReason: 'uninstalled' },
+      { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
       { kind: 'system.heartbeat', status: 'PAUSED', pausedReason: 'uninstalled' },
@@ -467,7 +471,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 3,
+      pausedSchedules: 5,
       cancelledDeliveries: 2,
     });
 
@@ -524,7 +528,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 3 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 5 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -555,7 +559,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(3);
+    ).toBe(5);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

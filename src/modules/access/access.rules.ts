@@ -38,6 +38,8 @@ export function isAllowed(
   switch (permission) {
     case 'departments.edit':
       return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
+    case 'action_items.manage':
+      return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
     case 'report.read':
       return isExecutive(subject) || isLeadAnywhere(subject);
     case 'departments.manage':

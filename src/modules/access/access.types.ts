@@ -26,7 +26,9 @@ export type Permission =
   | 'admins.manage'
   | 'audit.read'
   | 'export.workspace'
-  | 'report.read';
+  | 'report.read'
+  /** Close or re-date an action item someone else owns (the owner always may). */
+  | 'action_items.manage';
 
 /** What an action is about, when the answer depends on it (a department for a lead). */
 export interface AccessObject {

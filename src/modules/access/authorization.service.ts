@@ -15,6 +15,7 @@ const REFUSAL_MESSAGES: Record<Permission, MessageKey> = {
   'audit.read': 'access.refused.adminOnly',
   'export.workspace': 'access.refused.adminOnly',
   'report.read': 'access.refused.leadOrExecutive',
+  'action_items.manage': 'access.refused.ownerLeadOrAdmin',
 };
 
 export interface Authorization {

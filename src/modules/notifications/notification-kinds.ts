@@ -7,7 +7,9 @@ export const NOTIFICATION_KINDS = [
   'checkin.reminder',
   'meeting.reminder',
   'escalation.update',
-  'action.reminder',
+  // Action items (src/jobs/action-item-reminders.job.ts): the day before, and when overdue.
+  'action_item.reminder',
+  'action_item.overdue',
   'kpi.alert',
   'kpi.digest',
   // Someone in your department was deactivated in Slack (src/modules/directory).

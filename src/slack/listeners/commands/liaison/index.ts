@@ -1,3 +1,4 @@
+import { actionsSubcommand } from './actions.subcommand.js';
 import { adminsSubcommand } from './admins.subcommand.js';
 import { auditSubcommand } from './audit.subcommand.js';
 import { awaySubcommand } from './away.subcommand.js';
@@ -30,6 +31,7 @@ export const LIAISON_SUBCOMMANDS: readonly Subcommand[] = [
   ...NOTIFICATION_SUBCOMMANDS,
   exportSubcommand,
   syncSubcommand,
+  actionsSubcommand,
 ];
 
 export function findSubcommand(name: string): Subcommand | undefined {

@@ -1,0 +1,588 @@
+import type { WorkingTimeProfile } from '../calendar/working-time.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.js';
+import { type EscalationPolicy, policyFrom } from './escalation-policy.js';
+import type { EscalationPatch, EscalationsRepository, EventInput } from './escalations.repository.js';
+import {
+  firstPingAt,
+  landingLevel,
+  marksForMeetingOnBreach,
+  mayAct,
+  peopleAtLevel,
+  slaDeadline,
+  transition,
+} from './escalations.rules.js';
+import {
+  type ActionItemInput,
+  type DecisionDto,
+  type EscalationAction,
+  type EscalationActor,
+  type EscalationDto,
+  type LadderMember,
+  type ListScope,
+  type RaiseInput,
+  SEVERITIES,
+} from './escalations.types.js';
+
+export const TITLE_MAX = 150;
+export const TEXT_MAX = 3000;
+const MINUTE_MS = 60_000;
+/** A breach found this long after its deadline was missed by the scheduler (downtime, clock jump). */
+export const LATE_AFTER_MS = 5 * MINUTE_MS;
+
+export const escName = (number: number) => `ESC-${number}`;
+
+export interface SweepResult {
+  breached: number;
+  skipped: number;
+  pinged: number;
+  failed: number;
+}
+
+export interface EscalationsService {
+  raise(actor: EscalationActor, input: RaiseInput): Promise<EscalationDto>;
+  get(actor: EscalationActor, number: number): Promise<EscalationDto>;
+  acknowledge(actor: EscalationActor, number: number): Promise<EscalationDto>;
+  propose(actor: EscalationActor, number: number, proposal: string): Promise<EscalationDto>;
+  accept(actor: EscalationActor, number: number): Promise<EscalationDto>;
+  reject(actor: EscalationActor, number: number, reason?: string): Promise<EscalationDto>;
+  escalateNow(actor: EscalationActor, number: number, reason?: string): Promise<EscalationDto>;
+  reassign(actor: EscalationActor, number: number, assigneePersonId: string): Promise<EscalationDto>;
+  resolve(
+    actor: EscalationActor,
+    number: number,
+    input: { decision: string; optionsConsidered: string[]; actionItems?: ActionItemInput[] },
+  ): Promise<EscalationDto>;
+  reopen(actor: EscalationActor, number: number, reason: string): Promise<EscalationDto>;
+  markForMeeting(actor: EscalationActor, number: number, reason: string): Promise<EscalationDto>;
+  list(actor: EscalationActor, scope: ListScope): Promise<EscalationDto[]>;
+  searchDecisions(actor: EscalationActor, query: string): Promise<DecisionDto[]>;
+  /** The scheduler's work: breaches due now (one level each), then urgent re-pings. */
+  sweep(input?: { workspaceId?: string; batchSize?: number }): Promise<SweepResult>;
+}
+
+export function createEscalationsService(deps: {
+  repo: EscalationsRepository;
+  clock: Clock;
+  calendars: { workingTimeProfileFor(personId: string): Promise<WorkingTimeProfile> };
+  notifier: EscalationNotifier;
+  /** A notice that could not be queued after its change committed (the change stands). */
+  onNotifyError?: (error: unknown, notice: EscalationNotice) => void;
+  /** An escalation the sweep could not act on (it stays due and is retried next run). */
+  onSweepError?: (error: unknown, escalationId: string) => void;
+  /** Present when action items can be recorded with a decision. */
+  actionItemsEnabled?: boolean;
+}): EscalationsService {
+  const { repo, clock } = deps;
+
+  async function loadPolicy(workspaceId: string): Promise<EscalationPolicy> {
+    return policyFrom(await repo.policyOf(workspaceId));
+  }
+
+  async function deadline(policy: EscalationPolicy, esc: Pick<EscalationDto, 'severity'>, people: string[]) {
+    const profiles = await Promise.all(people.map((id) => deps.calendars.workingTimeProfileFor(id)));
+    return slaDeadline(policy, esc.severity, clock.now(), profiles);
+  }
+
+  async function find(workspaceId: string, number: number): Promise<EscalationDto> {
+    const esc = await repo.findByNumber(workspaceId, number);
+    if (!esc) {
+      throw new DomainError(
+        'escalation.not_found',
+        { key: 'escalations.errors.notFound', params: { esc: escName(number) } },
+        { detail: `no ESC-${number} in workspace ${workspaceId}` },
+      );
+    }
+    return esc;
+  }
+
+  const involvedOf = (esc: EscalationDto) => esc.departments.map((d) => d.departmentId);
+
+  async function authorize(
+    actor: EscalationActor,
+    action: EscalationAction,
+    esc: EscalationDto,
+    ladder: LadderMember[],
+  ) {
+    const allowed = mayAct(actor, action, {
+      level: esc.level,
+      involvedDepartmentIds: involvedOf(esc),
+      ladder,
+      raisedByPersonId: esc.raisedByPersonId,
+      assigneePersonId: esc.assigneePersonId,
+      proposedByPersonId: esc.proposedByPersonId,
+    });
+    if (allowed) return;
+    await repo.recordRefusal(actor, esc.id, `escalations.${action}`);
+    throw new DomainError(
+      'authorization.refused',
+      { key: `escalations.refused.${action}`, params: { esc: escName(esc.number) } },
+      { detail: `${actor.slackUserId} may not ${action} ${escName(esc.number)} (level ${esc.level})` },
+    );
+  }
+
+  async function notify(
+    type: NoticeType,
+    key: string,
+    esc: EscalationDto,
+    personIds: Iterable<string>,
+    extra: Partial<EscalationNotice> = {},
+  ) {
+    const ids = [...new Set(personIds)];
+    if (ids.length === 0) return;
+    const notice: EscalationNotice = {
+      type,
+      key,
+      escalation: {
+        id: esc.id,
+        workspaceId: esc.workspaceId,
+        number: esc.number,
+        title: esc.title,
+        severity: esc.severity,
+        level: esc.level,
+        slaDueAt: esc.slaDueAt,
+      },
+      recipients: await repo.recipients(ids),
+      ...extra,
+    };
+    try {
+      await deps.notifier.send(notice);
+    } catch (error) {
+      if (!deps.onNotifyError) throw error;
+      deps.onNotifyError(error, notice);
+    }
+  }
+
+  function changedMeanwhile(esc: EscalationDto): never {
+    throw new DomainError(
+      'escalation.changed',
+      { key: 'escalations.errors.changedMeanwhile', params: { esc: escName(esc.number) } },
+      { detail: `${escName(esc.number)} changed concurrently` },
+    );
+  }
+
+  /** One person's action: authorize, transition, apply (one transaction), notify after commit. */
+  async function act(
+    actor: EscalationActor,
+    number: number,
+    action: EscalationAction,
+    plan: (
+      esc: EscalationDto,
+      ctx: { ladder: LadderMember[]; policy: EscalationPolicy; next: EscalationDto['status'] },
+    ) => Promise<{
+      patch: EscalationPatch;
+      event?: Partial<EventInput>;
+      decision?: { text: string; optionsConsidered: string[]; actionItems: readonly ActionItemInput[] };
+      notice?: { type: NoticeType; to: (after: EscalationDto) => string[] };
+    }>,
+  ): Promise<EscalationDto> {
+    const esc = await find(actor.workspaceId, number);
+    const ladder = await repo.ladderOf(esc.workspaceId, involvedOf(esc));
+    await authorize(actor, action, esc, ladder);
+    const next = transition(esc.status, action);
+    const policy = await loadPolicy(esc.workspaceId);
+    const planned = await plan(esc, { ladder, policy, next });
+    const applied = await repo.applyChange({
+      escalationId: esc.id,
+      workspaceId: esc.workspaceId,
+      expected: { status: esc.status, level: esc.level, slaDueAt: esc.slaDueAt },
+      patch: { status: next, ...planned.patch },
+      event: {
+        type: action,
+        actorPersonId: actor.personId,
+        level: esc.level,
+        fromStatus: esc.status,
+        toStatus: next,
+        ...planned.event,
+      },
+      audit: {
+        actorSlackId: actor.slackUserId,
+        action: `escalation.${action}`,
+        before: { status: esc.status, level: esc.level },
+      },
+      ...(planned.decision ? { decision: { ...planned.decision, decidedByPersonId: actor.personId } } : {}),
+    });
+    if (!applied) changedMeanwhile(esc);
+    if (planned.notice) {
+      const to = planned.notice.to(applied.escalation).filter((id) => id !== actor.personId);
+      await notify(planned.notice.type, `escalation:${applied.eventId}`, applied.escalation, to);
+    }
+    return applied.escalation;
+  }
+
+  const levelPeople = (esc: EscalationDto, ladder: LadderMember[]) =>
+    peopleAtLevel(esc.level, involvedOf(esc), ladder);
+  /** The raiser, the assignee and everyone on the ladder up to the escalation's level. */
+  const everyoneInvolved = (esc: EscalationDto, ladder: LadderMember[]) => [
+    esc.raisedByPersonId,
+    ...(esc.assigneePersonId ? [esc.assigneePersonId] : []),
+    ...[1, 2, 3].filter((l) => l <= esc.level).flatMap((l) => peopleAtLevel(l, involvedOf(esc), ladder)),
+  ];
+
+  function requireText(value: string, field: string, max: number): string {
+    const text = value.trim();
+    if (text.length === 0)
+      throw new DomainError(
+        'escalation.invalid',
+        { key: 'escalations.errors.textRequired', params: { field } },
+        { field },
+      );
+    if (text.length > max)
+      throw new DomainError(
+        'escalation.invalid',
+        { key: 'escalations.errors.textTooLong', params: { field, max } },
+        { field },
+      );
+    return text;
+  }
+
+  async function moveUp(
+    esc: EscalationDto,
+    ctx: { ladder: LadderMember[]; policy: EscalationPolicy },
+  ): Promise<{ level: number; people: string[]; patch: EscalationPatch }> {
+    const landing = landingLevel(esc.level + 1, ctx.policy.maxLevel, involvedOf(esc), ctx.ladder);
+    const now = clock.now();
+    return {
+      ...landing,
+      patch: {
+        level: landing.level,
+        slaDueAt: await deadline(ctx.policy, esc, landing.people),
+        nextPingAt: firstPingAt(ctx.policy, esc.severity, now),
+        acknowledgedAt: null,
+        assigneePersonId: null,
+      },
+    };
+  }
+
+  async function breach(id: string): Promise<'breached' | 'skipped'> {
+    const esc = await repo.findById(id);
+    const now = clock.now();
+    if (!esc || esc.status === 'RESOLVED' || !esc.slaDueAt || esc.slaDueAt > now) return 'skipped';
+    const ladder = await repo.ladderOf(esc.workspaceId, involvedOf(esc));
+    const policy = await loadPolicy(esc.workspaceId);
+    const next = transition(esc.status, 'breach');
+    // One level per run, and the next deadline counts from now, not from the missed one:
+    // after downtime an escalation climbs one level, not straight to the top.
+    const up = await moveUp(esc, { ladder, policy });
+    const late = now.getTime() - esc.slaDueAt.getTime() > LATE_AFTER_MS;
+    const markMeeting = marksForMeetingOnBreach(esc.severity, esc.level) && !esc.markedForMeetingAt;
+    const applied = await repo.applyChange({
+      escalationId: esc.id,
+      workspaceId: esc.workspaceId,
+      expected: { status: esc.status, level: esc.level, slaDueAt: esc.slaDueAt },
+      patch: {
+        status: next,
+        ...up.patch,
+        ...(markMeeting ? { markedForMeetingAt: now, markedForMeetingReason: 'missed level-1 SLA' } : {}),
+      },
+      event: {
+        type: 'sla_breached',
+        actorPersonId: null,
+        level: esc.level,
+        fromStatus: esc.status,
+        toStatus: next,
+        slaDueAt: esc.slaDueAt,
+        note: JSON.stringify({ toLevel: up.level, late }),
+      },
+      audit: {
+        actorSlackId: null,
+        action: 'escalation.sla_breached',
+        before: { level: esc.level, slaDueAt: esc.slaDueAt },
+        after: { level: up.level, slaDueAt: up.patch.slaDueAt, late, markedForMeeting: markMeeting },
+      },
+    });
+    // Another replica (or run) acted on this deadline first.
+    if (!applied) return 'skipped';
+    await notify(
+      'breached',
+      `escalation:${applied.eventId}`,
+      applied.escalation,
+      everyoneInvolved(applied.escalation, ladder),
+      {
+        breachedDeadline: esc.slaDueAt,
+        late,
+      },
+    );
+    return 'breached';
+  }
+
+  async function reping(id: string, expected: Date): Promise<boolean> {
+    const esc = await repo.findById(id);
+    if (esc?.status !== 'OPEN' || esc.severity !== 'URGENT') return false;
+    const policy = await loadPolicy(esc.workspaceId);
+    const now = clock.now();
+    const every = policy.urgentRepingMinutes * MINUTE_MS;
+    let next = new Date(expected.getTime() + every);
+    if (next <= now) next = new Date(now.getTime() + every);
+    if (!(await repo.advancePing(id, expected, next))) return false;
+    const ladder = await repo.ladderOf(esc.workspaceId, involvedOf(esc));
+    await notify('reping', `escalation:${esc.id}:ping:${expected.toISOString()}`, esc, [
+      ...levelPeople(esc, ladder),
+      ...(esc.assigneePersonId ? [esc.assigneePersonId] : []),
+    ]);
+    return true;
+  }
+
+  return {
+    async raise(actor, input) {
+      const title = input.title.trim();
+      if (title.length === 0)
+        throw new DomainError(
+          'escalation.invalid',
+          { key: 'escalations.errors.titleRequired' },
+          { field: 'title' },
+        );
+      if (title.length > TITLE_MAX)
+        throw new DomainError(
+          'escalation.invalid',
+          { key: 'escalations.errors.titleTooLong', params: { max: TITLE_MAX } },
+          { field: 'title' },
+        );
+      const blocked = requireText(input.blocked, 'blocked', TEXT_MAX);
+      const impact = requireText(input.impact, 'impact', TEXT_MAX);
+      const decisionNeeded = requireText(input.decisionNeeded, 'decisionNeeded', TEXT_MAX);
+      const options = input.options
+        .map((o) => ({ label: o.label.trim(), recommended: o.recommended }))
+        .filter((o) => o.label.length > 0);
+      for (const option of options) requireText(option.label, 'options', TEXT_MAX);
+      if (!SEVERITIES.includes(input.severity)) throw new Error(`unknown severity ${String(input.severity)}`);
+      const departmentIds = [...new Set([input.raiserDepartmentId, ...input.counterpartDepartmentIds])];
+      if (departmentIds.length < 2)
+        throw new DomainError(
+          'escalation.invalid',
+          { key: 'escalations.errors.twoDepartments' },
+          { field: 'departments' },
+        );
+      const active = await repo.activeDepartmentIds(actor.workspaceId, departmentIds);
+      if (active.length !== departmentIds.length)
+        throw new DomainError(
+          'escalation.invalid',
+          { key: 'escalations.errors.unknownDepartment' },
+          { field: 'departments', detail: `departments ${departmentIds.join(',')}` },
+        );
+      const now = clock.now();
+      if (input.wantedBy) {
+        // Past everywhere on Earth: before the date it already is at UTC−12.
+        const earliestToday = new Date(now.getTime() - 12 * 60 * MINUTE_MS).toISOString().slice(0, 10);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(input.wantedBy) || input.wantedBy < earliestToday)
+          throw new DomainError(
+            'escalation.invalid',
+            { key: 'escalations.errors.wantedByPast' },
+            { field: 'wantedBy' },
+          );
+      }
+      const policy = await loadPolicy(actor.workspaceId);
+      const ladder = await repo.ladderOf(actor.workspaceId, departmentIds);
+      const landing = landingLevel(1, policy.maxLevel, departmentIds, ladder);
+      const slaDueAt = await deadline(policy, input, landing.people);
+      const esc = await repo.raise({
+        workspaceId: actor.workspaceId,
+        raisedByPersonId: actor.personId,
+        raise: {
+          ...input,
+          title,
+          blocked,
+          impact,
+          decisionNeeded,
+          options,
+          raiserDepartmentId: departmentIds[0] as string,
+          counterpartDepartmentIds: departmentIds.slice(1),
+        },
+        level: landing.level,
+        slaDueAt,
+        nextPingAt: firstPingAt(policy, input.severity, now),
+        event: {
+          type: 'raised',
+          actorPersonId: actor.personId,
+          level: landing.level,
+          fromStatus: null,
+          toStatus: 'OPEN',
+        },
+        audit: { actorSlackId: actor.slackUserId, action: 'escalation.raised' },
+      });
+      await notify(
+        'raised',
+        `escalation:${esc.id}:raised`,
+        esc,
+        landing.people.filter((id) => id !== actor.personId),
+      );
+      return esc;
+    },
+
+    get: (actor, number) => find(actor.workspaceId, number),
+
+    acknowledge: (actor, number) =>
+      act(actor, number, 'acknowledge', async () => ({
+        patch: { acknowledgedAt: clock.now(), nextPingAt: null },
+        notice: { type: 'acknowledged', to: (esc) => [esc.raisedByPersonId] },
+      })),
+
+    propose: (actor, number, proposal) =>
+      act(actor, number, 'propose', async (esc, { ladder }) => ({
+        patch: {
+          proposal: requireText(proposal, 'proposal', TEXT_MAX),
+          proposedByPersonId: actor.personId,
+          acknowledgedAt: esc.acknowledgedAt ?? clock.now(),
+          nextPingAt: null,
+        },
+        notice: { type: 'proposed', to: (after) => [after.raisedByPersonId, ...levelPeople(after, ladder)] },
+      })),
+
+    accept: (actor, number) =>
+      act(actor, number, 'accept', async (esc, { ladder }) => {
+        if (!esc.proposal)
+          throw new DomainError('escalation.no_proposal', { key: 'escalations.errors.noProposal' });
+        return {
+          patch: { resolvedAt: clock.now(), slaDueAt: null, nextPingAt: null },
+          decision: {
+            text: esc.proposal,
+            optionsConsidered: esc.options.map((o) => o.label),
+            actionItems: [],
+          },
+          notice: { type: 'resolved', to: (after) => everyoneInvolved(after, ladder) },
+        };
+      }),
+
+    reject: (actor, number, reason) =>
+      act(actor, number, 'reject', async (esc) => ({
+        patch: { proposal: null, proposedByPersonId: null },
+        event: { note: reason?.trim() ? reason.trim().slice(0, TEXT_MAX) : null },
+        notice: { type: 'rejected', to: () => (esc.proposedByPersonId ? [esc.proposedByPersonId] : []) },
+      })),
+
+    escalateNow: (actor, number, reason) =>
+      act(actor, number, 'escalate', async (esc, ctx) => {
+        const up = await moveUp(esc, ctx);
+        if (up.level === esc.level)
+          throw new DomainError('escalation.top', {
+            key: 'escalations.errors.alreadyTop',
+            params: { esc: escName(esc.number) },
+          });
+        return {
+          patch: up.patch,
+          event: { note: reason?.trim() ? reason.trim().slice(0, TEXT_MAX) : null },
+          notice: { type: 'escalated', to: (after) => everyoneInvolved(after, ctx.ladder) },
+        };
+      }),
+
+    reassign: (actor, number, assigneePersonId) =>
+      act(actor, number, 'reassign', async () => {
+        const [assignee] = await repo.recipients([assigneePersonId], actor.workspaceId);
+        if (!assignee)
+          throw new DomainError(
+            'escalation.assignee',
+            { key: 'escalations.errors.assigneeUnknown' },
+            { field: 'assignee' },
+          );
+        return {
+          patch: { assigneePersonId },
+          event: { note: assigneePersonId },
+          notice: { type: 'reassigned', to: () => [assigneePersonId] },
+        };
+      }),
+
+    resolve: (actor, number, input) =>
+      act(actor, number, 'resolve', async (_esc, { ladder }) => {
+        const text = input.decision.trim();
+        if (text.length === 0)
+          throw new DomainError(
+            'escalation.invalid',
+            { key: 'escalations.errors.decisionRequired' },
+            { field: 'decision' },
+          );
+        requireText(text, 'decision', TEXT_MAX);
+        const actionItems = input.actionItems ?? [];
+        if (actionItems.length > 0 && !deps.actionItemsEnabled)
+          throw new DomainError('escalation.action_items', {
+            key: 'escalations.errors.actionItemsUnavailable',
+          });
+        return {
+          patch: { resolvedAt: clock.now(), slaDueAt: null, nextPingAt: null },
+          decision: {
+            text,
+            optionsConsidered: input.optionsConsidered.map((o) => o.trim()).filter(Boolean),
+            actionItems,
+          },
+          notice: { type: 'resolved', to: (after) => everyoneInvolved(after, ladder) },
+        };
+      }),
+
+    reopen: (actor, number, reason) =>
+      act(actor, number, 'reopen', async (esc, { ladder, policy }) => {
+        const why = reason.trim();
+        if (why.length === 0)
+          throw new DomainError(
+            'escalation.invalid',
+            { key: 'escalations.errors.reasonRequired' },
+            { field: 'reason' },
+          );
+        const people = levelPeople(esc, ladder);
+        return {
+          patch: {
+            resolvedAt: null,
+            proposal: null,
+            proposedByPersonId: null,
+            acknowledgedAt: null,
+            slaDueAt: await deadline(policy, esc, people),
+            nextPingAt: firstPingAt(policy, esc.severity, clock.now()),
+          },
+          event: { note: requireText(why, 'reason', TEXT_MAX) },
+          notice: { type: 'reopened', to: (after) => everyoneInvolved(after, ladder) },
+        };
+      }),
+
+    markForMeeting: (actor, number, reason) =>
+      act(actor, number, 'markForMeeting', async () => ({
+        patch: {
+          markedForMeetingAt: clock.now(),
+          markedForMeetingReason: reason.trim().slice(0, TEXT_MAX) || null,
+        },
+      })),
+
+    async list(actor, scope) {
+      return repo.list(actor.workspaceId, scope, {
+        personId: actor.personId,
+        departmentIds: actor.memberships.map((m) => m.departmentId),
+      });
+    },
+
+    async searchDecisions(actor, query) {
+      const text = query.trim().slice(0, 200);
+      if (text.length === 0) return [];
+      return repo.searchDecisions(actor.workspaceId, text, 20);
+    },
+
+    async sweep(input = {}) {
+      const batchSize = input.batchSize ?? 100;
+      const result: SweepResult = { breached: 0, skipped: 0, pinged: 0, failed: 0 };
+      const now = clock.now();
+      const seen = new Set<string>();
+      for (;;) {
+        const due = (await repo.dueBreaches(now, batchSize, input.workspaceId)).filter(
+          (d) => !seen.has(d.id),
+        );
+        if (due.length === 0) break;
+        for (const item of due) {
+          seen.add(item.id);
+          try {
+            result[await breach(item.id)]++;
+          } catch (error) {
+            // One bad escalation must not stop the others; it stays due and is retried next run.
+            result.failed++;
+            deps.onSweepError?.(error, item.id);
+          }
+        }
+      }
+      for (const ping of await repo.duePings(now, batchSize * 5, input.workspaceId)) {
+        try {
+          if (await reping(ping.id, ping.nextPingAt)) result.pinged++;
+        } catch (error) {
+          result.failed++;
+          deps.onSweepError?.(error, ping.id);
+        }
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { Role } from '../people/person.types.js';
+
+export const SEVERITIES = ['NORMAL', 'HIGH', 'URGENT'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type EscalationStatus = 'OPEN' | 'ACKNOWLEDGED' | 'PROPOSED' | 'RESOLVED';
+export type Level = 1 | 2 | 3;
+
+/** What a person may do to an escalation; the scheduler's `breach` is not a person's action. */
+export type EscalationAction =
+  | 'acknowledge'
+  | 'propose'
+  | 'accept'
+  | 'reject'
+  | 'escalate'
+  | 'reassign'
+  | 'resolve'
+  | 'reopen'
+  | 'markForMeeting'
+  | 'breach';
+
+export interface EscalationOption {
+  label: string;
+  recommended: boolean;
+}
+
+export interface EscalationDto {
+  id: string;
+  workspaceId: string;
+  number: number;
+  title: string;
+  blocked: string;
+  impact: string;
+  decisionNeeded: string;
+  options: EscalationOption[];
+  severity: Severity;
+  status: EscalationStatus;
+  level: number;
+  raisedByPersonId: string;
+  assigneePersonId: string | null;
+  wantedBy: Date | null;
+  slaDueAt: Date | null;
+  acknowledgedAt: Date | null;
+  nextPingAt: Date | null;
+  proposal: string | null;
+  proposedByPersonId: string | null;
+  markedForMeetingAt: Date | null;
+  markedForMeetingReason: string | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  departments: { departmentId: string; role: 'RAISER' | 'COUNTERPART' }[];
+}
+
+/** A person on the ladder: someone with a LEAD, HEAD or EXECUTIVE membership. */
+export interface LadderMember {
+  personId: string;
+  departmentId: string;
+  role: Role;
+}
+
+/** Who a notice goes to, with what it is rendered in. */
+export interface Recipient {
+  personId: string;
+  locale: string | null;
+  timeZone: string | null;
+}
+
+/** The actor, as authorization sees them (from the signed request). */
+export interface EscalationActor {
+  workspaceId: string;
+  personId: string;
+  slackUserId: string;
+  isAdmin: boolean;
+  memberships: ReadonlyArray<{ departmentId: string; role: Role }>;
+}
+
+export interface RaiseInput {
+  title: string;
+  blocked: string;
+  impact: string;
+  decisionNeeded: string;
+  options: EscalationOption[];
+  severity: Severity;
+  /** The raiser's department first, then the counterpart(s). */
+  raiserDepartmentId: string;
+  counterpartDepartmentIds: string[];
+  /** YYYY-MM-DD. */
+  wantedBy?: string | null;
+  source?: { channelId: string; messageTs: string; permalink?: string | null; quote?: string | null };
+}
+
+export interface ActionItemInput {
+  title: string;
+  ownerPersonId: string;
+  /** YYYY-MM-DD. */
+  dueOn: string;
+}
+
+export interface DecisionDto {
+  id: string;
+  escalationId: string | null;
+  escalationNumber: number | null;
+  escalationTitle: string | null;
+  text: string;
+  decidedByPersonId: string;
+  optionsConsidered: string[];
+  decidedAt: Date;
+}
+
+export type ListScope = 'mine' | 'department' | 'open';

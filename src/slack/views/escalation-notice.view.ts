@@ -1,0 +1,51 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import type { Translate } from '../../i18n/catalog.js';
+import type { EscalationNotice } from '../../modules/escalations/escalation-notifier.js';
+import { escapeMrkdwn } from './escape.js';
+
+export const ESCALATION_NOTICE_BLOCK = 'escalation.notice';
+export const ESCALATION_NOTICE_CONTEXT_BLOCK = 'escalation.notice.context';
+
+function formatLocal(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/**
+ * One escalation notice for one reader, in their language and zone: a line of text (also
+ * the fallback) and a context line with severity and level. The title is the raiser's text:
+ * escaped, so `<!channel>` in it shows as text and notifies nobody.
+ */
+export function escalationNoticeView(
+  notice: EscalationNotice,
+  reader: { t: Translate; timeZone: string },
+): { text: string; blocks: KnownBlock[] } {
+  const { t, timeZone } = reader;
+  const esc = notice.escalation;
+  const params = {
+    esc: `ESC-${esc.number}`,
+    title: escapeMrkdwn(esc.title),
+    level: esc.level,
+    severity: t(`escalations.severity.${esc.severity}`),
+    due: esc.slaDueAt ? formatLocal(esc.slaDueAt, timeZone) : t('escalations.notice.noDeadline'),
+    deadline: notice.breachedDeadline ? formatLocal(notice.breachedDeadline, timeZone) : '',
+  };
+  const key = notice.type === 'breached' && notice.late ? 'breachedLate' : notice.type;
+  const text = t(`escalations.notice.${key}`, params);
+  return {
+    text,
+    blocks: [
+      { type: 'section', block_id: ESCALATION_NOTICE_BLOCK, text: { type: 'mrkdwn', text } },
+      {
+        type: 'context',
+        block_id: ESCALATION_NOTICE_CONTEXT_BLOCK,
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `ESC-${esc.number} · ${params.severity} · L${esc.level} · ${params.due} (${escapeMrkdwn(timeZone)})`,
+          },
+        ],
+      },
+    ],
+  };
+}
