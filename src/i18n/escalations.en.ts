@@ -68,12 +68,21 @@ export const escalationsEn = {
   },
   command: {
     usage:
-      'Usage: `/escalate list [mine|department|open]`. (Raising and the buttons come with the next release.)',
+      'Usage: `/escalate list [mine|department|open]` or `/escalate search WORDS`. (Raising and the buttons come with the next release.)',
     heading: {
       mine: 'Escalations you raised or were handed',
       department: 'Open escalations of your departments',
       open: 'All open escalations',
     },
+  },
+  help: {
+    list: "`/escalate list [mine|department|open]` — escalations you raised or were handed, your departments' open ones, or all open ones, with their deadlines",
+    search: '`/escalate search WORDS` — recorded decisions that mention the words',
+  },
+  search: {
+    heading: 'Decisions matching “{query}”',
+    empty: 'No decision mentions that yet. Try fewer or other words.',
+    line: '{esc} {title} — {decision} ({date})',
   },
   list: {
     empty: 'No open escalations here.',

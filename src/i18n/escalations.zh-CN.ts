@@ -55,12 +55,22 @@ export const escalationsZhCN: CatalogShape<typeof escalationsEn> = {
     noDeadline: '无截止时间',
   },
   command: {
-    usage: '用法：`/escalate list [mine|department|open]`。（发起升级和操作按钮将在下个版本提供。）',
+    usage:
+      '用法：`/escalate list [mine|department|open]` 或 `/escalate search 关键词`。（发起升级和操作按钮将在下个版本提供。）',
     heading: {
       mine: '你发起或转交给你的升级事项',
       department: '你所在部门的待处理升级事项',
       open: '所有待处理的升级事项',
     },
+  },
+  help: {
+    list: '`/escalate list [mine|department|open]` — 你发起或转交给你的、你所在部门的、或全部待处理的升级事项及其截止时间',
+    search: '`/escalate search 关键词` — 查找提到这些词的已记录决定',
+  },
+  search: {
+    heading: '与“{query}”相关的决定',
+    empty: '还没有决定提到这些词。试试更少或别的关键词。',
+    line: '{esc} {title} — {decision}（{date}）',
   },
   list: {
     empty: '这里没有待处理的升级事项。',

@@ -39,6 +39,8 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   { key: 'notifications.help.mute' },
   { key: 'notifications.help.snooze' },
   { key: 'actionItems.help' },
+  { key: 'escalations.help.list' },
+  { key: 'escalations.help.search' },
   { key: 'export.help.me' },
   { key: 'export.help.workspace', adminOnly: true },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RaiseInput } from '../../src/modules/escalations/escalations.types.js';
 import { COMMANDS } from '../../src/slack/ids.js';
 import { ESCALATIONS_LIST_BLOCKS } from '../../src/slack/views/escalations-list.view.js';
+import { ESCALATIONS_SEARCH_BLOCKS } from '../../src/slack/views/escalations-search.view.js';
 import { blockById, textOf } from '../harness/blocks.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
@@ -60,5 +61,41 @@ describe('/escalate list', () => {
   it('explains its usage when the words are not understood', async () => {
     const reply = await escalateAs('U0DEMOALEX', 'list everything');
     expect(JSON.stringify(reply)).toContain('/escalate list [mine|department|open]');
+  });
+});
+
+describe('/escalate search', () => {
+  it("finds recorded decisions by their words or their title, in the reader's language, text escaped", async () => {
+    const esc = await raiseAsSam('Packaging & returns <!here>');
+    const { prisma } = file.db;
+    const lin = await prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOLIN' } });
+    const deps = file.liaison.deps;
+    await deps.escalations.resolve(await deps.authorization.subjectOf(lin.id), esc.number, {
+      decision: 'Supply Chain ships the R&D samples in recyclable boxes from Monday',
+      optionsConsidered: ['recyclable boxes', 'keep plastic'],
+    });
+
+    const english = await escalateAs('U0DEMOSAM', 'search recyclable');
+    const found = textOf(blockById(english?.blocks, ESCALATIONS_SEARCH_BLOCKS.items));
+    expect(found).toContain(`ESC-${esc.number}`);
+    expect(found).toContain('R&amp;D samples in recyclable boxes');
+    expect(found).toContain('Packaging &amp; returns &lt;!here&gt;');
+    expect(textOf(blockById(english?.blocks, ESCALATIONS_SEARCH_BLOCKS.header))).toBe(
+      'Decisions matching “recyclable”',
+    );
+
+    // Slack sends "&" typed in a command as &amp;: it is searched for as typed.
+    const byTitle = await escalateAs('U0DEMOLIN', 'search PACKAGING &amp; returns');
+    expect(textOf(blockById(byTitle?.blocks, ESCALATIONS_SEARCH_BLOCKS.header))).toBe(
+      '与“PACKAGING & returns”相关的决定',
+    );
+    expect(textOf(blockById(byTitle?.blocks, ESCALATIONS_SEARCH_BLOCKS.items))).toContain(
+      `ESC-${esc.number}`,
+    );
+
+    const none = await escalateAs('U0DEMOLIN', 'search helicopter');
+    expect(textOf(blockById(none?.blocks, ESCALATIONS_SEARCH_BLOCKS.empty))).toBe(
+      '还没有决定提到这些词。试试更少或别的关键词。',
+    );
   });
 });

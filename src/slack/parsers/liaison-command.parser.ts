@@ -15,7 +15,7 @@ export interface ParsedLiaisonCommand {
  * and channel references, links — uses real angle brackets). Decoded here once, so a reason
  * like "R&D offsite" is stored as typed and escaped exactly once when shown again.
  */
-function decodeSlackEntities(text: string): string {
+export function decodeSlackEntities(text: string): string {
   return text.replace(/&(amp|lt|gt);/g, (_, name: string) =>
     name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
   );

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
+import { decodeSlackEntities } from '../../parsers/liaison-command.parser.js';
 import { resolveActor } from '../../request-actor.js';
 import { escalationsListView } from '../../views/escalations-list.view.js';
+import { escalationsSearchView } from '../../views/escalations-search.view.js';
 import type { CommandArgs } from './liaison/subcommand.js';
 
 const listCommand = z.tuple([z.literal('list'), z.enum(['mine', 'department', 'open']).default('mine')]);
 
-/** `/escalate list [mine|department|open]`: the reader's escalations, privately, in their language. */
+/**
+ * `/escalate list [mine|department|open]`: the reader's escalations; `/escalate search WORDS`:
+ * recorded decisions. Privately, in the reader's language.
+ */
 export function escalateCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { ack, command, respond, client, context } = args;
@@ -20,6 +25,16 @@ export function escalateCommand(deps: SlackDeps) {
       client,
       context,
     });
+    const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
+    const searched = /^search\s+(.+)$/is.exec(decodeSlackEntities(command.text).trim());
+    if (searched?.[1]) {
+      const query = searched[1].trim();
+      const subject = await deps.authorization.subjectOf(actor.person.id);
+      const decisions = await deps.escalations.searchDecisions(subject, query);
+      const view = escalationsSearchView(decisions, { t: actor.t, timeZone, locale: actor.locale, query });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...view });
+      return;
+    }
     const words = command.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const parsed = listCommand.safeParse(
       words.length === 0 ? ['list'] : words.length === 1 ? [words[0], undefined] : words,
@@ -36,7 +51,7 @@ export function escalateCommand(deps: SlackDeps) {
     const escalations = await deps.escalations.list(subject, scope);
     const view = escalationsListView(escalations, {
       t: actor.t,
-      timeZone: actor.person.timeZone ?? actor.workspace.defaultTimeZone,
+      timeZone,
       scope,
     });
     await respond({ response_type: 'ephemeral', replace_original: false, ...view });
