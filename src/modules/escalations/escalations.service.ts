@@ -73,6 +73,11 @@ export function createEscalationsService(deps: {
   onSweepError?: (error: unknown, escalationId: string) => void;
   /** Present when action items can be recorded with a decision. */
   actionItemsEnabled?: boolean;
+  /**
+   * Called after every committed change (raise, a person's action, a breach), e.g. to refresh
+   * the escalation's cards. Must not throw; what it starts is not awaited by the change.
+   */
+  onChanged?: (change: { escalationId: string; workspaceId: string }) => void;
 }): EscalationsService {
   const { repo, clock } = deps;
 
@@ -96,6 +101,9 @@ export function createEscalationsService(deps: {
     }
     return esc;
   }
+
+  const changed = (esc: EscalationDto) =>
+    deps.onChanged?.({ escalationId: esc.id, workspaceId: esc.workspaceId });
 
   const involvedOf = (esc: EscalationDto) => esc.departments.map((d) => d.departmentId);
 
@@ -204,6 +212,7 @@ export function createEscalationsService(deps: {
       ...(planned.decision ? { decision: { ...planned.decision, decidedByPersonId: actor.personId } } : {}),
     });
     if (!applied) changedMeanwhile(esc);
+    changed(applied.escalation);
     if (planned.notice) {
       const to = planned.notice.to(applied.escalation).filter((id) => id !== actor.personId);
       await notify(planned.notice.type, `escalation:${applied.eventId}`, applied.escalation, to);
@@ -294,6 +303,7 @@ export function createEscalationsService(deps: {
     });
     // Another replica (or run) acted on this deadline first.
     if (!applied) return 'skipped';
+    changed(applied.escalation);
     await notify(
       'breached',
       `escalation:${applied.eventId}`,
@@ -401,6 +411,7 @@ export function createEscalationsService(deps: {
         },
         audit: { actorSlackId: actor.slackUserId, action: 'escalation.raised' },
       });
+      changed(esc);
       await notify(
         'raised',
         `escalation:${esc.id}:raised`,

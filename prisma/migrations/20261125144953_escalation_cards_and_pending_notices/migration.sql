@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "EscalationDepartment" ADD COLUMN     "cardError" TEXT;
+
+-- AlterTable
+ALTER TABLE "EscalationEvent" ADD COLUMN     "noticePending" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateIndex
+CREATE INDEX "EscalationEvent_noticePending_at_idx" ON "EscalationEvent"("noticePending", "at");
