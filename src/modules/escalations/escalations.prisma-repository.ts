@@ -1,6 +1,11 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import type { ActionItemsPort, EscalationsRepository, EventInput } from './escalations.repository.js';
+import type {
+  ActionItemsPort,
+  EscalationsRepository,
+  EventInput,
+  PendingNotice,
+} from './escalations.repository.js';
 import type { DecisionDto, EscalationDto, EscalationOption } from './escalations.types.js';
 
 const escalationSelect = {
@@ -54,7 +59,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
-function eventData(escalationId: string, event: EventInput, at?: Date) {
+function eventData(escalationId: string, event: EventInput) {
   return {
     escalationId,
     type: event.type,
@@ -64,7 +69,10 @@ function eventData(escalationId: string, event: EventInput, at?: Date) {
     toStatus: event.toStatus,
     note: event.note ?? null,
     slaDueAt: event.slaDueAt ?? null,
-    ...(at ? { at } : {}),
+    ...(event.pendingNotice
+      ? { noticePending: true, pendingNotice: event.pendingNotice as unknown as Prisma.InputJsonValue }
+      : {}),
+    ...(event.at ? { at: event.at } : {}),
   };
 }
 
@@ -150,7 +158,10 @@ export function createEscalationsPrismaRepository(
           },
           select: escalationSelect,
         });
-        await tx.escalationEvent.create({ data: eventData(row.id, input.event), select: { id: true } });
+        const event = await tx.escalationEvent.create({
+          data: eventData(row.id, input.event),
+          select: { id: true },
+        });
         await writeAuditEntry(tx, {
           workspaceId: input.workspaceId,
           actorSlackId: input.audit.actorSlackId ?? undefined,
@@ -159,7 +170,7 @@ export function createEscalationsPrismaRepository(
           objectId: row.id,
           after: { number: row.number, title: row.title, severity: row.severity, level: row.level },
         });
-        return toDto(row);
+        return { escalation: toDto(row), eventId: event.id };
       }, TRANSACTION_OPTIONS);
     },
 
@@ -242,6 +253,30 @@ export function createEscalationsPrismaRepository(
         if (error instanceof StateMoved || isUniqueViolation(error)) return null;
         throw error;
       }
+    },
+
+    async noticeQueued(eventId) {
+      await prisma.escalationEvent.update({
+        where: { id: eventId },
+        data: { noticePending: false, pendingNotice: Prisma.DbNull },
+      });
+    },
+
+    async pendingNotices(window, limit, workspaceId) {
+      const rows = await prisma.escalationEvent.findMany({
+        where: {
+          noticePending: true,
+          at: { gte: window.from, lte: window.to },
+          ...(workspaceId ? { escalation: { workspaceId } } : {}),
+        },
+        orderBy: { at: 'asc' },
+        take: limit,
+        select: { id: true, escalationId: true, pendingNotice: true },
+      });
+      return rows.flatMap((row) => {
+        const notice = row.pendingNotice as unknown as PendingNotice | null;
+        return notice ? [{ eventId: row.id, escalationId: row.escalationId, notice }] : [];
+      });
     },
 
     async advancePing(escalationId, expected, next) {

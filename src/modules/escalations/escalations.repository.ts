@@ -1,3 +1,4 @@
+import type { NoticeType } from './escalation-notifier.js';
 import type {
   ActionItemInput,
   DecisionDto,
@@ -19,6 +20,20 @@ export interface EventInput {
   note?: string | null;
   /** Breaches: the deadline acted on (unique with type and level, so it is acted on once). */
   slaDueAt?: Date | null;
+  /** When it happened, by the service's clock (the database's when absent). */
+  at?: Date;
+  /** The notice this change owes, stored with it and cleared once queued (see noticeQueued). */
+  pendingNotice?: PendingNotice | null;
+}
+
+/** A notice written in the change's transaction, so a crash before it is queued does not lose it. */
+export interface PendingNotice {
+  type: NoticeType;
+  /** Unique per logical notice: queuing it again is a no-op. */
+  key: string;
+  to: string[];
+  breachedDeadline?: string;
+  late?: boolean;
 }
 
 export interface AuditInput {
@@ -97,7 +112,7 @@ export interface EscalationsRepository {
     nextPingAt: Date | null;
     event: EventInput;
     audit: AuditInput;
-  }): Promise<EscalationDto>;
+  }): Promise<{ escalation: EscalationDto; eventId: string }>;
   findById(id: string): Promise<EscalationDto | null>;
   findByNumber(workspaceId: string, number: number): Promise<EscalationDto | null>;
   /**
@@ -121,6 +136,14 @@ export interface EscalationsRepository {
     escalationId: string,
     attempted: string,
   ): Promise<void>;
+  /** The event's notice is queued: it is no longer pending. */
+  noticeQueued(eventId: string): Promise<void>;
+  /** Events whose notice is still pending, written between `from` and `to` (oldest first). */
+  pendingNotices(
+    window: { from: Date; to: Date },
+    limit: number,
+    workspaceId?: string,
+  ): Promise<{ eventId: string; escalationId: string; notice: PendingNotice }[]>;
   dueBreaches(now: Date, limit: number, workspaceId?: string): Promise<DueBreach[]>;
   duePings(now: Date, limit: number, workspaceId?: string): Promise<{ id: string; nextPingAt: Date }[]>;
   list(

@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { WorkingTimeProfile } from '../calendar/working-time.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.js';
 import { type EscalationPolicy, policyFrom } from './escalation-policy.js';
-import type { EscalationPatch, EscalationsRepository, EventInput } from './escalations.repository.js';
+import type {
+  EscalationPatch,
+  EscalationsRepository,
+  EventInput,
+  PendingNotice,
+} from './escalations.repository.js';
 import {
   firstPingAt,
   landingLevel,
@@ -33,10 +39,17 @@ export const LATE_AFTER_MS = 5 * MINUTE_MS;
 
 export const escName = (number: number) => `ESC-${number}`;
 
+/** A change's notice still pending this long after its commit was lost to a crash: queue it again. */
+export const PENDING_NOTICE_GRACE_MS = 2 * MINUTE_MS;
+/** Notices that could not be queued for a day are given up (they stay recorded on the event). */
+export const PENDING_NOTICE_GIVE_UP_MS = 24 * 60 * MINUTE_MS;
+
 export interface SweepResult {
   breached: number;
   skipped: number;
   pinged: number;
+  /** Notices of changes committed by a process that died before queuing them. */
+  resent: number;
   failed: number;
 }
 
@@ -130,18 +143,13 @@ export function createEscalationsService(deps: {
     );
   }
 
-  async function notify(
-    type: NoticeType,
-    key: string,
+  async function send(
     esc: EscalationDto,
-    personIds: Iterable<string>,
-    extra: Partial<EscalationNotice> = {},
-  ) {
-    const ids = [...new Set(personIds)];
-    if (ids.length === 0) return;
+    pending: Omit<PendingNotice, 'breachedDeadline'> & { breachedDeadline?: Date | string },
+  ): Promise<boolean> {
     const notice: EscalationNotice = {
-      type,
-      key,
+      type: pending.type,
+      key: pending.key,
       escalation: {
         id: esc.id,
         workspaceId: esc.workspaceId,
@@ -151,15 +159,43 @@ export function createEscalationsService(deps: {
         level: esc.level,
         slaDueAt: esc.slaDueAt,
       },
-      recipients: await repo.recipients(ids),
-      ...extra,
+      recipients: await repo.recipients(pending.to),
+      ...(pending.breachedDeadline ? { breachedDeadline: new Date(pending.breachedDeadline) } : {}),
+      ...(pending.late !== undefined ? { late: pending.late } : {}),
     };
     try {
       await deps.notifier.send(notice);
+      return true;
     } catch (error) {
       if (!deps.onNotifyError) throw error;
       deps.onNotifyError(error, notice);
+      return false;
     }
+  }
+
+  /**
+   * The notice a change owes, decided before it commits and stored with its event: queued
+   * right after the commit, and by the sweep if the process died in between.
+   */
+  function pendingNotice(
+    type: NoticeType,
+    key: string,
+    personIds: Iterable<string>,
+    except: string | null,
+    extra: Pick<PendingNotice, 'breachedDeadline' | 'late'> = {},
+  ): PendingNotice | null {
+    const to = [...new Set(personIds)].filter((id) => id !== except);
+    return to.length > 0 ? { type, key, to, ...extra } : null;
+  }
+
+  async function deliverPending(
+    eventId: string,
+    esc: EscalationDto,
+    pending: PendingNotice | null,
+  ): Promise<boolean> {
+    if (!pending || !(await send(esc, pending))) return false;
+    await repo.noticeQueued(eventId);
+    return true;
   }
 
   function changedMeanwhile(esc: EscalationDto): never {
@@ -191,6 +227,15 @@ export function createEscalationsService(deps: {
     const next = transition(esc.status, action);
     const policy = await loadPolicy(esc.workspaceId);
     const planned = await plan(esc, { ladder, policy, next });
+    const after: EscalationDto = { ...esc, status: next, ...planned.patch };
+    const pending = planned.notice
+      ? pendingNotice(
+          planned.notice.type,
+          `escalation:${esc.id}:${action}:${randomUUID()}`,
+          planned.notice.to(after),
+          actor.personId,
+        )
+      : null;
     const applied = await repo.applyChange({
       escalationId: esc.id,
       workspaceId: esc.workspaceId,
@@ -203,6 +248,8 @@ export function createEscalationsService(deps: {
         fromStatus: esc.status,
         toStatus: next,
         ...planned.event,
+        at: clock.now(),
+        pendingNotice: pending,
       },
       audit: {
         actorSlackId: actor.slackUserId,
@@ -213,10 +260,7 @@ export function createEscalationsService(deps: {
     });
     if (!applied) changedMeanwhile(esc);
     changed(applied.escalation);
-    if (planned.notice) {
-      const to = planned.notice.to(applied.escalation).filter((id) => id !== actor.personId);
-      await notify(planned.notice.type, `escalation:${applied.eventId}`, applied.escalation, to);
-    }
+    await deliverPending(applied.eventId, applied.escalation, pending);
     return applied.escalation;
   }
 
@@ -276,15 +320,23 @@ export function createEscalationsService(deps: {
     const up = await moveUp(esc, { ladder, policy });
     const late = now.getTime() - esc.slaDueAt.getTime() > LATE_AFTER_MS;
     const markMeeting = marksForMeetingOnBreach(esc.severity, esc.level) && !esc.markedForMeetingAt;
+    const patch: EscalationPatch = {
+      status: next,
+      ...up.patch,
+      ...(markMeeting ? { markedForMeetingAt: now, markedForMeetingReason: 'missed level-1 SLA' } : {}),
+    };
+    const pending = pendingNotice(
+      'breached',
+      `escalation:${esc.id}:breach:${esc.level}:${esc.slaDueAt.toISOString()}`,
+      everyoneInvolved({ ...esc, ...patch }, ladder),
+      null,
+      { breachedDeadline: esc.slaDueAt.toISOString(), late },
+    );
     const applied = await repo.applyChange({
       escalationId: esc.id,
       workspaceId: esc.workspaceId,
       expected: { status: esc.status, level: esc.level, slaDueAt: esc.slaDueAt },
-      patch: {
-        status: next,
-        ...up.patch,
-        ...(markMeeting ? { markedForMeetingAt: now, markedForMeetingReason: 'missed level-1 SLA' } : {}),
-      },
+      patch,
       event: {
         type: 'sla_breached',
         actorPersonId: null,
@@ -293,6 +345,8 @@ export function createEscalationsService(deps: {
         toStatus: next,
         slaDueAt: esc.slaDueAt,
         note: JSON.stringify({ toLevel: up.level, late }),
+        at: now,
+        pendingNotice: pending,
       },
       audit: {
         actorSlackId: null,
@@ -304,16 +358,7 @@ export function createEscalationsService(deps: {
     // Another replica (or run) acted on this deadline first.
     if (!applied) return 'skipped';
     changed(applied.escalation);
-    await notify(
-      'breached',
-      `escalation:${applied.eventId}`,
-      applied.escalation,
-      everyoneInvolved(applied.escalation, ladder),
-      {
-        breachedDeadline: esc.slaDueAt,
-        late,
-      },
-    );
+    await deliverPending(applied.eventId, applied.escalation, pending);
     return 'breached';
   }
 
@@ -327,10 +372,14 @@ export function createEscalationsService(deps: {
     if (next <= now) next = new Date(now.getTime() + every);
     if (!(await repo.advancePing(id, expected, next))) return false;
     const ladder = await repo.ladderOf(esc.workspaceId, involvedOf(esc));
-    await notify('reping', `escalation:${esc.id}:ping:${expected.toISOString()}`, esc, [
-      ...levelPeople(esc, ladder),
-      ...(esc.assigneePersonId ? [esc.assigneePersonId] : []),
-    ]);
+    // A ping lost to a crash here is not re-sent: the next one follows within the interval.
+    const ping = pendingNotice(
+      'reping',
+      `escalation:${esc.id}:ping:${expected.toISOString()}`,
+      [...levelPeople(esc, ladder), ...(esc.assigneePersonId ? [esc.assigneePersonId] : [])],
+      null,
+    );
+    if (ping) await send(esc, ping);
     return true;
   }
 
@@ -386,7 +435,13 @@ export function createEscalationsService(deps: {
       const ladder = await repo.ladderOf(actor.workspaceId, departmentIds);
       const landing = landingLevel(1, policy.maxLevel, departmentIds, ladder);
       const slaDueAt = await deadline(policy, input, landing.people);
-      const esc = await repo.raise({
+      const pending = pendingNotice(
+        'raised',
+        `escalation:raised:${randomUUID()}`,
+        landing.people,
+        actor.personId,
+      );
+      const { escalation: esc, eventId } = await repo.raise({
         workspaceId: actor.workspaceId,
         raisedByPersonId: actor.personId,
         raise: {
@@ -408,16 +463,13 @@ export function createEscalationsService(deps: {
           level: landing.level,
           fromStatus: null,
           toStatus: 'OPEN',
+          at: now,
+          pendingNotice: pending,
         },
         audit: { actorSlackId: actor.slackUserId, action: 'escalation.raised' },
       });
       changed(esc);
-      await notify(
-        'raised',
-        `escalation:${esc.id}:raised`,
-        esc,
-        landing.people.filter((id) => id !== actor.personId),
-      );
+      await deliverPending(eventId, esc, pending);
       return esc;
     },
 
@@ -566,7 +618,7 @@ export function createEscalationsService(deps: {
 
     async sweep(input = {}) {
       const batchSize = input.batchSize ?? 100;
-      const result: SweepResult = { breached: 0, skipped: 0, pinged: 0, failed: 0 };
+      const result: SweepResult = { breached: 0, skipped: 0, pinged: 0, resent: 0, failed: 0 };
       const now = clock.now();
       const seen = new Set<string>();
       for (;;) {
@@ -591,6 +643,19 @@ export function createEscalationsService(deps: {
         } catch (error) {
           result.failed++;
           deps.onSweepError?.(error, ping.id);
+        }
+      }
+      const window = {
+        from: new Date(now.getTime() - PENDING_NOTICE_GIVE_UP_MS),
+        to: new Date(now.getTime() - PENDING_NOTICE_GRACE_MS),
+      };
+      for (const owed of await repo.pendingNotices(window, batchSize, input.workspaceId)) {
+        try {
+          const esc = await repo.findById(owed.escalationId);
+          if (esc && (await deliverPending(owed.eventId, esc, owed.notice))) result.resent++;
+        } catch (error) {
+          result.failed++;
+          deps.onSweepError?.(error, owed.escalationId);
         }
       }
       return result;

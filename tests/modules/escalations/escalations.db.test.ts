@@ -303,6 +303,40 @@ describe('the SLA job', () => {
     expect(toChen?.priority).toBe('URGENT');
   });
 
+  it('queues the notices of a change whose process died before queuing them, once', async () => {
+    clock.set('2026-11-25T02:00:00Z');
+    // A process that commits and then cannot queue anything (it dies, or the outbox is down).
+    const dying = buildEscalationsService({
+      db,
+      clock,
+      logger: memoryLogger().logger,
+      calendar: deps.calendar,
+      notify: async () => {
+        throw new Error('process died');
+      },
+      defaults,
+    });
+    const sam = await actor('U0DEMOSAM');
+    const esc = await dying.raise(sam, raiseInput({ title: 'Lost notice' }));
+    await dying.acknowledge(await actor('U0DEMOZHANG'), esc.number);
+    expect(await deliveriesFor(esc.number, 'U0DEMOLIN')).toHaveLength(0);
+    expect(await deliveriesFor(esc.number, 'U0DEMOSAM')).toHaveLength(0);
+
+    // Within the grace period another process does not step on the first one's sending.
+    clock.set('2026-11-25T02:01:00Z');
+    expect((await deps.escalations.sweep({ workspaceId })).resent).toBe(0);
+    clock.set('2026-11-25T02:03:00Z');
+    expect((await deps.escalations.sweep({ workspaceId })).resent).toBe(2);
+    const [toLin] = await deliveriesFor(esc.number, 'U0DEMOLIN');
+    expect(textOf(toLin as { payload: unknown })).toContain('需要你在第 1 级处理');
+    expect(await deliveriesFor(esc.number, 'U0DEMOSAM')).toHaveLength(1);
+    expect((await deps.escalations.sweep({ workspaceId })).resent).toBe(0);
+    const pending = await db.prisma.escalationEvent.count({
+      where: { escalationId: esc.id, noticePending: true },
+    });
+    expect(pending).toBe(0);
+  });
+
   it('has one every-minute schedule per workspace', async () => {
     await ensureEscalationSlaSchedule(deps.schedules, workspaceId);
     await ensureEscalationSlaSchedule(deps.schedules, workspaceId);
