@@ -18,3 +18,13 @@ export function textOf(block: Record<string, unknown>): string {
     if (element.text) parts.push(element.text);
   return parts.join('\n');
 }
+
+/** The text of every block whose id is `prefix` or `prefix.<n>` (a list split across sections), joined. */
+export function textOfAll(blocks: unknown[] | undefined, prefix: string): string {
+  const matching = (blocks ?? []).filter((b) => {
+    const id = (b as { block_id?: string }).block_id ?? '';
+    return id === prefix || new RegExp(`^${prefix.replace(/[.]/g, '\\.')}\\.\\d+$`).test(id);
+  });
+  if (matching.length === 0) throw new Error(`no block ${prefix}`);
+  return matching.map((b) => textOf(b as Record<string, unknown>)).join('\n');
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOCKS, COMMANDS } from '../../src/slack/ids.js';
 import { ADMINS_BLOCKS } from '../../src/slack/views/admins.view.js';
 import { AUDIT_BLOCKS } from '../../src/slack/views/audit.view.js';
-import { blockById, textOf } from '../harness/blocks.js';
+import { blockById, textOf, textOfAll } from '../harness/blocks.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
@@ -59,7 +59,7 @@ describe('/liaison admins', () => {
 
   it('lets an admin grant admin rights by mention, audited; granting twice changes nothing', async () => {
     const helpFor = async (userId: string) =>
-      textOf(blockById((await replyTo(userId, 'help')).blocks, BLOCKS.help.commands));
+      textOfAll((await replyTo(userId, 'help')).blocks, BLOCKS.help.commands);
     expect(await helpFor('U0DEMOALEX')).not.toContain('/liaison audit');
     expect(await resultText('U0DEMOLIN', 'admins add <@U0DEMOALEX|alex>')).toBe(
       '<@U0DEMOALEX> 现在是 Liaison 管理员。',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCKS } from '../../src/slack/ids.js';
 import { CALENDAR_BLOCKS } from '../../src/slack/views/calendar.view.js';
-import { blockById, textOf } from '../harness/blocks.js';
+import { blockById, textOf, textOfAll } from '../harness/blocks.js';
 import { calendarLiaisonForThisFile } from './calendar-test-setup.js';
 
 // Monday 24 November 2036: 10:00 in New York, 23:00 in Shanghai, 16:00 in Berlin. The
@@ -141,11 +141,11 @@ describe('/liaison calendar: which calendar, why, and the next days off', () => 
   });
 
   it('lists the calendar commands in help, the admin ones to admins only', async () => {
-    const member = textOf(blockById((await replyTo('U0DEMOALEX', 'help')).blocks, BLOCKS.help.commands));
+    const member = textOfAll((await replyTo('U0DEMOALEX', 'help')).blocks, BLOCKS.help.commands);
     expect(member).toContain('/liaison away until YYYY-MM-DD');
     expect(member).toContain('/liaison calendar use');
     expect(member).not.toContain('/liaison calendar add');
-    const admin = textOf(blockById((await replyTo('U0DEMOLIN', 'help')).blocks, BLOCKS.help.commands));
+    const admin = textOfAll((await replyTo('U0DEMOLIN', 'help')).blocks, BLOCKS.help.commands);
     expect(admin).toContain('/liaison calendar add KEY');
     expect(admin).toContain('/liaison calendar department');
   });

@@ -3,7 +3,7 @@ import type { HomeRefresher } from '../../src/slack/home/home-refresher.js';
 import { BLOCKS, COMMANDS, DEPARTMENT_FIELDS, DEPARTMENT_VIEWS } from '../../src/slack/ids.js';
 import { DEPARTMENT_MODAL_BLOCKS } from '../../src/slack/views/department-manage.view.js';
 import { DEPARTMENTS_BLOCKS } from '../../src/slack/views/departments.view.js';
-import { blockById, textOf } from '../harness/blocks.js';
+import { blockById, textOf, textOfAll } from '../harness/blocks.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
@@ -464,12 +464,12 @@ describe('roles in whoami and help', () => {
   });
 
   it('lists the department commands, the admin ones to admins only', async () => {
-    const member = textOf(blockById((await replyTo('U0DEMOSAM', 'help')).blocks, BLOCKS.help.commands));
+    const member = textOfAll((await replyTo('U0DEMOSAM', 'help')).blocks, BLOCKS.help.commands);
     expect(member).toContain('`/liaison departments` — departments, their leads and channels');
     expect(member).toContain('/liaison admins`');
     expect(member).not.toContain('/liaison departments import');
     expect(member).not.toContain('/liaison audit');
-    const admin = textOf(blockById((await replyTo('U0NYADMIN', 'help')).blocks, BLOCKS.help.commands));
+    const admin = textOfAll((await replyTo('U0NYADMIN', 'help')).blocks, BLOCKS.help.commands);
     expect(admin).toContain('/liaison departments import');
     expect(admin).toContain('/liaison setup demo');
     expect(admin).toContain('/liaison audit');

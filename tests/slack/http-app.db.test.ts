@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCKS, COMMANDS } from '../../src/slack/ids.js';
-import { blockById, textOf } from '../harness/blocks.js';
+import { blockById, textOf, textOfAll } from '../harness/blocks.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
@@ -30,7 +30,7 @@ describe('/liaison over HTTP, from signature to reply', () => {
     expect(textOf(blockById(last?.blocks, BLOCKS.help.header))).toBe(
       'Liaison — cross-department coordination',
     );
-    const commands = textOf(blockById(last?.blocks, BLOCKS.help.commands));
+    const commands = textOfAll(last?.blocks, BLOCKS.help.commands);
     expect(commands).toContain('/liaison help');
     expect(commands).toContain('/liaison whoami');
     expect(last?.text).toContain('Liaison help');

@@ -3,6 +3,33 @@ import type { Translate } from '../../i18n/catalog.js';
 import { HELP_ENTRIES } from '../help-entries.js';
 import { BLOCKS } from '../ids.js';
 
+/** Slack refuses a section whose text is longer than 3,000 characters. */
+const SECTION_TEXT_MAX = 3000;
+
+/**
+ * The command lines as sections of at most 3,000 characters each, cut between lines: the
+ * first keeps the block id `help.commands`, the next ones `help.commands.2`, `help.commands.3`…
+ */
+export function commandSections(lines: readonly string[]): KnownBlock[] {
+  const chunks: string[][] = [[]];
+  let length = 0;
+  for (const line of lines) {
+    const current = chunks.at(-1) as string[];
+    if (current.length > 0 && length + 1 + line.length > SECTION_TEXT_MAX) {
+      chunks.push([line]);
+      length = line.length;
+    } else {
+      current.push(line);
+      length += (current.length > 1 ? 1 : 0) + line.length;
+    }
+  }
+  return chunks.map((chunk, index) => ({
+    type: 'section',
+    block_id: index === 0 ? BLOCKS.help.commands : `${BLOCKS.help.commands}.${index + 1}`,
+    text: { type: 'mrkdwn', text: chunk.join('\n').slice(0, SECTION_TEXT_MAX) },
+  }));
+}
+
 export interface HelpMessage {
   text: string;
   blocks: KnownBlock[];
@@ -23,11 +50,7 @@ export function helpMessage(
       { type: 'header', block_id: BLOCKS.help.header, text: { type: 'plain_text', text: t('help.title') } },
       { type: 'section', block_id: BLOCKS.help.intro, text: { type: 'mrkdwn', text: t('help.intro') } },
       { type: 'divider' },
-      {
-        type: 'section',
-        block_id: BLOCKS.help.commands,
-        text: { type: 'mrkdwn', text: [t('help.commandsHeading'), ...commands].join('\n') },
-      },
+      ...commandSections([t('help.commandsHeading'), ...commands]),
       {
         type: 'context',
         block_id: BLOCKS.help.language,
