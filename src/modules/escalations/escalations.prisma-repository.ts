@@ -138,6 +138,7 @@ export function createEscalationsPrismaRepository(
             options: raise.options.map((o) => ({ label: o.label, recommended: o.recommended })),
             severity: raise.severity,
             level: input.level,
+            ...(input.event.at ? { createdAt: input.event.at } : {}),
             raisedByPersonId: input.raisedByPersonId,
             wantedBy: raise.wantedBy ? new Date(`${raise.wantedBy}T00:00:00Z`) : null,
             slaDueAt: input.slaDueAt,
@@ -217,6 +218,7 @@ export function createEscalationsPrismaRepository(
                 text: input.decision.text,
                 decidedByPersonId: input.decision.decidedByPersonId,
                 optionsConsidered: input.decision.optionsConsidered,
+                ...(input.event.at ? { decidedAt: input.event.at } : {}),
               },
               select: { id: true },
             });
