@@ -3,6 +3,7 @@ import type { Database } from './db/database.js';
 import { databaseReachability } from './db/database-health.js';
 import { ensureActionItemRemindersSchedule } from './jobs/action-item-reminders.job.js';
 import { ensureDirectorySyncSchedule } from './jobs/directory-sync.job.js';
+import { ensureEscalationAssessmentSchedule } from './jobs/escalation-assessment.job.js';
 import { ensureEscalationSlaSchedule } from './jobs/escalation-sla.job.js';
 import { ensureHeartbeatSchedule } from './jobs/heartbeat.job.js';
 import type { LlmClient } from './llm/llm-client.js';
@@ -39,7 +40,11 @@ import {
 import { buildNotificationsDeps } from './slack/delivery/notification-services.js';
 import type { SlackDeps } from './slack/deps.js';
 import { buildDirectoryDeps } from './slack/directory/directory-services.js';
-import { buildEscalationsService } from './slack/escalations/escalation-services.js';
+import { buildEscalationCards, buildEscalationsService } from './slack/escalations/escalation-services.js';
+import {
+  buildAssessmentService,
+  registerEscalationSurfaces,
+} from './slack/escalations/escalation-surfaces.js';
 import { createHomeTab } from './slack/home/home-tab.js';
 import { createPacedHomeRefresher } from './slack/home/paced-home-refresher.js';
 import { createWorkspaceSlackClients } from './slack/workspace-clients.js';
@@ -78,6 +83,7 @@ export function buildSlackDeps(input: {
       await ensureEscalationSlaSchedule(schedules, workspace.id);
       await ensureDirectorySyncSchedule(schedules, workspace);
       await ensureActionItemRemindersSchedule(schedules, workspace.id);
+      await ensureEscalationAssessmentSchedule(schedules, workspace);
       // A new workspace should not wait for the nightly sync to know its people.
       await deps.directory.runner.start({ workspaceId: workspace.id });
     },
@@ -109,6 +115,13 @@ export function buildSlackDeps(input: {
     notifications,
     defaultLocale: input.defaults.locale,
     requestHomeRefresh: (workspaceId, personIds) => deps.home.requestRefresh(workspaceId, personIds),
+  });
+  const escalationCards = buildEscalationCards({
+    db,
+    logger,
+    slackClients,
+    notify: notifications.notify,
+    defaults: input.defaults,
   });
   const deps: SlackDeps = {
     workspaces: createWorkspacesService({
@@ -142,7 +155,11 @@ export function buildSlackDeps(input: {
       notify: notifications.notify,
       defaults: input.defaults,
       actionItems: actionItems.service,
+      onChanged: (change) =>
+        escalationCards.refresher.requestRefresh(change.workspaceId, change.escalationId),
     }),
+    escalationCards,
+    assessment: buildAssessmentService({ db, clock, authorization }),
     exports: createExportService({ repo: createExportPrismaRepository(db.prisma), clock, authorization }),
     notifications,
     directory: buildDirectoryDeps({ db, clock, logger, notifications, slackClients }),
@@ -161,5 +178,6 @@ export function buildSlackDeps(input: {
     homeSections: homeTab.sections,
     openItems: deps.directory.openItems,
   });
+  registerEscalationSurfaces({ db, homeSections: homeTab.sections, openItems: deps.directory.openItems });
   return deps;
 }

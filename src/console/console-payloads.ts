@@ -100,6 +100,36 @@ export function viewBlockActionsBody(
   };
 }
 
+/** A message shortcut (type message_action) on a message in a channel, as Slack posts it. */
+export function messageShortcutBody(
+  actor: ConsoleActor,
+  input: {
+    callbackId: string;
+    message: { ts: string; channel: string; text: string; user?: string };
+    channelName: string;
+    responseUrl: string;
+    triggerId: string;
+    actionTs: string;
+  },
+) {
+  const { channel, ...message } = input.message;
+  return {
+    type: 'message_action',
+    token: LEGACY_TOKEN,
+    action_ts: input.actionTs,
+    team: { id: actor.teamId, domain: actor.teamDomain },
+    user: userOf(actor),
+    channel: { id: channel, name: input.channelName },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId,
+    response_url: input.responseUrl,
+    message_ts: message.ts,
+    message: { type: 'message', ...message },
+  };
+}
+
 export function viewSubmissionBody(
   actor: ConsoleActor,
   input: { view: Record<string, unknown>; values: SlackViewStateValues; triggerId: string },

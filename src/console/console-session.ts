@@ -1,11 +1,13 @@
 import type { View } from '@slack/types';
 import type { SupportedLocale } from '../config/env.js';
 import { translator } from '../i18n/catalog.js';
+import { SHORTCUTS } from '../slack/ids.js';
 import type { SlackStandIn, StoredEphemeral, StoredMessage, StoredView } from '../slack-stand-in/index.js';
 import type { ConsoleActor } from './console-payloads.js';
 import {
   eventEnvelope,
   messageBlockActionsBody,
+  messageShortcutBody,
   slashCommandBody,
   viewBlockActionsBody,
   viewClosedBody,
@@ -58,6 +60,8 @@ export class ConsoleSession {
   private nextIndex = 1;
   private modal: OpenModal | undefined;
   private actionCounter = 0;
+  /** The last channel or DM message shown: what `escalate-this` acts on. */
+  private lastMessage: StoredMessage | undefined;
 
   constructor(
     private readonly deps: {
@@ -154,6 +158,7 @@ export class ConsoleSession {
 
   private showMessage(message: StoredMessage, edited: boolean): void {
     if (!this.isVisibleToMe(message)) return;
+    this.lastMessage = message;
     const where = message.channel.startsWith('D') ? this.t('console.inDm') : `#${message.channel}`;
     const surface = renderMessage(
       {
@@ -258,6 +263,17 @@ export class ConsoleSession {
       case 'as':
         this.switchPerson(input.user);
         return true;
+      case 'say':
+        // As Slack's client sends typed text: & < > as entities, so nothing typed becomes markup.
+        standIn.postUserMessage({
+          channelId: this.deps.channel.id,
+          userId: this.person.userId,
+          text: input.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+        });
+        return true;
+      case 'escalate-this':
+        await this.escalateThis();
+        return true;
       case 'submit':
         await this.submit();
         return true;
@@ -268,6 +284,36 @@ export class ConsoleSession {
         await this.operate(input);
         return true;
     }
+  }
+
+  /** The "Escalate this" message shortcut, as Slack sends it, on the last message shown. */
+  private async escalateThis(): Promise<void> {
+    const message = this.lastMessage;
+    if (!message) {
+      this.deps.print(this.t('escalationRaise.console.noMessage'));
+      return;
+    }
+    const { standIn, channel } = this.deps;
+    const actor = this.actor();
+    await this.deps.receiver.dispatch(
+      messageShortcutBody(actor, {
+        callbackId: SHORTCUTS.escalateThis,
+        message: {
+          ts: message.ts,
+          channel: message.channel,
+          text: message.text,
+          ...(message.user ? { user: message.user } : {}),
+        },
+        channelName: message.channel === channel.id ? channel.name : 'directmessage',
+        responseUrl: standIn.createResponseUrl({
+          channelId: message.channel,
+          userId: actor.userId,
+          messageTs: message.ts,
+        }),
+        triggerId: standIn.createTriggerId({ userId: actor.userId }),
+        actionTs: this.actionTs(),
+      }),
+    );
   }
 
   private switchPerson(query: string): void {

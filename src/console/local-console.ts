@@ -5,7 +5,7 @@ import { resolveLocale, translator } from '../i18n/catalog.js';
 import type { Logger } from '../logger.js';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../modules/demo/demo.data.js';
 import { createDemoPrismaRepository } from '../modules/demo/demo.prisma-repository.js';
-import { ensureDemoWorkspace } from '../modules/demo/demo.service.js';
+import { ensureDemoChannels, ensureDemoWorkspace } from '../modules/demo/demo.service.js';
 import { createSlackApp } from '../slack/app.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { type SlackStandIn, type StandInUser, startSlackStandIn } from '../slack-stand-in/index.js';
@@ -73,14 +73,14 @@ export async function startLocalConsole(input: {
   const stdout = input.stdout ?? process.stdout;
   const print = (text: string) => stdout.write(`${text}\n\n`);
 
-  const seeded = await ensureDemoWorkspace({
-    repo: createDemoPrismaRepository(input.db.prisma),
-    defaults: config.defaults,
-  });
+  const demoRepo = createDemoPrismaRepository(input.db.prisma);
+  const seeded = await ensureDemoWorkspace({ repo: demoRepo, defaults: config.defaults });
   const standIn = await startSlackStandIn({
     teamId: DEMO_TEAM.teamId,
     teamName: DEMO_TEAM.name,
     users: demoSlackUsers(),
+    // Department channels, where escalation cards are posted.
+    channels: await ensureDemoChannels({ repo: demoRepo }),
     logger: input.logger.child({ component: 'slack-stand-in' }),
   });
   const receiver = new ConsoleReceiver();

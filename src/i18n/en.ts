@@ -5,6 +5,9 @@ import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
 import { departmentsEn } from './departments.en.js';
 import { directoryEn } from './directory.en.js';
+import { escalationCardsEn } from './escalation-cards.en.js';
+import { escalationRaiseEn } from './escalation-raise.en.js';
+import { escalationReportEn } from './escalation-report.en.js';
 import { escalationsEn } from './escalations.en.js';
 import { exportEn } from './export.en.js';
 import { homeEn } from './home.en.js';
@@ -93,6 +96,9 @@ export const en = {
   directory: directoryEn,
   scheduling: schedulingEn,
   escalations: escalationsEn,
+  escalationReport: escalationReportEn,
+  escalationRaise: escalationRaiseEn,
+  escalationCards: escalationCardsEn,
   locales: {
     en: 'English',
     'zh-CN': '简体中文 (Simplified Chinese)',

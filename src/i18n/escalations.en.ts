@@ -68,7 +68,7 @@ export const escalationsEn = {
   },
   command: {
     usage:
-      'Usage: `/escalate list [mine|department|open]` or `/escalate search WORDS`. (Raising and the buttons come with the next release.)',
+      'Usage: `/escalate` (or `/escalate new`) to raise an escalation, `/escalate list [mine|department|open]` or `/escalate search WORDS`.',
     heading: {
       mine: 'Escalations you raised or were handed',
       department: 'Open escalations of your departments',

@@ -56,7 +56,7 @@ export const escalationsZhCN: CatalogShape<typeof escalationsEn> = {
   },
   command: {
     usage:
-      '用法：`/escalate list [mine|department|open]` 或 `/escalate search 关键词`。（发起升级和操作按钮将在下个版本提供。）',
+      '用法：`/escalate`（或 `/escalate new`）发起升级，`/escalate list [mine|department|open]` 或 `/escalate search 关键词`。',
     heading: {
       mine: '你发起或转交给你的升级事项',
       department: '你所在部门的待处理升级事项',

@@ -7,6 +7,9 @@ import type { CatalogShape } from './catalog-shape.js';
 import { departmentsZhCN } from './departments.zh-CN.js';
 import { directoryZhCN } from './directory.zh-CN.js';
 import type { en } from './en.js';
+import { escalationCardsZhCN } from './escalation-cards.zh-CN.js';
+import { escalationRaiseZhCN } from './escalation-raise.zh-CN.js';
+import { escalationReportZhCN } from './escalation-report.zh-CN.js';
 import { escalationsZhCN } from './escalations.zh-CN.js';
 import { exportZhCN } from './export.zh-CN.js';
 import { homeZhCN } from './home.zh-CN.js';
@@ -91,6 +94,9 @@ export const zhCN: CatalogShape<typeof en> = {
   directory: directoryZhCN,
   scheduling: schedulingZhCN,
   escalations: escalationsZhCN,
+  escalationReport: escalationReportZhCN,
+  escalationRaise: escalationRaiseZhCN,
+  escalationCards: escalationCardsZhCN,
   locales: {
     en: 'English（英语）',
     'zh-CN': '简体中文',

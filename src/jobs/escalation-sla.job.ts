@@ -11,13 +11,23 @@ export const ESCALATION_SLA_KIND = 'escalations.sla';
  * unacknowledged urgent ones are pinged again. Missed minutes need no replay: the next run
  * finds everything still due, so only the latest missed slot runs.
  */
-export function escalationSlaJob(deps: { escalations: Pick<EscalationsService, 'sweep'> }): JobHandler {
+/** Cards repaired per run at most (a lost update, a crash before posting): the rest next minute. */
+export const STALE_CARDS_PER_RUN = 20;
+
+export function escalationSlaJob(deps: {
+  escalations: Pick<EscalationsService, 'sweep'>;
+  /** Escalation cards behind their escalation are queued for a (paced) refresh. */
+  cards?: { sweepStale(workspaceId: string, limit?: number): Promise<number> };
+}): JobHandler {
   return {
     kind: ESCALATION_SLA_KIND,
     catchUp: { policy: 'run-once-late' },
     async run(context) {
       const result = await deps.escalations.sweep({ workspaceId: context.workspaceId });
-      return { result: { ...result } };
+      const staleCards = deps.cards
+        ? await deps.cards.sweepStale(context.workspaceId, STALE_CARDS_PER_RUN)
+        : 0;
+      return { result: { ...result, staleCards } };
     },
   };
 }

@@ -7,6 +7,7 @@ import { createWorkspaceSenders } from '../slack/delivery/workspace-senders.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { actionItemRemindersJob, ensureActionItemRemindersSchedule } from './action-item-reminders.job.js';
 import { directorySyncJob, ensureDirectorySyncSchedule } from './directory-sync.job.js';
+import { ensureEscalationAssessmentSchedule, escalationAssessmentJob } from './escalation-assessment.job.js';
 import { ensureEscalationSlaSchedule, escalationSlaJob } from './escalation-sla.job.js';
 import { ensureHeartbeatSchedule } from './heartbeat.job.js';
 import { startScheduling } from './start-scheduling.js';
@@ -38,7 +39,8 @@ export async function startBackgroundWork(input: {
     handlers: [
       directorySyncJob({ runner: deps.directory.runner }),
       actionItemRemindersJob({ notices: deps.actionItemNotices }),
-      escalationSlaJob({ escalations: deps.escalations }),
+      escalationAssessmentJob({ assessment: deps.assessment }),
+      escalationSlaJob({ escalations: deps.escalations, cards: deps.escalationCards.refresher }),
     ],
   });
   if (input.slack.teamId) {
@@ -47,6 +49,7 @@ export async function startBackgroundWork(input: {
     await ensureDirectorySyncSchedule(deps.schedules, workspace);
     await ensureActionItemRemindersSchedule(deps.schedules, workspace.id);
     await ensureEscalationSlaSchedule(deps.schedules, workspace.id);
+    await ensureEscalationAssessmentSchedule(deps.schedules, workspace);
   }
 
   const sender = createWorkspaceSenders({ slackClients: deps.slackClients });

@@ -5,6 +5,7 @@ import { createErrorHandler } from './error-handler.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
+import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
@@ -79,6 +80,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   registerEvents(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerShortcuts(app, deps);
   options.extend?.(app);
   app.error(createErrorHandler(app, deps));
   return app;

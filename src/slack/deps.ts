@@ -7,6 +7,7 @@ import type { ActionItemsService } from '../modules/action-items/action-items.se
 import type { AuditLogService } from '../modules/audit/audit-log.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
 import type { DepartmentsService } from '../modules/departments/departments.service.js';
+import type { AssessmentService } from '../modules/escalations/assessment.service.js';
 import type { EscalationsService } from '../modules/escalations/escalations.service.js';
 import type { ExportService } from '../modules/export/export.service.js';
 import type { InboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
@@ -17,6 +18,7 @@ import type { Clock } from '../modules/shared/clock.js';
 import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
 import type { NotificationsSlackDeps } from './delivery/notification-services.js';
 import type { DirectorySlackDeps } from './directory/directory-services.js';
+import type { EscalationCards } from './escalations/escalation-services.js';
 import type { HomeRefresher } from './home/home-refresher.js';
 import type { HomeTab } from './home/home-tab.js';
 import type { WorkspaceSlackClients } from './workspace-clients.js';
@@ -54,6 +56,10 @@ export interface SlackDeps {
   actionItems: ActionItemsService;
   /** Escalations: the ladder, its SLAs (src/jobs/escalation-sla.job.ts) and decisions. */
   escalations: EscalationsService;
+  /** The joint assessment per department and quarter (`/escalate report`, src/jobs/escalation-assessment.job.ts). */
+  assessment: AssessmentService;
+  /** Cards in department channels (paced refresher, stale sweep) and the buttons' pre-modal check. */
+  escalationCards: EscalationCards;
   /** The hourly reminder / overdue pass (src/jobs/action-item-reminders.job.ts). */
   actionItemNotices: ActionItemNotices;
   /** `/liaison export`: the workspace's data (admins) or a person's own, as JSON or CSV. */

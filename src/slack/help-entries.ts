@@ -39,8 +39,10 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   { key: 'notifications.help.mute' },
   { key: 'notifications.help.snooze' },
   { key: 'actionItems.help' },
+  { key: 'escalationRaise.help.raise' },
   { key: 'escalations.help.list' },
   { key: 'escalations.help.search' },
+  { key: 'escalationReport.help' },
   { key: 'export.help.me' },
   { key: 'export.help.workspace', adminOnly: true },
 ];

@@ -90,3 +90,68 @@ export const ACTION_ITEM_ACTIONS = {
   cancel: 'action_items.cancel',
   redate: 'action_items.redate',
 } as const;
+
+/** Message shortcuts (manifest `features.shortcuts`, type message). */
+export const SHORTCUTS = {
+  escalateThis: 'escalations.escalate_this',
+} as const;
+
+/** The raise modal (callback_id), from `/escalate` or the "Escalate this" shortcut. */
+export const ESCALATION_RAISE_VIEW = 'escalations.raise';
+
+/**
+ * The raise modal's input blocks (block_id, also the key of a field error). The element inside
+ * each is `DEPARTMENT_FIELD_ACTION` ('value'), which readViewState reads.
+ */
+export const ESCALATION_RAISE_FIELDS = {
+  title: 'escalations.raise.title',
+  blocked: 'escalations.raise.blocked',
+  raiserDepartment: 'escalations.raise.raiser_department',
+  counterparts: 'escalations.raise.counterparts',
+  impact: 'escalations.raise.impact',
+  decisionNeeded: 'escalations.raise.decision_needed',
+  options: 'escalations.raise.options',
+  severity: 'escalations.raise.severity',
+  wantedBy: 'escalations.raise.wanted_by',
+} as const;
+
+/**
+ * Buttons on an escalation's card in department channels and on the DMs asking someone to act
+ * (src/slack/views/escalation-card.view.ts). Each carries the escalation number as its value.
+ */
+export const ESCALATION_ACTIONS = {
+  acknowledge: 'escalations.acknowledge',
+  propose: 'escalations.propose',
+  accept: 'escalations.accept',
+  reject: 'escalations.reject',
+  escalate: 'escalations.escalate',
+  reassign: 'escalations.reassign',
+  resolve: 'escalations.resolve',
+  reopen: 'escalations.reopen',
+  markForMeeting: 'escalations.mark_for_meeting',
+} as const;
+
+/** The modals those buttons open (callback_id); private_metadata is `{"n": <escalation number>}`. */
+export const ESCALATION_STEP_VIEWS = {
+  propose: 'escalations.step.propose',
+  reject: 'escalations.step.reject',
+  escalate: 'escalations.step.escalate',
+  reassign: 'escalations.step.reassign',
+  resolve: 'escalations.step.resolve',
+  reopen: 'escalations.step.reopen',
+} as const;
+
+/**
+ * The step modals' input blocks (element `DEPARTMENT_FIELD_ACTION`). Action item rows are
+ * `${itemTitle}${n}`, `${itemOwner}${n}`, `${itemDue}${n}` for n = 1…3.
+ */
+export const ESCALATION_STEP_FIELDS = {
+  proposal: 'escalations.step.proposal',
+  reason: 'escalations.step.reason',
+  assignee: 'escalations.step.assignee',
+  decision: 'escalations.step.decision',
+  options: 'escalations.step.options',
+  itemTitle: 'escalations.step.item_title_',
+  itemOwner: 'escalations.step.item_owner_',
+  itemDue: 'escalations.step.item_due_',
+} as const;

@@ -153,6 +153,19 @@ export interface ShortcutInput extends Common {
   triggerId?: string;
 }
 
+/** A message shortcut on `message` (Slack's message_action): the message as Slack shows it. */
+export interface MessageShortcutInput extends Common {
+  callbackId: string;
+  userId: string;
+  userName?: string;
+  /** The message the shortcut was used on; its channel is `channelId`. */
+  message: MessageLike & { text?: string; user?: string };
+  channelId: string;
+  channelName?: string;
+  responseUrl?: string;
+  triggerId?: string;
+}
+
 export type WithIds<T> = T & { responseUrl?: string; triggerId?: string };
 
 export interface SlackDriver {
@@ -165,6 +178,9 @@ export interface SlackDriver {
   viewSubmission(input: ViewSubmissionInput): Promise<DriverResponse & { triggerId: string }>;
   viewClosed(input: ViewClosedInput): Promise<DriverResponse>;
   shortcut(input: ShortcutInput): Promise<DriverResponse & { triggerId: string }>;
+  messageShortcut(
+    input: MessageShortcutInput,
+  ): Promise<DriverResponse & { responseUrl: string; triggerId: string }>;
   event(input: EventInput): Promise<DriverResponse & { eventId: string }>;
   urlVerification(input?: Common & { challenge?: string }): Promise<DriverResponse>;
   /** Post any raw body with Slack's signing (for shapes the helpers do not cover). */
@@ -371,6 +387,33 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         input.tamper,
       );
       return { ...response, triggerId };
+    },
+
+    async messageShortcut(input) {
+      const triggerId = input.triggerId ?? triggerIdFor(input.userId);
+      const responseUrl =
+        input.responseUrl ??
+        responseUrlFor({ channelId: input.channelId, userId: input.userId, messageTs: input.message.ts });
+      // Field names as Slack sends a message shortcut (type message_action).
+      const response = await sendPayload(
+        {
+          type: 'message_action',
+          token,
+          action_ts: `${nowSec()}.${String(Date.now() % 1e6).padStart(6, '0')}`,
+          team,
+          user: user(input.userId, input.userName),
+          channel: { id: input.channelId, name: input.channelName ?? 'general' },
+          is_enterprise_install: false,
+          enterprise: null,
+          callback_id: input.callbackId,
+          trigger_id: triggerId,
+          response_url: responseUrl,
+          message_ts: input.message.ts,
+          message: { type: 'message', ...input.message },
+        },
+        input.tamper,
+      );
+      return { ...response, responseUrl, triggerId };
     },
 
     async event(input) {

@@ -51,8 +51,9 @@ describe('/escalate list', () => {
     expect(items).toContain('Stock &lt;!channel&gt; for Friday');
   });
 
-  it('lists what you raised by default, and nothing for someone uninvolved', async () => {
-    const mine = await escalateAs('U0DEMOSAM', '');
+  // `/escalate` alone now opens the raise modal (tests/slack/escalate-raise.db.test.ts); `list` keeps `mine` as its default.
+  it('lists what you raised with `list`, and nothing for someone uninvolved', async () => {
+    const mine = await escalateAs('U0DEMOSAM', 'list');
     expect(textOf(blockById(mine?.blocks, ESCALATIONS_LIST_BLOCKS.items))).toContain('high · open · level 1');
     const alex = await escalateAs('U0DEMOALEX', 'list mine');
     expect(textOf(blockById(alex?.blocks, ESCALATIONS_LIST_BLOCKS.empty))).toBe('No open escalations here.');

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMMANDS, EVENTS } from '../../src/slack/ids.js';
+import { COMMANDS, EVENTS, SHORTCUTS } from '../../src/slack/ids.js';
 import { botScopesOf, manifestBotScopes } from '../../src/slack/oauth/bot-scopes.js';
 
 interface Manifest {
-  features: { slash_commands?: { command: string }[]; app_home?: { home_tab_enabled?: boolean } };
+  features: {
+    slash_commands?: { command: string }[];
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
+    app_home?: { home_tab_enabled?: boolean };
+  };
   oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
     event_subscriptions?: { bot_events?: string[] };
@@ -30,6 +34,7 @@ const SCOPES_NEEDED = {
     'users:read' /* users.info, users.list (directory sync) */,
     'users:read.email' /* emails in users.list, users.lookupByEmail: match people by email (CSV import) */,
     'chat:write' /* chat.postEphemeral, chat.postMessage */,
+    'chat:write.public' /* escalation cards in public department channels Liaison was not invited to */,
     'im:write' /* conversations.open for DMs */,
     'files:write' /* files.uploadV2: /liaison export */,
   ],
@@ -39,6 +44,16 @@ describe('manifest.yml', () => {
   it('declares exactly the slash commands the code listens to', () => {
     const declared = (manifest.features.slash_commands ?? []).map((c) => c.command).sort();
     expect(declared).toEqual(Object.values(COMMANDS).sort());
+  });
+
+  it('declares exactly the message shortcuts the code listens to, each named and described', () => {
+    const declared = manifest.features.shortcuts ?? [];
+    expect(declared.map((s) => s.callback_id).sort()).toEqual(Object.values(SHORTCUTS).sort());
+    for (const shortcut of declared) {
+      expect(shortcut.type).toBe('message');
+      expect(shortcut.name).not.toBe('');
+      expect(shortcut.description).not.toBe('');
+    }
   });
 
   it('subscribes to exactly the events the code listens to', () => {

@@ -161,6 +161,7 @@ describe('installing Liaison from /slack/install', () => {
     expect(standing).toEqual([
       { kind: 'action-items.reminders', status: 'ACTIVE' },
       { kind: 'directory.sync', status: 'ACTIVE' },
+      { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
     ]);
@@ -453,6 +454,7 @@ describe('uninstall and revoked tokens', () => {
     expect(schedules.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
       { kind: 'action-items.reminders', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'directory.sync', status: 'PAUSED', pausedReason: 'uninstalled' },
+      { kind: 'escalations.assessment', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
@@ -471,7 +473,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 5,
+      pausedSchedules: 6,
       cancelledDeliveries: 2,
     });
 
@@ -528,7 +530,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 5 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 6 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -559,7 +561,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(5);
+    ).toBe(6);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

@@ -12,6 +12,10 @@ export type ConsoleInput =
   | { kind: 'submit' }
   | { kind: 'cancel' }
   | { kind: 'home' }
+  /** `say We are out of stock` — post a message as yourself in the console channel. */
+  | { kind: 'say'; text: string }
+  /** `escalate-this` — the "Escalate this" message shortcut on the last message shown. */
+  | { kind: 'escalate-this' }
   /** `as U123` / `as alice` — act as another demo user. */
   | { kind: 'as'; user: string }
   | { kind: 'help' }

@@ -54,6 +54,7 @@ const SIMPLE: Readonly<Record<string, ConsoleInput>> = {
   '?': { kind: 'help' },
   quit: { kind: 'quit' },
   exit: { kind: 'quit' },
+  'escalate-this': { kind: 'escalate-this' },
 };
 
 /** Classifies one console line. Never throws. */
@@ -87,6 +88,10 @@ export function parseConsoleInput(line: string): ConsoleInput {
     case 's':
     case 'type':
       return parseSet(line, rest);
+    case 'say':
+      return rest === ''
+        ? unknown(line, 'Usage: say <text>, e.g. `say The Friday stock list is still missing`.')
+        : { kind: 'say', text: rest };
     case 'as': {
       const user = rest.replace(/^@/, '');
       return user === '' || /\s/.test(user)

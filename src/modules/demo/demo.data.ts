@@ -18,6 +18,14 @@ export const DEMO_DEPARTMENTS = [
 
 export type DemoDepartmentKey = (typeof DEMO_DEPARTMENTS)[number]['key'];
 
+/**
+ * The channel of each demo department in the local console (`#live-ops` is `C0LIVEOPS`):
+ * escalation cards land there. Tests seed the demo without channels.
+ */
+export function demoDepartmentChannel(key: DemoDepartmentKey): { id: string; name: string } {
+  return { id: `C0${key.replace(/-/g, '').toUpperCase()}`.slice(0, 20), name: key };
+}
+
 export interface DemoPerson extends SlackProfile {
   memberships: { department: DemoDepartmentKey; role: Role }[];
   /** A calendar of their own (else the workspace default, China's). */

@@ -11,6 +11,14 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
       return count > 0;
     },
 
+    async giveChannels(slackTeamId, channels) {
+      for (const { key, channelId } of channels)
+        await prisma.department.updateMany({
+          where: { key, slackChannelId: null, workspace: { slackTeamId } },
+          data: { slackChannelId: channelId },
+        });
+    },
+
     async seed(workspace, departments, people) {
       await prisma.$transaction(async (tx) => {
         const ws = await tx.workspace.upsert({

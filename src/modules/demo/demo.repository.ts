@@ -6,4 +6,6 @@ export interface DemoRepository {
   isSeeded(slackTeamId: string): Promise<boolean>;
   /** Workspace, departments, people and memberships in one transaction, audited. */
   seed(workspace: NewWorkspace, departments: typeof DEMO_DEPARTMENTS, people: DemoPerson[]): Promise<void>;
+  /** Gives departments without a channel the one named (a channel someone chose stays). */
+  giveChannels(slackTeamId: string, channels: { key: string; channelId: string }[]): Promise<void>;
 }

@@ -11,7 +11,11 @@ import {
 } from '../../modules/escalations/escalations.service.js';
 import type { Notify } from '../../modules/notifications/notify.service.js';
 import type { Clock } from '../../modules/shared/clock.js';
+import type { WorkspaceSlackClients } from '../workspace-clients.js';
+import { createEscalationCardRefresher, type EscalationCardRefresher } from './escalation-card-refresher.js';
+import { createEscalationCardsPrismaRepository } from './escalation-cards.prisma-repository.js';
 import { createSlackEscalationNotifier } from './escalation-notifier.js';
+import { createEscalationStepCheck, type EscalationStepCheck } from './escalation-permission-check.js';
 
 /** Action items of a decision, created by the action-items module inside the resolution's transaction. */
 function actionItemsPort(service: Pick<ActionItemsService, 'createMany'>): ActionItemsPort {
@@ -43,6 +47,8 @@ export function buildEscalationsService(input: {
   notify: Notify;
   defaults: { locale: SupportedLocale; timeZone: string };
   actionItems?: Pick<ActionItemsService, 'createMany'>;
+  /** After every committed change (e.g. refresh the escalation's cards); must not throw. */
+  onChanged?: (change: { escalationId: string; workspaceId: string }) => void;
 }): EscalationsService {
   const logger = input.logger.child({ component: 'escalations' });
   return createEscalationsService({
@@ -53,6 +59,7 @@ export function buildEscalationsService(input: {
     calendars: input.calendar.calendars,
     notifier: createSlackEscalationNotifier({ notify: input.notify, defaults: input.defaults }),
     actionItemsEnabled: input.actionItems !== undefined,
+    ...(input.onChanged ? { onChanged: input.onChanged } : {}),
     onNotifyError: (error, notice) =>
       logger.error(
         { err: error, escalationId: notice.escalation.id, key: notice.key },
@@ -61,4 +68,29 @@ export function buildEscalationsService(input: {
     onSweepError: (error, escalationId) =>
       logger.error({ err: error, escalationId }, 'could not act on an escalation deadline; retried next run'),
   });
+}
+
+/** Escalation cards in department channels, and the check a button makes before its modal. */
+export interface EscalationCards {
+  refresher: EscalationCardRefresher;
+  checkStep: EscalationStepCheck;
+}
+
+export function buildEscalationCards(input: {
+  db: Database;
+  logger: Logger;
+  slackClients: Pick<WorkspaceSlackClients, 'bulkFor'>;
+  notify: Notify;
+  defaults: { locale: SupportedLocale };
+}): EscalationCards {
+  return {
+    refresher: createEscalationCardRefresher({
+      repo: createEscalationCardsPrismaRepository(input.db.prisma),
+      clients: input.slackClients,
+      logger: input.logger.child({ component: 'escalation-cards' }),
+      defaultLocale: input.defaults.locale,
+      notify: input.notify,
+    }),
+    checkStep: createEscalationStepCheck(createEscalationsPrismaRepository(input.db.prisma)),
+  };
 }

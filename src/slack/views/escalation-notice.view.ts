@@ -2,10 +2,20 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
 import type { EscalationNotice } from '../../modules/escalations/escalation-notifier.js';
+import { ESCALATION_CARD_BLOCKS, escalationButtons } from './escalation-card.view.js';
 import { escapeMrkdwn } from './escape.js';
 
 export const ESCALATION_NOTICE_BLOCK = 'escalation.notice';
 export const ESCALATION_NOTICE_CONTEXT_BLOCK = 'escalation.notice.context';
+
+/** Notices that ask the reader to act carry the buttons to do it from the DM. */
+const ASKS_TO_ACT = new Set<EscalationNotice['type']>([
+  'raised',
+  'breached',
+  'reping',
+  'escalated',
+  'reassigned',
+]);
 
 function formatLocal(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
@@ -46,6 +56,16 @@ export function escalationNoticeView(
           },
         ],
       },
+      ...(ASKS_TO_ACT.has(notice.type)
+        ? [
+            escalationButtons(
+              esc.number,
+              ['acknowledge', 'propose', 'resolve'],
+              t,
+              ESCALATION_CARD_BLOCKS.noticeActions,
+            ),
+          ]
+        : []),
     ],
   };
 }

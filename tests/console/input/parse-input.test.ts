@@ -30,6 +30,8 @@ describe('parseConsoleInput', () => {
     ['?', { kind: 'help' }],
     ['quit', { kind: 'quit' }],
     ['exit', { kind: 'quit' }],
+    ['say Stock <b> & more', { kind: 'say', text: 'Stock <b> & more' }],
+    ['escalate-this', { kind: 'escalate-this' }],
   ])('parses %j', (line, expected) => {
     expect(parseConsoleInput(line)).toEqual(expected);
   });
@@ -43,6 +45,8 @@ describe('parseConsoleInput', () => {
     ['choose x 1', /Usage: choose/],
     ['set', /Usage: set <number> <text>/],
     ['as', /Usage: as <user/],
+    ['say', /Usage: say <text>/],
+    ['escalate-this now', /takes no arguments/],
     ['submit now', /takes no arguments/],
     ['/', /slash command like/],
     ['liaison help', /try `\/liaison help`/],
@@ -73,6 +77,8 @@ describe('consoleHelpText', () => {
       'cancel',
       'home',
       'as <user>',
+      'say <text>',
+      'escalate-this',
       'help',
       'quit',
     ]) {

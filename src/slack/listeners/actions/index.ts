@@ -6,6 +6,7 @@ import {
   actionItemDoneButton,
   actionItemRedateMenu,
 } from './action-items.actions.js';
+import { registerEscalationActions } from './escalation-card.actions.js';
 import { muteNotificationButton, snoozeNotificationButton } from './notifications.actions.js';
 
 /** Button and menu listeners (block_actions), one line per action id. */
@@ -15,4 +16,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTION_ITEM_ACTIONS.done, actionItemDoneButton(deps));
   app.action(ACTION_ITEM_ACTIONS.cancel, actionItemCancelButton(deps));
   app.action(ACTION_ITEM_ACTIONS.redate, actionItemRedateMenu(deps));
+  registerEscalationActions(app, deps);
 }

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
+import { openRaiseModal } from '../../escalations/open-raise-modal.js';
 import { decodeSlackEntities } from '../../parsers/liaison-command.parser.js';
 import { resolveActor } from '../../request-actor.js';
 import { escalationsListView } from '../../views/escalations-list.view.js';
 import { escalationsSearchView } from '../../views/escalations-search.view.js';
+import { escalateReport } from './escalate-report.command.js';
 import type { CommandArgs } from './liaison/subcommand.js';
 
 const listCommand = z.tuple([z.literal('list'), z.enum(['mine', 'department', 'open']).default('mine')]);
 
 /**
- * `/escalate list [mine|department|open]`: the reader's escalations; `/escalate search WORDS`:
- * recorded decisions. Privately, in the reader's language.
+ * `/escalate` (or `/escalate new`): the raise modal. `/escalate list [mine|department|open]`:
+ * the reader's escalations; `/escalate search WORDS`: recorded decisions. Privately, in the
+ * reader's language.
  */
 export function escalateCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
@@ -26,6 +29,8 @@ export function escalateCommand(deps: SlackDeps) {
       context,
     });
     const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
+    const report = /^report(?:\s+(.*))?$/is.exec(decodeSlackEntities(command.text).trim());
+    if (report) return escalateReport(deps, actor, respond, report[1] ?? '');
     const searched = /^search\s+(.+)$/is.exec(decodeSlackEntities(command.text).trim());
     if (searched?.[1]) {
       const query = searched[1].trim();
@@ -36,9 +41,15 @@ export function escalateCommand(deps: SlackDeps) {
       return;
     }
     const words = command.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    const parsed = listCommand.safeParse(
-      words.length === 0 ? ['list'] : words.length === 1 ? [words[0], undefined] : words,
-    );
+    if (words.length === 0 || (words.length === 1 && words[0] === 'new')) {
+      await openRaiseModal(deps, actor, {
+        client,
+        triggerId: command.trigger_id,
+        replyChannelId: command.channel_id,
+      });
+      return;
+    }
+    const parsed = listCommand.safeParse(words.length === 1 ? [words[0], undefined] : words);
     if (!parsed.success) {
       throw new DomainError(
         'escalate.usage',

@@ -1,11 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { DEPARTMENT_VIEWS } from '../../ids.js';
+import { DEPARTMENT_VIEWS, ESCALATION_RAISE_VIEW } from '../../ids.js';
 import { departmentImportSubmission } from './department-import.submission.js';
 import { departmentManageSubmission } from './department-manage.submission.js';
+import { escalationRaiseSubmission } from './escalation-raise.submission.js';
+import { registerEscalationStepViews } from './escalation-step.submission.js';
 
 /** Modal submissions (view_submission), one line per callback_id. */
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(DEPARTMENT_VIEWS.manage, departmentManageSubmission(deps));
   app.view(DEPARTMENT_VIEWS.import, departmentImportSubmission(deps));
+  app.view(ESCALATION_RAISE_VIEW, escalationRaiseSubmission(deps));
+  registerEscalationStepViews(app, deps);
 }

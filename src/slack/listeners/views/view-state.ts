@@ -19,6 +19,11 @@ const stateValues = z.record(
         .nullish(),
       selected_users: z.array(USER_ID).max(500).nullish(),
       selected_options: z.array(z.object({ value: z.string().max(150) })).nullish(),
+      selected_option: z.object({ value: z.string().max(150) }).nullish(),
+      selected_date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullish(),
     }),
   ),
 );
@@ -29,6 +34,12 @@ export interface ViewState {
   users(block: string): string[] | undefined;
   conversation(block: string): string | null | undefined;
   checked(block: string, value: string): boolean | undefined;
+  /** The value of a static select or radio group: null when nothing is chosen. */
+  option(block: string): string | null | undefined;
+  /** The values chosen in a multi select or checkbox group. */
+  options(block: string): string[] | undefined;
+  /** A datepicker's YYYY-MM-DD: null when left empty. */
+  date(block: string): string | null | undefined;
 }
 
 /** Reads a submitted modal's inputs (one element per block, `DEPARTMENT_FIELD_ACTION`). */
@@ -57,6 +68,20 @@ export function readViewState(values: unknown): ViewState {
     checked: (block, option) => {
       const value = field(block);
       return value === undefined ? undefined : (value.selected_options ?? []).some((o) => o.value === option);
+    },
+    option: (block) => {
+      const value = field(block);
+      return value === undefined ? undefined : (value.selected_option?.value ?? null);
+    },
+    options: (block) => {
+      const value = field(block);
+      return value === undefined
+        ? undefined
+        : [...new Set((value.selected_options ?? []).map((o) => o.value))];
+    },
+    date: (block) => {
+      const value = field(block);
+      return value === undefined ? undefined : (value.selected_date ?? null);
     },
   };
 }
