@@ -155,8 +155,11 @@ export function buildSlackDeps(input: {
       notify: notifications.notify,
       defaults: input.defaults,
       actionItems: actionItems.service,
-      onChanged: (change) =>
-        escalationCards.refresher.requestRefresh(change.workspaceId, change.escalationId),
+      onChanged: (change) => {
+        escalationCards.refresher.requestRefresh(change.workspaceId, change.escalationId);
+        // Read at call time: main.ts or a test may put a real Home refresher in deps.home.
+        deps.home.requestRefresh(change.workspaceId, change.personIds);
+      },
     }),
     escalationCards,
     assessment: buildAssessmentService({ db, clock, authorization }),

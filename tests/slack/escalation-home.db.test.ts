@@ -92,6 +92,25 @@ describe('Home: escalations I own or must act on', () => {
     expect(chen).not.toContain('ESC-');
     expect(chen).toContain('我负责或需处理的升级事项');
   });
+
+  it('refreshes the Home tab of the people an escalation now waits on when it changes', async () => {
+    const { slack } = file.liaison;
+    // Alex opened his Home tab before the escalation existed.
+    expect(await homeSection('U0DEMOALEX')).not.toContain('Login outage');
+    const before = slack.callsTo('views.publish').length;
+    const outage = await raise('U0DEMOZHANG', 'Login outage', 'supply-chain', 'tech');
+    await slack.waitForCall(
+      'views.publish',
+      () =>
+        slack
+          .callsTo('views.publish')
+          .slice(before)
+          .some((call) => call.args.user_id === 'U0DEMOALEX'),
+      10_000,
+    );
+    const alex = textOf(blockById(slack.homeView('U0DEMOALEX')?.blocks, BLOCKS.home.escalations));
+    expect(alex).toContain(`ESC-${outage.number} · high · open · level 1 · Login outage`);
+  });
 });
 
 describe('deactivation', () => {

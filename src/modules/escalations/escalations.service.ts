@@ -90,7 +90,7 @@ export function createEscalationsService(deps: {
    * Called after every committed change (raise, a person's action, a breach), e.g. to refresh
    * the escalation's cards. Must not throw; what it starts is not awaited by the change.
    */
-  onChanged?: (change: { escalationId: string; workspaceId: string }) => void;
+  onChanged?: (change: { escalationId: string; workspaceId: string; personIds: string[] }) => void;
 }): EscalationsService {
   const { repo, clock } = deps;
 
@@ -115,8 +115,15 @@ export function createEscalationsService(deps: {
     return esc;
   }
 
-  const changed = (esc: EscalationDto) =>
-    deps.onChanged?.({ escalationId: esc.id, workspaceId: esc.workspaceId });
+  /** Tells the hook, with everyone whose view of it may have changed (before and after). */
+  const changed = (before: EscalationDto | null, after: EscalationDto, ladder: LadderMember[]) =>
+    deps.onChanged?.({
+      escalationId: after.id,
+      workspaceId: after.workspaceId,
+      personIds: [
+        ...new Set([...(before ? everyoneInvolved(before, ladder) : []), ...everyoneInvolved(after, ladder)]),
+      ],
+    });
 
   const involvedOf = (esc: EscalationDto) => esc.departments.map((d) => d.departmentId);
 
@@ -259,7 +266,7 @@ export function createEscalationsService(deps: {
       ...(planned.decision ? { decision: { ...planned.decision, decidedByPersonId: actor.personId } } : {}),
     });
     if (!applied) changedMeanwhile(esc);
-    changed(applied.escalation);
+    changed(esc, applied.escalation, ladder);
     await deliverPending(applied.eventId, applied.escalation, pending);
     return applied.escalation;
   }
@@ -357,7 +364,7 @@ export function createEscalationsService(deps: {
     });
     // Another replica (or run) acted on this deadline first.
     if (!applied) return 'skipped';
-    changed(applied.escalation);
+    changed(esc, applied.escalation, ladder);
     await deliverPending(applied.eventId, applied.escalation, pending);
     return 'breached';
   }
@@ -468,7 +475,7 @@ export function createEscalationsService(deps: {
         },
         audit: { actorSlackId: actor.slackUserId, action: 'escalation.raised' },
       });
-      changed(esc);
+      changed(null, esc, ladder);
       await deliverPending(eventId, esc, pending);
       return esc;
     },

@@ -48,7 +48,7 @@ export function buildEscalationsService(input: {
   defaults: { locale: SupportedLocale; timeZone: string };
   actionItems?: Pick<ActionItemsService, 'createMany'>;
   /** After every committed change (e.g. refresh the escalation's cards); must not throw. */
-  onChanged?: (change: { escalationId: string; workspaceId: string }) => void;
+  onChanged?: (change: { escalationId: string; workspaceId: string; personIds: string[] }) => void;
 }): EscalationsService {
   const logger = input.logger.child({ component: 'escalations' });
   return createEscalationsService({
