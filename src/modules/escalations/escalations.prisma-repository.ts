@@ -103,6 +103,14 @@ export function createEscalationsPrismaRepository(
       return rows;
     },
 
+    async membershipsOf(workspaceId, personIds) {
+      return prisma.membership.findMany({
+        where: { personId: { in: [...personIds] }, department: { workspaceId, archivedAt: null } },
+        select: { personId: true, departmentId: true, role: true },
+        orderBy: [{ createdAt: 'asc' }],
+      });
+    },
+
     async recipients(personIds, workspaceId) {
       const rows = await prisma.person.findMany({
         where: { id: { in: [...personIds] }, active: true, ...(workspaceId ? { workspaceId } : {}) },

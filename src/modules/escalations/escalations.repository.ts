@@ -102,6 +102,8 @@ export interface EscalationsRepository {
   /** Active people among `personIds`, only within `workspaceId` when given. */
   recipients(personIds: readonly string[], workspaceId?: string): Promise<Recipient[]>;
   activeDepartmentIds(workspaceId: string, ids: readonly string[]): Promise<string[]>;
+  /** Memberships (any role) of these people in active departments of the workspace. */
+  membershipsOf(workspaceId: string, personIds: readonly string[]): Promise<LadderMember[]>;
   /** Allocates the workspace's next ESC number (UPDATE … RETURNING) and stores it, in one transaction. */
   raise(input: {
     workspaceId: string;

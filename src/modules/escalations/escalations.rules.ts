@@ -198,3 +198,24 @@ export function mayAct(
 export function marksForMeetingOnBreach(severity: Severity, breachedLevel: number): boolean {
   return severity !== 'NORMAL' && breachedLevel === 1;
 }
+
+const ROLE_RANK: Record<string, number> = { EXECUTIVE: 0, HEAD: 1, LEAD: 2, MEMBER: 3 };
+
+/**
+ * The department a follow-up action item counts for: the owner's department among those
+ * involved in the escalation (their most senior role first), else their only department,
+ * else none (someone in several uninvolved departments, or in none).
+ */
+export function ownerDepartmentFor(
+  ownerPersonId: string,
+  involvedDepartmentIds: readonly string[],
+  memberships: readonly LadderMember[],
+): string | null {
+  const own = memberships
+    .filter((m) => m.personId === ownerPersonId)
+    .sort((a, b) => (ROLE_RANK[a.role] ?? 9) - (ROLE_RANK[b.role] ?? 9));
+  const involved = own.find((m) => involvedDepartmentIds.includes(m.departmentId));
+  if (involved) return involved.departmentId;
+  const departments = new Set(own.map((m) => m.departmentId));
+  return departments.size === 1 ? (own[0]?.departmentId ?? null) : null;
+}

@@ -15,6 +15,7 @@ import {
   landingLevel,
   marksForMeetingOnBreach,
   mayAct,
+  ownerDepartmentFor,
   peopleAtLevel,
   slaDeadline,
   transition,
@@ -553,7 +554,7 @@ export function createEscalationsService(deps: {
       }),
 
     resolve: (actor, number, input) =>
-      act(actor, number, 'resolve', async (_esc, { ladder }) => {
+      act(actor, number, 'resolve', async (esc, { ladder }) => {
         const text = input.decision.trim();
         if (text.length === 0)
           throw new DomainError(
@@ -562,11 +563,18 @@ export function createEscalationsService(deps: {
             { field: 'decision' },
           );
         requireText(text, 'decision', TEXT_MAX);
-        const actionItems = input.actionItems ?? [];
-        if (actionItems.length > 0 && !deps.actionItemsEnabled)
+        if ((input.actionItems ?? []).length > 0 && !deps.actionItemsEnabled)
           throw new DomainError('escalation.action_items', {
             key: 'escalations.errors.actionItemsUnavailable',
           });
+        const owners = await repo.membershipsOf(
+          actor.workspaceId,
+          (input.actionItems ?? []).map((item) => item.ownerPersonId),
+        );
+        const actionItems = (input.actionItems ?? []).map((item) => ({
+          ...item,
+          ownerDepartmentId: ownerDepartmentFor(item.ownerPersonId, involvedOf(esc), owners),
+        }));
         return {
           patch: { resolvedAt: clock.now(), slaDueAt: null, nextPingAt: null },
           decision: {

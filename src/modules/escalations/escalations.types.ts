@@ -91,6 +91,8 @@ export interface RaiseInput {
 export interface ActionItemInput {
   title: string;
   ownerPersonId: string;
+  /** The department the item counts for (assessment, who may re-date it); set by resolve. */
+  ownerDepartmentId?: string | null;
   /** YYYY-MM-DD. */
   dueOn: string;
 }

@@ -26,6 +26,7 @@ function actionItemsPort(service: Pick<ActionItemsService, 'createMany'>): Actio
           workspaceId: input.workspaceId,
           title: item.title,
           ownerPersonId: item.ownerPersonId,
+          ownerDepartmentId: item.ownerDepartmentId ?? null,
           due: { date: item.dueOn },
           sourceType: 'escalation' as const,
           sourceId: input.escalationId,

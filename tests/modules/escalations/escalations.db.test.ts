@@ -185,8 +185,14 @@ describe('raising, acting on and resolving an escalation', () => {
       where: { escalationId: resolved.id, text: { startsWith: 'Replace' } },
       include: { actionItems: true },
     });
+    // Zhang leads Supply Chain and Logistics: the item counts for the one involved here.
     expect(second.actionItems).toMatchObject([
-      { title: 'Send the autumn range list', ownerPersonId: zhang.personId, sourceType: 'escalation' },
+      {
+        title: 'Send the autumn range list',
+        ownerPersonId: zhang.personId,
+        ownerDepartmentId: departments['supply-chain'],
+        sourceType: 'escalation',
+      },
     ]);
     expect(
       await db.prisma.auditEvent.count({ where: { objectId: resolved.id, action: 'escalation.resolve' } }),

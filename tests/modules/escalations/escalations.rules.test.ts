@@ -10,6 +10,7 @@ import {
   landingLevel,
   marksForMeetingOnBreach,
   mayAct,
+  ownerDepartmentFor,
   type PermissionContext,
   peopleAtLevel,
   slaDeadline,
@@ -196,5 +197,24 @@ describe('who may act', () => {
       mayAct(actor('other', [{ departmentId: 'tech', role: 'MEMBER' }]), 'markForMeeting', context),
     ).toBe(false);
     expect(mayAct(zhang, 'markForMeeting', context)).toBe(true);
+  });
+});
+
+describe('the department a follow-up counts for', () => {
+  const memberships = [
+    { personId: 'zhang', departmentId: 'logistics', role: 'MEMBER' as const },
+    { personId: 'zhang', departmentId: 'supply', role: 'LEAD' as const },
+    { personId: 'sam', departmentId: 'cs', role: 'MEMBER' as const },
+    { personId: 'kim', departmentId: 'a', role: 'MEMBER' as const },
+    { personId: 'kim', departmentId: 'b', role: 'MEMBER' as const },
+  ];
+  it('is the owner’s involved department, the most senior role first', () => {
+    expect(ownerDepartmentFor('zhang', ['live-ops', 'supply', 'logistics'], memberships)).toBe('supply');
+    expect(ownerDepartmentFor('zhang', ['live-ops', 'logistics'], memberships)).toBe('logistics');
+  });
+  it('is their only department when none is involved, and none when that is ambiguous', () => {
+    expect(ownerDepartmentFor('sam', ['live-ops', 'supply'], memberships)).toBe('cs');
+    expect(ownerDepartmentFor('kim', ['live-ops', 'supply'], memberships)).toBeNull();
+    expect(ownerDepartmentFor('nobody', ['live-ops'], memberships)).toBeNull();
   });
 });
