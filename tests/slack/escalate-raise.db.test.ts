@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { COMMANDS, ESCALATION_RAISE_FIELDS, ESCALATION_RAISE_VIEW, SHORTCUTS } from '../../src/slack/ids.js';
 import {
   ESCALATION_RAISE_BLOCKS,
@@ -114,6 +115,31 @@ describe('/escalate opens the raise modal', () => {
       '紧急: 1 小时（不分昼夜）内做出决定；确认前每 15 分钟再次提醒',
     ]);
     expect(elementOf(modal.blocks, F.wantedBy).type).toBe('datepicker');
+  });
+
+  it('describes the severities with the workspace’s own SLAs when it set them', async () => {
+    const prisma = db();
+    const workspace = await prisma.workspace.findFirstOrThrow({ where: { isDemo: true } });
+    await prisma.workspace.update({
+      where: { id: workspace.id },
+      data: {
+        escalationPolicy: { sla: { HIGH: { unit: 'working-hours', amount: 8 } }, urgentRepingMinutes: 10 },
+      },
+    });
+    try {
+      const { modal } = await openRaise('U0DEMOALEX');
+      const severity = elementOf(modal.blocks, F.severity);
+      expect(severity.options?.map((o) => o.description?.text)).toEqual([
+        'a decision within 2 working days',
+        'a decision within 8 working hours',
+        'a decision within 1 hour, day or night; re-pinged every 10 minutes until acknowledged',
+      ]);
+    } finally {
+      await prisma.workspace.update({
+        where: { id: workspace.id },
+        data: { escalationPolicy: Prisma.DbNull },
+      });
+    }
   });
 
   it('shows someone in one department that department only, and not as a counterpart', async () => {

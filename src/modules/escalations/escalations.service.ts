@@ -55,6 +55,8 @@ export interface SweepResult {
 }
 
 export interface EscalationsService {
+  /** The workspace's ladder and SLAs (its settings over the defaults), e.g. for the raise form's hints. */
+  policyOf(workspaceId: string): Promise<EscalationPolicy>;
   raise(actor: EscalationActor, input: RaiseInput): Promise<EscalationDto>;
   get(actor: EscalationActor, number: number): Promise<EscalationDto>;
   acknowledge(actor: EscalationActor, number: number): Promise<EscalationDto>;
@@ -392,6 +394,8 @@ export function createEscalationsService(deps: {
   }
 
   return {
+    policyOf: loadPolicy,
+
     async raise(actor, input) {
       const title = input.title.trim();
       if (title.length === 0)

@@ -1,5 +1,4 @@
 import type { WebClient } from '@slack/web-api';
-import { DEFAULT_ESCALATION_POLICY } from '../../modules/escalations/escalation-policy.js';
 import type { RaiseInput } from '../../modules/escalations/escalations.types.js';
 import type { MembershipDto } from '../../modules/people/person.types.js';
 import { DomainError } from '../../modules/shared/domain-error.js';
@@ -36,9 +35,10 @@ export async function openRaiseModal(
     prefill?: { title?: string; blocked?: string };
   },
 ): Promise<void> {
-  const [memberships, departments] = await Promise.all([
+  const [memberships, departments, policy] = await Promise.all([
     deps.people.membershipsOf(actor.person.id),
     deps.departments.list(actorIds(actor)),
+    deps.escalations.policyOf(actor.workspace.id),
   ]);
   if (memberships.length === 0)
     throw new DomainError(
@@ -55,8 +55,7 @@ export async function openRaiseModal(
         name: departmentName(m, actor.locale),
       })),
       departments: departments.map((d) => ({ id: d.id, name: departmentName(d, actor.locale) })),
-      // The workspace may tune its ladder; the hints show the plan's defaults.
-      policy: DEFAULT_ESCALATION_POLICY,
+      policy,
       quote: source?.quote ? { text: source.quote, authorSlackUserId: source.authorSlackUserId } : null,
       ...(request.prefill ? { prefill: request.prefill } : {}),
       metadata: encodeRaiseMetadata({
