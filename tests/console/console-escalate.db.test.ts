@@ -1,45 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/env.js';
-import { type RunningConsole, startLocalConsole } from '../../src/console/local-console.js';
-import { systemClock } from '../../src/modules/shared/clock.js';
-import { buildSlackDeps } from '../../src/services.js';
-import { ConsoleTerminal } from '../harness/console-terminal.js';
-import { memoryLogger } from '../harness/memory-logger.js';
-import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { consoleForThisFile } from '../harness/console-terminal.js';
 
 /**
  * Raising an escalation at the local console, through the same listeners as Slack: `say`
  * posts a message in the console channel, `escalate-this` sends Slack's message_action for it.
  */
-let db: TestDatabase;
-let running: RunningConsole;
-const terminal = new ConsoleTerminal();
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  const config = loadConfig({});
-  const { logger } = memoryLogger();
-  const deps = buildSlackDeps({
-    db,
-    clock: systemClock,
-    logger,
-    llm: { mode: 'fallback' },
-    defaults: config.defaults,
-  });
-  running = await startLocalConsole({
-    deps,
-    db,
-    config,
-    logger,
-    stdin: terminal.stdin,
-    stdout: terminal.stdout,
-  });
-});
-
-afterAll(async () => {
-  await running?.stop();
-  await db?.close();
-});
+const local = consoleForThisFile();
+const { terminal } = local;
 
 /** The number the console gave the modal field labelled so (the last one shown). */
 function field(shown: string, label: string): number {
@@ -85,7 +52,7 @@ describe('escalating at the local console', () => {
     expect(after).toContain('Only visible to you');
     expect(after).toMatch(/ESC-1 raised: Friday stock list\s+Level 1 is the leads of Tech and Supply Chain/);
 
-    const row = await db.prisma.escalation.findFirstOrThrow({ where: { number: 1 } });
+    const row = await local.db.prisma.escalation.findFirstOrThrow({ where: { number: 1 } });
     expect(row).toMatchObject({
       severity: 'HIGH',
       sourceChannelId: 'C0GENERAL',
@@ -111,7 +78,7 @@ describe('escalating at the local console', () => {
     await terminal.type(`set ${field(modal, '期望完成日期')} 2020-01-06`);
     const refused = await terminal.type('submit');
     expect(refused).toContain('“期望完成日期”已经过去。');
-    expect(await db.prisma.escalation.count()).toBe(1);
+    expect(await local.db.prisma.escalation.count()).toBe(1);
   });
 
   it('lists the console commands for escalating in both languages', async () => {

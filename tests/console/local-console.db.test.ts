@@ -1,78 +1,14 @@
-import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/env.js';
-import { type RunningConsole, startLocalConsole } from '../../src/console/local-console.js';
-import { systemClock } from '../../src/modules/shared/clock.js';
-import { buildSlackDeps } from '../../src/services.js';
-import { memoryLogger } from '../harness/memory-logger.js';
-import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { consoleForThisFile } from '../harness/console-terminal.js';
 
-/** Types lines into the console as a person would and reads the terminal. */
-class Terminal {
-  readonly stdin = new PassThrough();
-  readonly stdout = new PassThrough();
-  private output = '';
-
-  constructor() {
-    this.stdout.on('data', (chunk) => {
-      this.output += String(chunk);
-    });
-  }
-
-  get screen(): string {
-    return this.output;
-  }
-
-  /** Types a line and waits until the console has printed something new and gone quiet. */
-  async type(line: string): Promise<string> {
-    const before = this.output.length;
-    this.stdin.write(`${line}\n`);
-    const deadline = Date.now() + 8_000;
-    let lastLength = -1;
-    while (Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      if (this.output.length > before && this.output.length === lastLength) break;
-      lastLength = this.output.length;
-    }
-    return this.output.slice(before);
-  }
-}
-
-let db: TestDatabase;
-let running: RunningConsole;
-const terminal = new Terminal();
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  const config = loadConfig({});
-  const { logger } = memoryLogger();
-  const deps = buildSlackDeps({
-    db,
-    clock: systemClock,
-    logger,
-    llm: { mode: 'fallback' },
-    defaults: config.defaults,
-  });
-  running = await startLocalConsole({
-    deps,
-    db,
-    config,
-    logger,
-    stdin: terminal.stdin,
-    stdout: terminal.stdout,
-  });
-});
-
-afterAll(async () => {
-  await running?.stop();
-  await db?.close();
-});
+const local = consoleForThisFile();
+const { terminal } = local;
 
 describe('local console', () => {
   it('greets a newcomer, having created the demo workspace with the 12 departments', async () => {
     expect(terminal.screen).toContain('Liaison local console');
     expect(terminal.screen).toContain('created the demo workspace with 12 departments');
-    expect(await db.prisma.department.count()).toBe(12);
+    expect(await local.db.prisma.department.count()).toBe(12);
     expect(terminal.screen).toContain('You are Alex Morgan');
   });
 
@@ -127,7 +63,7 @@ describe('local console', () => {
 
   it('closes cleanly on Ctrl-D (end of input)', async () => {
     terminal.stdin.end();
-    await running.closed;
+    await local.running.closed;
     expect(terminal.screen).toContain('再见');
   });
 });

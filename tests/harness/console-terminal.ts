@@ -1,4 +1,11 @@
 import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../../src/config/env.js';
+import { type RunningConsole, startLocalConsole } from '../../src/console/local-console.js';
+import { systemClock } from '../../src/modules/shared/clock.js';
+import { buildSlackDeps } from '../../src/services.js';
+import { memoryLogger } from './memory-logger.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 /** Types lines into the local console as a person would and reads the terminal. */
 export class ConsoleTerminal {
@@ -29,4 +36,42 @@ export class ConsoleTerminal {
     }
     return this.output.slice(before);
   }
+}
+
+/**
+ * One database and one local console for a whole test file, typed into through `.terminal`:
+ * started before the first test, stopped and dropped after the last. Read `.db` and
+ * `.running` inside tests.
+ */
+export function consoleForThisFile() {
+  const state = { terminal: new ConsoleTerminal() } as {
+    terminal: ConsoleTerminal;
+    db: TestDatabase;
+    running: RunningConsole;
+  };
+  beforeAll(async () => {
+    state.db = await openTestDatabase();
+    const config = loadConfig({});
+    const { logger } = memoryLogger();
+    const deps = buildSlackDeps({
+      db: state.db,
+      clock: systemClock,
+      logger,
+      llm: { mode: 'fallback' },
+      defaults: config.defaults,
+    });
+    state.running = await startLocalConsole({
+      deps,
+      db: state.db,
+      config,
+      logger,
+      stdin: state.terminal.stdin,
+      stdout: state.terminal.stdout,
+    });
+  });
+  afterAll(async () => {
+    await state.running?.stop();
+    await state.db?.close();
+  });
+  return state;
 }

@@ -1,12 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { SupportedLocale } from '../../config/env.js';
 import { resolveLocale, translator } from '../../i18n/catalog.js';
-import type { Logger } from '../../logger.js';
 import type { Notify } from '../../modules/notifications/notify.service.js';
+import { createPacedWorkspaceQueue, type PacingOptions } from '../delivery/paced-workspace-queue.js';
 import { outcomeOfError } from '../delivery/slack-outcome.js';
-import { type BucketRule, TokenBucket } from '../delivery/token-bucket.js';
+import type { BucketRule } from '../delivery/token-bucket.js';
 import { escalationCardMessage } from '../views/escalation-card.view.js';
-import type { WorkspaceSlackClients } from '../workspace-clients.js';
 import type {
   CardRow,
   CardSnapshot,
@@ -18,10 +17,6 @@ import type {
  * lets the two cards of one change (raiser's and counterpart's channel) go together.
  */
 export const CARD_UPDATE_RATE: BucketRule = { perMinute: 50, burst: 2 };
-/** Changes of one escalation within this window become one update of each of its cards. */
-const DEFAULT_COALESCE_MS = 250;
-const DEFAULT_MAX_ATTEMPTS = 4;
-const TRANSIENT_BACKOFF_MS = 1_000;
 
 export interface EscalationCardRefresher {
   /** The escalation changed: its cards are re-rendered soon (coalesced, paced). Never throws. */
@@ -30,15 +25,6 @@ export interface EscalationCardRefresher {
   sweepStale(workspaceId: string, limit?: number): Promise<number>;
   /** Resolves once every requested refresh was done or given up (tests, shutdown). */
   settled(): Promise<void>;
-}
-
-interface WorkspaceQueue {
-  pending: Set<string>;
-  attempts: Map<string, number>;
-  bucket: TokenBucket;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  draining: boolean;
-  idleWaiters: (() => void)[];
 }
 
 /** A Slack error that will not go away by retrying (the card is given up until the next change). */
@@ -55,60 +41,20 @@ class CardFailed extends Error {
  * again; a permanent error (not_in_channel, channel_not_found…) is stored on the card row,
  * logged, and told to the raiser once. What a crash loses, the stale-card sweep finds.
  */
-export function createEscalationCardRefresher(deps: {
-  repo: EscalationCardsRepository;
-  clients: Pick<WorkspaceSlackClients, 'bulkFor'>;
-  logger: Logger;
-  defaultLocale: SupportedLocale;
-  /** Tells the raiser once that a card could not be posted (a DM, idempotent on its key). */
-  notify?: Notify;
-  rate?: BucketRule;
-  coalesceMs?: number;
-  maxAttempts?: number;
-  now?: () => number;
-}): EscalationCardRefresher {
-  const rate = deps.rate ?? CARD_UPDATE_RATE;
-  const coalesceMs = deps.coalesceMs ?? DEFAULT_COALESCE_MS;
-  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const now = deps.now ?? (() => performance.now());
-  const queues = new Map<string, WorkspaceQueue>();
-
-  function queueOf(workspaceId: string): WorkspaceQueue {
-    let queue = queues.get(workspaceId);
-    if (!queue) {
-      queue = {
-        pending: new Set(),
-        attempts: new Map(),
-        bucket: new TokenBucket(rate, now),
-        timer: undefined,
-        draining: false,
-        idleWaiters: [],
-      };
-      queues.set(workspaceId, queue);
-    }
-    return queue;
-  }
-
-  const isIdle = (queue: WorkspaceQueue) =>
-    !queue.draining && queue.timer === undefined && queue.pending.size === 0;
-
-  function schedule(workspaceId: string, queue: WorkspaceQueue, delayMs: number): void {
-    if (queue.draining || queue.timer !== undefined || queue.pending.size === 0) return;
-    queue.timer = setTimeout(() => {
-      queue.timer = undefined;
-      queue.draining = true;
-      drain(workspaceId, queue)
-        .catch((error: unknown) => deps.logger.error({ err: error, workspaceId }, 'card refresh loop failed'))
-        .finally(() => {
-          queue.draining = false;
-          schedule(workspaceId, queue, 0);
-          if (isIdle(queue)) for (const resolve of queue.idleWaiters.splice(0)) resolve();
-        });
-    }, delayMs);
-  }
-
-  async function call(queue: WorkspaceQueue, work: () => Promise<string | undefined>): Promise<string> {
-    await queue.bucket.acquire();
+export function createEscalationCardRefresher(
+  deps: PacingOptions & {
+    repo: EscalationCardsRepository;
+    defaultLocale: SupportedLocale;
+    /** Tells the raiser once that a card could not be posted (a DM, idempotent on its key). */
+    notify?: Notify;
+  },
+): EscalationCardRefresher {
+  /** One Slack call, once the workspace's bucket lets it go; a permanent error becomes CardFailed. */
+  async function call(
+    acquire: () => Promise<void>,
+    work: () => Promise<string | undefined>,
+  ): Promise<string> {
+    await acquire();
     try {
       return (await work()) ?? '';
     } catch (error) {
@@ -138,7 +84,7 @@ export function createEscalationCardRefresher(deps: {
   /** Shows the snapshot on one department's card: update it, or post it. */
   async function refreshRow(
     client: WebClient,
-    queue: WorkspaceQueue,
+    acquire: () => Promise<void>,
     snapshot: CardSnapshot,
     row: CardRow,
   ): Promise<void> {
@@ -148,13 +94,13 @@ export function createEscalationCardRefresher(deps: {
     const message = escalationCardMessage(snapshot.card, { t: translator(locale), locale });
     try {
       if (row.cardTs) {
-        await call(queue, async () => {
+        await call(acquire, async () => {
           await client.chat.update({ channel, ts: row.cardTs as string, ...message });
           return undefined;
         });
         await deps.repo.recordUpdated(row.id, snapshot.version);
       } else {
-        const ts = await call(queue, async () => {
+        const ts = await call(acquire, async () => {
           const posted = await client.chat.postMessage({
             channel,
             ...message,
@@ -182,57 +128,30 @@ export function createEscalationCardRefresher(deps: {
     }
   }
 
-  async function refresh(client: WebClient, queue: WorkspaceQueue, escalationId: string): Promise<void> {
-    const snapshot = await deps.repo.load(escalationId);
-    if (!snapshot) return;
-    for (const row of snapshot.rows) await refreshRow(client, queue, snapshot, row);
-  }
-
-  async function drain(workspaceId: string, queue: WorkspaceQueue): Promise<void> {
-    const client = await deps.clients.bulkFor(workspaceId);
-    if (!client) {
-      deps.logger.debug({ workspaceId }, 'no Slack client for the workspace; cards not refreshed');
-      queue.pending.clear();
-      queue.attempts.clear();
-      return;
-    }
-    while (queue.pending.size > 0) {
-      // Changes that arrive while an escalation waits its turn coalesce into its one render;
-      // tokens are taken per Slack call (refreshRow), when the call really goes.
-      const escalationId = queue.pending.values().next().value;
-      if (escalationId === undefined) break;
-      queue.pending.delete(escalationId);
-      try {
-        await refresh(client, queue, escalationId);
-        queue.attempts.delete(escalationId);
-      } catch (error) {
-        const outcome = outcomeOfError(error);
-        const attempt = (queue.attempts.get(escalationId) ?? 0) + 1;
-        if (outcome.kind === 'retry' && attempt < maxAttempts) {
-          queue.attempts.set(escalationId, attempt);
-          const waitMs = outcome.error === 'ratelimited' ? outcome.afterMs : TRANSIENT_BACKOFF_MS * attempt;
-          queue.bucket.pauseUntil(now() + waitMs);
-          queue.pending.add(escalationId);
-          deps.logger.info(
-            { workspaceId, escalationId, error: outcome.error, waitMs, attempt },
-            'escalation card refresh will be retried',
-          );
-        } else {
-          queue.attempts.delete(escalationId);
-          // Left behind: the stale-card sweep (escalations.sla job) tries again later.
-          deps.logger.warn(
-            { err: error, workspaceId, escalationId, error: outcome.error },
-            'could not refresh an escalation card; the next sweep retries',
-          );
-        }
-      }
-    }
-  }
+  // Changes of one escalation within the coalescing window (250 ms by default) become one
+  // update of each of its cards.
+  const queue = createPacedWorkspaceQueue(deps, {
+    defaultRate: CARD_UPDATE_RATE,
+    // Changes that arrive while an escalation waits its turn coalesce into its one render;
+    // tokens are taken per Slack call (refreshRow), when the call really goes.
+    tokenPerKey: false,
+    async process(client, escalationId, { acquire }) {
+      const snapshot = await deps.repo.load(escalationId);
+      if (!snapshot) return;
+      for (const row of snapshot.rows) await refreshRow(client, acquire, snapshot, row);
+    },
+    log: {
+      keyField: 'escalationId',
+      loopFailed: 'card refresh loop failed',
+      noClient: 'no Slack client for the workspace; cards not refreshed',
+      retrying: 'escalation card refresh will be retried',
+      // Left behind: the stale-card sweep (escalations.sla job) tries again later.
+      gaveUp: 'could not refresh an escalation card; the next sweep retries',
+    },
+  });
 
   function requestRefresh(workspaceId: string, escalationId: string): void {
-    const queue = queueOf(workspaceId);
-    queue.pending.add(escalationId);
-    schedule(workspaceId, queue, coalesceMs);
+    queue.request(workspaceId, [escalationId]);
   }
 
   return {
@@ -244,14 +163,6 @@ export function createEscalationCardRefresher(deps: {
       return ids.length;
     },
 
-    async settled() {
-      for (;;) {
-        const busy = [...queues.values()].filter((queue) => !isIdle(queue));
-        if (busy.length === 0) return;
-        await Promise.all(
-          busy.map((queue) => new Promise<void>((resolve) => queue.idleWaiters.push(resolve))),
-        );
-      }
-    },
+    settled: () => queue.settled(),
   };
 }
