@@ -38,6 +38,8 @@ export interface ConsolePerson {
   userName: string;
   realName: string;
   locale: SupportedLocale;
+  /** Their Slack time zone: dates Slack formats per viewer are shown in it. */
+  timeZone?: string;
 }
 
 type Origin =
@@ -108,6 +110,8 @@ export class ConsoleSession {
       width: this.deps.width ?? 80,
       color: this.deps.color ?? false,
       firstControlIndex,
+      locale: this.person.locale,
+      ...(this.person.timeZone ? { timeZone: this.person.timeZone } : {}),
       resolveUser: (id) => this.deps.people.find((p) => p.userId === id)?.realName,
       directory: { users: this.deps.people.map((p) => ({ id: p.userId, name: p.realName })) },
     };

@@ -34,6 +34,7 @@ function consolePeople(config: Config): ConsolePerson[] {
     userName: p.displayName,
     realName: p.realName ?? p.displayName,
     locale: resolveLocale(p.locale, config.defaults.locale),
+    timeZone: p.timeZone,
   }));
 }
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { createStyler, type Styler } from './ansi.js';
 import { replaceEmojiShortcodes } from './emoji.js';
 import type { RenderContext } from './render.types.js';
@@ -33,6 +34,22 @@ function splitLabel(body: string): { target: string; label: string | undefined }
     : { target: body.slice(0, bar), label: body.slice(bar + 1) };
 }
 
+function viewerDate(unix: string | undefined, ctx: RenderContext): string | undefined {
+  if (!ctx.timeZone || !unix || !/^\d+$/.test(unix)) return undefined;
+  const at = DateTime.fromSeconds(Number(unix), { zone: ctx.timeZone });
+  if (!at.isValid) return undefined;
+  const local = at.setLocale(ctx.locale ?? 'en').toLocaleString({
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return `${local} (${ctx.timeZone})`;
+}
+
 function renderSpecial(target: string, label: string | undefined, ctx: RenderContext): string {
   const [command = '', ...args] = target.slice(1).split('^');
   if (command === 'here' || command === 'channel' || command === 'everyone') return `@${command}`;
@@ -40,9 +57,9 @@ function renderSpecial(target: string, label: string | undefined, ctx: RenderCon
     const id = args[0] ?? '';
     return label ?? `@${ctx.resolveUsergroup?.(id) ?? id}`;
   }
-  // <!date^1392734382^{date_short}|Feb 18, 2014>: the fallback is what clients show when
-  // they cannot format, and formatting needs the viewer's timezone which we do not have.
-  if (command === 'date') return label ?? args[0] ?? '';
+  // <!date^1392734382^{date_short}|Feb 18, 2014>: Slack formats it in each viewer's zone;
+  // the console does the same for the person acting, else shows the fallback.
+  if (command === 'date') return viewerDate(args[0], ctx) ?? label ?? args[0] ?? '';
   return label ?? command;
 }
 

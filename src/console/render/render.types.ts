@@ -12,6 +12,9 @@ export interface RenderContext {
   width?: number;
   /** ANSI styling. Default false (plain text). */
   color?: boolean;
+  /** The viewer's zone and language: `<!date^…>` tokens are shown in them, as Slack does. */
+  timeZone?: string;
+  locale?: string;
   /** Display name for `<@U123>`; unknown ids render as `@U123`. */
   resolveUser?: (userId: string) => string | undefined;
   /** Name for `<#C123>` without a label; unknown ids render as `#C123`. */

@@ -27,6 +27,17 @@ describe('mrkdwnToText', () => {
     ).toBe('@channel @everyone @here @ops-team a@example.com');
   });
 
+  it('shows a Slack date in the viewer’s zone and language, else its fallback', () => {
+    const token = '<!date^1764669600^{date_short_pretty} {time}|2025-12-02 10:00 UTC>';
+    expect(mrkdwnToText(token, { ...plainCtx, timeZone: 'Asia/Shanghai', locale: 'zh-CN' })).toBe(
+      '2025年12月2日周二 18:00 (Asia/Shanghai)',
+    );
+    expect(mrkdwnToText(token, { ...plainCtx, timeZone: 'America/New_York', locale: 'en' })).toBe(
+      'Tue, Dec 2, 2025, 05:00 (America/New_York)',
+    );
+    expect(plain(token)).toBe('2025-12-02 10:00 UTC');
+  });
+
   it('sets code blocks on their own indented lines', () => {
     expect(plain('Run:\n```\nnpm start\nnpm test\n```\nthen wait')).toBe(
       'Run:\n    npm start\n    npm test\nthen wait',
