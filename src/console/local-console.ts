@@ -13,6 +13,8 @@ import { ConsoleReceiver } from './console-receiver.js';
 import { type ConsolePerson, ConsoleSession } from './console-session.js';
 
 const GENERAL = { id: 'C0GENERAL', name: 'general' };
+/** How long a typed line may wait for the background work it started (cards, Home) to show. */
+const BACKGROUND_WAIT_MS = 3_000;
 
 /** The demo people as the stand-in's Slack directory answers for them (users.info). */
 function demoSlackUsers(): StandInUser[] {
@@ -122,12 +124,22 @@ export async function startLocalConsole(input: {
   const closed = new Promise<void>((resolve) => {
     rl.on('close', () => resolve());
   });
+  // What a line started in the background (a card posted in a channel, a Home refresh) is
+  // shown before the next line is read, as it would appear in Slack a moment later; bounded,
+  // so a slow refresh never holds the console.
+  const settleBackgroundWork = () =>
+    Promise.race([
+      Promise.all([deps.escalationCards.refresher.settled(), deps.home.settled()]),
+      new Promise((resolve) => setTimeout(resolve, BACKGROUND_WAIT_MS).unref()),
+    ]);
   // Lines are handled one at a time, in order, as a person typing would expect.
   let queue = Promise.resolve();
   rl.on('line', (line) => {
     queue = queue.then(async () => {
       try {
-        if (!(await session.handle(line))) rl.close();
+        const goOn = await session.handle(line);
+        await settleBackgroundWork();
+        if (!goOn) rl.close();
       } catch (error) {
         input.logger.error({ err: error }, 'console input failed');
         print(String(error instanceof Error ? error.message : error));

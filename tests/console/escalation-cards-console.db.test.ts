@@ -117,4 +117,35 @@ describe('escalation cards in the local console', () => {
     expect(screen.slice(before)).toContain('Feature the old stock');
     expect(screen.slice(before)).toMatch(/high\s+resolved/);
   });
+
+  it('shows a card raised from a piped script before the console says goodbye', async () => {
+    // A script piped into `npm start` ends stdin right after its last line: what that line
+    // started in the background (the cards) is still shown.
+    let before = screen.length;
+    stdin.write('/escalate\n');
+    const modal = await shown('Raise an escalation', before);
+    const number = (label: string) => {
+      const found = new RegExp(`\\[(\\d+)\\] ${label}`).exec(modal);
+      if (!found) throw new Error(`no field ${label} in:\n${modal}`);
+      return found[1];
+    };
+    before = screen.length;
+    stdin.write(
+      [
+        `set ${number('Title')} Piped courier cut-off`,
+        `set ${number('What is blocked')} Orders after 15:00`,
+        `choose ${number('Other department')} Supply Chain`,
+        `set ${number('Impact')} Late deliveries`,
+        `set ${number('Decision needed')} Cut-off or later pickup?`,
+        'submit',
+        '',
+      ].join('\n'),
+    );
+    stdin.end();
+    await running.closed;
+    const after = screen.slice(before);
+    const card = after.indexOf('Piped courier cut-off\nSeverity');
+    expect(card).toBeGreaterThan(-1);
+    expect(card).toBeLessThan(after.lastIndexOf('Bye.'));
+  });
 });
