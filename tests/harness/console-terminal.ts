@@ -4,6 +4,8 @@ import { loadConfig } from '../../src/config/env.js';
 import { type RunningConsole, startLocalConsole } from '../../src/console/local-console.js';
 import { systemClock } from '../../src/modules/shared/clock.js';
 import { buildSlackDeps } from '../../src/services.js';
+import type { SlackDeps } from '../../src/slack/deps.js';
+import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { memoryLogger } from './memory-logger.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -43,23 +45,24 @@ export class ConsoleTerminal {
  * started before the first test, stopped and dropped after the last. Read `.db` and
  * `.running` inside tests.
  */
-export function consoleForThisFile() {
+export function consoleForThisFile(options: { connectSlackClients?: boolean } = {}) {
   const state = { terminal: new ConsoleTerminal() } as {
     terminal: ConsoleTerminal;
     db: TestDatabase;
+    deps: SlackDeps;
     running: RunningConsole;
   };
   beforeAll(async () => {
     state.db = await openTestDatabase();
     const config = loadConfig({});
     const { logger } = memoryLogger();
-    const deps = buildSlackDeps({
+    const deps = (state.deps = buildSlackDeps({
       db: state.db,
       clock: systemClock,
       logger,
       llm: { mode: 'fallback' },
       defaults: config.defaults,
-    });
+    }));
     state.running = await startLocalConsole({
       deps,
       db: state.db,
@@ -68,6 +71,11 @@ export function consoleForThisFile() {
       stdin: state.terminal.stdin,
       stdout: state.terminal.stdout,
     });
+    // As main.ts does: background work (escalation cards, Home refreshes) reaches the same stand-in.
+    if (options.connectSlackClients)
+      deps.slackClients.connect(
+        singleTokenSource({ token: state.running.standIn.botToken, apiUrl: state.running.standIn.url }),
+      );
   });
   afterAll(async () => {
     await state.running?.stop();
