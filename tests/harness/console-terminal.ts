@@ -56,13 +56,14 @@ export function consoleForThisFile(options: { connectSlackClients?: boolean } = 
     state.db = await openTestDatabase();
     const config = loadConfig({});
     const { logger } = memoryLogger();
-    const deps = (state.deps = buildSlackDeps({
+    const deps = buildSlackDeps({
       db: state.db,
       clock: systemClock,
       logger,
       llm: { mode: 'fallback' },
       defaults: config.defaults,
-    }));
+    });
+    state.deps = deps;
     state.running = await startLocalConsole({
       deps,
       db: state.db,

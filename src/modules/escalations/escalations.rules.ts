@@ -5,6 +5,7 @@ import type { EscalationPolicy, Sla } from './escalation-policy.js';
 import type {
   EscalationAction,
   EscalationActor,
+  EscalationDto,
   EscalationStatus,
   LadderMember,
   Severity,
@@ -219,3 +220,23 @@ export function ownerDepartmentFor(
   const departments = new Set(own.map((m) => m.departmentId));
   return departments.size === 1 ? (own[0]?.departmentId ?? null) : null;
 }
+
+/** The departments an escalation involves (the raiser's first). */
+export const involvedOf = (esc: Pick<EscalationDto, 'departments'>) =>
+  esc.departments.map((d) => d.departmentId);
+
+/** The people of the escalation's current level. */
+export const levelPeople = (
+  esc: Pick<EscalationDto, 'departments' | 'level'>,
+  ladder: readonly LadderMember[],
+): string[] => peopleAtLevel(esc.level, involvedOf(esc), ladder);
+
+/** The raiser, the assignee and everyone on the ladder up to the escalation's level. */
+export const everyoneInvolved = (
+  esc: Pick<EscalationDto, 'departments' | 'level' | 'raisedByPersonId' | 'assigneePersonId'>,
+  ladder: readonly LadderMember[],
+): string[] => [
+  esc.raisedByPersonId,
+  ...(esc.assigneePersonId ? [esc.assigneePersonId] : []),
+  ...[1, 2, 3].filter((l) => l <= esc.level).flatMap((l) => peopleAtLevel(l, involvedOf(esc), ladder)),
+];

@@ -2,21 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { WorkingTimeProfile } from '../calendar/working-time.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
+import { createNoticeSender, pendingNotice } from './escalation-notices.js';
 import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.js';
 import { type EscalationPolicy, policyFrom } from './escalation-policy.js';
-import type {
-  EscalationPatch,
-  EscalationsRepository,
-  EventInput,
-  PendingNotice,
-} from './escalations.repository.js';
+import { createEscalationSweep, type SweepResult } from './escalation-sweep.js';
+import type { EscalationPatch, EscalationsRepository, EventInput } from './escalations.repository.js';
 import {
+  everyoneInvolved,
   firstPingAt,
+  involvedOf,
   landingLevel,
-  marksForMeetingOnBreach,
+  levelPeople,
   mayAct,
   ownerDepartmentFor,
-  peopleAtLevel,
   slaDeadline,
   transition,
 } from './escalations.rules.js';
@@ -35,24 +33,10 @@ import {
 export const TITLE_MAX = 150;
 export const TEXT_MAX = 3000;
 const MINUTE_MS = 60_000;
-/** A breach found this long after its deadline was missed by the scheduler (downtime, clock jump). */
-export const LATE_AFTER_MS = 5 * MINUTE_MS;
+
+export { LATE_AFTER_MS, type SweepResult } from './escalation-sweep.js';
 
 export const escName = (number: number) => `ESC-${number}`;
-
-/** A change's notice still pending this long after its commit was lost to a crash: queue it again. */
-export const PENDING_NOTICE_GRACE_MS = 2 * MINUTE_MS;
-/** Notices that could not be queued for a day are given up (they stay recorded on the event). */
-export const PENDING_NOTICE_GIVE_UP_MS = 24 * 60 * MINUTE_MS;
-
-export interface SweepResult {
-  breached: number;
-  skipped: number;
-  pinged: number;
-  /** Notices of changes committed by a process that died before queuing them. */
-  resent: number;
-  failed: number;
-}
 
 export interface EscalationsService {
   /** The workspace's ladder and SLAs (its settings over the defaults), e.g. for the raise form's hints. */
@@ -96,6 +80,11 @@ export function createEscalationsService(deps: {
   onChanged?: (change: { escalationId: string; workspaceId: string; personIds: string[] }) => void;
 }): EscalationsService {
   const { repo, clock } = deps;
+  const notices = createNoticeSender({
+    repo,
+    notifier: deps.notifier,
+    ...(deps.onNotifyError ? { onNotifyError: deps.onNotifyError } : {}),
+  });
 
   async function loadPolicy(workspaceId: string): Promise<EscalationPolicy> {
     return policyFrom(await repo.policyOf(workspaceId));
@@ -128,8 +117,6 @@ export function createEscalationsService(deps: {
       ],
     });
 
-  const involvedOf = (esc: EscalationDto) => esc.departments.map((d) => d.departmentId);
-
   async function authorize(
     actor: EscalationActor,
     action: EscalationAction,
@@ -151,61 +138,6 @@ export function createEscalationsService(deps: {
       { key: `escalations.refused.${action}`, params: { esc: escName(esc.number) } },
       { detail: `${actor.slackUserId} may not ${action} ${escName(esc.number)} (level ${esc.level})` },
     );
-  }
-
-  async function send(
-    esc: EscalationDto,
-    pending: Omit<PendingNotice, 'breachedDeadline'> & { breachedDeadline?: Date | string },
-  ): Promise<boolean> {
-    const notice: EscalationNotice = {
-      type: pending.type,
-      key: pending.key,
-      escalation: {
-        id: esc.id,
-        workspaceId: esc.workspaceId,
-        number: esc.number,
-        title: esc.title,
-        severity: esc.severity,
-        level: esc.level,
-        slaDueAt: esc.slaDueAt,
-      },
-      recipients: await repo.recipients(pending.to),
-      ...(pending.breachedDeadline ? { breachedDeadline: new Date(pending.breachedDeadline) } : {}),
-      ...(pending.late !== undefined ? { late: pending.late } : {}),
-    };
-    try {
-      await deps.notifier.send(notice);
-      return true;
-    } catch (error) {
-      if (!deps.onNotifyError) throw error;
-      deps.onNotifyError(error, notice);
-      return false;
-    }
-  }
-
-  /**
-   * The notice a change owes, decided before it commits and stored with its event: queued
-   * right after the commit, and by the sweep if the process died in between.
-   */
-  function pendingNotice(
-    type: NoticeType,
-    key: string,
-    personIds: Iterable<string>,
-    except: string | null,
-    extra: Pick<PendingNotice, 'breachedDeadline' | 'late'> = {},
-  ): PendingNotice | null {
-    const to = [...new Set(personIds)].filter((id) => id !== except);
-    return to.length > 0 ? { type, key, to, ...extra } : null;
-  }
-
-  async function deliverPending(
-    eventId: string,
-    esc: EscalationDto,
-    pending: PendingNotice | null,
-  ): Promise<boolean> {
-    if (!pending || !(await send(esc, pending))) return false;
-    await repo.noticeQueued(eventId);
-    return true;
   }
 
   function changedMeanwhile(esc: EscalationDto): never {
@@ -270,18 +202,9 @@ export function createEscalationsService(deps: {
     });
     if (!applied) changedMeanwhile(esc);
     changed(esc, applied.escalation, ladder);
-    await deliverPending(applied.eventId, applied.escalation, pending);
+    await notices.deliverPending(applied.eventId, applied.escalation, pending);
     return applied.escalation;
   }
-
-  const levelPeople = (esc: EscalationDto, ladder: LadderMember[]) =>
-    peopleAtLevel(esc.level, involvedOf(esc), ladder);
-  /** The raiser, the assignee and everyone on the ladder up to the escalation's level. */
-  const everyoneInvolved = (esc: EscalationDto, ladder: LadderMember[]) => [
-    esc.raisedByPersonId,
-    ...(esc.assigneePersonId ? [esc.assigneePersonId] : []),
-    ...[1, 2, 3].filter((l) => l <= esc.level).flatMap((l) => peopleAtLevel(l, involvedOf(esc), ladder)),
-  ];
 
   function requireText(value: string, field: string, max: number): string {
     const text = value.trim();
@@ -318,80 +241,15 @@ export function createEscalationsService(deps: {
     };
   }
 
-  async function breach(id: string): Promise<'breached' | 'skipped'> {
-    const esc = await repo.findById(id);
-    const now = clock.now();
-    if (!esc || esc.status === 'RESOLVED' || !esc.slaDueAt || esc.slaDueAt > now) return 'skipped';
-    const ladder = await repo.ladderOf(esc.workspaceId, involvedOf(esc));
-    const policy = await loadPolicy(esc.workspaceId);
-    const next = transition(esc.status, 'breach');
-    // One level per run, and the next deadline counts from now, not from the missed one:
-    // after downtime an escalation climbs one level, not straight to the top.
-    const up = await moveUp(esc, { ladder, policy });
-    const late = now.getTime() - esc.slaDueAt.getTime() > LATE_AFTER_MS;
-    const markMeeting = marksForMeetingOnBreach(esc.severity, esc.level) && !esc.markedForMeetingAt;
-    const patch: EscalationPatch = {
-      status: next,
-      ...up.patch,
-      ...(markMeeting ? { markedForMeetingAt: now, markedForMeetingReason: 'missed level-1 SLA' } : {}),
-    };
-    const pending = pendingNotice(
-      'breached',
-      `escalation:${esc.id}:breach:${esc.level}:${esc.slaDueAt.toISOString()}`,
-      everyoneInvolved({ ...esc, ...patch }, ladder),
-      null,
-      { breachedDeadline: esc.slaDueAt.toISOString(), late },
-    );
-    const applied = await repo.applyChange({
-      escalationId: esc.id,
-      workspaceId: esc.workspaceId,
-      expected: { status: esc.status, level: esc.level, slaDueAt: esc.slaDueAt },
-      patch,
-      event: {
-        type: 'sla_breached',
-        actorPersonId: null,
-        level: esc.level,
-        fromStatus: esc.status,
-        toStatus: next,
-        slaDueAt: esc.slaDueAt,
-        note: JSON.stringify({ toLevel: up.level, late }),
-        at: now,
-        pendingNotice: pending,
-      },
-      audit: {
-        actorSlackId: null,
-        action: 'escalation.sla_breached',
-        before: { level: esc.level, slaDueAt: esc.slaDueAt },
-        after: { level: up.level, slaDueAt: up.patch.slaDueAt, late, markedForMeeting: markMeeting },
-      },
-    });
-    // Another replica (or run) acted on this deadline first.
-    if (!applied) return 'skipped';
-    changed(esc, applied.escalation, ladder);
-    await deliverPending(applied.eventId, applied.escalation, pending);
-    return 'breached';
-  }
-
-  async function reping(id: string, expected: Date): Promise<boolean> {
-    const esc = await repo.findById(id);
-    if (esc?.status !== 'OPEN' || esc.severity !== 'URGENT') return false;
-    const policy = await loadPolicy(esc.workspaceId);
-    const now = clock.now();
-    const every = policy.urgentRepingMinutes * MINUTE_MS;
-    let next = new Date(expected.getTime() + every);
-    if (next <= now) next = new Date(now.getTime() + every);
-    if (!(await repo.advancePing(id, expected, next))) return false;
-    const ladder = await repo.ladderOf(esc.workspaceId, involvedOf(esc));
-    // A ping lost to a crash here is not re-sent: the next one follows within the interval.
-    const ping = pendingNotice(
-      'reping',
-      `escalation:${esc.id}:ping:${expected.toISOString()}`,
-      [...levelPeople(esc, ladder), ...(esc.assigneePersonId ? [esc.assigneePersonId] : [])],
-      null,
-    );
-    if (ping) await send(esc, ping);
-    return true;
-  }
+  const sweeper = createEscalationSweep({
+    repo,
+    clock,
+    notices,
+    loadPolicy,
+    moveUp,
+    changed,
+    ...(deps.onSweepError ? { onSweepError: deps.onSweepError } : {}),
+  });
 
   return {
     policyOf: loadPolicy,
@@ -481,7 +339,7 @@ export function createEscalationsService(deps: {
         audit: { actorSlackId: actor.slackUserId, action: 'escalation.raised' },
       });
       changed(null, esc, ladder);
-      await deliverPending(eventId, esc, pending);
+      await notices.deliverPending(eventId, esc, pending);
       return esc;
     },
 
@@ -635,49 +493,6 @@ export function createEscalationsService(deps: {
       return repo.searchDecisions(actor.workspaceId, text, 20);
     },
 
-    async sweep(input = {}) {
-      const batchSize = input.batchSize ?? 100;
-      const result: SweepResult = { breached: 0, skipped: 0, pinged: 0, resent: 0, failed: 0 };
-      const now = clock.now();
-      const seen = new Set<string>();
-      for (;;) {
-        const due = (await repo.dueBreaches(now, batchSize, input.workspaceId)).filter(
-          (d) => !seen.has(d.id),
-        );
-        if (due.length === 0) break;
-        for (const item of due) {
-          seen.add(item.id);
-          try {
-            result[await breach(item.id)]++;
-          } catch (error) {
-            // One bad escalation must not stop the others; it stays due and is retried next run.
-            result.failed++;
-            deps.onSweepError?.(error, item.id);
-          }
-        }
-      }
-      for (const ping of await repo.duePings(now, batchSize * 5, input.workspaceId)) {
-        try {
-          if (await reping(ping.id, ping.nextPingAt)) result.pinged++;
-        } catch (error) {
-          result.failed++;
-          deps.onSweepError?.(error, ping.id);
-        }
-      }
-      const window = {
-        from: new Date(now.getTime() - PENDING_NOTICE_GIVE_UP_MS),
-        to: new Date(now.getTime() - PENDING_NOTICE_GRACE_MS),
-      };
-      for (const owed of await repo.pendingNotices(window, batchSize, input.workspaceId)) {
-        try {
-          const esc = await repo.findById(owed.escalationId);
-          if (esc && (await deliverPending(owed.eventId, esc, owed.notice))) result.resent++;
-        } catch (error) {
-          result.failed++;
-          deps.onSweepError?.(error, owed.escalationId);
-        }
-      }
-      return result;
-    },
+    sweep: (input) => sweeper.sweep(input),
   };
 }
