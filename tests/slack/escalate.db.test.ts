@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RaiseInput } from '../../src/modules/escalations/escalations.types.js';
 import { COMMANDS } from '../../src/slack/ids.js';
 import { ESCALATIONS_LIST_BLOCKS } from '../../src/slack/views/escalations-list.view.js';
@@ -7,6 +7,16 @@ import { blockById, textOf } from '../harness/blocks.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
+
+// Sam (Customer Service) also works in Live Ops, so may raise on its behalf.
+beforeAll(async () => {
+  const { prisma } = file.db;
+  const sam = await prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOSAM' } });
+  const liveOps = await prisma.department.findFirstOrThrow({
+    where: { workspaceId: sam.workspaceId, key: 'live-ops' },
+  });
+  await prisma.membership.create({ data: { personId: sam.id, departmentId: liveOps.id, role: 'MEMBER' } });
+});
 
 async function escalateAs(userId: string, text: string) {
   file.liaison.slack.reset();

@@ -276,6 +276,13 @@ export function createEscalationsService(deps: {
         .filter((o) => o.label.length > 0);
       for (const option of options) requireText(option.label, 'options', TEXT_MAX);
       if (!SEVERITIES.includes(input.severity)) throw new Error(`unknown severity ${String(input.severity)}`);
+      // One raises for a department one belongs to (admins too: the decision is asked of its leads).
+      if (!actor.memberships.some((m) => m.departmentId === input.raiserDepartmentId))
+        throw new DomainError(
+          'escalation.invalid',
+          { key: 'escalationRaise.errors.notYourDepartment' },
+          { field: 'raiserDepartment', detail: `${actor.slackUserId} is not in ${input.raiserDepartmentId}` },
+        );
       const departmentIds = [...new Set([input.raiserDepartmentId, ...input.counterpartDepartmentIds])];
       if (departmentIds.length < 2)
         throw new DomainError(

@@ -30,6 +30,11 @@ beforeAll(async () => {
   const workspace = await db.prisma.workspace.findFirstOrThrow({ where: { isDemo: true } });
   workspaceId = workspace.id;
   for (const d of await db.prisma.department.findMany({ where: { workspaceId } })) departments[d.key] = d.id;
+  // Sam (Customer Service) also works in Live Ops, so may raise on its behalf.
+  const sam = await db.prisma.person.findFirstOrThrow({ where: { workspaceId, slackUserId: 'U0DEMOSAM' } });
+  await db.prisma.membership.create({
+    data: { personId: sam.id, departmentId: departments['live-ops'] as string, role: 'MEMBER' },
+  });
 });
 afterAll(async () => {
   await db?.close();
@@ -106,6 +111,13 @@ describe('raising, acting on and resolving an escalation', () => {
 
   it('refuses invalid input with the field named', async () => {
     const sam = await actor('U0DEMOSAM');
+    // Alex (Tech) cannot raise on behalf of Live Ops.
+    const notTheirs = await refusal(deps.escalations.raise(await actor('U0DEMOALEX'), raiseInput()));
+    expect(notTheirs).toMatchObject({
+      code: 'escalation.invalid',
+      field: 'raiserDepartment',
+      userMessage: { key: 'escalationRaise.errors.notYourDepartment' },
+    });
     const tooLong = await refusal(deps.escalations.raise(sam, raiseInput({ title: 'x'.repeat(151) })));
     expect(tooLong).toMatchObject({
       field: 'title',

@@ -81,16 +81,7 @@ export function escalationRaiseSubmission(deps: SlackDeps) {
     const esc = await withModalErrors(FIELD_BLOCKS, firstInputBlock(view), async () => {
       const state = readViewState(view.state.values);
       const raiserDepartmentId = state.option(ESCALATION_RAISE_FIELDS.raiserDepartment) ?? '';
-      // The select offers only their own departments; a forged value is refused the same way.
-      if (!subject.memberships.some((m) => m.departmentId === raiserDepartmentId))
-        throw new DomainError(
-          'escalation.invalid',
-          { key: 'escalationRaise.errors.notYourDepartment' },
-          {
-            field: 'raiserDepartment',
-            detail: `${actor.person.slackUserId} is not in ${raiserDepartmentId}`,
-          },
-        );
+      // The select offers only their own departments; the service refuses a forged one.
       const severity = state.option(ESCALATION_RAISE_FIELDS.severity);
       const input: RaiseInput = {
         title: state.text(ESCALATION_RAISE_FIELDS.title) ?? '',
