@@ -7,6 +7,7 @@ import type { Role } from '../../modules/people/person.types.js';
 import { DEPARTMENT_FIELD_ACTION, DEPARTMENT_FIELDS, DEPARTMENT_VIEWS } from '../ids.js';
 import { escapeMrkdwn } from './escape.js';
 import { departmentName } from './person-summary.js';
+import { textInputBlock } from './text-input.view.js';
 
 /** The only state a department modal carries: which department (validated on the way back). */
 export function departmentMetadata(departmentId: string | null): string {
@@ -27,34 +28,6 @@ export const ROSTER_FIELDS: readonly { role: Role; block: string; label: Message
 ];
 
 const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text });
-
-function textInput(
-  t: Translate,
-  block: string,
-  label: MessageKey,
-  options: {
-    initial?: string | null;
-    optional?: boolean;
-    multiline?: boolean;
-    maxLength: number;
-    hint?: MessageKey;
-  },
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: block,
-    optional: options.optional ?? false,
-    label: plain(t(label)),
-    ...(options.hint ? { hint: plain(t(options.hint)) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: DEPARTMENT_FIELD_ACTION,
-      max_length: options.maxLength,
-      ...(options.multiline ? { multiline: true } : {}),
-      ...(options.initial ? { initial_value: options.initial } : {}),
-    },
-  };
-}
 
 function peopleInput(t: Translate, block: string, label: MessageKey, people: string[]): InputBlock {
   return {
@@ -84,7 +57,7 @@ export function departmentManageModal(
   input: { department: DepartmentWithMembers | null; canManage: boolean },
 ): ModalView {
   const { department, canManage } = input;
-  const description = textInput(t, DEPARTMENT_FIELDS.description, 'departments.manage.description', {
+  const description = textInputBlock(t, DEPARTMENT_FIELDS.description, 'departments.manage.description', {
     initial: department?.description,
     optional: true,
     multiline: true,
@@ -93,16 +66,16 @@ export function departmentManageModal(
   const blocks: KnownBlock[] = [];
   if (canManage) {
     blocks.push(
-      textInput(t, DEPARTMENT_FIELDS.key, 'departments.manage.key', {
+      textInputBlock(t, DEPARTMENT_FIELDS.key, 'departments.manage.key', {
         initial: department?.key,
         maxLength: 40,
         hint: 'departments.manage.keyHint',
       }),
-      textInput(t, DEPARTMENT_FIELDS.nameEn, 'departments.manage.nameEn', {
+      textInputBlock(t, DEPARTMENT_FIELDS.nameEn, 'departments.manage.nameEn', {
         initial: department?.nameEn,
         maxLength: NAME_MAX,
       }),
-      textInput(t, DEPARTMENT_FIELDS.nameZh, 'departments.manage.nameZh', {
+      textInputBlock(t, DEPARTMENT_FIELDS.nameZh, 'departments.manage.nameZh', {
         initial: department?.nameZh,
         maxLength: NAME_MAX,
       }),

@@ -1,7 +1,7 @@
-import type { InputBlock, KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { SupportedLocale } from '../../config/env.js';
-import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import type { Translate } from '../../i18n/catalog.js';
 import type { EscalationPolicy, Sla } from '../../modules/escalations/escalation-policy.js';
 import { TEXT_MAX, TITLE_MAX } from '../../modules/escalations/escalations.service.js';
 import {
@@ -12,6 +12,7 @@ import {
 import { DEPARTMENT_FIELD_ACTION, ESCALATION_RAISE_FIELDS, ESCALATION_RAISE_VIEW } from '../ids.js';
 import { truncateText } from '../parsers/message-text.parser.js';
 import { escapeMrkdwn } from './escape.js';
+import { textInputBlock } from './text-input.view.js';
 
 /** The modal's blocks that are not inputs. */
 export const ESCALATION_RAISE_BLOCKS = {
@@ -48,34 +49,6 @@ const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text })
 
 function option(choice: DepartmentChoice): PlainTextOption {
   return { text: plain(truncateText(choice.name, OPTION_TEXT_MAX)), value: choice.id };
-}
-
-function textInput(
-  t: Translate,
-  block: string,
-  label: MessageKey,
-  options: {
-    multiline?: boolean;
-    optional?: boolean;
-    maxLength: number;
-    hint?: MessageKey;
-    initial?: string;
-  },
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: block,
-    optional: options.optional ?? false,
-    label: plain(t(label)),
-    ...(options.hint ? { hint: plain(t(options.hint)) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: FIELD_ACTION,
-      max_length: options.maxLength,
-      ...(options.multiline ? { multiline: true } : {}),
-      ...(options.initial ? { initial_value: options.initial } : {}),
-    },
-  };
 }
 
 /** "2 working days", "1 hour, day or night", in the reader's language. */
@@ -134,12 +107,12 @@ export function escalationRaiseModal(t: Translate, input: RaiseModalInput): Moda
     });
   }
   blocks.push(
-    textInput(t, ESCALATION_RAISE_FIELDS.title, 'escalationRaise.modal.titleLabel', {
+    textInputBlock(t, ESCALATION_RAISE_FIELDS.title, 'escalationRaise.modal.titleLabel', {
       maxLength: TITLE_MAX,
       hint: 'escalationRaise.modal.titleHint',
       ...(input.prefill?.title ? { initial: truncateText(input.prefill.title, TITLE_MAX) } : {}),
     }),
-    textInput(t, ESCALATION_RAISE_FIELDS.blocked, 'escalationRaise.modal.blocked', {
+    textInputBlock(t, ESCALATION_RAISE_FIELDS.blocked, 'escalationRaise.modal.blocked', {
       multiline: true,
       maxLength: TEXT_MAX,
       ...(input.prefill?.blocked ? { initial: truncateText(input.prefill.blocked, TEXT_MAX) } : {}),
@@ -170,16 +143,16 @@ export function escalationRaiseModal(t: Translate, input: RaiseModalInput): Moda
         options: counterparts.map(option),
       },
     },
-    textInput(t, ESCALATION_RAISE_FIELDS.impact, 'escalationRaise.modal.impact', {
+    textInputBlock(t, ESCALATION_RAISE_FIELDS.impact, 'escalationRaise.modal.impact', {
       multiline: true,
       maxLength: TEXT_MAX,
       hint: 'escalationRaise.modal.impactHint',
     }),
-    textInput(t, ESCALATION_RAISE_FIELDS.decisionNeeded, 'escalationRaise.modal.decisionNeeded', {
+    textInputBlock(t, ESCALATION_RAISE_FIELDS.decisionNeeded, 'escalationRaise.modal.decisionNeeded', {
       multiline: true,
       maxLength: TEXT_MAX,
     }),
-    textInput(t, ESCALATION_RAISE_FIELDS.options, 'escalationRaise.modal.options', {
+    textInputBlock(t, ESCALATION_RAISE_FIELDS.options, 'escalationRaise.modal.options', {
       multiline: true,
       optional: true,
       maxLength: TEXT_MAX,
