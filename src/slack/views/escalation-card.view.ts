@@ -1,11 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
-import type {
-  EscalationOption,
-  EscalationStatus,
-  Severity,
-} from '../../modules/escalations/escalations.types.js';
+import type { EscalationDto, EscalationStatus } from '../../modules/escalations/escalations.types.js';
 import { ESCALATION_ACTIONS } from '../ids.js';
 import { formatDate } from './calendar-format.js';
 import { escapeMrkdwn } from './escape.js';
@@ -26,23 +22,26 @@ export const ESCALATION_CARD_BLOCKS = {
 } as const;
 
 /** Everything a card shows, people as Slack ids (Liaison's own, never typed by a user). */
-export interface EscalationCardData {
-  number: number;
-  title: string;
-  blocked: string;
-  impact: string;
-  decisionNeeded: string;
-  options: EscalationOption[];
-  severity: Severity;
-  status: EscalationStatus;
-  level: number;
-  slaDueAt: Date | null;
+export interface EscalationCardData
+  extends Pick<
+    EscalationDto,
+    | 'number'
+    | 'title'
+    | 'blocked'
+    | 'impact'
+    | 'decisionNeeded'
+    | 'options'
+    | 'severity'
+    | 'status'
+    | 'level'
+    | 'slaDueAt'
+    | 'proposal'
+    | 'markedForMeetingReason'
+  > {
   /** YYYY-MM-DD. */
   wantedBy: string | null;
-  proposal: string | null;
   proposedBySlackId: string | null;
   markedForMeeting: boolean;
-  markedForMeetingReason: string | null;
   sourcePermalink: string | null;
   sourceQuote: string | null;
   raisedBySlackId: string;
