@@ -5,11 +5,10 @@
 // LIAISON_BENCH_DATABASE_URL (a PostgreSQL server URL) a fresh database is created there and
 // TWO scheduler instances (own pools, own instance ids) run against it, as two replicas would.
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
-import { openDatabase, openInMemoryDatabase } from '../src/db/open-database.js';
+import { openInMemoryDatabase } from '../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import {
   ESCALATION_SLA_KIND,
@@ -19,6 +18,7 @@ import {
 import { startScheduling } from '../src/jobs/start-scheduling.js';
 import { systemClock } from '../src/modules/shared/clock.js';
 import { buildSlackDeps } from '../src/services.js';
+import { freshPostgres } from './lib/fresh-postgres.js';
 import { summarize } from './lib/stats.js';
 
 const seconds = (millis: number) => `${(millis / 1000).toFixed(2)} s`;
@@ -35,16 +35,6 @@ const logger = pino({ level: 'error' });
 const defaults = { locale: 'en' as const, timeZone: 'UTC' };
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Two Database handles (separate pools) on one fresh PostgreSQL database, or one PGlite. */
 async function openDatabases(): Promise<{ dbs: Database[]; drop: () => Promise<void> }> {
   if (!SERVER_URL) {
@@ -52,28 +42,7 @@ async function openDatabases(): Promise<{ dbs: Database[]; drop: () => Promise<v
     await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
     return { dbs: [db], drop: () => db.close() };
   }
-  const name = `liaison_bench_${randomBytes(5).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const open = () =>
-    openDatabase({
-      url: url.toString(),
-      embeddedDataDir: 'unused',
-      poolMax: 6,
-      acquireTimeoutMs: 10_000,
-      logger,
-    });
-  const first = await open();
-  await applyPendingMigrations(first, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
-  const dbs = [first, await open()];
-  return {
-    dbs,
-    drop: async () => {
-      for (const db of dbs) await db.close();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
-  };
+  return freshPostgres(SERVER_URL, { handles: 2, logger });
 }
 
 /** A workspace with two departments (a lead each, a head for one) and a raiser. */

@@ -5,16 +5,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
-import { applyPendingMigrations } from '../src/db/migrator.js';
-import { openDatabase } from '../src/db/open-database.js';
-import { PROJECT_MIGRATIONS_DIR, PROJECT_ROOT } from '../src/db/paths.js';
+import { PROJECT_ROOT } from '../src/db/paths.js';
 import { createJobRunsPrismaRepository } from '../src/modules/scheduling/job-runs.prisma-repository.js';
 import type { JobRunsRepository } from '../src/modules/scheduling/job-runs.repository.js';
 import { createScheduler } from '../src/modules/scheduling/scheduler.service.js';
 import { fixedClock } from '../tests/fakes/fixed-clock.js';
+import { freshPostgres } from './lib/fresh-postgres.js';
 import { ms, summarize } from './lib/stats.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -32,37 +30,9 @@ const DUE_QUERY = `
   ORDER BY s."nextRunAt" LIMIT 50`;
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function freshDatabase(): Promise<{ url: string; db: Database; drop: () => Promise<void> }> {
-  const name = `liaison_bench_${randomBytes(5).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({
-    url: url.toString(),
-    embeddedDataDir: 'unused',
-    poolMax: 6,
-    acquireTimeoutMs: 10_000,
-    logger,
-  });
-  await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
-  return {
-    url: url.toString(),
-    db,
-    drop: async () => {
-      await db.close();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
-  };
+  const fresh = await freshPostgres(SERVER_URL, { logger });
+  return { url: fresh.url, db: fresh.dbs[0] as Database, drop: fresh.drop };
 }
 
 async function workspace(db: Database): Promise<string> {
