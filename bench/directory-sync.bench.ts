@@ -15,15 +15,15 @@ import { applyPendingMigrations } from '../src/db/migrator.js';
 import { openDatabase, openInMemoryDatabase } from '../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { systemClock } from '../src/modules/shared/clock.js';
-import { buildNotificationsDeps } from '../src/slack/delivery/notification-services.js';
 import { createBulkClient } from '../src/slack/delivery/slack-clients.js';
-import { buildDirectoryDeps } from '../src/slack/directory/directory-services.js';
 import {
   createUsersListPagers,
   USERS_LIST_FLOOR,
   USERS_LIST_PAGE_SIZE,
 } from '../src/slack/directory/users-list-pager.js';
 import { createWorkspaceSlackClients } from '../src/slack/workspace-clients.js';
+import { buildDirectoryDeps } from '../src/wiring/directory.wiring.js';
+import { buildNotificationsDeps } from '../src/wiring/notifications.wiring.js';
 
 const { values } = parseArgs({
   options: {

@@ -14,10 +14,10 @@ import {
   ESCALATION_SLA_KIND,
   ensureEscalationSlaSchedule,
   escalationSlaJob,
-} from '../src/jobs/escalation-sla.job.js';
+} from '../src/features/escalations/escalation-sla.job.js';
 import { startScheduling } from '../src/jobs/start-scheduling.js';
 import { systemClock } from '../src/modules/shared/clock.js';
-import { buildSlackDeps } from '../src/services.js';
+import { buildSlackDeps } from '../src/wiring/build-slack-deps.js';
 import { freshPostgres } from './lib/fresh-postgres.js';
 import { summarize } from './lib/stats.js';
 
@@ -136,7 +136,7 @@ async function main() {
           clock: systemClock,
           logger,
           calendars: deps.calendar.calendars,
-          handlers: [escalationSlaJob({ escalations: deps.escalations })],
+          handlers: () => [escalationSlaJob({ escalations: deps.escalations })],
           instanceId: `bench-${i + 1}`,
         }),
       };

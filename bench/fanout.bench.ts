@@ -9,11 +9,11 @@ import { applyPendingMigrations } from '../src/db/migrator.js';
 import { openInMemoryDatabase } from '../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { systemClock } from '../src/modules/shared/clock.js';
-import { buildDeliveryWorker, buildNotificationsDeps } from '../src/slack/delivery/notification-services.js';
 import { createPacedSlackSender } from '../src/slack/delivery/paced-slack-sender.js';
 import { type BulkRates, SLACK_FLOOR_RATES, scaleRates } from '../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../src/slack/delivery/slack-clients.js';
 import { type SlackStandIn, startSlackStandIn } from '../src/slack-stand-in/index.js';
+import { buildDeliveryWorker, buildNotificationsDeps } from '../src/wiring/notifications.wiring.js';
 
 const { values } = parseArgs({
   options: {

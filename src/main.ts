@@ -11,9 +11,9 @@ import { createLogger, fileDestination, type Logger } from './logger.js';
 import { systemClock } from './modules/shared/clock.js';
 import { startHttpMode } from './run/http-mode.js';
 import { startSocketMode } from './run/socket-mode.js';
-import { buildSlackDeps } from './services.js';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';
 import { singleTokenSource, type WorkspaceTokenSource } from './slack/workspace-clients.js';
+import { buildSlackDeps } from './wiring/build-slack-deps.js';
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../prisma/migrations');
 

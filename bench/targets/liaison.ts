@@ -10,8 +10,8 @@ import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-r
 import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
 import { systemClock } from '../../src/modules/shared/clock.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
-import { buildSlackDeps } from '../../src/services.js';
 import { startSlackStandIn } from '../../src/slack-stand-in/index.js';
+import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
 

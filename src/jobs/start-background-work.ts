@@ -1,15 +1,11 @@
 import type { Database } from '../db/database.js';
+import { ensureStandingSchedules } from '../features/feature-registry.js';
 import type { Logger } from '../logger.js';
 import { startDeliveryWorker } from '../modules/delivery/delivery-worker-loop.js';
 import type { Clock } from '../modules/shared/clock.js';
-import { buildDeliveryWorker } from '../slack/delivery/notification-services.js';
 import { createWorkspaceSenders } from '../slack/delivery/workspace-senders.js';
 import type { SlackDeps } from '../slack/deps.js';
-import { actionItemRemindersJob, ensureActionItemRemindersSchedule } from './action-item-reminders.job.js';
-import { directorySyncJob, ensureDirectorySyncSchedule } from './directory-sync.job.js';
-import { ensureEscalationAssessmentSchedule, escalationAssessmentJob } from './escalation-assessment.job.js';
-import { ensureEscalationSlaSchedule, escalationSlaJob } from './escalation-sla.job.js';
-import { ensureHeartbeatSchedule } from './heartbeat.job.js';
+import { buildDeliveryWorker } from '../wiring/notifications.wiring.js';
 import { startScheduling } from './start-scheduling.js';
 
 /**
@@ -36,20 +32,12 @@ export async function startBackgroundWork(input: {
     clock,
     logger,
     calendars: deps.calendar.calendars,
-    handlers: [
-      directorySyncJob({ runner: deps.directory.runner }),
-      actionItemRemindersJob({ notices: deps.actionItemNotices }),
-      escalationAssessmentJob({ assessment: deps.assessment }),
-      escalationSlaJob({ escalations: deps.escalations, cards: deps.escalationCards.refresher }),
-    ],
+    // The one job registry: every feature's jobs (src/features/*/*.feature.ts).
+    handlers: (runtime) => deps.features.jobs.map((job) => job.handler(deps, runtime)),
   });
   if (input.slack.teamId) {
     const workspace = await deps.workspaces.forTeam({ teamId: input.slack.teamId });
-    await ensureHeartbeatSchedule(deps.schedules, workspace.id);
-    await ensureDirectorySyncSchedule(deps.schedules, workspace);
-    await ensureActionItemRemindersSchedule(deps.schedules, workspace.id);
-    await ensureEscalationSlaSchedule(deps.schedules, workspace.id);
-    await ensureEscalationAssessmentSchedule(deps.schedules, workspace);
+    await ensureStandingSchedules(deps, workspace);
   }
 
   const sender = createWorkspaceSenders({ slackClients: deps.slackClients });

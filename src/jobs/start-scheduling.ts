@@ -6,7 +6,6 @@ import { createJobRunsPrismaRepository } from '../modules/scheduling/job-runs.pr
 import { createScheduler, type Scheduler } from '../modules/scheduling/scheduler.service.js';
 import type { ScheduleCalendars } from '../modules/scheduling/working-calendar.js';
 import type { Clock } from '../modules/shared/clock.js';
-import { heartbeatJob } from './heartbeat.job.js';
 import { startSchedulerTicker } from './scheduler-ticker.js';
 
 export interface RunningScheduling {
@@ -16,14 +15,16 @@ export interface RunningScheduling {
 }
 
 /**
- * The scheduler of record for this process: the built-in job kinds plus `handlers`, ticked
- * every minute. Every replica may run it; the database hands each slot to one of them.
+ * The scheduler of record for this process: the features' jobs (`handlers`, from the job
+ * registry in src/features), ticked every minute. Every replica may run it; the database
+ * hands each slot to one of them.
  */
 export function startScheduling(deps: {
   db: Database;
   clock: Clock;
   logger: Logger;
-  handlers?: readonly JobHandler[];
+  /** The job registry's handlers for this instance (src/features: `jobs`). */
+  handlers: (runtime: { instanceId: string }) => readonly JobHandler[];
   calendars?: ScheduleCalendars;
   instanceId?: string;
   leaseMs?: number;
@@ -32,7 +33,7 @@ export function startScheduling(deps: {
   const logger = deps.logger.child({ component: 'scheduler', instanceId });
   const scheduler = createScheduler({
     repo: createJobRunsPrismaRepository(deps.db.prisma),
-    handlers: [heartbeatJob({ clock: deps.clock, instanceId }), ...(deps.handlers ?? [])],
+    handlers: deps.handlers({ instanceId }),
     clock: deps.clock,
     logger,
     instanceId,

@@ -2,11 +2,6 @@ import { App, LogLevel, type Receiver } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import type { SlackDeps } from './deps.js';
 import { createErrorHandler } from './error-handler.js';
-import { registerActions } from './listeners/actions/index.js';
-import { registerCommands } from './listeners/commands/index.js';
-import { registerEvents } from './listeners/events/index.js';
-import { registerShortcuts } from './listeners/shortcuts/index.js';
-import { registerViews } from './listeners/views/index.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
 
@@ -76,11 +71,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   });
   app.use(modalFieldErrors(deps));
   app.use(deduplicateEvents(deps));
-  registerCommands(app, deps);
-  registerEvents(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
-  registerShortcuts(app, deps);
+  // Every listener comes from a feature's declaration (src/features/features.ts).
+  for (const listener of deps.features.listeners) listener.register(app, deps);
   options.extend?.(app);
   app.error(createErrorHandler(app, deps));
   return app;

@@ -1,4 +1,5 @@
 import type { SupportedLocale } from '../config/env.js';
+import type { FeatureRegistry } from '../features/feature-registry.js';
 import type { Logger } from '../logger.js';
 import type { AdminsService } from '../modules/access/admins.service.js';
 import type { Authorization } from '../modules/access/authorization.service.js';
@@ -16,9 +17,9 @@ import type { PeopleService } from '../modules/people/people.service.js';
 import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
 import type { Clock } from '../modules/shared/clock.js';
 import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
-import type { NotificationsSlackDeps } from './delivery/notification-services.js';
-import type { DirectorySlackDeps } from './directory/directory-services.js';
-import type { EscalationCards } from './escalations/escalation-services.js';
+import type { DirectorySlackDeps } from '../wiring/directory.wiring.js';
+import type { EscalationCards } from '../wiring/escalations.wiring.js';
+import type { NotificationsSlackDeps } from '../wiring/notifications.wiring.js';
 import type { HomeRefresher } from './home/home-refresher.js';
 import type { HomeTab } from './home/home-tab.js';
 import type { WorkspaceSlackClients } from './workspace-clients.js';
@@ -43,6 +44,8 @@ export interface SlackDeps {
   notifications: NotificationsSlackDeps;
   /** Directory sync from Slack (users.list), deactivation flags, open-items sources. */
   directory: DirectorySlackDeps;
+  /** The features this Liaison runs: their listeners, jobs, help lines and own services (src/features). */
+  features: FeatureRegistry;
   /** Bot clients per workspace for background work (sync, Home refreshes, fan-out). */
   slackClients: WorkspaceSlackClients;
   /** Each person's Home dashboard; features register its sections here. */

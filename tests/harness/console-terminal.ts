@@ -3,9 +3,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { type RunningConsole, startLocalConsole } from '../../src/console/local-console.js';
 import { systemClock } from '../../src/modules/shared/clock.js';
-import { buildSlackDeps } from '../../src/services.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { singleTokenSource } from '../../src/slack/workspace-clients.js';
+import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { memoryLogger } from './memory-logger.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 

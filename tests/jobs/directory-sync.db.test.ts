@@ -3,11 +3,11 @@ import {
   DIRECTORY_SYNC_KIND,
   directorySyncJob,
   ensureDirectorySyncSchedule,
-} from '../../src/jobs/directory-sync.job.js';
-import { buildNotificationsDeps } from '../../src/slack/delivery/notification-services.js';
-import { buildDirectoryDeps } from '../../src/slack/directory/directory-services.js';
+} from '../../src/features/directory/directory-sync.job.js';
 import { createUsersListPagers } from '../../src/slack/directory/users-list-pager.js';
 import { createWorkspaceSlackClients, singleTokenSource } from '../../src/slack/workspace-clients.js';
+import { buildDirectoryDeps } from '../../src/wiring/directory.wiring.js';
+import { buildNotificationsDeps } from '../../src/wiring/notifications.wiring.js';
 import { fixedClock } from '../fakes/fixed-clock.js';
 import { type SlackStandIn, startFakeSlack } from '../harness/fake-slack.js';
 import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';

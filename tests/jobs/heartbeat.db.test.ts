@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureHeartbeatSchedule, HEARTBEAT_KIND, heartbeatJob } from '../../src/jobs/heartbeat.job.js';
+import {
+  ensureHeartbeatSchedule,
+  HEARTBEAT_KIND,
+  heartbeatJob,
+} from '../../src/features/scheduling/heartbeat.job.js';
 import { fixedClock } from '../fakes/fixed-clock.js';
 import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
 import { createWorkspace, schedulerOn, schedulesOn } from '../modules/scheduling/scheduling-fixtures.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/modules/shared/domain-error.js';
-import { buildDeliveryWorker } from '../../src/slack/delivery/notification-services.js';
 import { createPacedSlackSender } from '../../src/slack/delivery/paced-slack-sender.js';
 import { SLACK_FLOOR_RATES, scaleRates } from '../../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../../src/slack/delivery/slack-clients.js';
 import { ACTION_ITEM_ACTIONS, BLOCKS } from '../../src/slack/ids.js';
 import { ACTION_ITEM_BLOCKS } from '../../src/slack/views/action-items.view.js';
+import { buildDeliveryWorker } from '../../src/wiring/notifications.wiring.js';
 import { blockById, textOf } from '../harness/blocks.js';
 import { silent } from '../modules/delivery/outbox-fixture.js';
 import { calendarLiaisonForThisFile } from './calendar-test-setup.js';

@@ -4,7 +4,7 @@ import {
   ESCALATION_ASSESSMENT_KIND,
   ensureEscalationAssessmentSchedule,
   escalationAssessmentJob,
-} from '../../src/jobs/escalation-assessment.job.js';
+} from '../../src/features/escalations/escalation-assessment.job.js';
 import {
   previousQuarter,
   quarterBounds,

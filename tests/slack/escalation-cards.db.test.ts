@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { escalationSlaJob } from '../../src/features/escalations/escalation-sla.job.js';
 import { translator } from '../../src/i18n/catalog.js';
-import { escalationSlaJob } from '../../src/jobs/escalation-sla.job.js';
 import type { RaiseInput } from '../../src/modules/escalations/escalations.types.js';
 import type { JobContext } from '../../src/modules/scheduling/job-handler.types.js';
 import { ESCALATION_ACTIONS, ESCALATION_STEP_FIELDS, ESCALATION_STEP_VIEWS } from '../../src/slack/ids.js';

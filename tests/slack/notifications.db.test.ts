@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { buildDeliveryWorker } from '../../src/slack/delivery/notification-services.js';
 import { createPacedSlackSender } from '../../src/slack/delivery/paced-slack-sender.js';
 import { SLACK_FLOOR_RATES, scaleRates } from '../../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../../src/slack/delivery/slack-clients.js';
 import { COMMANDS, NOTIFICATION_ACTIONS } from '../../src/slack/ids.js';
 import { NOTIFICATION_BLOCKS } from '../../src/slack/views/notifications.view.js';
+import { buildDeliveryWorker } from '../../src/wiring/notifications.wiring.js';
 import { blockById, textOf } from '../harness/blocks.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 import { silent } from '../modules/delivery/outbox-fixture.js';
@@ -53,14 +53,19 @@ describe('/liaison notifications, quiet, mute, unmute, snooze', () => {
     expect((await command('U0DEMOLIN', 'mute frobnicate'))?.text).toContain(
       '没有名为 `frobnicate` 的通知类型',
     );
-    expect((await command('U0DEMOLIN', 'mute frobnicate'))?.text).toContain('`checkin.prompt`');
-    expect((await command('U0DEMOLIN', 'mute kpi.digest'))?.text).toContain('已静音 `kpi.digest`');
+    const kinds = (await command('U0DEMOLIN', 'mute frobnicate'))?.text;
+    expect(kinds).toContain('`escalation.update`');
+    // Only kinds a feature that exists today sends: no check-ins, meetings or KPIs yet.
+    expect(kinds).not.toMatch(/checkin\.|meeting\.|kpi\./);
+    expect((await command('U0DEMOLIN', 'mute action_item.reminder'))?.text).toContain(
+      '已静音 `action_item.reminder`',
+    );
     const shown = textOf(
       blockById((await command('U0DEMOLIN', 'notifications'))?.blocks, NOTIFICATION_BLOCKS.settings),
     );
-    expect(shown).toContain('`kpi.digest`');
-    expect((await command('U0DEMOLIN', 'unmute kpi.digest'))?.text).toContain('已重新打开');
-    expect((await command('U0DEMOLIN', 'unmute kpi.digest'))?.text).toContain('本来就没有静音');
+    expect(shown).toContain('`action_item.reminder`');
+    expect((await command('U0DEMOLIN', 'unmute action_item.reminder'))?.text).toContain('已重新打开');
+    expect((await command('U0DEMOLIN', 'unmute action_item.reminder'))?.text).toContain('本来就没有静音');
   });
 
   it('snoozes everything and refuses what it cannot read', async () => {

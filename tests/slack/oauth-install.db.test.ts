@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCipher } from '../../src/modules/installations/token-cipher.js';
-import { buildDeliveryWorker } from '../../src/slack/delivery/notification-services.js';
 import { SLACK_FLOOR_RATES, scaleRates } from '../../src/slack/delivery/rate-floors.js';
 import { createWorkspaceSenders } from '../../src/slack/delivery/workspace-senders.js';
 import { BLOCKS, EVENTS } from '../../src/slack/ids.js';
 import { manifestBotScopes } from '../../src/slack/oauth/bot-scopes.js';
+import { buildDeliveryWorker } from '../../src/wiring/notifications.wiring.js';
 import { blockById, textOf } from '../harness/blocks.js';
 import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
 import {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReceiver } from '../../src/console/console-receiver.js';
 import { systemClock } from '../../src/modules/shared/clock.js';
-import { buildSlackDeps } from '../../src/services.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { BLOCKS } from '../../src/slack/ids.js';
+import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { blockById, textOf } from '../harness/blocks.js';
 import { type SlackStandIn, startFakeSlack } from '../harness/fake-slack.js';
 import { DEMO_SLACK_USERS } from '../harness/liaison-under-test.js';

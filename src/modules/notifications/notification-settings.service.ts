@@ -2,7 +2,6 @@ import type { DeliveryDto } from '../delivery/delivery.types.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import { parseQuietHours, parseSnoozeUntil } from './notification-input.rules.js';
-import { isKnownKind, NOTIFICATION_KINDS } from './notification-kinds.js';
 import type { NotificationsRepository, SettingsChange } from './notifications.repository.js';
 import type { BudgetPerson, QuietHours } from './notifications.types.js';
 import type { Notify } from './notify.service.js';
@@ -26,8 +25,8 @@ export interface NotificationSettingsService {
   muteNotification(actor: Actor, deliveryKey: string): Promise<{ kind: string; delivery: DeliveryDto }>;
 }
 
-function kindError(code: string, kind: string, verb: string): DomainError {
-  const kinds = NOTIFICATION_KINDS.map((k) => `\`${k}\``).join(', ');
+function kindError(known: readonly string[], code: string, kind: string, verb: string): DomainError {
+  const kinds = known.map((k) => `\`${k}\``).join(', ');
   return kind
     ? new DomainError(
         code,
@@ -42,8 +41,11 @@ export function createNotificationSettingsService(deps: {
   clock: Clock;
   notify: Notify;
   findDelivery: (workspaceId: string, key: string) => Promise<DeliveryDto | null>;
+  /** The kinds a person may mute: every feature declares its own (src/features). */
+  kinds: readonly string[];
 }): NotificationSettingsService {
   const { repo, clock } = deps;
+  const isKnownKind = (kind: string) => deps.kinds.includes(kind);
 
   async function ownDelivery(actor: Actor, key: string): Promise<DeliveryDto> {
     const delivery = await deps.findDelivery(actor.workspaceId, key);
@@ -79,13 +81,13 @@ export function createNotificationSettingsService(deps: {
     },
 
     async mute(actor, kind) {
-      if (!isKnownKind(kind)) throw kindError('notifications.unknown_kind', kind, 'mute');
+      if (!isKnownKind(kind)) throw kindError(deps.kinds, 'notifications.unknown_kind', kind, 'mute');
       await repo.mute(actor, kind);
       return kind;
     },
 
     async unmute(actor, kind) {
-      if (!isKnownKind(kind)) throw kindError('notifications.unknown_kind', kind, 'unmute');
+      if (!isKnownKind(kind)) throw kindError(deps.kinds, 'notifications.unknown_kind', kind, 'unmute');
       return { kind, wasMuted: await repo.unmute(actor, kind) };
     },
 

@@ -12,7 +12,7 @@ import type { BudgetDecision } from './notifications.types.js';
 export interface NotifyInput {
   workspaceId: string;
   personId: string;
-  /** What the person can mute, e.g. 'checkin.prompt' (src/modules/notifications/notification-kinds.ts). */
+  /** What the person can mute, e.g. 'escalation.update' (declared by the feature that sends it). */
   kind: string;
   /** Unique per workspace and logical message, e.g. `checkin.prompt:${krId}:${cycle}:${personId}`. */
   key: string;

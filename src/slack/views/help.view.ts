@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import type { HelpEntry } from '../../features/feature.types.js';
 import type { Translate } from '../../i18n/catalog.js';
-import { HELP_ENTRIES } from '../help-entries.js';
 import { BLOCKS } from '../ids.js';
 
 /** Slack refuses a section whose text is longer than 3,000 characters. */
@@ -40,10 +40,9 @@ export function helpMessage(
   t: Translate,
   llm: { mode: 'openai' | 'fallback'; model?: string },
   reader: { isAdmin: boolean },
+  entries: readonly HelpEntry[],
 ): HelpMessage {
-  const commands = HELP_ENTRIES.filter((entry) => reader.isAdmin || !entry.adminOnly).map((entry) =>
-    t(entry.key),
-  );
+  const commands = entries.filter((entry) => reader.isAdmin || !entry.adminOnly).map((entry) => t(entry.key));
   return {
     text: t('help.fallback'),
     blocks: [

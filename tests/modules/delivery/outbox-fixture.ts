@@ -4,13 +4,10 @@ import type { DeliveryWorkerOptions } from '../../../src/modules/delivery/delive
 import { createDemoPrismaRepository } from '../../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../../src/modules/demo/demo.service.js';
 import type { Clock } from '../../../src/modules/shared/clock.js';
-import {
-  buildDeliveryWorker,
-  buildNotificationsDeps,
-} from '../../../src/slack/delivery/notification-services.js';
 import { createPacedSlackSender } from '../../../src/slack/delivery/paced-slack-sender.js';
 import { type BulkRates, SLACK_FLOOR_RATES, scaleRates } from '../../../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../../../src/slack/delivery/slack-clients.js';
+import { buildDeliveryWorker, buildNotificationsDeps } from '../../../src/wiring/notifications.wiring.js';
 import { type SlackStandIn, startFakeSlack } from '../../harness/fake-slack.js';
 import { DEMO_SLACK_USERS } from '../../harness/liaison-under-test.js';
 import { openTestDatabase, type TestDatabase } from '../../harness/test-database.js';

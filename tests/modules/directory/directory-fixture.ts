@@ -2,9 +2,9 @@ import type { Database } from '../../../src/db/database.js';
 import type { DirectoryPager } from '../../../src/modules/directory/directory.types.js';
 import type { SlackProfile } from '../../../src/modules/people/person.types.js';
 import type { Clock } from '../../../src/modules/shared/clock.js';
-import { buildNotificationsDeps } from '../../../src/slack/delivery/notification-services.js';
-import { buildDirectoryDeps } from '../../../src/slack/directory/directory-services.js';
 import { createWorkspaceSlackClients } from '../../../src/slack/workspace-clients.js';
+import { buildDirectoryDeps } from '../../../src/wiring/directory.wiring.js';
+import { buildNotificationsDeps } from '../../../src/wiring/notifications.wiring.js';
 import { silent } from '../delivery/outbox-fixture.js';
 
 /** The directory sync over a real database, with the real notify/outbox and messages. */

@@ -3,14 +3,14 @@ import {
   ESCALATION_SLA_KIND,
   ensureEscalationSlaSchedule,
   escalationSlaJob,
-} from '../../../src/jobs/escalation-sla.job.js';
+} from '../../../src/features/escalations/escalation-sla.job.js';
 import { createDemoPrismaRepository } from '../../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../../src/modules/demo/demo.service.js';
 import type { EscalationActor, RaiseInput } from '../../../src/modules/escalations/escalations.types.js';
 import { isDomainError } from '../../../src/modules/shared/domain-error.js';
-import { buildSlackDeps } from '../../../src/services.js';
 import type { SlackDeps } from '../../../src/slack/deps.js';
-import { buildEscalationsService } from '../../../src/slack/escalations/escalation-services.js';
+import { buildSlackDeps } from '../../../src/wiring/build-slack-deps.js';
+import { buildEscalationsService } from '../../../src/wiring/escalations.wiring.js';
 import { fixedClock } from '../../fakes/fixed-clock.js';
 import { memoryLogger } from '../../harness/memory-logger.js';
 import { openTestDatabase, type TestDatabase } from '../../harness/test-database.js';

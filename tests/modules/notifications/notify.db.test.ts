@@ -10,7 +10,7 @@ const file = outboxForThisFile();
 const prompt = (person: { id: string }, key: string, extra: { priority?: 'URGENT'; kind?: string } = {}) => ({
   workspaceId: file.demo.workspaceId,
   personId: person.id,
-  kind: extra.kind ?? 'checkin.prompt',
+  kind: extra.kind ?? 'action_item.reminder',
   key,
   message: { text: `Check-in ${key}` },
   ...(extra.priority ? { priority: extra.priority } : {}),
@@ -23,7 +23,7 @@ describe('notify: the budget in front of the outbox', () => {
     clock.set('2026-12-01T15:00:00Z'); // 23:00 in Shanghai
     const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
     const first = await notifications.notify(prompt(file.demo.lin, 'okr:1'));
-    await notifications.notify(prompt(file.demo.lin, 'okr:2', { kind: 'meeting.reminder' }));
+    await notifications.notify(prompt(file.demo.lin, 'okr:2', { kind: 'escalation.update' }));
     expect(first.decision).toMatchObject({ action: 'hold', reason: 'quiet_hours' });
     expect(await worker.drain()).toMatchObject({ sent: 0, released: 0 });
     clock.set('2026-12-01T23:59:00Z'); // 07:59 — still quiet
@@ -66,10 +66,10 @@ describe('notify: the budget in front of the outbox', () => {
       actorSlackId: 'U0DEMOALEX',
       timeZone: 'America/New_York',
     };
-    await notifications.settings.mute(alex, 'checkin.prompt');
+    await notifications.settings.mute(alex, 'action_item.reminder');
     await notifications.settings.snoozeAll(alex, '2h');
     const muted = await notifications.notify(prompt(file.demo.alex, 'm:1'));
-    const snoozed = await notifications.notify(prompt(file.demo.alex, 's:1', { kind: 'meeting.reminder' }));
+    const snoozed = await notifications.notify(prompt(file.demo.alex, 's:1', { kind: 'escalation.update' }));
     const urgent = await notifications.notify(prompt(file.demo.alex, 'u:1', { priority: 'URGENT' }));
     expect(muted).toMatchObject({ decision: { action: 'drop' }, delivery: { status: 'CANCELLED' } });
     expect(snoozed).toMatchObject({ decision: { action: 'hold', reason: 'snoozed' } });

@@ -1,10 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { EscalationsService } from '../../../modules/escalations/escalations.service.js';
@@ -126,14 +120,3 @@ export function escalationModalButton(deps: SlackDeps, step: ModalStep) {
 }
 
 /** Every escalation button, on cards and on DM notices alike. */
-export function registerEscalationActions(app: App, deps: SlackDeps): void {
-  app.action(ESCALATION_ACTIONS.acknowledge, escalationDirectButton(deps, 'acknowledge'));
-  app.action(ESCALATION_ACTIONS.accept, escalationDirectButton(deps, 'accept'));
-  app.action(ESCALATION_ACTIONS.markForMeeting, escalationDirectButton(deps, 'markForMeeting'));
-  app.action(ESCALATION_ACTIONS.propose, escalationModalButton(deps, 'propose'));
-  app.action(ESCALATION_ACTIONS.reject, escalationModalButton(deps, 'reject'));
-  app.action(ESCALATION_ACTIONS.escalate, escalationModalButton(deps, 'escalate'));
-  app.action(ESCALATION_ACTIONS.reassign, escalationModalButton(deps, 'reassign'));
-  app.action(ESCALATION_ACTIONS.resolve, escalationModalButton(deps, 'resolve'));
-  app.action(ESCALATION_ACTIONS.reopen, escalationModalButton(deps, 'reopen'));
-}

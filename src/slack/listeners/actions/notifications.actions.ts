@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import { formatLocal } from '../../../modules/notifications/notification-input.rules.js';
 import { DomainError } from '../../../modules/shared/domain-error.js';
-import { notificationActor } from '../../delivery/notification-services.js';
+import { notificationActor } from '../../../wiring/notifications.wiring.js';
 import type { SlackDeps } from '../../deps.js';
 import { resolveActor } from '../../request-actor.js';
 import { notificationAfterChoice } from '../../views/notifications-controls.view.js';

@@ -2,7 +2,6 @@ import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseLiaisonCommand } from '../../parsers/liaison-command.parser.js';
 import { resolveActor } from '../../request-actor.js';
-import { findSubcommand } from './liaison/index.js';
 import type { CommandArgs } from './liaison/subcommand.js';
 
 /** `/liaison <subcommand>`: ack first, then answer privately in the person's language. */
@@ -19,7 +18,7 @@ export function liaisonCommand(deps: SlackDeps) {
       client,
       context,
     });
-    const subcommand = findSubcommand(parsed.subcommand);
+    const subcommand = deps.features.findSubcommand(parsed.subcommand);
     if (!subcommand) {
       throw new DomainError(
         'liaison.unknown_subcommand',

@@ -192,7 +192,3 @@ export function escalationStepSubmission(deps: SlackDeps, kind: StepKind) {
 }
 
 /** The step modals' submissions, one per callback_id. */
-export function registerEscalationStepViews(app: App, deps: SlackDeps): void {
-  for (const kind of Object.keys(ESCALATION_STEP_VIEWS) as StepKind[])
-    app.view(ESCALATION_STEP_VIEWS[kind], escalationStepSubmission(deps, kind));
-}

@@ -1,4 +1,4 @@
-import { notificationActor } from '../../../delivery/notification-services.js';
+import { notificationActor } from '../../../../wiring/notifications.wiring.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
 

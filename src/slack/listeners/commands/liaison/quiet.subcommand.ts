@@ -1,5 +1,5 @@
 import { formatMinute } from '../../../../modules/notifications/notification-input.rules.js';
-import { notificationActor } from '../../../delivery/notification-services.js';
+import { notificationActor } from '../../../../wiring/notifications.wiring.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';

@@ -1,6 +1,6 @@
-import type { ActionItemNotices } from '../modules/action-items/action-item-notices.service.js';
-import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
-import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
+import type { ActionItemNotices } from '../../modules/action-items/action-item-notices.service.js';
+import type { JobHandler } from '../../modules/scheduling/job-handler.types.js';
+import type { SchedulesService } from '../../modules/scheduling/schedules.service.js';
 
 export const ACTION_ITEM_REMINDERS_KIND = 'action-items.reminders';
 

@@ -1,6 +1,6 @@
-import type { AssessmentService } from '../modules/escalations/assessment.service.js';
-import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
-import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
+import type { AssessmentService } from '../../modules/escalations/assessment.service.js';
+import type { JobHandler } from '../../modules/scheduling/job-handler.types.js';
+import type { SchedulesService } from '../../modules/scheduling/schedules.service.js';
 
 export const ESCALATION_ASSESSMENT_KIND = 'escalations.assessment';
 

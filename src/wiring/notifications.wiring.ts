@@ -1,25 +1,27 @@
-import type { Database } from '../../db/database.js';
-import type { Logger } from '../../logger.js';
-import type { DeliverySender, WorkspaceSenders } from '../../modules/delivery/delivery.ports.js';
-import { createDeliveryPrismaRepository } from '../../modules/delivery/delivery.prisma-repository.js';
-import { createDeliveryService, type DeliveryService } from '../../modules/delivery/delivery.service.js';
+import type { Database } from '../db/database.js';
+import { notificationKindsOf } from '../features/feature-registry.js';
+import { FEATURES } from '../features/features.js';
+import type { Logger } from '../logger.js';
+import type { DeliverySender, WorkspaceSenders } from '../modules/delivery/delivery.ports.js';
+import { createDeliveryPrismaRepository } from '../modules/delivery/delivery.prisma-repository.js';
+import { createDeliveryService, type DeliveryService } from '../modules/delivery/delivery.service.js';
 import {
   createDeliveryWorker,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
-} from '../../modules/delivery/delivery-worker.js';
-import { createHeldRelease } from '../../modules/notifications/held-release.service.js';
+} from '../modules/delivery/delivery-worker.js';
+import { createHeldRelease } from '../modules/notifications/held-release.service.js';
 import {
   type Actor,
   createNotificationSettingsService,
   type NotificationSettingsService,
-} from '../../modules/notifications/notification-settings.service.js';
-import { createNotificationsPrismaRepository } from '../../modules/notifications/notifications.prisma-repository.js';
-import { createNotify, type Notify } from '../../modules/notifications/notify.service.js';
-import type { Clock } from '../../modules/shared/clock.js';
-import type { RequestActor } from '../request-actor.js';
-import { addNotificationControls } from '../views/notifications-controls.view.js';
-import { notificationDigestMessage } from '../views/notifications-digest.view.js';
+} from '../modules/notifications/notification-settings.service.js';
+import { createNotificationsPrismaRepository } from '../modules/notifications/notifications.prisma-repository.js';
+import { createNotify, type Notify } from '../modules/notifications/notify.service.js';
+import type { Clock } from '../modules/shared/clock.js';
+import type { RequestActor } from '../slack/request-actor.js';
+import { addNotificationControls } from '../slack/views/notifications-controls.view.js';
+import { notificationDigestMessage } from '../slack/views/notifications-digest.view.js';
 
 /** What listeners use: settings commands, buttons, and `notify` for features. */
 export interface NotificationsSlackDeps {
@@ -31,7 +33,12 @@ export interface NotificationsSlackDeps {
 }
 
 /** Builds the delivery and notification services over one database (services.ts calls this). */
-export function buildNotificationsDeps(input: { db: Database; clock: Clock }): NotificationsSlackDeps {
+export function buildNotificationsDeps(input: {
+  db: Database;
+  clock: Clock;
+  /** The kinds a person may mute: every feature's (src/features) unless a test says otherwise. */
+  kinds?: readonly string[];
+}): NotificationsSlackDeps {
   const { db, clock } = input;
   const deliveryRepo = createDeliveryPrismaRepository(db.prisma);
   const notificationsRepo = createNotificationsPrismaRepository(db.prisma);
@@ -45,6 +52,7 @@ export function buildNotificationsDeps(input: { db: Database; clock: Clock }): N
       clock,
       notify,
       findDelivery: delivery.findByKey,
+      kinds: input.kinds ?? notificationKindsOf(FEATURES),
     }),
     releaseHeld: createHeldRelease({
       repo: notificationsRepo,

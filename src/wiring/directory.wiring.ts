@@ -1,19 +1,22 @@
-import type { Database } from '../../db/database.js';
-import type { Logger } from '../../logger.js';
-import { createDirectoryPrismaRepository } from '../../modules/directory/directory.prisma-repository.js';
-import { createDirectoryService, type DirectoryService } from '../../modules/directory/directory.service.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { createDirectoryPrismaRepository } from '../modules/directory/directory.prisma-repository.js';
+import { createDirectoryService, type DirectoryService } from '../modules/directory/directory.service.js';
 import {
   cancelledMessagesOpenItems,
   createOpenItemsRegistry,
   leadershipOpenItems,
   type OpenItemsRegistry,
-} from '../../modules/directory/open-items.js';
-import type { Clock } from '../../modules/shared/clock.js';
-import type { NotificationsSlackDeps } from '../delivery/notification-services.js';
-import { directoryMessages } from '../views/directory.view.js';
-import type { WorkspaceSlackClients } from '../workspace-clients.js';
-import { createDirectorySyncRunner, type DirectorySyncRunner } from './directory-sync-runner.js';
-import { createUsersListPagers, type UsersListPagers } from './users-list-pager.js';
+} from '../modules/directory/open-items.js';
+import type { Clock } from '../modules/shared/clock.js';
+import {
+  createDirectorySyncRunner,
+  type DirectorySyncRunner,
+} from '../slack/directory/directory-sync-runner.js';
+import { createUsersListPagers, type UsersListPagers } from '../slack/directory/users-list-pager.js';
+import { directoryMessages } from '../slack/views/directory.view.js';
+import type { WorkspaceSlackClients } from '../slack/workspace-clients.js';
+import type { NotificationsSlackDeps } from './notifications.wiring.js';
 
 /** What listeners and jobs use: the sync service, its background runner, the open-items registry. */
 export interface DirectorySlackDeps {

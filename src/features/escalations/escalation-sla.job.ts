@@ -1,6 +1,6 @@
-import type { EscalationsService } from '../modules/escalations/escalations.service.js';
-import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
-import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
+import type { EscalationsService } from '../../modules/escalations/escalations.service.js';
+import type { JobHandler } from '../../modules/scheduling/job-handler.types.js';
+import type { SchedulesService } from '../../modules/scheduling/schedules.service.js';
 
 export const ESCALATION_SLA_KIND = 'escalations.sla';
 

@@ -1,6 +1,6 @@
-import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
-import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
-import type { DirectorySyncRunner } from '../slack/directory/directory-sync-runner.js';
+import type { JobHandler } from '../../modules/scheduling/job-handler.types.js';
+import type { SchedulesService } from '../../modules/scheduling/schedules.service.js';
+import type { DirectorySyncRunner } from '../../slack/directory/directory-sync-runner.js';
 
 export const DIRECTORY_SYNC_KIND = 'directory.sync';
 

@@ -1,21 +1,27 @@
-import type { SupportedLocale } from '../../config/env.js';
-import type { Database } from '../../db/database.js';
-import type { Logger } from '../../logger.js';
-import type { ActionItemsService } from '../../modules/action-items/action-items.service.js';
-import type { CalendarFeature } from '../../modules/calendar/index.js';
-import { createEscalationsPrismaRepository } from '../../modules/escalations/escalations.prisma-repository.js';
-import type { ActionItemsPort } from '../../modules/escalations/escalations.repository.js';
+import type { SupportedLocale } from '../config/env.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { ActionItemsService } from '../modules/action-items/action-items.service.js';
+import type { CalendarFeature } from '../modules/calendar/index.js';
+import { createEscalationsPrismaRepository } from '../modules/escalations/escalations.prisma-repository.js';
+import type { ActionItemsPort } from '../modules/escalations/escalations.repository.js';
 import {
   createEscalationsService,
   type EscalationsService,
-} from '../../modules/escalations/escalations.service.js';
-import type { Notify } from '../../modules/notifications/notify.service.js';
-import type { Clock } from '../../modules/shared/clock.js';
-import type { WorkspaceSlackClients } from '../workspace-clients.js';
-import { createEscalationCardRefresher, type EscalationCardRefresher } from './escalation-card-refresher.js';
-import { createEscalationCardsPrismaRepository } from './escalation-cards.prisma-repository.js';
-import { createSlackEscalationNotifier } from './escalation-notifier.js';
-import { createEscalationStepCheck, type EscalationStepCheck } from './escalation-permission-check.js';
+} from '../modules/escalations/escalations.service.js';
+import type { Notify } from '../modules/notifications/notify.service.js';
+import type { Clock } from '../modules/shared/clock.js';
+import {
+  createEscalationCardRefresher,
+  type EscalationCardRefresher,
+} from '../slack/escalations/escalation-card-refresher.js';
+import { createEscalationCardsPrismaRepository } from '../slack/escalations/escalation-cards.prisma-repository.js';
+import { createSlackEscalationNotifier } from '../slack/escalations/escalation-notifier.js';
+import {
+  createEscalationStepCheck,
+  type EscalationStepCheck,
+} from '../slack/escalations/escalation-permission-check.js';
+import type { WorkspaceSlackClients } from '../slack/workspace-clients.js';
 
 /** Action items of a decision, created by the action-items module inside the resolution's transaction. */
 function actionItemsPort(service: Pick<ActionItemsService, 'createMany'>): ActionItemsPort {

@@ -1,0 +1,35 @@
+import { actionItemsFeature } from './action-items/action-items.feature.js';
+import { adminsFeature } from './admins/admins.feature.js';
+import { auditFeature } from './audit/audit.feature.js';
+import { calendarFeature } from './calendar/calendar.feature.js';
+import { coreFeature } from './core/core.feature.js';
+import { departmentsFeature } from './departments/departments.feature.js';
+import { directoryFeature } from './directory/directory.feature.js';
+import { escalationsFeature } from './escalations/escalations.feature.js';
+import { exportFeature } from './export/export.feature.js';
+import type { Feature } from './feature.types.js';
+import { homeFeature } from './home/home.feature.js';
+import { installationsFeature } from './installations/installations.feature.js';
+import { notificationsFeature } from './notifications/notifications.feature.js';
+import { schedulingFeature } from './scheduling/scheduling.feature.js';
+
+/**
+ * Every capability of Liaison, in the order `/liaison help` lists their commands. A new
+ * feature is a folder with its declaration (see docs/ARCHITECTURE.md, "Add a feature") and
+ * one line here.
+ */
+export const FEATURES: readonly Feature[] = [
+  coreFeature,
+  departmentsFeature,
+  adminsFeature,
+  auditFeature,
+  schedulingFeature,
+  directoryFeature,
+  calendarFeature,
+  notificationsFeature,
+  actionItemsFeature,
+  escalationsFeature,
+  exportFeature,
+  installationsFeature,
+  homeFeature,
+] as Feature[];

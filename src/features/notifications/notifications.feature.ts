@@ -1,0 +1,23 @@
+import { NOTIFICATION_ACTIONS } from '../../slack/ids.js';
+import {
+  muteNotificationButton,
+  snoozeNotificationButton,
+} from '../../slack/listeners/actions/notifications.actions.js';
+import { NOTIFICATION_SUBCOMMANDS } from '../../slack/listeners/commands/liaison/notifications.subcommand.js';
+import { defineFeature, onAction } from '../feature.types.js';
+
+/** The notification budget: quiet hours, daily limit, mutes and snoozes, and their buttons. */
+export const notificationsFeature = defineFeature({
+  name: 'notifications',
+  subcommands: NOTIFICATION_SUBCOMMANDS,
+  listeners: [
+    onAction(NOTIFICATION_ACTIONS.snoozeHour, snoozeNotificationButton),
+    onAction(NOTIFICATION_ACTIONS.muteKind, muteNotificationButton),
+  ],
+  help: [
+    { key: 'notifications.help.show' },
+    { key: 'notifications.help.quiet' },
+    { key: 'notifications.help.mute' },
+    { key: 'notifications.help.snooze' },
+  ],
+});
