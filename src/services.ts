@@ -12,14 +12,26 @@ import { createAccessPrismaRepository } from './modules/access/access.prisma-rep
 import { createAdminsPrismaRepository } from './modules/access/admins.prisma-repository.js';
 import { createAdminsService } from './modules/access/admins.service.js';
 import { createAuthorization } from './modules/access/authorization.service.js';
+import { auditExportSection } from './modules/audit/audit.export.prisma-repository.js';
 import { createAuditLogPrismaRepository } from './modules/audit/audit-log.prisma-repository.js';
 import { createAuditLogService } from './modules/audit/audit-log.service.js';
+import {
+  absencesExportSection,
+  calendarDatesExportSection,
+  calendarsExportSection,
+} from './modules/calendar/calendar.export.prisma-repository.js';
 import { createCalendarPrismaRepository } from './modules/calendar/calendar.prisma-repository.js';
 import { createCalendarFeature } from './modules/calendar/index.js';
+import { deliveriesExportSection } from './modules/delivery/delivery.export.prisma-repository.js';
+import {
+  departmentsExportSection,
+  membershipsExportSection,
+} from './modules/departments/departments.export.prisma-repository.js';
 import { createDepartmentsPrismaRepository } from './modules/departments/departments.prisma-repository.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createExportPrismaRepository } from './modules/export/export.prisma-repository.js';
 import { createExportService } from './modules/export/export.service.js';
+import type { ExportSection } from './modules/export/export.types.js';
 import { createHomePrismaRepository } from './modules/home/home.prisma-repository.js';
 import { createHomeService } from './modules/home/home.service.js';
 import { createInboundEventGate } from './modules/inbound-events/inbound-event-gate.service.js';
@@ -27,10 +39,20 @@ import { createInboundEventsPrismaRepository } from './modules/inbound-events/in
 import { createInstallationsPrismaRepository } from './modules/installations/installations.prisma-repository.js';
 import { createInstallationsService } from './modules/installations/installations.service.js';
 import { createTokenCipher } from './modules/installations/token-cipher.js';
+import {
+  notificationMutesExportSection,
+  notificationSnoozesExportSection,
+} from './modules/notifications/notifications.export.prisma-repository.js';
+import { peopleExportSection } from './modules/people/people.export.prisma-repository.js';
 import { createPeoplePrismaRepository } from './modules/people/people.prisma-repository.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { createSchedulesPrismaRepository, createSchedulesService } from './modules/scheduling/index.js';
+import {
+  jobRunsExportSection,
+  schedulesExportSection,
+} from './modules/scheduling/schedules.export.prisma-repository.js';
 import type { Clock } from './modules/shared/clock.js';
+import { workspaceExportSection } from './modules/workspaces/workspaces.export.prisma-repository.js';
 import { createWorkspacesPrismaRepository } from './modules/workspaces/workspaces.prisma-repository.js';
 import { createWorkspacesService } from './modules/workspaces/workspaces.service.js';
 import {
@@ -48,6 +70,30 @@ import {
 import { createHomeTab } from './slack/home/home-tab.js';
 import { createPacedHomeRefresher } from './slack/home/paced-home-refresher.js';
 import { createWorkspaceSlackClients } from './slack/workspace-clients.js';
+
+/**
+ * EXPORT SECTIONS — every table of `/liaison export`, in the order the export lists them.
+ * Each module provides its own sections next to its repository; a feature's entry moves into
+ * that feature's declaration once features declare themselves.
+ */
+export function exportSections(prisma: Database['prisma']): readonly ExportSection[] {
+  return [
+    workspaceExportSection(prisma),
+    peopleExportSection(prisma),
+    departmentsExportSection(prisma),
+    membershipsExportSection(prisma),
+    calendarsExportSection(prisma),
+    calendarDatesExportSection(prisma),
+    absencesExportSection(prisma),
+    schedulesExportSection(prisma),
+    jobRunsExportSection(prisma),
+    notificationMutesExportSection(prisma),
+    notificationSnoozesExportSection(prisma),
+    deliveriesExportSection(prisma),
+    // Last: it reads which records the others exported as the person's own.
+    auditExportSection(prisma),
+  ];
+}
 
 /**
  * Wires repositories into services. main.ts, the local console and the tests all build
@@ -163,7 +209,12 @@ export function buildSlackDeps(input: {
     }),
     escalationCards,
     assessment: buildAssessmentService({ db, clock, authorization }),
-    exports: createExportService({ repo: createExportPrismaRepository(db.prisma), clock, authorization }),
+    exports: createExportService({
+      repo: createExportPrismaRepository(db.prisma),
+      sections: exportSections(db.prisma),
+      clock,
+      authorization,
+    }),
     notifications,
     directory: buildDirectoryDeps({ db, clock, logger, notifications, slackClients }),
     inboundEvents: createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock }),
