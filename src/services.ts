@@ -12,6 +12,7 @@ import { createAccessPrismaRepository } from './modules/access/access.prisma-rep
 import { createAdminsPrismaRepository } from './modules/access/admins.prisma-repository.js';
 import { createAdminsService } from './modules/access/admins.service.js';
 import { createAuthorization } from './modules/access/authorization.service.js';
+import { actionItemsExportSection } from './modules/action-items/action-items.export.prisma-repository.js';
 import { auditExportSection } from './modules/audit/audit.export.prisma-repository.js';
 import { createAuditLogPrismaRepository } from './modules/audit/audit-log.prisma-repository.js';
 import { createAuditLogService } from './modules/audit/audit-log.service.js';
@@ -29,6 +30,12 @@ import {
 } from './modules/departments/departments.export.prisma-repository.js';
 import { createDepartmentsPrismaRepository } from './modules/departments/departments.prisma-repository.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
+import { assessmentsExportSection } from './modules/escalations/assessment.export.prisma-repository.js';
+import {
+  decisionsExportSection,
+  escalationEventsExportSection,
+  escalationsExportSection,
+} from './modules/escalations/escalations.export.prisma-repository.js';
 import { createExportPrismaRepository } from './modules/export/export.prisma-repository.js';
 import { createExportService } from './modules/export/export.service.js';
 import type { ExportSection } from './modules/export/export.types.js';
@@ -74,7 +81,8 @@ import { createWorkspaceSlackClients } from './slack/workspace-clients.js';
 /**
  * EXPORT SECTIONS — every table of `/liaison export`, in the order the export lists them.
  * Each module provides its own sections next to its repository; a feature's entry moves into
- * that feature's declaration once features declare themselves.
+ * that feature's declaration once features declare themselves. A model that refers to a
+ * person must be read by one of these or be listed in EXPORT_EXCLUSIONS (a test checks).
  */
 export function exportSections(prisma: Database['prisma']): readonly ExportSection[] {
   return [
@@ -90,6 +98,11 @@ export function exportSections(prisma: Database['prisma']): readonly ExportSecti
     notificationMutesExportSection(prisma),
     notificationSnoozesExportSection(prisma),
     deliveriesExportSection(prisma),
+    escalationsExportSection(prisma),
+    escalationEventsExportSection(prisma),
+    decisionsExportSection(prisma),
+    actionItemsExportSection(prisma),
+    assessmentsExportSection(prisma),
     // Last: it reads which records the others exported as the person's own.
     auditExportSection(prisma),
   ];
