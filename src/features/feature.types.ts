@@ -13,6 +13,7 @@ import type {
 import type { Database } from '../db/database.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { OpenItemsSource } from '../modules/directory/directory.types.js';
+import type { ExportSection } from '../modules/export/export.types.js';
 import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
@@ -74,6 +75,8 @@ export interface Feature<Services = unknown> {
   help?: readonly HelpEntry[];
   /** Kinds of notification this feature sends that a person may mute (`/liaison mute`). */
   notificationKinds?: readonly string[];
+  /** What this feature keeps, for `/liaison export` (a person's own rows; the workspace's for admins). */
+  exportSections?(infra: FeatureInfra): readonly ExportSection[];
   /** A deactivated person's loose ends in this feature, for their leads. */
   openItems?(deps: SlackDeps): OpenItemsSource;
   /** After a workspace installs Liaison (OAuth) or is first served (single workspace). */

@@ -156,7 +156,13 @@ export function buildSlackDeps(input: {
     }),
     escalationCards,
     assessment: buildAssessmentService({ db, clock, authorization }),
-    exports: createExportService({ repo: createExportPrismaRepository(db.prisma), clock, authorization }),
+    exports: createExportService({
+      repo: createExportPrismaRepository(db.prisma),
+      // Each feature contributes what it keeps about people (src/features: `exportSections`).
+      sections: features.features.flatMap((feature) => feature.exportSections?.({ db }) ?? []),
+      clock,
+      authorization,
+    }),
     notifications,
     directory: buildDirectoryDeps({ db, clock, logger, notifications, slackClients }),
     inboundEvents: createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock }),

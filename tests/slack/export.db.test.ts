@@ -103,13 +103,18 @@ describe('/liaison export', () => {
       'people',
       'departments',
       'memberships',
+      'schedules',
+      'job_runs',
       'calendars',
       'calendar_dates',
       'absences',
-      'schedules',
-      'job_runs',
       'notification_mutes',
       'notification_snoozes',
+      'action_items',
+      'escalations',
+      'escalation_events',
+      'decisions',
+      'assessments',
       'audit_events',
     ]);
     expect(document.rowCounts.people).toBe(people.length);
@@ -130,7 +135,7 @@ describe('/liaison export', () => {
 
   it('sends one CSV per table, escaped and guarded against formulas, in as few messages as Slack allows', async () => {
     const { messages, files } = await exportAs('U0DEMOLIN', 'export csv', 2);
-    expect(files).toHaveLength(12);
+    expect(files).toHaveLength(17);
     expect(messages).toHaveLength(2);
     expect(messages[0]?.text).toContain('第 1 部分，共 2 部分');
     expect(messages[0]?.files ?? []).toHaveLength(10);
@@ -200,10 +205,12 @@ describe('/liaison export', () => {
     expect(audit).toMatchObject({ objectType: 'person', objectId: await personId('U0DEMOALEX') });
   });
 
-  it('sends a member their own data as CSV in one message, in their language', async () => {
-    const { reply, messages, files } = await exportAs('U0DEMOSAM', 'export me csv');
+  it('sends a member their own data as CSV, one file per table, in their language', async () => {
+    const { reply, messages, files } = await exportAs('U0DEMOSAM', 'export me csv', 2);
     expect(reply?.text).toContain('Preparing your export of your own data (CSV, one file per table)');
-    expect(messages).toHaveLength(1);
+    // Twelve tables: more than the 10 files Slack shows on one message.
+    expect(messages).toHaveLength(2);
+    expect(messages[0]?.text).toContain('Part 1 of 2.');
     expect(files.map((f) => f.name.replace(/^liaison-me-\d{4}-\d\d-\d\d-/, ''))).toEqual([
       'person.csv',
       'memberships.csv',
@@ -211,12 +218,17 @@ describe('/liaison export', () => {
       'notification_mutes.csv',
       'notification_snoozes.csv',
       'deliveries.csv',
+      'action_items.csv',
+      'escalations.csv',
+      'escalation_events.csv',
+      'decisions.csv',
+      'assessments.csv',
       'audit_events.csv',
     ]);
     const absences = csvRecords(files.find((f) => f.name.endsWith('-absences.csv'))?.content ?? '');
     expect(absences.map((a) => a.reason)).toEqual([`'${TRICKY_REASON}`]);
 
-    const zhang = await exportAs('U0DEMOZHANG', 'export csv me');
+    const zhang = await exportAs('U0DEMOZHANG', 'export csv me', 2);
     expect(zhang.messages[0]?.text).toContain('你的 Liaison 导出：你自己的数据（CSV，每张表一个文件）');
   });
 

@@ -1,3 +1,4 @@
+import { actionItemsExportSection } from '../../modules/action-items/action-items.export.prisma-repository.js';
 import { ACTION_ITEM_ACTIONS, BLOCKS } from '../../slack/ids.js';
 import {
   actionItemCancelButton,
@@ -19,6 +20,7 @@ import {
  */
 export const actionItemsFeature = defineFeature({
   name: 'action-items',
+  exportSections: ({ db }) => [actionItemsExportSection(db.prisma)],
   subcommands: [actionsSubcommand],
   listeners: [
     onAction(ACTION_ITEM_ACTIONS.done, actionItemDoneButton),

@@ -1,3 +1,8 @@
+import {
+  absencesExportSection,
+  calendarDatesExportSection,
+  calendarsExportSection,
+} from '../../modules/calendar/calendar.export.prisma-repository.js';
 import { awaySubcommand } from '../../slack/listeners/commands/liaison/away.subcommand.js';
 import { backSubcommand } from '../../slack/listeners/commands/liaison/back.subcommand.js';
 import { calendarSubcommand } from '../../slack/listeners/commands/liaison/calendar.subcommand.js';
@@ -7,6 +12,11 @@ import { defineFeature } from '../feature.types.js';
 /** Holiday calendars, working hours and absences: what "working time" means for each person. */
 export const calendarFeature = defineFeature({
   name: 'calendar',
+  exportSections: ({ db }) => [
+    calendarsExportSection(db.prisma),
+    calendarDatesExportSection(db.prisma),
+    absencesExportSection(db.prisma),
+  ],
   subcommands: [calendarSubcommand, awaySubcommand, backSubcommand, hoursSubcommand],
   help: [
     { key: 'calendar.help.away' },

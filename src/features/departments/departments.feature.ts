@@ -1,3 +1,7 @@
+import {
+  departmentsExportSection,
+  membershipsExportSection,
+} from '../../modules/departments/departments.export.prisma-repository.js';
 import { DEPARTMENT_VIEWS } from '../../slack/ids.js';
 import { departmentsSubcommand } from '../../slack/listeners/commands/liaison/departments.subcommand.js';
 import { setupSubcommand } from '../../slack/listeners/commands/liaison/setup.subcommand.js';
@@ -8,6 +12,7 @@ import { defineFeature, onView } from '../feature.types.js';
 /** Departments, their people and roles: list, manage form, CSV import, the demo set. */
 export const departmentsFeature = defineFeature({
   name: 'departments',
+  exportSections: ({ db }) => [departmentsExportSection(db.prisma), membershipsExportSection(db.prisma)],
   subcommands: [departmentsSubcommand, setupSubcommand],
   listeners: [
     onView(DEPARTMENT_VIEWS.manage, departmentManageSubmission),

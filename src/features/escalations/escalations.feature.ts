@@ -1,4 +1,10 @@
+import { assessmentsExportSection } from '../../modules/escalations/assessment.export.prisma-repository.js';
 import { createOpenEscalationsPrismaRepository } from '../../modules/escalations/assessment.prisma-repository.js';
+import {
+  decisionsExportSection,
+  escalationEventsExportSection,
+  escalationsExportSection,
+} from '../../modules/escalations/escalations.export.prisma-repository.js';
 import {
   createOpenEscalationsService,
   type OpenEscalationsService,
@@ -43,6 +49,12 @@ import { ESCALATION_SLA_KIND, ensureEscalationSlaSchedule, escalationSlaJob } fr
  */
 export const escalationsFeature: Feature<{ open: OpenEscalationsService }> = defineFeature({
   name: 'escalations',
+  exportSections: ({ db }) => [
+    escalationsExportSection(db.prisma),
+    escalationEventsExportSection(db.prisma),
+    decisionsExportSection(db.prisma),
+    assessmentsExportSection(db.prisma),
+  ],
   services: (_deps, { db }) => ({
     open: createOpenEscalationsService({ repo: createOpenEscalationsPrismaRepository(db.prisma) }),
   }),

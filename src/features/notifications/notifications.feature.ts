@@ -1,3 +1,8 @@
+import { deliveriesExportSection } from '../../modules/delivery/delivery.export.prisma-repository.js';
+import {
+  notificationMutesExportSection,
+  notificationSnoozesExportSection,
+} from '../../modules/notifications/notifications.export.prisma-repository.js';
 import { NOTIFICATION_ACTIONS } from '../../slack/ids.js';
 import {
   muteNotificationButton,
@@ -9,6 +14,11 @@ import { defineFeature, onAction } from '../feature.types.js';
 /** The notification budget: quiet hours, daily limit, mutes and snoozes, and their buttons. */
 export const notificationsFeature = defineFeature({
   name: 'notifications',
+  exportSections: ({ db }) => [
+    notificationMutesExportSection(db.prisma),
+    notificationSnoozesExportSection(db.prisma),
+    deliveriesExportSection(db.prisma),
+  ],
   subcommands: NOTIFICATION_SUBCOMMANDS,
   listeners: [
     onAction(NOTIFICATION_ACTIONS.snoozeHour, snoozeNotificationButton),

@@ -1,3 +1,7 @@
+import {
+  jobRunsExportSection,
+  schedulesExportSection,
+} from '../../modules/scheduling/schedules.export.prisma-repository.js';
 import { schedulesSubcommand } from '../../slack/listeners/commands/liaison/schedules.subcommand.js';
 import { defineFeature } from '../feature.types.js';
 import { ensureHeartbeatSchedule, HEARTBEAT_KIND, heartbeatJob } from './heartbeat.job.js';
@@ -5,6 +9,7 @@ import { ensureHeartbeatSchedule, HEARTBEAT_KIND, heartbeatJob } from './heartbe
 /** The scheduler of record: `/liaison schedules` and the hourly heartbeat that proves it runs. */
 export const schedulingFeature = defineFeature({
   name: 'scheduling',
+  exportSections: ({ db }) => [schedulesExportSection(db.prisma), jobRunsExportSection(db.prisma)],
   subcommands: [schedulesSubcommand],
   jobs: [
     {

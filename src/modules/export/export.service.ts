@@ -3,7 +3,18 @@ import type { Authorization } from '../access/authorization.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { ExportRepository } from './export.repository.js';
-import type { ExportFormat, ExportLimits, ExportResult, ExportScope } from './export.types.js';
+import type {
+  ExportData,
+  ExportFormat,
+  ExportLimits,
+  ExportPerson,
+  ExportResult,
+  ExportRows,
+  ExportScope,
+  ExportSection,
+  ExportTable,
+  ExportTableSource,
+} from './export.types.js';
 import { formatExport, rowCountsOf } from './export-format.rules.js';
 
 /**
@@ -25,13 +36,84 @@ export interface ExportService {
   ): Promise<ExportResult>;
 }
 
+/** Table names must be unique within a scope: a second `memberships` would overwrite the first. */
+function assertDistinctTables(sources: readonly ExportTableSource<unknown>[], scope: ExportScope): void {
+  const seen = new Set<string>();
+  for (const source of sources) {
+    if (seen.has(source.table))
+      throw new Error(`two export sections write the ${scope} table '${source.table}'`);
+    seen.add(source.table);
+  }
+}
+
+/** Keeps the newest rows up to the cap and notes the table when it had more. */
+function toTable(
+  source: ExportTableSource<unknown>,
+  read: ExportRows,
+  limits: ExportLimits,
+  truncated: string[],
+): ExportTable {
+  const cut = read.rows.length > limits.maxRowsPerTable;
+  if (cut) truncated.push(source.table);
+  return {
+    name: source.table,
+    columns: source.columns,
+    rows: cut ? read.rows.slice(0, limits.maxRowsPerTable) : read.rows,
+  };
+}
+
 export function createExportService(deps: {
   repo: ExportRepository;
+  /** Every feature's part of the export, in the order its tables appear. */
+  sections: readonly ExportSection[];
   clock: Clock;
   authorization: Pick<Authorization, 'require'>;
   maxRowsPerTable?: number;
 }): ExportService {
   const maxRowsPerTable = deps.maxRowsPerTable ?? MAX_ROWS_PER_TABLE;
+  // Tables in the features' order, the audit log (which reads the others' records) last.
+  const sections = [
+    ...deps.sections.filter((section) => !section.person?.readsOwnRecords),
+    ...deps.sections.filter((section) => section.person?.readsOwnRecords),
+  ];
+  const workspaceSources = sections.flatMap((section) => (section.workspace ? [section.workspace] : []));
+  const personSources = sections.flatMap((section) => (section.person ? [section.person] : []));
+  assertDistinctTables(workspaceSources, 'workspace');
+  assertDistinctTables(personSources, 'person');
+
+  async function workspaceData(workspaceId: string, limits: ExportLimits): Promise<ExportData> {
+    const workspace = await deps.repo.workspace(workspaceId);
+    const reads = await Promise.all(workspaceSources.map((source) => source.rows(workspaceId, limits)));
+    const truncatedTables: string[] = [];
+    const tables = workspaceSources.map((source, i) =>
+      toTable(source, reads[i] as ExportRows, limits, truncatedTables),
+    );
+    return { workspace, tables, auditSince: limits.since, truncatedTables };
+  }
+
+  async function personData(personId: string, limits: ExportLimits): Promise<ExportData | null> {
+    const found = await deps.repo.person(personId);
+    if (!found) return null;
+    const person: ExportPerson = {
+      id: found.id,
+      slackUserId: found.slackUserId,
+      workspaceId: found.workspace.id,
+      ownRecordIds: new Set(),
+    };
+    // Sources that read the person's own records (the audit log) run once the others said which they are.
+    const early = personSources.map((source) =>
+      source.readsOwnRecords ? null : source.rows(person, limits),
+    );
+    const ownRecordIds = new Set((await Promise.all(early)).flatMap((read) => read?.ownRecordIds ?? []));
+    const reads = await Promise.all(
+      personSources.map((source, i) => early[i] ?? source.rows({ ...person, ownRecordIds }, limits)),
+    );
+    const truncatedTables: string[] = [];
+    const tables = personSources.map((source, i) =>
+      toTable(source, reads[i] as ExportRows, limits, truncatedTables),
+    );
+    return { workspace: found.workspace, tables, auditSince: limits.since, truncatedTables };
+  }
 
   async function assertAllowed(subject: AccessSubject, scope: ExportScope): Promise<void> {
     // Everyone may have what is about them; the whole workspace is for admins.
@@ -51,8 +133,8 @@ export function createExportService(deps: {
       };
       const data =
         scope === 'workspace'
-          ? await deps.repo.workspaceData(subject.workspaceId, limits)
-          : await deps.repo.personData(subject.personId, limits);
+          ? await workspaceData(subject.workspaceId, limits)
+          : await personData(subject.personId, limits);
       if (!data) {
         throw new DomainError(
           'person.not_found',
