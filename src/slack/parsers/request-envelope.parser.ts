@@ -12,6 +12,12 @@ import { EVENTS } from '../ids.js';
  */
 
 const slackId = z.string().min(1).max(64);
+/** An org id where one may be absent: outside Enterprise Grid it is missing, null or ''. */
+const optionalEnterpriseId = z
+  .string()
+  .max(64)
+  .nullish()
+  .transform((id) => id || undefined);
 
 const user = z.looseObject({ id: slackId, team_id: slackId.optional(), name: z.string().optional() });
 
@@ -19,7 +25,7 @@ const user = z.looseObject({ id: slackId, team_id: slackId.optional(), name: z.s
 const interactiveShape = {
   type: z.string().min(1),
   user,
-  team: z.looseObject({ id: slackId, enterprise_id: slackId.optional() }).nullish(),
+  team: z.looseObject({ id: slackId, enterprise_id: optionalEnterpriseId }).nullish(),
   enterprise: z.looseObject({ id: slackId }).nullish(),
   is_enterprise_install: z.boolean().optional(),
 };
@@ -90,7 +96,7 @@ const command = z.looseObject({
   command: z.string().regex(/^\/\S+$/),
   text: z.string(),
   team_id: slackId,
-  enterprise_id: slackId.optional(),
+  enterprise_id: optionalEnterpriseId,
   user_id: slackId,
   user_name: z.string().optional(),
   channel_id: slackId,
@@ -101,14 +107,14 @@ const command = z.looseObject({
 
 const authorization = z.looseObject({
   team_id: slackId.nullish(),
-  enterprise_id: slackId.nullish(),
+  enterprise_id: optionalEnterpriseId,
   is_enterprise_install: z.boolean().optional(),
 });
 
 const eventEnvelope = z.looseObject({
   type: z.literal('event_callback'),
   team_id: slackId,
-  enterprise_id: slackId.optional(),
+  enterprise_id: optionalEnterpriseId,
   event_id: slackId,
   event: z.looseObject({ type: z.string().min(1) }),
   authorizations: z.array(authorization).optional(),
