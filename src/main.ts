@@ -47,7 +47,7 @@ async function botIdentityOrExit(botToken: string, apiUrl: string, db: Database)
   }
 }
 
-/** Start-up failures that are the operator's to fix (a wrong key): one line, no stack trace. */
+/** Start-up failures that are the operator's to fix (a wrong key, a taken port): one line, no stack trace. */
 async function orExit<T>(db: Database, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -113,20 +113,24 @@ async function main(): Promise<void> {
     tokenSource = running.tokenSource;
   } else if (slack.kind === 'http') {
     const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
-    const running = await startHttpMode({
-      deps,
-      signingSecret: slack.signingSecret,
-      port: config.port,
-      logger,
-      clock: systemClock,
-      app: { botToken: slack.botToken, apiUrl: slack.apiUrl, botUserId: bot.botUserId, botId: bot.botId },
-    });
+    const running = await orExit(db, () =>
+      startHttpMode({
+        deps,
+        signingSecret: slack.signingSecret,
+        port: config.port,
+        logger,
+        clock: systemClock,
+        app: { botToken: slack.botToken, apiUrl: slack.apiUrl, bot },
+      }),
+    );
     stop = running.stop;
     tokenSource = singleTokenSource({ token: slack.botToken, apiUrl: slack.apiUrl });
     envTeamId = bot.teamId;
   } else if (slack.kind === 'socket') {
     const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
-    const running = await startSocketMode({ deps, ...slack, bot, port: config.port, logger });
+    const running = await orExit(db, () =>
+      startSocketMode({ deps, ...slack, bot, port: config.port, logger }),
+    );
     stop = running.stop;
     tokenSource = singleTokenSource({ token: slack.botToken, apiUrl: slack.apiUrl });
     envTeamId = bot.teamId;

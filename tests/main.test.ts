@@ -179,6 +179,30 @@ describe('starting Liaison', () => {
       expect(await exited).toBe(0);
       expect(out.stdout).toContain('Liaison is stopping');
     });
+
+    it('stops with one readable line, and no stack trace, when PORT is already taken', async () => {
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, () => resolve()));
+      const port = (taken.address() as { port: number }).port;
+      try {
+        const { out, exited } = collect(
+          startLiaison({
+            SLACK_BOT_TOKEN: 'xoxb-main-test',
+            SLACK_SIGNING_SECRET: signingSecret,
+            SLACK_API_URL: slack.url,
+            PORT: String(port),
+            // The database the test above migrated: only the port is in the way.
+            LIAISON_DATA_DIR: dataDir,
+          }),
+        );
+        expect(await exited).toBe(1);
+        expect(out.stderr.trim().split('\n')).toEqual([
+          `Liaison cannot start: port ${port} is already in use (another program, or another Liaison, listens there). Stop it or set PORT to a free port.`,
+        ]);
+      } finally {
+        await new Promise((resolve) => taken.close(resolve));
+      }
+    }, 60_000);
   });
 });
 

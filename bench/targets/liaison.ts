@@ -34,8 +34,12 @@ const running = await startHttpMode({
   app: {
     botToken: standIn.botToken,
     apiUrl: standIn.url,
-    botUserId: standIn.botUserId,
-    botId: standIn.botId,
+    bot: {
+      botUserId: standIn.botUserId,
+      botId: standIn.botId,
+      teamId: standIn.teamId,
+      isEnterpriseInstall: false,
+    },
   },
 });
 

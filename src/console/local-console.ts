@@ -91,8 +91,12 @@ export async function startLocalConsole(input: {
     receiver,
     botToken: standIn.botToken,
     apiUrl: standIn.url,
-    botUserId: standIn.botUserId,
-    botId: standIn.botId,
+    bot: {
+      botUserId: standIn.botUserId,
+      botId: standIn.botId,
+      teamId: standIn.teamId,
+      isEnterpriseInstall: false,
+    },
   });
 
   const people = consolePeople(config);

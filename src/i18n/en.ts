@@ -66,6 +66,8 @@ export const en = {
     apology: 'Sorry — something went wrong on our side and nothing was changed. Reference: `{referenceId}`.',
     databaseUnavailable:
       'Sorry — Liaison cannot reach its database right now, so nothing was changed. Please try again in a minute. Reference: `{referenceId}`.',
+    notInstalledHere:
+      'Liaison is not installed in this workspace, so nothing was done. Ask whoever runs Liaison to install it here.',
   },
   console: {
     welcome: 'Liaison local console — no Slack workspace needed. Workspace: {workspace}.',

@@ -64,6 +64,7 @@ export const zhCN: CatalogShape<typeof en> = {
     apology: '抱歉，我们这边出了问题，没有做任何更改。参考编号：`{referenceId}`。',
     databaseUnavailable:
       '抱歉，Liaison 暂时无法连接数据库，没有做任何更改。请稍后再试。参考编号：`{referenceId}`。',
+    notInstalledHere: 'Liaison 没有安装在这个工作区，因此没有做任何操作。请联系负责 Liaison 的人在这里安装。',
   },
   console: {
     welcome: 'Liaison 本地控制台 — 无需 Slack 工作区。工作区：{workspace}。',

@@ -1,9 +1,12 @@
-import { App, LogLevel, type Receiver } from '@slack/bolt';
+import { App, type AppOptions, LogLevel, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../logger.js';
+import type { BotIdentity } from './bot-identity.js';
 import type { SlackDeps } from './deps.js';
 import { createErrorHandler } from './error-handler.js';
+import { storedInstallations, tokenInstallation } from './installed-teams.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
+import { createRequestGate, type RequestGate } from './request-gate.js';
 
 export interface SlackAppOptions {
   receiver: Receiver;
@@ -15,9 +18,11 @@ export interface SlackAppOptions {
   botToken?: string;
   /** Base URL of the Web API: Slack's, or the local stand-in's. */
   apiUrl: string;
-  /** Bolt's auth.test at start; off in console mode and tests that provide bot ids. */
-  botUserId?: string;
-  botId?: string;
+  /**
+   * With `botToken`: who the token is (auth.test at start, or the stand-in's bot). Its team
+   * and org are the only ones served; requests for any other workspace are refused.
+   */
+  bot?: BotIdentity;
   /** Extra listeners, registered after ours (tests use it to exercise the middleware). */
   extend?: (app: App) => void;
 }
@@ -47,17 +52,41 @@ export function boltLogger(logger: Logger) {
   };
 }
 
+/** Bolt's App with the request gate in front of its own processing (authorize, middleware, listeners). */
+class GatedApp extends App {
+  constructor(
+    options: AppOptions,
+    private readonly gate: RequestGate,
+  ) {
+    super(options);
+  }
+
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    if ((await this.gate(event)) === 'stop') return;
+    await super.processEvent(event);
+  }
+}
+
 /** One Bolt app, the same listeners in every mode (HTTP, Socket Mode, local console). */
 export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
-  const knowsBotIdentity = options.botUserId !== undefined && options.botId !== undefined;
-  const app = new App({
+  const bot = options.botToken ? options.bot : undefined;
+  if (options.botToken && !bot)
+    throw new Error('single-workspace mode needs the bot identity (auth.test) to know which team it serves');
+  const gate = createRequestGate({
+    // One rule in both modes: the token's installation, or the stored ones (OAuth).
+    installed: bot ? tokenInstallation(bot) : storedInstallations(deps.installations),
+    logger: deps.logger,
+    defaults: deps.defaults,
+  });
+  const appOptions: AppOptions = {
     receiver: options.receiver,
-    ...(options.botToken
+    ...(options.botToken && bot
       ? {
           token: options.botToken,
-          botUserId: options.botUserId,
-          botId: options.botId,
-          tokenVerificationEnabled: !knowsBotIdentity,
+          botUserId: bot.botUserId,
+          botId: bot.botId,
+          // Asked once at start (src/slack/bot-identity.ts), never on the acknowledgement path.
+          tokenVerificationEnabled: false,
         }
       : {}),
     logger: boltLogger(deps.logger),
@@ -68,7 +97,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
       timeout: 10_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000 },
     },
-  });
+  };
+  const app = new GatedApp(appOptions, gate);
   app.use(modalFieldErrors(deps));
   app.use(deduplicateEvents(deps));
   // Every listener comes from a feature's declaration (src/features/features.ts).

@@ -1,9 +1,14 @@
 import { WebClient } from '@slack/web-api';
 
+/** Who the bot token is, from auth.test: its bot, and the team (and Enterprise Grid org) it is installed in. */
 export interface BotIdentity {
   botUserId: string;
   botId: string;
   teamId: string;
+  /** The Enterprise Grid org of the team (or of an org-wide install); absent outside Grid. */
+  enterpriseId?: string;
+  /** Installed org-wide: the token serves every team of `enterpriseId`. */
+  isEnterpriseInstall: boolean;
 }
 
 export class BotTokenRejectedError extends Error {
@@ -31,5 +36,11 @@ export async function resolveBotIdentity(botToken: string, apiUrl: string): Prom
   if (!result.user_id || !result.bot_id || !result.team_id) {
     throw new BotTokenRejectedError('SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id).');
   }
-  return { botUserId: result.user_id, botId: result.bot_id, teamId: result.team_id };
+  return {
+    botUserId: result.user_id,
+    botId: result.bot_id,
+    teamId: result.team_id,
+    ...(result.enterprise_id ? { enterpriseId: result.enterprise_id } : {}),
+    isEnterpriseInstall: result.is_enterprise_install === true,
+  };
 }

@@ -93,8 +93,7 @@ beforeAll(async () => {
     receiver,
     botToken: slack.botToken,
     apiUrl: slack.url,
-    botUserId: slack.botUserId,
-    botId: slack.botId,
+    bot: { botUserId: slack.botUserId, botId: slack.botId, teamId: slack.teamId, isEnterpriseInstall: false },
     extend: registerProbe,
   });
   const alex = { userId: 'U0DEMOALEX', userName: 'alex', realName: 'Alex Morgan', locale: 'en' as const };

@@ -47,6 +47,8 @@ export async function startLiaisonUnderTest(options: {
   seedDemo?: boolean;
   clock?: Clock;
   extend?: (app: App) => void;
+  /** The token's Enterprise Grid org, as auth.test would report it for a team of an org. */
+  enterpriseId?: string;
 }): Promise<LiaisonUnderTest> {
   const clock = options.clock ?? systemClock;
   const slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
@@ -65,8 +67,13 @@ export async function startLiaisonUnderTest(options: {
     app: {
       botToken: slack.botToken,
       apiUrl: slack.url,
-      botUserId: slack.botUserId,
-      botId: slack.botId,
+      bot: {
+        botUserId: slack.botUserId,
+        botId: slack.botId,
+        teamId: slack.teamId,
+        isEnterpriseInstall: false,
+        ...(options.enterpriseId ? { enterpriseId: options.enterpriseId } : {}),
+      },
       extend: options.extend,
     },
   });

@@ -32,8 +32,7 @@ beforeAll(async () => {
     receiver,
     botToken: slack.botToken,
     apiUrl: slack.url,
-    botUserId: slack.botUserId,
-    botId: slack.botId,
+    bot: { botUserId: slack.botUserId, botId: slack.botId, teamId: slack.teamId, isEnterpriseInstall: false },
   });
 });
 
@@ -103,5 +102,16 @@ describe('routing', () => {
       trigger_id: 't',
     });
     expect(slack.calls()).toEqual([]);
+  });
+
+  it('answers a command from another workspace with a notice in the acknowledgement, and runs nothing', async () => {
+    slack.reset();
+    const acked = await receiver.dispatch({ ...command('setup demo'), team_id: 'T0FOREIGN' });
+    expect(acked).toEqual({
+      response_type: 'ephemeral',
+      text: 'Liaison is not installed in this workspace, so nothing was done. Ask whoever runs Liaison to install it here.',
+    });
+    expect(slack.calls()).toEqual([]);
+    expect(await db.prisma.workspace.count({ where: { slackTeamId: 'T0FOREIGN' } })).toBe(0);
   });
 });

@@ -83,3 +83,19 @@ export function queryOfInstallation(installation: InstallationDto): Installation
         enterpriseId: installation.enterpriseId ?? undefined,
       };
 }
+
+/**
+ * The one rule for which signed requests Liaison serves, in every mode: a request is served
+ * when Slack says it is for an installation Liaison holds. `claim` is what the request says
+ * (its team, org and whether it came through an org-wide install; an event says it once per
+ * installation that sees it). An org-wide install serves every team of its org; a workspace
+ * install serves its team and, on Enterprise Grid, requests from its own org (Slack sends
+ * those for people of sister workspaces in org-shared channels). Anything else — another
+ * workspace that installed the same app — is refused before anything is looked up or stored.
+ */
+export function installationServes(installed: InstallationQuery, claim: InstallationQuery): boolean {
+  if (installed.isEnterpriseInstall)
+    return installed.enterpriseId !== undefined && claim.enterpriseId === installed.enterpriseId;
+  if (installed.teamId !== undefined && claim.teamId === installed.teamId) return true;
+  return installed.enterpriseId !== undefined && claim.enterpriseId === installed.enterpriseId;
+}

@@ -1,15 +1,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   type App,
   type Logger as BoltLogger,
+  type BufferedIncomingMessage,
+  defaultBodyLimit,
+  HTTPModuleFunctions,
   HTTPReceiver,
   type InstallationStore,
+  isRawBodyError,
+  isValidSlackRequest,
   type Receiver,
+  type ReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { Clock } from '../../modules/shared/clock.js';
+import { newReferenceId } from '../error-handler.js';
 import { type InstallationAuthorize, sharedAuthorize } from '../oauth/installation-authorize.js';
+import { isMalformedRequest } from '../request-gate.js';
+import { listenOn } from './listen.js';
 
 /** Slack's replay window; Bolt enforces it only for the past, we enforce it both ways. */
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -40,11 +48,20 @@ export interface ReceiverOAuthOptions {
   boltLogger: BoltLogger;
 }
 
+function firstHeader(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /**
  * Bolt's HTTPReceiver (signature check, ack timing, custom routes, OAuth install flow)
- * behind one extra gate: a request dated more than five minutes in the future is refused
- * with 401 before any listener runs. Bolt accepts those, which would let a captured request
- * be replayed later.
+ * behind extra gates, so that no request can take the process down or go unanswered:
+ *  - a request dated more than five minutes in the future is refused with 401 before any
+ *    listener runs (Bolt accepts those, which would let a captured request be replayed later);
+ *  - a signed body that is not a JSON object (`payload=null`) is refused with 400 here: Bolt
+ *    would throw on it outside any handler, and the process would exit;
+ *  - a request that fails before its listeners (a malformed body, see src/slack/request-gate.ts)
+ *    is answered with 400, anything unexpected with 500, each logged with a reference.
  */
 export class LiaisonHttpReceiver implements Receiver {
   private readonly inner: HTTPReceiver;
@@ -69,6 +86,7 @@ export class LiaisonHttpReceiver implements Receiver {
       signingSecret: options.signingSecret,
       endpoints: [SLACK_EVENTS_PATH],
       customRoutes: options.routes,
+      processEventErrorHandler: (args) => this.requestFailed(args),
       ...(oauth
         ? {
             clientId: oauth.clientId,
@@ -106,18 +124,93 @@ export class LiaisonHttpReceiver implements Receiver {
   }
 
   private isFutureDated(req: IncomingMessage): boolean {
-    const header = req.headers['x-slack-request-timestamp'];
-    const timestamp = Number(Array.isArray(header) ? header[0] : header);
+    const timestamp = Number(firstHeader(req, 'x-slack-request-timestamp'));
     const nowSeconds = Math.floor(this.options.clock.now().getTime() / 1000);
     return Number.isFinite(timestamp) && timestamp > nowSeconds + MAX_CLOCK_SKEW_SECONDS;
   }
 
+  /** Signed with our secret and in the replay window: only then does the body's shape matter. */
+  private isSignedBySlack(req: BufferedIncomingMessage): boolean {
+    const signature = firstHeader(req, 'x-slack-signature');
+    const timestamp = Number(firstHeader(req, 'x-slack-request-timestamp'));
+    if (!signature || !Number.isFinite(timestamp)) return false;
+    return isValidSlackRequest({
+      signingSecret: this.options.signingSecret,
+      body: req.rawBody.toString(),
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      nowMilliseconds: this.options.clock.now().getTime(),
+    });
+  }
+
+  /** The body as Bolt will parse it is a JSON object; anything else (null, a number, a list) is not Slack's. */
+  private static hasObjectBody(req: BufferedIncomingMessage): boolean {
+    try {
+      const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
+      return typeof body === 'object' && body !== null && !Array.isArray(body);
+    } catch {
+      return true; // Not parseable at all: Bolt answers that with 400 itself.
+    }
+  }
+
+  private refuse(res: ServerResponse, status: number, referenceId?: string): void {
+    if (res.headersSent) return;
+    if (!referenceId) {
+      res.writeHead(status).end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: false, reference: referenceId }));
+  }
+
+  /** POST /slack/events: read the body once (Bolt reuses it), check it, then hand it to Bolt. */
+  private async receiveSlackRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let buffered: BufferedIncomingMessage;
+    try {
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
+    } catch (error) {
+      if (!isRawBodyError(error)) throw error;
+      this.options.logger.warn({ err: error }, 'could not read a request body');
+      this.refuse(res, error.statusCode === 413 ? 413 : 400);
+      return;
+    }
+    if (this.isSignedBySlack(buffered) && !LiaisonHttpReceiver.hasObjectBody(buffered)) {
+      const referenceId = newReferenceId();
+      this.options.logger.warn({ referenceId }, 'refused a signed request whose body is not a JSON object');
+      this.refuse(res, 400, referenceId);
+      return;
+    }
+    this.inner.requestListener(buffered, res);
+  }
+
+  /** Bolt's processEventErrorHandler: true when the request was answered here. */
+  private async requestFailed(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+    const { error, response } = args;
+    if (isMalformedRequest(error)) {
+      // Logged by the gate with its reference and the field at fault.
+      this.refuse(response, 400, error.referenceId);
+      return true;
+    }
+    const referenceId = newReferenceId();
+    this.options.logger.error({ err: error, referenceId }, 'a Slack request failed before its listeners ran');
+    if (response.headersSent) return false;
+    this.refuse(response, 500, referenceId);
+    return true;
+  }
+
   readonly requestListener = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '').split('?')[0];
-    if (req.method === 'POST' && path === SLACK_EVENTS_PATH && this.isFutureDated(req)) {
-      this.options.logger.warn({ path }, 'refused a request dated more than 5 minutes in the future');
-      req.resume();
-      res.writeHead(401).end();
+    if (req.method === 'POST' && path === SLACK_EVENTS_PATH) {
+      if (this.isFutureDated(req)) {
+        this.options.logger.warn({ path }, 'refused a request dated more than 5 minutes in the future');
+        req.resume();
+        res.writeHead(401).end();
+        return;
+      }
+      this.receiveSlackRequest(req, res).catch((error: unknown) => {
+        const referenceId = newReferenceId();
+        this.options.logger.error({ err: error, referenceId, path }, 'a Slack request failed');
+        this.refuse(res, 500, referenceId);
+      });
       return;
     }
     try {
@@ -134,11 +227,12 @@ export class LiaisonHttpReceiver implements Receiver {
   async start(port: number): Promise<number> {
     const server = createServer(this.requestListener);
     this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, () => resolve());
-    });
-    return (server.address() as AddressInfo).port;
+    try {
+      return await listenOn(server, port);
+    } catch (error) {
+      this.server = undefined;
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {

@@ -5,7 +5,6 @@ import type { EscalationsService } from '../../../modules/escalations/escalation
 import type { EscalationActor, EscalationDto } from '../../../modules/escalations/escalations.types.js';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
-import { ESCALATION_ACTIONS } from '../../ids.js';
 import { type RequestActor, resolveActor } from '../../request-actor.js';
 import {
   reassignModal,

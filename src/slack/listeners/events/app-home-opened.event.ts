@@ -13,7 +13,9 @@ export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, body, client, context }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
     const actor = await resolveActor(deps, {
-      teamId: body.team_id,
+      // The installation's team (from the event's authorizations): in a channel shared with
+      // another workspace, the envelope's team_id can be theirs.
+      teamId: context.teamId ?? body.team_id,
       enterpriseId: context.enterpriseId,
       userId: event.user,
       client,

@@ -9,7 +9,9 @@ export function teamJoin(deps: SlackDeps) {
   return async ({ event, body, context }: Args): Promise<void> => {
     await applySlackProfile(deps, {
       user: event.user,
-      teamId: body.team_id,
+      // The installation's team (from the event's authorizations): in a channel shared with
+      // another workspace, the envelope's team_id can be theirs.
+      teamId: context.teamId ?? body.team_id,
       enterpriseId: context.enterpriseId,
     });
   };

@@ -1,9 +1,9 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { ActionItemInput, EscalationActor } from '../../../modules/escalations/escalations.types.js';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
-import { DEPARTMENT_FIELD_ACTION, ESCALATION_STEP_FIELDS, ESCALATION_STEP_VIEWS } from '../../ids.js';
+import { DEPARTMENT_FIELD_ACTION, ESCALATION_STEP_FIELDS } from '../../ids.js';
 import { slackPeopleDirectory } from '../../people-directory.js';
 import type { RequestActor } from '../../request-actor.js';
 import { ACTION_ITEM_ROWS, optionValue, type StepKind } from '../../views/escalation-step-modals.view.js';
