@@ -2,6 +2,7 @@ import type { Config, EncryptionKeys } from './config/env.js';
 import type { Database } from './db/database.js';
 import { databaseReachability } from './db/database-health.js';
 import { ensureActionItemRemindersSchedule } from './jobs/action-item-reminders.job.js';
+import { ensureCalendarCoverageSchedule } from './jobs/calendar-coverage.job.js';
 import { ensureDirectorySyncSchedule } from './jobs/directory-sync.job.js';
 import { ensureEscalationAssessmentSchedule } from './jobs/escalation-assessment.job.js';
 import { ensureEscalationSlaSchedule } from './jobs/escalation-sla.job.js';
@@ -37,6 +38,10 @@ import {
   buildActionItemsDeps,
   registerActionItemSurfaces,
 } from './slack/action-items/action-items-services.js';
+import {
+  buildCalendarCoverage,
+  registerCalendarSurfaces,
+} from './slack/calendar/calendar-coverage-services.js';
 import { buildNotificationsDeps } from './slack/delivery/notification-services.js';
 import type { SlackDeps } from './slack/deps.js';
 import { buildDirectoryDeps } from './slack/directory/directory-services.js';
@@ -84,6 +89,7 @@ export function buildSlackDeps(input: {
       await ensureDirectorySyncSchedule(schedules, workspace);
       await ensureActionItemRemindersSchedule(schedules, workspace.id);
       await ensureEscalationAssessmentSchedule(schedules, workspace);
+      await ensureCalendarCoverageSchedule(schedules, workspace);
       // A new workspace should not wait for the nightly sync to know its people.
       await deps.directory.runner.start({ workspaceId: workspace.id });
     },
@@ -144,6 +150,14 @@ export function buildSlackDeps(input: {
     admins: createAdminsService({ repo: createAdminsPrismaRepository(db.prisma), authorization, people }),
     auditLog: createAuditLogService({ repo: createAuditLogPrismaRepository(db.prisma), authorization }),
     calendar,
+    calendarCoverage: buildCalendarCoverage({
+      db,
+      clock,
+      logger,
+      calendar,
+      notifications,
+      defaultLocale: input.defaults.locale,
+    }),
     schedules,
     actionItems: actionItems.service,
     actionItemNotices: actionItems.notices,
@@ -182,5 +196,6 @@ export function buildSlackDeps(input: {
     openItems: deps.directory.openItems,
   });
   registerEscalationSurfaces({ db, homeSections: homeTab.sections, openItems: deps.directory.openItems });
+  registerCalendarSurfaces({ coverage: deps.calendarCoverage, homeSections: homeTab.sections });
   return deps;
 }

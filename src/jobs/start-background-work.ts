@@ -6,6 +6,7 @@ import { buildDeliveryWorker } from '../slack/delivery/notification-services.js'
 import { createWorkspaceSenders } from '../slack/delivery/workspace-senders.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { actionItemRemindersJob, ensureActionItemRemindersSchedule } from './action-item-reminders.job.js';
+import { calendarCoverageJob, ensureCalendarCoverageSchedule } from './calendar-coverage.job.js';
 import { directorySyncJob, ensureDirectorySyncSchedule } from './directory-sync.job.js';
 import { ensureEscalationAssessmentSchedule, escalationAssessmentJob } from './escalation-assessment.job.js';
 import { ensureEscalationSlaSchedule, escalationSlaJob } from './escalation-sla.job.js';
@@ -41,6 +42,10 @@ export async function startBackgroundWork(input: {
       actionItemRemindersJob({ notices: deps.actionItemNotices }),
       escalationAssessmentJob({ assessment: deps.assessment }),
       escalationSlaJob({ escalations: deps.escalations, cards: deps.escalationCards.refresher }),
+      calendarCoverageJob({
+        coverage: deps.calendarCoverage,
+        requestHomeRefresh: (workspaceId, personIds) => deps.home.requestRefresh(workspaceId, personIds),
+      }),
     ],
   });
   if (input.slack.teamId) {
@@ -50,6 +55,7 @@ export async function startBackgroundWork(input: {
     await ensureActionItemRemindersSchedule(deps.schedules, workspace.id);
     await ensureEscalationSlaSchedule(deps.schedules, workspace.id);
     await ensureEscalationAssessmentSchedule(deps.schedules, workspace);
+    await ensureCalendarCoverageSchedule(deps.schedules, workspace);
   }
 
   const sender = createWorkspaceSenders({ slackClients: deps.slackClients });

@@ -34,6 +34,8 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   { key: 'calendar.help.remove', adminOnly: true },
   { key: 'calendar.help.default', adminOnly: true },
   { key: 'calendar.help.department', adminOnly: true },
+  { key: 'calendar.help.list', adminOnly: true },
+  { key: 'calendar.help.notice', adminOnly: true },
   { key: 'notifications.help.show' },
   { key: 'notifications.help.quiet' },
   { key: 'notifications.help.mute' },

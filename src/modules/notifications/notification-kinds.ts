@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'kpi.digest',
   // Someone in your department was deactivated in Slack (src/modules/directory).
   'directory.deactivated',
+  // To admins: a calendar in use is running out of holiday data (src/jobs/calendar-coverage.job.ts).
+  'calendar.coverage',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
