@@ -97,7 +97,11 @@ export async function onWorkspaceInstalled(deps: SlackDeps, workspace: Workspace
 /** Gives each Home section its content and each open-items source its registry entry. */
 export function attachFeatureSurfaces(deps: SlackDeps): void {
   for (const feature of deps.features.features) {
-    for (const section of feature.home ?? []) deps.homeTab.sections.provide(section.id, section.load(deps));
+    for (const section of feature.home ?? []) {
+      if (section.section)
+        deps.homeTab.sections.register({ id: section.id, ...section.section, load: section.load(deps) });
+      else deps.homeTab.sections.provide(section.id, section.load(deps));
+    }
     if (feature.openItems) deps.directory.openItems.register(feature.openItems(deps));
   }
 }

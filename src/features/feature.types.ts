@@ -17,7 +17,7 @@ import type { ExportSection } from '../modules/export/export.types.js';
 import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
-import type { HomeSectionLoader } from '../slack/home/home-sections.js';
+import type { HomeSection, HomeSectionLoader } from '../slack/home/home-sections.js';
 import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.js';
 
 /**
@@ -47,10 +47,15 @@ export interface FeatureJob {
   ensureSchedule?(deps: SlackDeps, workspace: WorkspaceDto): Promise<void>;
 }
 
-/** Content for one of the Home tab's sections (by block id), or a section of its own. */
+/**
+ * Content for one of the Home tab's built-in sections (by block id), or — with `title` — a
+ * section of the feature's own, added after the others.
+ */
 export interface FeatureHomeSection {
   id: string;
   load(deps: SlackDeps): HomeSectionLoader;
+  /** A section of its own: its title, what it shows when empty, and who sees it (everyone when absent). */
+  section?: Pick<HomeSection, 'titleKey' | 'emptyKey' | 'roles'>;
 }
 
 /**

@@ -12,6 +12,9 @@ export const calendarEn = {
     default:
       '`/liaison calendar default KEY` — the calendar everyone follows unless their department or they choose another',
     department: '`/liaison calendar department DEPARTMENT CALENDAR` — a department’s calendar',
+    list: '`/liaison calendar list` — every calendar: how far its holiday data goes, and who follows it',
+    notice:
+      '`/liaison calendar notice [KEY]` — add a year by pasting the State Council’s holiday notice (to `cn` unless you name another calendar)',
   },
   hours: {
     current:
@@ -44,6 +47,94 @@ export const calendarEn = {
       ':warning: Official holidays for this calendar are known up to {year}; later dates show weekends only until Liaison’s holiday data is updated.',
     source:
       'China: statutory holidays and make-up workdays as published by the State Council. US: federal holidays, observed on the nearest weekday.',
+  },
+  coverage: {
+    through: 'Holiday data known through {date}',
+    rule: 'Holiday data computed by rule for any year',
+    none: 'No holiday dates added yet: only weekends are days off',
+    left: '{count} days left',
+    leftOne: '1 day left',
+    endsToday: 'ends today',
+    ended: 'already ended',
+    listTitle: 'Calendars',
+    listFallback: 'Calendars: {count}',
+    listIntro:
+      'How far each calendar’s holidays are known (today is {today}). Admins are warned {days} days before a calendar in use runs out.',
+    listItem: '*{calendar}*',
+    usedBy: 'Used by: {uses}',
+    unused: 'Not in use',
+    usedWorkspace: 'the workspace default',
+    usedDepartments: 'departments {departments}',
+    usedPeople: '{count} people',
+    usedPeopleOne: '1 person',
+    usedSchedules: '{count} schedules',
+    usedSchedulesOne: '1 schedule',
+    separator: ' · ',
+    listSeparator: ', ',
+    warning:
+      ':warning: Holiday data for *{calendar}* ends {date} ({left}); after that its holidays count as working days.',
+    addYear: 'Add the next year: `/liaison calendar notice {key}`',
+    pastEscalation: '• ESC-{number} {title}: deadline {when}, past the holiday data of {calendar}',
+    pastSchedule: '• Schedule *{name}*: next run {when}, past the holiday data of {calendar}',
+    pastHeading: '*Already past the holiday data:*',
+    homeTitle: 'Holiday data',
+    homeEmpty: '_Every calendar in use has holiday data for more than the next 60 days._',
+    dmFallback: 'Holiday data for {calendar} ends {date}',
+    dmTitle: ':warning: *Holiday data for {calendar} ends {date}* ({left}).',
+    dmBody:
+      'After that date Liaison treats the calendar’s public holidays as ordinary working days, so SLA deadlines, reminders and schedules could fall on them.',
+    dmHowToAdd:
+      'When the State Council publishes the next year’s holiday notice (usually in November), paste it with `/liaison calendar notice {key}`; single dates can be added with `/liaison calendar add`.',
+    scheduleMark:
+      ':warning: *Past holiday data* — the next run is after {date}, the end of the holidays known for {calendar}',
+    dateTime: 'ccc d LLL yyyy, HH:mm',
+  },
+  notice: {
+    modalTitle: 'Add a year of holidays',
+    preview: 'Preview',
+    cancel: 'Cancel',
+    intro:
+      'Paste the State Council’s notice “国务院办公厅关于20XX年部分节假日安排的通知” as published, title included. Liaison reads its days off (放假) and make-up workdays (上班) for *{calendar}* and shows them to you before anything is stored.',
+    label: 'The notice',
+    previewTitle: 'Check the holidays',
+    confirm: 'Add to calendar',
+    heading:
+      '*{year}* for *{calendar}*, from the State Council’s notice — days off: *{daysOff}*, make-up workdays: *{workdays}*.',
+    item: '• *{name}* — days off ({count}): {ranges}',
+    itemWorkdays: '    make-up workdays ({count}): {dates}',
+    unnamed: 'Unnamed',
+    range: '{from} – {to}',
+    listSeparator: ', ',
+    replaces: 'Dates the calendar already has on these days are replaced. Cancel changes nothing.',
+    allRead: 'Every holiday line of the notice was understood.',
+    problemsHeading:
+      ':warning: *Lines not understood ({count})* — they will not be added. Correct the text and paste it again, or add those dates with `/liaison calendar add`:',
+    problem: '• “{line}” — {why}',
+    moreProblems: '…and {count} more',
+    problems: {
+      unreadable: 'no days off (放假) or working days (上班) could be read',
+      badDate: '“{text}” is not a date in {year}',
+      weekday: '“{text}”: the notice says {said}, which is not its weekday in {year} — is the year right?',
+      count: 'it says {said} days, but its dates make {counted}',
+      endBeforeStart: '“{text}” ends before it starts',
+      tooLong: '“{text}” is longer than a month',
+      conflict: '{text} would be both a day off and a working day',
+    },
+    doneTitle: 'Holidays added',
+    failedTitle: 'Nothing added',
+    done: 'Done',
+    added:
+      'Added *{year}* to *{calendar}* — days off: {daysOff}, make-up workdays: {workdays}. Deadlines and reminders count them from now on.',
+    failed: 'Nothing was added: {reason}',
+    errors: {
+      noYear:
+        'No year found. Paste the whole notice, including its title “国务院办公厅关于20XX年部分节假日安排的通知”.',
+      nothingRead:
+        'No holiday line of the {year} notice could be read. Lines look like “一、元旦：1月1日（周五）至3日（周日）放假，共3天。”',
+      tooMany: 'The notice names more dates than one form can carry. Paste it in two parts.',
+      invalid:
+        'This form changed on its way back, so nothing was added. Paste the notice again with `/liaison calendar notice`.',
+    },
   },
   changed: {
     use: 'From now on you follow *{calendar}*.',

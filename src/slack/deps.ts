@@ -6,6 +6,7 @@ import type { Authorization } from '../modules/access/authorization.service.js';
 import type { ActionItemNotices } from '../modules/action-items/action-item-notices.service.js';
 import type { ActionItemsService } from '../modules/action-items/action-items.service.js';
 import type { AuditLogService } from '../modules/audit/audit-log.service.js';
+import type { CoverageService } from '../modules/calendar/coverage.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
 import type { DepartmentsService } from '../modules/departments/departments.service.js';
 import type { AssessmentService } from '../modules/escalations/assessment.service.js';
@@ -40,6 +41,8 @@ export interface SlackDeps {
   people: PeopleService;
   inboundEvents: InboundEventGate;
   calendar: CalendarFeature;
+  /** How far each calendar's holidays are known; warnings to admins (src/jobs/calendar-coverage.job.ts). */
+  calendarCoverage: CoverageService;
   schedules: SchedulesService;
   notifications: NotificationsSlackDeps;
   /** Directory sync from Slack (users.list), deactivation flags, open-items sources. */

@@ -43,6 +43,8 @@ export const BLOCKS = {
     checkIns: 'home.check_ins',
     escalations: 'home.escalations',
     kpiHealth: 'home.kpi_health',
+    /** Admins only: calendars in use running out of holiday data. */
+    holidayData: 'home.holiday_data',
     admin: 'home.admin',
     help: 'home.help',
   },
@@ -73,6 +75,21 @@ export const DEPARTMENT_FIELDS = {
   csv: 'departments.csv',
 } as const;
 export const DEPARTMENT_FIELD_ACTION = 'value';
+
+/**
+ * Adding a year by pasting the State Council's notice (`/liaison calendar notice`): the paste
+ * form, then its preview, whose submit stores the dates. The preview carries what was read in
+ * private_metadata; both are checked again on submit.
+ */
+export const CALENDAR_VIEWS = {
+  notice: 'calendar.notice',
+  noticePreview: 'calendar.notice_preview',
+} as const;
+
+/** The paste form's text box (block_id; element `DEPARTMENT_FIELD_ACTION`). */
+export const CALENDAR_FIELDS = {
+  noticeText: 'calendar.notice_text',
+} as const;
 
 /** Buttons on any notification (src/slack/views/notifications-controls.view.ts). */
 export const NOTIFICATION_ACTIONS = {

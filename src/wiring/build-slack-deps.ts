@@ -40,6 +40,7 @@ import { createHomeTab } from '../slack/home/home-tab.js';
 import { createPacedHomeRefresher } from '../slack/home/paced-home-refresher.js';
 import { createWorkspaceSlackClients } from '../slack/workspace-clients.js';
 import { buildActionItemsDeps } from './action-items.wiring.js';
+import { buildCalendarCoverage } from './calendar-coverage.wiring.js';
 import { buildDirectoryDeps } from './directory.wiring.js';
 import { buildAssessmentService } from './escalation-assessment.wiring.js';
 import { buildEscalationCards, buildEscalationsService } from './escalations.wiring.js';
@@ -155,6 +156,14 @@ export function buildSlackDeps(input: {
       },
     }),
     escalationCards,
+    calendarCoverage: buildCalendarCoverage({
+      db,
+      clock,
+      logger,
+      calendar,
+      notifications,
+      defaultLocale: input.defaults.locale,
+    }),
     assessment: buildAssessmentService({ db, clock, authorization }),
     exports: createExportService({
       repo: createExportPrismaRepository(db.prisma),

@@ -102,6 +102,7 @@ describe('the feature list', () => {
     expect(registry.findSubcommand('frobnicate')).toBeUndefined();
     expect(registry.jobs.map((job) => job.kind).sort()).toEqual([
       'action-items.reminders',
+      'calendar.coverage',
       'directory.sync',
       'escalations.assessment',
       'escalations.sla',

@@ -160,6 +160,7 @@ describe('installing Liaison from /slack/install', () => {
     });
     expect(standing).toEqual([
       { kind: 'action-items.reminders', status: 'ACTIVE' },
+      { kind: 'calendar.coverage', status: 'ACTIVE' },
       { kind: 'directory.sync', status: 'ACTIVE' },
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
@@ -453,6 +454,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(schedules.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
       { kind: 'action-items.reminders', status: 'PAUSED', pausedReason: 'uninstalled' },
+      { kind: 'calendar.coverage', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'directory.sync', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.assessment', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },
@@ -473,7 +475,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 6,
+      pausedSchedules: 7,
       cancelledDeliveries: 2,
     });
 
@@ -530,7 +532,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 6 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 7 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -561,7 +563,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(6);
+    ).toBe(7);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

@@ -21,7 +21,8 @@ export function renderView(view: View, ctx: RenderContext, options: ViewRenderOp
   const top = [...wrapText(style.bold(titleOf(view)), width), rule];
   if (view.type !== 'modal') return { text: [...top, ...lines].join('\n'), controls };
   const buttons = [
-    ...(view.submit === undefined ? [] : [style.primary(`[submit] ${view.submit.text}`)]),
+    // Slack (and the stand-in) store a modal without a submit button as `submit: null`.
+    ...(view.submit ? [style.primary(`[submit] ${view.submit.text}`)] : []),
     `[cancel] ${view.close?.text ?? 'Cancel'}`,
   ];
   return { text: [...top, ...lines, rule, buttons.join('  ')].join('\n'), controls };

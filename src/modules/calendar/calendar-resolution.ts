@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import type { CalendarWithDates, FollowedCalendar, PersonCalendarSettings } from './calendar.dto.js';
-import type { CalendarEntry, HolidaySource } from './calendar.types.js';
+import type { CalendarEntry, HolidayName, HolidaySource } from './calendar.types.js';
+import { englishHolidayName } from './holiday-notice.rules.js';
 import { layeredHolidays, noHolidays } from './layered-holidays.js';
 import type { LocalDate } from './local-date.js';
 import { isRegion, REGION_HOLIDAYS } from './region-holidays.js';
@@ -17,11 +18,16 @@ export function followedCalendar(settings: PersonCalendarSettings): FollowedCale
   return { source: 'none', calendar: null, department: null };
 }
 
+/** An admin's name for a date, as written; a statutory holiday's Chinese name (from a pasted notice) also in English. */
+function storedName(name: string | null): HolidayName | null {
+  return name ? { en: englishHolidayName(name) ?? name, zh: name } : null;
+}
+
 /** A stored calendar's dates over its region's (own dates win). */
 export function holidaysOf(calendar: CalendarWithDates | null): HolidaySource {
   if (!calendar) return noHolidays;
   const own = new Map<LocalDate, CalendarEntry>(
-    calendar.dates.map((d) => [d.date, { kind: d.kind, name: d.name ? { en: d.name, zh: d.name } : null }]),
+    calendar.dates.map((d) => [d.date, { kind: d.kind, name: storedName(d.name) }]),
   );
   return layeredHolidays(own, isRegion(calendar.region) ? REGION_HOLIDAYS[calendar.region] : undefined);
 }

@@ -186,6 +186,37 @@ export function createCalendarPrismaRepository(prisma: PrismaClient): CalendarRe
       });
     },
 
+    async applyNotice(actor, calendar, { year, dates }) {
+      await prisma.$transaction(async (tx) => {
+        const days = dates.map((d) => toDbDate(d.date));
+        const previous = await tx.calendarDate.findMany({
+          where: { calendarId: calendar.id, date: { in: days } },
+          select: { date: true, kind: true, name: true },
+          orderBy: { date: 'asc' },
+        });
+        await tx.calendarDate.deleteMany({ where: { calendarId: calendar.id, date: { in: days } } });
+        await tx.calendarDate.createMany({
+          data: dates.map((d) => ({
+            calendarId: calendar.id,
+            date: toDbDate(d.date),
+            kind: d.kind === 'holiday' ? ('HOLIDAY' as const) : ('WORKDAY' as const),
+            name: d.name,
+          })),
+        });
+        await audit(tx, actor, 'calendar.notice_applied', 'calendar', calendar.id, {
+          before:
+            previous.length > 0
+              ? { replaced: previous.map((p) => ({ date: fromDbDate(p.date), kind: p.kind, name: p.name })) }
+              : undefined,
+          after: {
+            year,
+            daysOff: dates.filter((d) => d.kind === 'holiday').map((d) => d.date),
+            workdays: dates.filter((d) => d.kind === 'workday').map((d) => d.date),
+          },
+        });
+      });
+    },
+
     async removeDate(actor, calendar, date) {
       return prisma.$transaction(async (tx) => {
         const where = { calendarId_date: { calendarId: calendar.id, date: toDbDate(date) } };

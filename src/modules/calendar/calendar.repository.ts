@@ -28,6 +28,15 @@ export interface CalendarRepository {
     calendar: { key: string; createWithRegion: Region | null },
     date: { date: LocalDate; kind: CalendarEntry['kind']; name: string | null },
   ): Promise<{ calendar: CalendarDto; created: boolean }>;
+  /**
+   * A year's notice: every date added or replaced in one transaction, with one audit row
+   * ('calendar.notice_applied': the year, the counts and the dates it replaced).
+   */
+  applyNotice(
+    actor: CalendarActor,
+    calendar: CalendarDto,
+    notice: { year: number; dates: { date: LocalDate; kind: CalendarEntry['kind']; name: string | null }[] },
+  ): Promise<void>;
   /** False when the calendar had no such date. */
   removeDate(actor: CalendarActor, calendar: CalendarDto, date: LocalDate): Promise<boolean>;
   setWorkspaceDefault(actor: CalendarActor, calendar: CalendarDto): Promise<void>;

@@ -4,8 +4,10 @@ import type { CalendarActor, CalendarDto, FollowedCalendar } from './calendar.dt
 import type { CalendarRepository } from './calendar.repository.js';
 import type { DayStatus, WorkingCalendar } from './calendar.types.js';
 import { followedCalendar, holidaysOf, timeZoneOf } from './calendar-resolution.js';
-import { addDays, type LocalDate, localDateAt } from './local-date.js';
-import { isRegion, REGION_COVERAGE, type Region } from './region-holidays.js';
+import { type CalendarCoverage, coverageOf } from './coverage.rules.js';
+import { type NoticeItem, type ParsedNotice, parseHolidayNotice } from './holiday-notice.rules.js';
+import { addDays, isLocalDate, type LocalDate, localDateAt } from './local-date.js';
+import type { Region } from './region-holidays.js';
 import { workingCalendar } from './working-calendar.js';
 import { parseWorkingHours, type WorkingHours } from './working-hours.rules.js';
 import type { WorkingTimeProfile } from './working-time.js';
@@ -15,17 +17,37 @@ const UPCOMING_COUNT = 5;
 const UPCOMING_HORIZON_DAYS = 400;
 /** Custom calendar keys: short, lower-case, safe to echo back. */
 const CALENDAR_KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+/** A year's notice names a few dozen dates; more than this did not come from one. */
+const NOTICE_MAX_DATES = 400;
 
 export interface CalendarOverview {
   followed: FollowedCalendar;
   today: LocalDate;
   /** The next non-working days (from today), with any make-up workdays among them, in date order. */
   upcoming: DayStatus[];
+  /** How far the followed calendar's holiday data is known; null when the person follows none. */
+  coverage: CalendarCoverage | null;
   /**
-   * Set when the calendar's public data ends before the dates shown (China's holidays are
-   * published a year at a time): later dates show weekends only until the data is updated.
+   * Set when the calendar's holiday data ends before the dates shown (China's holidays are
+   * published a year at a time): later dates show weekends only until a year is added.
    */
   publicDataEndsWithYear: number | null;
+}
+
+/** A pasted notice, read and checked, before anything is stored. */
+export interface NoticePreview {
+  calendar: CalendarDto;
+  year: number;
+  items: NoticeItem[];
+  problems: ParsedNotice['problems'];
+}
+
+export interface NoticeApplied {
+  calendar: CalendarDto;
+  year: number;
+  daysOff: number;
+  workdays: number;
+  coverage: CalendarCoverage;
 }
 
 export interface CalendarService {
@@ -38,6 +60,10 @@ export interface CalendarService {
   workingHoursOf(personId: string): Promise<WorkingHours & { timeZone: string }>;
   /** Parses `09:30-18:30 [mon-fri]` (a localized DomainError when it cannot) and stores it, audited. */
   setWorkingHours(actor: CalendarActor, text: string): Promise<WorkingHours & { timeZone: string }>;
+  /** A calendar of the actor's workspace by key (the built-ins are created on first use); a localized error when there is none. */
+  find(actor: CalendarActor, key: string): Promise<CalendarDto>;
+  /** Creates the built-in calendars of the actor's workspace when missing. */
+  ensureBuiltIns(actor: CalendarActor): Promise<void>;
   /** Refuses (audited as 'authorization.refused', nothing else changed) unless the actor is a workspace admin. */
   requireAdmin(actor: CalendarActor, attempted: string): Promise<void>;
   /** `key` null: drop the person's own choice and follow their department's or the workspace's. */
@@ -53,6 +79,16 @@ export interface CalendarService {
     },
   ): Promise<{ calendar: CalendarDto; created: boolean }>;
   removeDate(actor: CalendarActor, input: { key: string; date: LocalDate }): Promise<CalendarDto>;
+  /** Admins: reads a pasted State Council notice for the calendar; stores nothing. */
+  previewNotice(actor: CalendarActor, input: { key: string; text: string }): Promise<NoticePreview>;
+  /**
+   * Admins: stores a previewed notice's days off and make-up workdays in the calendar, in one
+   * transaction with one audit row; a date the calendar already had is replaced.
+   */
+  applyNotice(
+    actor: CalendarActor,
+    input: { key: string; year: number; items: NoticeItem[] },
+  ): Promise<NoticeApplied>;
   setWorkspaceDefault(actor: CalendarActor, key: string): Promise<CalendarDto>;
   setDepartmentCalendar(
     actor: CalendarActor,
@@ -90,6 +126,13 @@ export function createCalendarService(deps: { repo: CalendarRepository; clock: C
   return {
     requireAdmin,
 
+    async find(actor, key) {
+      const { dates: _dates, ...calendar } = await existing(actor, key);
+      return calendar;
+    },
+
+    ensureBuiltIns: (actor) => repo.ensureBuiltIns(actor.workspaceId),
+
     async forCalendarId(calendarId) {
       const calendar = await repo.findById(calendarId);
       return calendar ? workingCalendar(holidaysOf(calendar)) : null;
@@ -126,12 +169,13 @@ export function createCalendarService(deps: { repo: CalendarRepository; clock: C
         if (day.kind !== 'workday') nonWorking++;
         if (day.kind !== 'workday' || day.makeUpWorkday) upcoming.push(day);
       }
-      const region = stored?.region;
-      const coverage = isRegion(region) ? REGION_COVERAGE[region] : null;
+      const coverage = stored ? coverageOf(stored) : null;
       const lastShown = upcoming.at(-1)?.date ?? today;
       const publicDataEndsWithYear =
-        coverage && Number(lastShown.slice(0, 4)) > coverage.toYear ? coverage.toYear : null;
-      return { followed, today, upcoming, publicDataEndsWithYear };
+        coverage?.kind === 'through' && lastShown > coverage.lastDate
+          ? Number(coverage.lastDate.slice(0, 4))
+          : null;
+      return { followed, today, upcoming, coverage, publicDataEndsWithYear };
     },
 
     async workingHoursOf(personId) {
@@ -186,6 +230,58 @@ export function createCalendarService(deps: { repo: CalendarRepository; clock: C
           { detail: `calendar ${calendar.id} (${key}) has no date ${date}` },
         );
       return calendar;
+    },
+
+    async previewNotice(actor, { key, text }) {
+      await requireAdmin(actor, `calendar notice ${key}`);
+      const calendar = await existing(actor, key);
+      const notice = parseHolidayNotice(text);
+      if (notice.year === null)
+        throw new DomainError(
+          'calendar.notice_no_year',
+          { key: 'calendar.notice.errors.noYear' },
+          { field: 'text', detail: `no "20XX年部分节假日安排" title in a ${text.length}-character paste` },
+        );
+      if (notice.items.length === 0)
+        throw new DomainError(
+          'calendar.notice_nothing_read',
+          { key: 'calendar.notice.errors.nothingRead', params: { year: notice.year } },
+          { field: 'text', detail: `${notice.problems.length} unreadable holiday lines for ${notice.year}` },
+        );
+      const { dates: _dates, ...dto } = calendar;
+      return { calendar: dto, year: notice.year, items: notice.items, problems: notice.problems };
+    },
+
+    async applyNotice(actor, { key, year, items }) {
+      await requireAdmin(actor, `calendar notice ${key} ${year}`);
+      const calendar = await existing(actor, key);
+      const dates = items.flatMap((item) => [
+        ...item.daysOff.map((date) => ({ date, kind: 'holiday' as const, name: item.name })),
+        ...item.workdays.map((date) => ({ date, kind: 'workday' as const, name: item.name })),
+      ]);
+      const inYear = (date: string) => isLocalDate(date) && Math.abs(Number(date.slice(0, 4)) - year) <= 1;
+      if (
+        dates.length === 0 ||
+        dates.length > NOTICE_MAX_DATES ||
+        !dates.every((d) => inYear(d.date)) ||
+        new Set(dates.map((d) => d.date)).size !== dates.length
+      )
+        // Only a form altered on the way back gets here: the preview shows what was read.
+        throw new DomainError(
+          'calendar.notice_invalid',
+          { key: 'calendar.notice.errors.invalid' },
+          { detail: `calendar ${calendar.id}: ${dates.length} dates for ${year} that do not check out` },
+        );
+      await repo.applyNotice(actor, calendar, { year, dates });
+      const stored = await repo.findById(calendar.id);
+      const { dates: _dates, ...dto } = calendar;
+      return {
+        calendar: dto,
+        year,
+        daysOff: dates.filter((d) => d.kind === 'holiday').length,
+        workdays: dates.filter((d) => d.kind === 'workday').length,
+        coverage: coverageOf(stored ?? calendar),
+      };
     },
 
     async setWorkspaceDefault(actor, key) {

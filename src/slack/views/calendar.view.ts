@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
 import type { CalendarOverview, DayStatus, FollowedCalendar } from '../../modules/calendar/index.js';
+import { coverageText } from './calendar-coverage.view.js';
 import { calendarLabel, formatDate, holidayName } from './calendar-format.js';
 import { escapeMrkdwn } from './escape.js';
 
@@ -9,6 +10,7 @@ import { escapeMrkdwn } from './escape.js';
 export const CALENDAR_BLOCKS = {
   header: 'calendar.header',
   follows: 'calendar.follows',
+  coverage: 'calendar.coverage',
   upcoming: 'calendar.upcoming',
   source: 'calendar.source',
   result: 'calendar.result',
@@ -56,6 +58,15 @@ export function calendarOverviewMessage(t: Translate, locale: SupportedLocale, o
       block_id: CALENDAR_BLOCKS.follows,
       text: { type: 'mrkdwn', text: followsLine(t, locale, overview.followed) },
     },
+    ...(overview.coverage
+      ? [
+          {
+            type: 'context' as const,
+            block_id: CALENDAR_BLOCKS.coverage,
+            elements: [{ type: 'mrkdwn' as const, text: coverageText(t, locale, overview.coverage) }],
+          },
+        ]
+      : []),
     {
       type: 'section',
       block_id: CALENDAR_BLOCKS.upcoming,

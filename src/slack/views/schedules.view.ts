@@ -2,7 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { CoverageReport } from '../../modules/calendar/coverage.service.js';
 import type { ScheduleDto } from '../../modules/scheduling/schedule.types.js';
+import { runningOutLine } from './calendar-coverage.view.js';
+import { calendarLabel, formatDate } from './calendar-format.js';
 import { escapeMrkdwn } from './escape.js';
 import { describeRecurrence } from './schedules-recurrence.js';
 
@@ -10,12 +13,14 @@ import { describeRecurrence } from './schedules-recurrence.js';
 export const SCHEDULES_BLOCKS = {
   header: 'schedules.header',
   intro: 'schedules.intro',
+  /** Calendars in use running out of holiday data. */
+  coverage: 'schedules.coverage',
   empty: 'schedules.empty',
   more: 'schedules.more',
   item: (scheduleId: string) => `schedules.item.${scheduleId}`,
 } as const;
 
-/** Slack allows 50 blocks per message; header, intro and "more" take three. */
+/** Slack allows 50 blocks per message; header, intro, coverage and "more" take four. */
 const MAX_LISTED = 45;
 /** An active schedule this far past its next run is not being run: say so. */
 const OVERDUE_AFTER_MS = 10 * 60_000;
@@ -27,6 +32,8 @@ export interface SchedulesViewInput {
   timeZone: string;
   locale: SupportedLocale;
   now: Date;
+  /** How far the workspace's calendars are known: running out, and runs computed past it. */
+  coverage?: CoverageReport;
 }
 
 function formatWhen(t: Translate, at: Date, timeZone: string, locale: SupportedLocale): string {
@@ -56,6 +63,16 @@ function scheduleLines(t: Translate, schedule: ScheduleDto, input: SchedulesView
   else if (schedule.status === 'ACTIVE' && schedule.nextRunAt)
     lines.push(t('scheduling.list.next', { when: when(schedule.nextRunAt) }));
   else if (schedule.status === 'ACTIVE') lines.push(t('scheduling.list.nextNone'));
+  const past = input.coverage?.pastCoverage.find(
+    (item) => item.type === 'schedule' && item.id === schedule.id,
+  );
+  if (past)
+    lines.push(
+      t('calendar.coverage.scheduleMark', {
+        date: formatDate(past.lastDate, input.locale),
+        calendar: calendarLabel(past.calendar, input.locale),
+      }),
+    );
   lines.push(
     schedule.lastRunAt && schedule.lastOutcome
       ? t('scheduling.list.lastRun', {
@@ -86,6 +103,19 @@ export function schedulesMessage(
       ],
     },
   ];
+  const runningOut = input.coverage?.runningOut ?? [];
+  if (runningOut.length > 0)
+    blocks.push({
+      type: 'section',
+      block_id: SCHEDULES_BLOCKS.coverage,
+      text: {
+        type: 'mrkdwn',
+        text: runningOut
+          .map((use) => runningOutLine(t, input.locale, use))
+          .join('\n')
+          .slice(0, 3000),
+      },
+    });
   if (input.schedules.length === 0) {
     blocks.push({
       type: 'section',

@@ -1,6 +1,8 @@
 import { isRegion, parseDateArgument } from '../../../../modules/calendar/index.js';
 import { calendarResultMessage } from '../../../views/calendar.view.js';
+import { calendarListMessage } from '../../../views/calendar-coverage.view.js';
 import { calendarLabel, formatDate, regionName } from '../../../views/calendar-format.js';
+import { noticeModal } from '../../../views/calendar-notice.view.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
 import { calendarActor, usageError } from './calendar-shared.subcommand.js';
 import type { SubcommandContext } from './subcommand.js';
@@ -116,9 +118,37 @@ const setDepartment: AdminAction = async ({ deps, actor, reply }, words) => {
   );
 };
 
+/** Every calendar of the workspace: how far its holidays are known and who follows it. */
+const list: AdminAction = async ({ deps, actor, reply }, words) => {
+  const who = calendarActor(actor);
+  await deps.calendar.calendars.requireAdmin(who, `calendar list ${words.join(' ')}`.trim());
+  if (words.length > 0) throw usageError(actor, 'calendar.help.list', words.join(' '));
+  await deps.calendar.calendars.ensureBuiltIns(who);
+  const report = await deps.calendarCoverage.reportFor(who);
+  await reply(calendarListMessage(actor.t, actor.locale, report));
+};
+
+/**
+ * Opens the form to paste the State Council's notice into, for `cn` unless another calendar
+ * is named. Admin and calendar are checked before the form opens (trigger_id lives 3 s).
+ */
+const notice: AdminAction = async ({ deps, actor, args }, words) => {
+  const who = calendarActor(actor);
+  await deps.calendar.calendars.requireAdmin(who, `calendar notice ${words.join(' ')}`.trim());
+  const [key = 'cn', ...extra] = words;
+  if (extra.length > 0) throw usageError(actor, 'calendar.help.notice', words.join(' '));
+  const calendar = await deps.calendar.calendars.find(who, key.toLowerCase());
+  await args.client.views.open({
+    trigger_id: args.command.trigger_id,
+    view: noticeModal(actor.t, actor.locale, calendar),
+  });
+};
+
 export const CALENDAR_ADMIN_ACTIONS: Record<string, AdminAction | undefined> = {
   add,
   remove,
   default: setDefault,
   department: setDepartment,
+  list,
+  notice,
 };
