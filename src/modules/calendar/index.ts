@@ -5,6 +5,7 @@
 export type { AbsenceService } from './absence.service.js';
 export { createAbsenceService } from './absence.service.js';
 export {
+  addWorkingDates,
   addWorkingDays,
   addWorkingHours,
   isWorkingTime,
