@@ -10,7 +10,6 @@ export function liaisonCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { ack, command, respond, client, context } = args;
     await ack();
-    const parsed = parseLiaisonCommand(command.text);
     const actor = await resolveActor(deps, {
       teamId: command.team_id,
       enterpriseId: command.enterprise_id,
@@ -19,6 +18,8 @@ export function liaisonCommand(deps: SlackDeps) {
       client,
       context,
     });
+    // After the actor, so a refusal (text too long) is in their language.
+    const parsed = parseLiaisonCommand(command.text);
     const subcommand = findSubcommand(parsed.subcommand);
     if (!subcommand) {
       throw new DomainError(
