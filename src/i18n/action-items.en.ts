@@ -30,7 +30,6 @@ export const actionItemsEn = {
   openItem: 'Open action item: {title} (due {due})',
   help: '`/liaison actions` (or `todo`) — your open and overdue action items, with Done and Re-date buttons',
   errors: {
-    badDueDate: '`{date}` is not a date. Use YYYY-MM-DD, e.g. 2026-12-01.',
     badWorkingDays: 'Give between 1 and {max} working days.',
     badTitle: 'An action item needs a title of at most {max} characters.',
     notFound: 'That action item no longer exists.',

@@ -31,7 +31,6 @@ export const actionItemsZhCN: CatalogShape<typeof actionItemsEn> = {
   openItem: '未完成的待办事项：{title}（{due} 到期）',
   help: '`/liaison actions`（或 `todo`）— 你未完成和已逾期的待办事项，附「完成」和「改期」按钮',
   errors: {
-    badDueDate: '`{date}` 不是有效日期。请使用 YYYY-MM-DD 格式，例如 2026-12-01。',
     badWorkingDays: '请给出 1 到 {max} 个工作日。',
     badTitle: '待办事项需要一个不超过 {max} 个字符的标题。',
     notFound: '该待办事项已不存在。',

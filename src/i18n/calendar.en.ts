@@ -156,7 +156,6 @@ export const calendarEn = {
     badHours:
       '“{text}” is not a working time. Write it like `09:30-18:30` or `09:00-17:00 sun-thu` (at least one hour, ending after it starts).',
     usage: 'That is not how this command works. Usage: {usage}',
-    badDate: '“{text}” is not a date. Write dates as YYYY-MM-DD, for example 2026-12-01.',
     inPast: 'That date is in the past (today is {today}). Choose today or a later date.',
     endBeforeStart: 'The absence ends ({to}) before it starts ({from}).',
     tooLong: 'An absence can be at most {max} days long. Is the year right?',

@@ -147,7 +147,6 @@ export const calendarZhCN: CatalogShape<typeof calendarEn> = {
     badHours:
       '“{text}” 不是有效的工作时间。请写成 `09:30-18:30` 或 `09:00-17:00 sun-thu`（至少一小时，且结束晚于开始）。',
     usage: '命令格式不对。用法：{usage}',
-    badDate: '「{text}」不是日期。请按 YYYY-MM-DD 书写，例如 2026-12-01。',
     inPast: '该日期已经过去（今天是 {today}）。请选择今天或之后的日期。',
     endBeforeStart: '请假结束日期（{to}）早于开始日期（{from}）。',
     tooLong: '一次请假最多 {max} 天。年份写对了吗？',

@@ -3,6 +3,7 @@ import { actionItemsEn } from './action-items.en.js';
 import { adminsEn } from './admins.en.js';
 import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
+import { datesEn } from './dates.en.js';
 import { departmentsEn } from './departments.en.js';
 import { directoryEn } from './directory.en.js';
 import { escalationCardsEn } from './escalation-cards.en.js';
@@ -63,6 +64,8 @@ export const en = {
   export: exportEn,
   errors: {
     unknownSubcommand: 'I do not know `/liaison {subcommand}`. Type `/liaison help` to see the commands.',
+    commandTooLong:
+      'That command is {length} characters long; Slack takes at most {max}. Nothing was done: shorten it and try again.',
     apology: 'Sorry — something went wrong on our side and nothing was changed. Reference: `{referenceId}`.',
     databaseUnavailable:
       'Sorry — Liaison cannot reach its database right now, so nothing was changed. Please try again in a minute. Reference: `{referenceId}`.',
@@ -95,6 +98,7 @@ export const en = {
   admins: adminsEn,
   audit: auditEn,
   calendar: calendarEn,
+  dates: datesEn,
   directory: directoryEn,
   scheduling: schedulingEn,
   escalations: escalationsEn,

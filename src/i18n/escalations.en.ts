@@ -35,7 +35,6 @@ export const escalationsEn = {
     textRequired: '“{field}” is required.',
     twoDepartments: 'An escalation involves at least two different departments.',
     unknownDepartment: 'One of those departments does not exist or is archived.',
-    wantedByPast: 'The “wanted by” date is in the past.',
     decisionRequired: 'Write down the decision.',
     noProposal: 'There is no proposal to accept.',
     reasonRequired: 'Say why it is being reopened.',

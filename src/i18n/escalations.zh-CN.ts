@@ -29,7 +29,6 @@ export const escalationsZhCN: CatalogShape<typeof escalationsEn> = {
     textRequired: '“{field}”为必填项。',
     twoDepartments: '升级事项至少需要涉及两个不同的部门。',
     unknownDepartment: '其中某个部门不存在或已归档。',
-    wantedByPast: '“期望完成日期”已经过去。',
     decisionRequired: '请写下决定内容。',
     noProposal: '没有可接受的方案。',
     reasonRequired: '请说明重新打开的原因。',

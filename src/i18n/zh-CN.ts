@@ -4,6 +4,7 @@ import { adminsZhCN } from './admins.zh-CN.js';
 import { auditZhCN } from './audit.zh-CN.js';
 import { calendarZhCN } from './calendar.zh-CN.js';
 import type { CatalogShape } from './catalog-shape.js';
+import { datesZhCN } from './dates.zh-CN.js';
 import { departmentsZhCN } from './departments.zh-CN.js';
 import { directoryZhCN } from './directory.zh-CN.js';
 import type { en } from './en.js';
@@ -61,6 +62,7 @@ export const zhCN: CatalogShape<typeof en> = {
   export: exportZhCN,
   errors: {
     unknownSubcommand: '没有 `/liaison {subcommand}` 这个命令。输入 `/liaison help` 查看可用命令。',
+    commandTooLong: '这条命令有 {length} 个字符，Slack 最多接受 {max} 个。未做任何操作：请缩短后再试。',
     apology: '抱歉，我们这边出了问题，没有做任何更改。参考编号：`{referenceId}`。',
     databaseUnavailable:
       '抱歉，Liaison 暂时无法连接数据库，没有做任何更改。请稍后再试。参考编号：`{referenceId}`。',
@@ -92,6 +94,7 @@ export const zhCN: CatalogShape<typeof en> = {
   admins: adminsZhCN,
   audit: auditZhCN,
   calendar: calendarZhCN,
+  dates: datesZhCN,
   directory: directoryZhCN,
   scheduling: schedulingZhCN,
   escalations: escalationsZhCN,

@@ -77,7 +77,7 @@ describe('escalating at the local console', () => {
     await terminal.type(`set ${field(modal, '需要做出的决定')} 哪些 SKU 上架？`);
     await terminal.type(`set ${field(modal, '期望完成日期')} 2020-01-06`);
     const refused = await terminal.type('submit');
-    expect(refused).toContain('“期望完成日期”已经过去。');
+    expect(refused).toContain('该日期已经过去（今天是 ');
     expect(await local.db.prisma.escalation.count()).toBe(1);
   });
 

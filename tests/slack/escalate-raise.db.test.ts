@@ -229,7 +229,7 @@ describe('submitting the raise modal', () => {
       [F.counterparts]: '升级事项至少需要涉及两个不同的部门。',
     });
     expect(await submit('U0DEMOLIN', modal, { ...base, [F.wantedBy]: date('2036-11-20') })).toEqual({
-      [F.wantedBy]: '“期望完成日期”已经过去。',
+      [F.wantedBy]: '该日期已经过去（今天是 2036-12-01）。请选择今天或之后的日期。',
     });
     // The select offers only their own departments; a forged one is refused the same way.
     expect(

@@ -1,5 +1,6 @@
-import { addWorkingDays } from '../calendar/business-time.js';
-import { addDays, isLocalDate, type LocalDate, localDateAt } from '../calendar/local-date.js';
+import { addWorkingDates } from '../calendar/business-time.js';
+import { parseCalendarDate } from '../calendar/calendar-date.rules.js';
+import { addDays, type LocalDate, localDateAt } from '../calendar/local-date.js';
 import { isWorkingDate, type WorkingTimeProfile } from '../calendar/working-time.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { ActionItemStatus, DueSpec } from './action-items.types.js';
@@ -9,20 +10,14 @@ export const MAX_WORKING_DAYS = 90;
 export const MAX_TITLE_LENGTH = 300;
 
 /**
- * The local date an item is due on. A date is taken as given (and must be a real date);
- * "N working days" counts N working dates after today in the owner's working time
- * (their calendar with holidays and make-up workdays, their week, their absences).
+ * The local date an item is due on. A date is taken as given (it must be a real date);
+ * "N working days" is addWorkingDates from the owner's today: the N-th working date after
+ * it in the owner's working time (their calendar with holidays and make-up workdays, their
+ * week, their absences), so the item is due by the end of the N-th full working day.
  */
 export function dueOnFrom(spec: DueSpec, now: Date, owner: WorkingTimeProfile): LocalDate {
-  if ('date' in spec) {
-    if (!isLocalDate(spec.date))
-      throw new DomainError(
-        'action_item.bad_due_date',
-        { key: 'actionItems.errors.badDueDate', params: { date: spec.date } },
-        { detail: `not a date: ${spec.date}` },
-      );
-    return spec.date;
-  }
+  // Whoever set the date has already held it to their today (e.g. the Resolve form).
+  if ('date' in spec) return parseCalendarDate(spec.date);
   const n = spec.workingDays;
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_WORKING_DAYS))
     throw new DomainError(
@@ -30,7 +25,7 @@ export function dueOnFrom(spec: DueSpec, now: Date, owner: WorkingTimeProfile): 
       { key: 'actionItems.errors.badWorkingDays', params: { max: MAX_WORKING_DAYS } },
       { detail: `working days must be 1..${MAX_WORKING_DAYS}, got ${n}` },
     );
-  return localDateAt(addWorkingDays(now, n, owner), owner.timeZone);
+  return addWorkingDates(localDateAt(now, owner.timeZone), n, owner);
 }
 
 export type ActionItemEvent = 'complete' | 'cancel' | 'redate' | 'mark_overdue';

@@ -20,11 +20,19 @@ import {
  * - addWorkingHours(t, h): the earliest instant T ≥ t with exactly h hours of working time
  *   in [t, T). So h = 0 gives t itself, and work that ends exactly at close of business
  *   is due at close of business (18:00), not at the next opening.
- * - addWorkingDays(t, n): let D be t's local date. For n ≥ 1, the n-th working date after
- *   D (D itself never counts); for n = 0, D when it is a working date, else the next one.
- *   The result is the first instant on that date whose wall-clock time of day is at least
- *   t's, clamped into [workStart, workEnd] (before opening → opening; after close → close).
- *   A wall-clock time skipped by DST resolves to the first instant after it.
+ * - addWorkingDays(t, n): "n working days from t". Let s be the next working moment at or
+ *   after t (t itself when t is working time). For n = 0 the answer is s. For n ≥ 1, let D be
+ *   s's local date (a working date) and T the n-th working date after D (D itself never
+ *   counts); the answer is the first instant on T whose wall-clock time of day is at least
+ *   s's — the same time of day, i.e. the same offset into the working day, n working days
+ *   on. So work raised on Sunday 11:30, or on Monday 08:00, starts counting at Monday 09:00
+ *   and 2 working days are due on Wednesday 09:00; raised Monday 17:59 they are due
+ *   Wednesday 17:59, raised at 18:00 (close of business) Thursday 09:00. A wall-clock time
+ *   skipped by DST on T resolves to the first instant after it.
+ * - addWorkingDates(D, n): the date-only form for things due on a date (action items): the
+ *   n-th working date after the local date D (D never counts, whatever time it is), for
+ *   n ≥ 1. "Due in 2 working days" set on Sunday or Monday evening is due on Tuesday,
+ *   i.e. by the end of the second full working day.
  * - workingMinutesBetween(a, b): minutes of working time in [a, b), negative when b < a;
  *   fractional when the instants are not whole minutes.
  * - isWorkingTime(t): t is working time. nextWorkingMoment(t): t if so, else the start of
@@ -95,25 +103,30 @@ export function workingMinutesBetween(a: Date, b: Date, profile: WorkingTimeProf
 export function addWorkingDays(start: Date, days: number, profile: WorkingTimeProfile): Date {
   if (!(Number.isInteger(days) && days >= 0))
     throw new RangeError(`days must be an integer ≥ 0, got ${days}`);
-  assertValidProfile(profile);
-  const local = DateTime.fromJSDate(start, { zone: profile.timeZone });
-  const startDate: LocalDate = local.toISODate() ?? localDateAt(start, profile.timeZone);
-  const timeOfDayMs = local.toMillis() + local.offset * MINUTE_MS - utcMidnightMs(startDate);
-  const target = workingDateAfter(startDate, days, profile);
-  const clamped = Math.min(
-    Math.max(timeOfDayMs, profile.workStartMinute * MINUTE_MS),
-    profile.workEndMinute * MINUTE_MS,
-  );
-  const [first] = wallClockSpansOn(target, profile.timeZone, clamped, 24 * HOUR_MS);
-  // Nothing on the date is at or after the time of day only when it is 24:00: the next midnight.
+  const from = nextWorkingMoment(start, profile);
+  if (days === 0) return from;
+  const local = DateTime.fromJSDate(from, { zone: profile.timeZone });
+  const fromDate: LocalDate = local.toISODate() ?? localDateAt(from, profile.timeZone);
+  const timeOfDayMs = local.toMillis() + local.offset * MINUTE_MS - utcMidnightMs(fromDate);
+  const target = workingDateAfter(fromDate, days, profile);
+  const [first] = wallClockSpansOn(target, profile.timeZone, timeOfDayMs, 24 * HOUR_MS);
+  // Nothing on the date is at or after the time of day only if the rest of the day was skipped.
   return new Date(first?.start ?? startOfLocalDate(addDays(target, 1), profile.timeZone));
 }
 
+export function addWorkingDates(date: LocalDate, days: number, profile: WorkingTimeProfile): LocalDate {
+  if (!(Number.isInteger(days) && days >= 1))
+    throw new RangeError(`days must be an integer ≥ 1, got ${days}`);
+  assertValidProfile(profile);
+  return workingDateAfter(date, days, profile);
+}
+
+/** The count-th working date after `date` (count ≥ 1; `date` itself never counts). */
 function workingDateAfter(date: LocalDate, count: number, profile: WorkingTimeProfile): LocalDate {
   let current = date;
-  let found = count === 0 && isWorkingDate(current, profile) ? 1 : 0;
+  let found = 0;
   let daysWithoutWork = 0;
-  while (found < Math.max(count, 1)) {
+  while (found < count) {
     current = addDays(current, 1);
     daysWithoutWork = isWorkingDate(current, profile) ? 0 : daysWithoutWork + 1;
     if (daysWithoutWork === 0) found++;

@@ -5,6 +5,7 @@
 export type { AbsenceService } from './absence.service.js';
 export { createAbsenceService } from './absence.service.js';
 export {
+  addWorkingDates,
   addWorkingDays,
   addWorkingHours,
   isWorkingTime,
@@ -31,10 +32,18 @@ export type {
   WorkingCalendar,
 } from './calendar.types.js';
 export { MONDAY_TO_FRIDAY } from './calendar.types.js';
-export { parseDateArgument } from './calendar-input.rules.js';
+export {
+  CalendarDateError,
+  type CalendarDateProblem,
+  type CalendarDateRules,
+  EARLIEST_DATE,
+  isCalendarDateError,
+  LATEST_DATE,
+  parseCalendarDate,
+} from './calendar-date.rules.js';
 export { CHINA_COVERAGE, chinaHolidays } from './china-holidays.source.js';
 export { layeredHolidays, noHolidays } from './layered-holidays.js';
-export type { LocalDate } from './local-date.js';
+export { addYears, type LocalDate, localDateAt } from './local-date.js';
 export { BUILT_IN_CALENDARS, isRegion, REGION_HOLIDAYS, REGIONS, type Region } from './region-holidays.js';
 export { usFederalHolidays } from './us-federal-holidays.source.js';
 export { workingCalendar } from './working-calendar.js';

@@ -41,3 +41,8 @@ export function localDateAt(instant: Date | number, timeZone: string): LocalDate
 export function isWithin(date: LocalDate, range: { from: LocalDate; to: LocalDate }): boolean {
   return date >= range.from && date <= range.to;
 }
+
+/** The same day `years` years on (29 February → 28 February in a common year). */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ years }).toISODate() ?? date;
+}

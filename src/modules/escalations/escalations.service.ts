@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { parseCalendarDate } from '../calendar/calendar-date.rules.js';
+import { addYears, type LocalDate, localDateAt } from '../calendar/local-date.js';
 import type { WorkingTimeProfile } from '../calendar/working-time.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -32,11 +34,15 @@ import {
 
 export const TITLE_MAX = 150;
 export const TEXT_MAX = 3000;
-const MINUTE_MS = 60_000;
+/** How far ahead a wanted-by or due date may be. */
+export const FUTURE_YEARS = 5;
 
 export { LATE_AFTER_MS, type SweepResult } from './escalation-sweep.js';
 
 export const escName = (number: number) => `ESC-${number}`;
+
+/** The field a refused action item's due date is reported on: `actionItems.<index>.dueOn`. */
+export const actionItemDueField = (index: number) => `actionItems.${index}.dueOn`;
 
 export interface EscalationsService {
   /** The workspace's ladder and SLAs (its settings over the defaults), e.g. for the raise form's hints. */
@@ -93,6 +99,18 @@ export function createEscalationsService(deps: {
   async function deadline(policy: EscalationPolicy, esc: Pick<EscalationDto, 'severity'>, people: string[]) {
     const profiles = await Promise.all(people.map((id) => deps.calendars.workingTimeProfileFor(id)));
     return slaDeadline(policy, esc.severity, clock.now(), profiles);
+  }
+
+  /**
+   * The dates a person may ask for: from their today (in their zone, as they see it) to
+   * FUTURE_YEARS on, beyond which a date is taken for a typo in the year.
+   */
+  async function datesFrom(
+    actor: EscalationActor,
+  ): Promise<{ today: LocalDate; min: LocalDate; max: LocalDate }> {
+    const { timeZone } = await deps.calendars.workingTimeProfileFor(actor.personId);
+    const today = localDateAt(clock.now(), timeZone);
+    return { today, min: today, max: addYears(today, FUTURE_YEARS) };
   }
 
   async function find(workspaceId: string, number: number): Promise<EscalationDto> {
@@ -298,16 +316,9 @@ export function createEscalationsService(deps: {
           { field: 'departments', detail: `departments ${departmentIds.join(',')}` },
         );
       const now = clock.now();
-      if (input.wantedBy) {
-        // Past everywhere on Earth: before the date it already is at UTC−12.
-        const earliestToday = new Date(now.getTime() - 12 * 60 * MINUTE_MS).toISOString().slice(0, 10);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(input.wantedBy) || input.wantedBy < earliestToday)
-          throw new DomainError(
-            'escalation.invalid',
-            { key: 'escalations.errors.wantedByPast' },
-            { field: 'wantedBy' },
-          );
-      }
+      const wantedBy = input.wantedBy
+        ? parseCalendarDate(input.wantedBy, { ...(await datesFrom(actor)), field: 'wantedBy' })
+        : null;
       const policy = await loadPolicy(actor.workspaceId);
       const ladder = await repo.ladderOf(actor.workspaceId, departmentIds);
       const landing = landingLevel(1, policy.maxLevel, departmentIds, ladder);
@@ -323,6 +334,7 @@ export function createEscalationsService(deps: {
         raisedByPersonId: actor.personId,
         raise: {
           ...input,
+          wantedBy,
           title,
           blocked,
           impact,
@@ -436,12 +448,15 @@ export function createEscalationsService(deps: {
           throw new DomainError('escalation.action_items', {
             key: 'escalations.errors.actionItemsUnavailable',
           });
+        const dates = (input.actionItems ?? []).length > 0 ? await datesFrom(actor) : undefined;
         const owners = await repo.membershipsOf(
           actor.workspaceId,
           (input.actionItems ?? []).map((item) => item.ownerPersonId),
         );
-        const actionItems = (input.actionItems ?? []).map((item) => ({
+        const actionItems = (input.actionItems ?? []).map((item, index) => ({
           ...item,
+          // Due from the resolver's today on: they are the one who sees the form.
+          dueOn: parseCalendarDate(item.dueOn, { ...dates, field: actionItemDueField(index) }),
           ownerDepartmentId: ownerDepartmentFor(item.ownerPersonId, involvedOf(esc), owners),
         }));
         return {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { parseCalendarDate } from '../calendar/calendar-date.rules.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { QuietHours } from './notifications.types.js';
 
@@ -40,7 +41,7 @@ export function parseSnoozeUntil(text: string, now: Date, zone: string): Date {
   let until: DateTime | undefined;
   const duration = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$/.exec(trimmed);
   const clock = /^until\s+(\d{1,2}):(\d{2})$/.exec(trimmed);
-  const dated = /^until\s+(\d{4})-(\d{2})-(\d{2})\s+(\d{1,2}):(\d{2})$/.exec(trimmed);
+  const dated = /^until\s+(\S+)\s+(\d{1,2}):(\d{2})$/.exec(trimmed);
   if (duration && (duration[1] || duration[2])) {
     until = local.plus({ hours: Number(duration[1] ?? 0), minutes: Number(duration[2] ?? 0) });
   } else if (clock) {
@@ -49,8 +50,11 @@ export function parseSnoozeUntil(text: string, now: Date, zone: string): Date {
     until = local.startOf('day').plus({ minutes: minute });
     if (until <= local) until = local.startOf('day').plus({ days: 1, minutes: minute });
   } else if (dated) {
-    const [, y, mo, d, h, mi] = dated.map(Number);
-    until = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone });
+    // The date as every form and command reads it: 2026-02-30 is refused, not rolled over.
+    const date = parseCalendarDate(dated[1]);
+    const minute = minuteOf(dated[2] ?? '', dated[3] ?? '');
+    if (minute === undefined) throw usage();
+    until = DateTime.fromISO(`${date}T${formatMinute(minute)}`, { zone });
     if (!until.isValid) throw usage();
   }
   if (!until) throw usage();

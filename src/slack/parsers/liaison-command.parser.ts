@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { DomainError } from '../../modules/shared/domain-error.js';
 
-const commandText = z.string().max(4000).default('');
+/** Slack sends at most this many characters of a slash command's text. */
+export const MAX_COMMAND_TEXT = 4000;
 
 export interface ParsedLiaisonCommand {
   /** The first word, lower-cased; `help` when the text is empty. */
@@ -21,9 +22,26 @@ export function decodeSlackEntities(text: string): string {
   );
 }
 
+/**
+ * A slash command's text as the person typed it (entities decoded). Longer than Slack's
+ * limit cannot come from Slack's own box; it is refused with a clear error, not read as
+ * something else (an empty command, help).
+ */
+export function commandTextOf(text: unknown): string {
+  const typed = decodeSlackEntities(typeof text === 'string' ? text : '');
+  const length = [...typed].length;
+  if (length > MAX_COMMAND_TEXT)
+    throw new DomainError(
+      'command.too_long',
+      { key: 'errors.commandTooLong', params: { length, max: MAX_COMMAND_TEXT } },
+      { detail: `command text of ${length} characters` },
+    );
+  return typed;
+}
+
 /** Splits `/liaison` text into a subcommand and its arguments. */
 export function parseLiaisonCommand(text: unknown): ParsedLiaisonCommand {
-  const raw = decodeSlackEntities(commandText.catch('').parse(text)).trim();
+  const raw = commandTextOf(text).trim();
   const [first = '', ...rest] = raw.split(/\s+/);
   // The subcommand is echoed back in errors; keep it short and printable.
   const subcommand = (first.toLowerCase() || 'help').slice(0, 40).replace(/[^\p{L}\p{N}_-]/gu, '');

@@ -48,9 +48,7 @@ describe('due dates in the owner’s working days', () => {
       }
       return 'none';
     };
-    expect(codeOf(() => dueOnFrom({ date: '2026-02-30' }, new Date(), usOwner))).toBe(
-      'action_item.bad_due_date',
-    );
+    expect(codeOf(() => dueOnFrom({ date: '2026-02-30' }, new Date(), usOwner))).toBe('date.no_such_date');
     expect(codeOf(() => dueOnFrom({ workingDays: 0 }, new Date(), usOwner))).toBe(
       'action_item.bad_working_days',
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addWorkingDates,
   addWorkingDays,
   addWorkingHours,
   chinaHolidays,
@@ -72,6 +73,50 @@ describe('China: Spring Festival 2026 and National Day', () => {
   });
 });
 
+describe('N working days raised outside working time (Shanghai, 09:00–18:00)', () => {
+  const twoDays = (iso: string) => addWorkingDays(at(iso), 2, shanghai);
+  const fullDays = (from: string, to: Date) => workingMinutesBetween(at(from), to, shanghai) / (9 * 60);
+
+  it('gives 2 full working days to work raised on Sunday 11:30 or Monday 08:00: Wednesday 09:00', () => {
+    expect(twoDays('2026-11-22T11:30:00+08:00')).toEqual(at('2026-11-25T09:00:00+08:00'));
+    expect(fullDays('2026-11-22T11:30:00+08:00', twoDays('2026-11-22T11:30:00+08:00'))).toBe(2);
+    expect(twoDays('2026-11-23T08:00:00+08:00')).toEqual(at('2026-11-25T09:00:00+08:00'));
+  });
+
+  it('counts from 17:59 itself, and from the next morning at 18:00 (close of business)', () => {
+    expect(twoDays('2026-11-23T17:59:00+08:00')).toEqual(at('2026-11-25T17:59:00+08:00'));
+    expect(twoDays('2026-11-23T18:00:00+08:00')).toEqual(at('2026-11-26T09:00:00+08:00'));
+    expect(fullDays('2026-11-23T18:00:00+08:00', twoDays('2026-11-23T18:00:00+08:00'))).toBe(2);
+  });
+
+  it('counts a Friday evening from Monday 09:00', () => {
+    expect(twoDays('2026-11-20T19:00:00+08:00')).toEqual(at('2026-11-25T09:00:00+08:00'));
+  });
+
+  it('counts the eve of a holiday from the first morning after it, make-up Saturday included', () => {
+    // Wed 30 Sep 2026 19:00: 1–7 Oct off, so from Thu 8 Oct 09:00; Fri 9, Sat 10 (调休).
+    expect(twoDays('2026-09-30T19:00:00+08:00')).toEqual(at('2026-10-10T09:00:00+08:00'));
+    // Inside working hours on the eve it counts from the moment itself.
+    expect(twoDays('2026-09-30T15:00:00+08:00')).toEqual(at('2026-10-09T15:00:00+08:00'));
+    // New Year's Eve 2025 at 18:00: 1–3 Jan off, Sunday 4 Jan a make-up workday.
+    expect(addWorkingDays(at('2025-12-31T18:00:00+08:00'), 1, shanghai)).toEqual(
+      at('2026-01-05T09:00:00+08:00'),
+    );
+  });
+
+  it('counts a make-up workday (调休) as working time, before and after its hours', () => {
+    // Sunday 4 Jan 2026 is a working day: 08:00 counts from 09:00 that Sunday.
+    expect(addWorkingDays(at('2026-01-04T08:00:00+08:00'), 1, shanghai)).toEqual(
+      at('2026-01-05T09:00:00+08:00'),
+    );
+    expect(addWorkingDays(at('2026-10-10T11:00:00+08:00'), 1, shanghai)).toEqual(
+      at('2026-10-12T11:00:00+08:00'),
+    );
+    // Saturday 14 Feb 2026 (make-up) after close: the Spring Festival runs 15–23 Feb.
+    expect(twoDays('2026-02-14T18:30:00+08:00')).toEqual(at('2026-02-26T09:00:00+08:00'));
+  });
+});
+
 describe('US Thanksgiving', () => {
   it('skips Thanksgiving Day but not the Friday after it', () => {
     expect(addWorkingHours(at('2026-11-25T17:00:00-05:00'), 2, newYork)).toEqual(
@@ -120,19 +165,25 @@ describe('a DST-change week', () => {
 });
 
 describe('definitions at the edges', () => {
-  it('clamps addWorkingDays into working hours and counts only days after the start date', () => {
+  it('counts addWorkingDays from the next working moment, at its time of day', () => {
+    // Before opening: from 09:00 that day.
     expect(addWorkingDays(at('2026-06-01T06:00:00+02:00'), 1, berlin)).toEqual(
       at('2026-06-02T09:00:00+02:00'),
     );
+    // After close: from 09:00 the next working day (not 18:00 tomorrow).
     expect(addWorkingDays(at('2026-06-01T21:00:00+02:00'), 1, berlin)).toEqual(
-      at('2026-06-02T18:00:00+02:00'),
+      at('2026-06-03T09:00:00+02:00'),
     );
-    // Saturday + 1 working day = Monday; + 0 = the next working day as well.
+    // Saturday + 1 working day: from Monday 09:00, so Tuesday 09:00; + 0 = Monday 09:00.
     expect(addWorkingDays(at('2026-06-06T10:00:00+02:00'), 1, berlin)).toEqual(
-      at('2026-06-08T10:00:00+02:00'),
+      at('2026-06-09T09:00:00+02:00'),
     );
     expect(addWorkingDays(at('2026-06-06T10:00:00+02:00'), 0, berlin)).toEqual(
-      at('2026-06-08T10:00:00+02:00'),
+      at('2026-06-08T09:00:00+02:00'),
+    );
+    // Inside working hours, + 0 is the moment itself.
+    expect(addWorkingDays(at('2026-06-01T11:00:00+02:00'), 0, berlin)).toEqual(
+      at('2026-06-01T11:00:00+02:00'),
     );
   });
 
@@ -154,5 +205,14 @@ describe('definitions at the edges', () => {
     expect(() => addWorkingDays(at('2026-06-01T09:00:00Z'), 1.5, berlin)).toThrow(RangeError);
     const never = { ...berlin, calendar: workingCalendar(noHolidays, 0) };
     expect(() => nextWorkingMoment(at('2026-06-01T09:00:00Z'), never)).toThrow(/no working time/);
+  });
+});
+
+describe('addWorkingDates: things due on a date', () => {
+  it('is the N-th working date after the date, whatever the time of day', () => {
+    // Sunday 22 Nov + 2 = Tuesday 24 Nov: due by the end of the second full working day.
+    expect(addWorkingDates('2026-11-22', 2, shanghai)).toBe('2026-11-24');
+    expect(addWorkingDates('2026-09-30', 3, shanghai)).toBe('2026-10-10');
+    expect(() => addWorkingDates('2026-09-30', 0, shanghai)).toThrow(RangeError);
   });
 });

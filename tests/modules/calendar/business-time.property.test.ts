@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addWorkingDates,
   addWorkingDays,
   addWorkingHours,
   type CalendarEntry,
@@ -13,8 +14,9 @@ import {
   workingCalendar,
   workingMinutesBetween,
 } from '../../../src/modules/calendar/index.js';
-import { addDays } from '../../../src/modules/calendar/local-date.js';
+import { addDays, localDateAt } from '../../../src/modules/calendar/local-date.js';
 import {
+  referenceAddWorkingDates,
   referenceAddWorkingDays,
   referenceAddWorkingMinutes,
   referenceIsWorking,
@@ -139,6 +141,26 @@ describe('business time agrees with a minute-by-minute walk through real time', 
         );
       }),
       RUNS,
+    );
+  });
+
+  it('addWorkingDays counts from the next working moment: outside working time is never counted', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: 4 }), ({ profile, start }, days) => {
+        const next = nextWorkingMoment(new Date(start), profile);
+        expect(addWorkingDays(new Date(start), days, profile)).toEqual(addWorkingDays(next, days, profile));
+      }),
+      RUNS,
+    );
+  });
+
+  it('addWorkingDates', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 6 }), ({ profile, start }, days) => {
+        const today = localDateAt(start, profile.timeZone);
+        expect(addWorkingDates(today, days, profile)).toBe(referenceAddWorkingDates(today, days, profile));
+      }),
+      { numRuns: 60 },
     );
   });
 });

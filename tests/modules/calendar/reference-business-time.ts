@@ -60,22 +60,36 @@ export function referenceAddWorkingMinutes(
   throw new Error('reference: ran out of time');
 }
 
+/**
+ * "n working days from `from`": start at the next working moment s (walked minute by
+ * minute); for n = 0 that is the answer. Otherwise walk on until the n-th new working date
+ * after s's date begins, then on to the first minute of it whose wall clock shows at least
+ * s's time of day (or the next date, when the rest of that date was skipped by DST).
+ */
 export function referenceAddWorkingDays(from: number, days: number, profile: WorkingTimeProfile): number {
-  const start = wallClock(from, profile);
-  let targetDate = days === 0 && referenceIsWorkingDate(start.date, profile) ? start.date : undefined;
+  const startAt = referenceNextWorkingMoment(from, profile);
+  if (days === 0) return startAt;
+  const start = wallClock(startAt, profile);
   let found = 0;
+  let targetDate: string | undefined;
   let previousDate = start.date;
-  for (let t = from; targetDate === undefined; t += MINUTE) {
-    if (t > from + LIMIT_MINUTES * MINUTE) throw new Error('reference: ran out of time');
-    const { date } = wallClock(t, profile);
-    if (date !== previousDate && referenceIsWorkingDate(date, profile) && ++found === Math.max(days, 1))
-      targetDate = date;
-    previousDate = date;
-  }
-  const target = Math.min(Math.max(start.minute, profile.workStartMinute), profile.workEndMinute);
-  // From a day before `from`: with n = 0 after close of business, the answer is earlier today.
-  for (let t = from - 26 * 60 * MINUTE; ; t += MINUTE) {
+  for (let t = startAt; t <= startAt + LIMIT_MINUTES * MINUTE; t += MINUTE) {
     const now = wallClock(t, profile);
-    if ((now.date === targetDate && now.minute >= target) || now.date > targetDate) return t;
+    if (targetDate !== undefined && now.date !== targetDate) return t; // its rest was skipped
+    if (now.date !== previousDate && referenceIsWorkingDate(now.date, profile) && ++found === days)
+      targetDate = now.date;
+    previousDate = now.date;
+    if (now.date === targetDate && now.minute >= start.minute) return t;
   }
+  throw new Error('reference: ran out of time');
+}
+
+/** The n-th working date after `date` (n ≥ 1), stepping one calendar day at a time. */
+export function referenceAddWorkingDates(date: string, days: number, profile: WorkingTimeProfile): string {
+  let current = DateTime.fromISO(date, { zone: 'utc' });
+  for (let found = 0; found < days; ) {
+    current = current.plus({ days: 1 });
+    if (referenceIsWorkingDate(current.toISODate() ?? '', profile)) found++;
+  }
+  return current.toISODate() ?? '';
 }

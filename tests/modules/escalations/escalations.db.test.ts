@@ -131,7 +131,10 @@ describe('raising, acting on and resolving an escalation', () => {
     );
     expect(one.userMessage.key).toBe('escalations.errors.twoDepartments');
     const past = await refusal(deps.escalations.raise(sam, raiseInput({ wantedBy: '2026-11-20' })));
-    expect(past.userMessage.key).toBe('escalations.errors.wantedByPast');
+    expect(past).toMatchObject({
+      field: 'wantedBy',
+      userMessage: { key: 'dates.errors.beforeToday', params: { today: '2026-11-25' } },
+    });
   });
 
   it('refuses an acknowledgement from someone not at the level, audited, and takes the lead’s', async () => {

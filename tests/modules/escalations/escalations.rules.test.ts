@@ -71,6 +71,14 @@ describe('SLA deadlines', () => {
     expect(due).toEqual(at('2026-10-09T15:00:00+08:00'));
   });
 
+  it('counts 2 working days from the next working moment when raised on a Sunday or before opening', () => {
+    // Sunday 22 Nov 11:30 and Monday 23 Nov 08:00 Shanghai both start at Monday 09:00.
+    for (const raised of ['2026-11-22T11:30:00+08:00', '2026-11-23T08:00:00+08:00'])
+      expect(slaDeadline(DEFAULT_ESCALATION_POLICY, 'NORMAL', at(raised), [shanghaiLead])).toEqual(
+        at('2026-11-25T09:00:00+08:00'),
+      );
+  });
+
   it('counts 4 working hours across a weekend and takes the earliest among the level', () => {
     // Friday 16:00 Shanghai: 2 h Friday, 2 h Monday → Monday 11:00 Shanghai (03:00Z).
     const from = at('2026-11-20T16:00:00+08:00');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLiaisonCommand } from '../../../src/slack/parsers/liaison-command.parser.js';
+import { commandTextOf, parseLiaisonCommand } from '../../../src/slack/parsers/liaison-command.parser.js';
 
 describe('parseLiaisonCommand', () => {
   it('splits the subcommand from its arguments and defaults to help', () => {
@@ -14,5 +14,22 @@ describe('parseLiaisonCommand', () => {
   it("decodes the entities Slack puts in place of what the person typed, but keeps Slack's own references", () => {
     const parsed = parseLiaisonCommand('admins add <@U0DEMOSAM|sam> R&amp;D &lt;team&gt;');
     expect(parsed.args).toBe('add <@U0DEMOSAM|sam> R&D <team>');
+  });
+});
+
+describe('command text longer than Slack sends', () => {
+  it('is refused with its length, not read as an empty command (help)', () => {
+    expect(parseLiaisonCommand(`away ${'x'.repeat(3995)}`).subcommand).toBe('away');
+    expect(() => parseLiaisonCommand(`away ${'x'.repeat(3996)}`)).toThrow(
+      expect.objectContaining({
+        code: 'command.too_long',
+        userMessage: { key: 'errors.commandTooLong', params: { length: 4001, max: 4000 } },
+      }),
+    );
+    // Counted as typed: entities Slack adds do not count, characters outside the BMP count once.
+    expect(commandTextOf('&amp;'.repeat(4000))).toHaveLength(4000);
+    expect(() => commandTextOf('😀'.repeat(4001))).toThrow(
+      expect.objectContaining({ code: 'command.too_long' }),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
 import { openRaiseModal } from '../../escalations/open-raise-modal.js';
-import { decodeSlackEntities } from '../../parsers/liaison-command.parser.js';
+import { commandTextOf } from '../../parsers/liaison-command.parser.js';
 import { resolveActor } from '../../request-actor.js';
 import { escalationsListView } from '../../views/escalations-list.view.js';
 import { escalationsSearchView } from '../../views/escalations-search.view.js';
@@ -29,9 +29,10 @@ export function escalateCommand(deps: SlackDeps) {
       context,
     });
     const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
-    const report = /^report(?:\s+(.*))?$/is.exec(decodeSlackEntities(command.text).trim());
+    const text = commandTextOf(command.text).trim();
+    const report = /^report(?:\s+(.*))?$/is.exec(text);
     if (report) return escalateReport(deps, actor, respond, report[1] ?? '');
-    const searched = /^search\s+(.+)$/is.exec(decodeSlackEntities(command.text).trim());
+    const searched = /^search\s+(.+)$/is.exec(text);
     if (searched?.[1]) {
       const query = searched[1].trim();
       const subject = await deps.authorization.subjectOf(actor.person.id);
@@ -40,7 +41,7 @@ export function escalateCommand(deps: SlackDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...view });
       return;
     }
-    const words = command.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0 || (words.length === 1 && words[0] === 'new')) {
       await openRaiseModal(deps, actor, {
         client,

@@ -9,7 +9,6 @@ export function liaisonCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { ack, command, respond, client, context } = args;
     await ack();
-    const parsed = parseLiaisonCommand(command.text);
     const actor = await resolveActor(deps, {
       teamId: command.team_id,
       enterpriseId: command.enterprise_id,
@@ -18,6 +17,8 @@ export function liaisonCommand(deps: SlackDeps) {
       client,
       context,
     });
+    // After the actor, so a refusal (text too long) is in their language.
+    const parsed = parseLiaisonCommand(command.text);
     const subcommand = deps.features.findSubcommand(parsed.subcommand);
     if (!subcommand) {
       throw new DomainError(

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { actionItemDueField } from '../../../modules/escalations/escalations.service.js';
 import type { ActionItemInput, EscalationActor } from '../../../modules/escalations/escalations.types.js';
-import { DomainError } from '../../../modules/shared/domain-error.js';
+import { DomainError, isDomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
 import { DEPARTMENT_FIELD_ACTION, ESCALATION_STEP_FIELDS } from '../../ids.js';
 import { slackPeopleDirectory } from '../../people-directory.js';
@@ -42,10 +43,8 @@ const stateSchema = z.record(
         .string()
         .regex(/^[UW][A-Z0-9]{2,30}$/)
         .nullish(),
-      selected_date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .nullish(),
+      // Judged by parseCalendarDate where it is used, so a bad date is an error under its field.
+      selected_date: z.string().max(40).nullish(),
       selected_options: z.array(z.object({ value: z.string().max(150) })).nullish(),
     }),
   ),
@@ -95,7 +94,7 @@ async function personIdOf(
 
 /** Action item rows: all three fields or none; a partial row is an error on what is missing. */
 function readItemRows(state: StepState, actor: RequestActor) {
-  const rows: { title: string; owner: string; dueOn: string }[] = [];
+  const rows: { title: string; owner: string; dueOn: string; dueBlock: string }[] = [];
   const errors: Record<string, string> = {};
   for (let n = 1; n <= ACTION_ITEM_ROWS; n++) {
     const blocks = {
@@ -107,7 +106,8 @@ function readItemRows(state: StepState, actor: RequestActor) {
     const owner = state.user(blocks.owner);
     const dueOn = state.date(blocks.due);
     const filled = [title !== '', owner !== null, dueOn !== null];
-    if (filled.every(Boolean)) rows.push({ title, owner: owner as string, dueOn: dueOn as string });
+    if (filled.every(Boolean))
+      rows.push({ title, owner: owner as string, dueOn: dueOn as string, dueBlock: blocks.due });
     else if (filled.some(Boolean)) {
       const missing = !filled[0] ? blocks.title : !filled[1] ? blocks.owner : blocks.due;
       errors[missing] = actor.t('escalationCards.errors.itemIncomplete');
@@ -139,11 +139,25 @@ async function resolve(
       ownerPersonId: await personIdOf(deps, args, actor, row.owner),
       dueOn: row.dueOn,
     });
-  await deps.escalations.resolve(subject, number, {
-    decision: state.text(ESCALATION_STEP_FIELDS.decision),
-    optionsConsidered,
-    ...(actionItems.length > 0 ? { actionItems } : {}),
-  });
+  try {
+    await deps.escalations.resolve(subject, number, {
+      decision: state.text(ESCALATION_STEP_FIELDS.decision),
+      optionsConsidered,
+      ...(actionItems.length > 0 ? { actionItems } : {}),
+    });
+  } catch (error) {
+    // An item's refused due date goes under that row's date picker (items are the filled rows, in order).
+    const row = rows.findIndex(
+      (_row, index) => isDomainError(error) && error.field === actionItemDueField(index),
+    );
+    const block = rows[row]?.dueBlock;
+    if (!isDomainError(error) || !block) throw error;
+    await args.ack({
+      response_action: 'errors',
+      errors: { [block]: actor.t(error.userMessage.key, error.userMessage.params) },
+    });
+    return 'errors';
+  }
   return 'done';
 }
 

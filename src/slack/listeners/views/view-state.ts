@@ -20,10 +20,8 @@ const stateValues = z.record(
       selected_users: z.array(USER_ID).max(500).nullish(),
       selected_options: z.array(z.object({ value: z.string().max(150) })).nullish(),
       selected_option: z.object({ value: z.string().max(150) }).nullish(),
-      selected_date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .nullish(),
+      // Judged by parseCalendarDate where it is used, so a bad date is an error under its field.
+      selected_date: z.string().max(40).nullish(),
     }),
   ),
 );
@@ -38,7 +36,7 @@ export interface ViewState {
   option(block: string): string | null | undefined;
   /** The values chosen in a multi select or checkbox group. */
   options(block: string): string[] | undefined;
-  /** A datepicker's YYYY-MM-DD: null when left empty. */
+  /** A datepicker's value as sent (YYYY-MM-DD from Slack), unchecked: null when left empty. */
   date(block: string): string | null | undefined;
 }
 

@@ -1,4 +1,4 @@
-import { parseDateArgument } from '../../../../modules/calendar/index.js';
+import { parseCalendarDate } from '../../../../modules/calendar/index.js';
 import { awayRecordedMessage } from '../../../views/away.view.js';
 import { calendarActor, usageError } from './calendar-shared.subcommand.js';
 import type { Subcommand } from './subcommand.js';
@@ -18,8 +18,8 @@ export const awaySubcommand: Subcommand = {
     const [when, ...reasonWords] = startsWithUntil ? words.slice(1) : words;
     if (!when) throw usageError(actor, 'calendar.help.away', parsed.args);
     const range = RANGE.exec(when);
-    const from = range && !startsWithUntil ? parseDateArgument(range[1]) : null;
-    const to = parseDateArgument(range && !startsWithUntil ? range[2] : when);
+    const from = range && !startsWithUntil ? parseCalendarDate(range[1]) : null;
+    const to = parseCalendarDate(range && !startsWithUntil ? range[2] : when);
     const reason = reasonWords.join(' ').slice(0, MAX_REASON_LENGTH) || null;
     const result = await deps.calendar.absences.goAway(calendarActor(actor), { from, to, reason });
     await reply(awayRecordedMessage(actor.t, actor.locale, result));

@@ -1,4 +1,4 @@
-import { isRegion, parseDateArgument } from '../../../../modules/calendar/index.js';
+import { isRegion, parseCalendarDate } from '../../../../modules/calendar/index.js';
 import { calendarResultMessage } from '../../../views/calendar.view.js';
 import { calendarListMessage } from '../../../views/calendar-coverage.view.js';
 import { calendarLabel, formatDate, regionName } from '../../../views/calendar-format.js';
@@ -36,7 +36,7 @@ const add: AdminAction = async ({ deps, actor, reply }, words) => {
     (basedOn !== null && !isRegion(basedOn))
   )
     throw usageError(actor, 'calendar.help.add', words.join(' '));
-  const date = parseDateArgument(dateText);
+  const date = parseCalendarDate(dateText);
   const name = nameWords.join(' ').slice(0, 100) || null;
   const { calendar, created } = await deps.calendar.calendars.putDate(who, {
     key: key.toLowerCase(),
@@ -72,7 +72,7 @@ const remove: AdminAction = async ({ deps, actor, reply }, words) => {
   await deps.calendar.calendars.requireAdmin(who, `calendar remove ${words.join(' ')}`);
   const [key, dateText, ...extra] = words;
   if (!key || !dateText || extra.length > 0) throw usageError(actor, 'calendar.help.remove', words.join(' '));
-  const date = parseDateArgument(dateText);
+  const date = parseCalendarDate(dateText);
   const calendar = await deps.calendar.calendars.removeDate(who, { key: key.toLowerCase(), date });
   await reply(
     calendarResultMessage(
