@@ -9,6 +9,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
+import { requestActor } from './middleware/request-actor.middleware.js';
 
 export interface SlackAppOptions {
   receiver: Receiver;
@@ -76,6 +77,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   });
   app.use(modalFieldErrors(deps));
   app.use(deduplicateEvents(deps));
+  // Every listener finds who acts as `context.actor()`, resolved once, after its ack().
+  app.use(requestActor(deps));
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);

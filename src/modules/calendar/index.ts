@@ -13,7 +13,6 @@ export {
 } from './business-time.js';
 export type {
   AbsenceDto,
-  CalendarActor,
   CalendarDto,
   CalendarSource,
   FollowedCalendar,

@@ -1,8 +1,8 @@
 import { isRegion, parseDateArgument } from '../../../../modules/calendar/index.js';
+import { usageError } from '../../../calendar/calendar-usage.errors.js';
 import { calendarResultMessage } from '../../../views/calendar.view.js';
 import { calendarLabel, formatDate, regionName } from '../../../views/calendar-format.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
-import { calendarActor, usageError } from './calendar-shared.subcommand.js';
 import type { SubcommandContext } from './subcommand.js';
 
 /*
@@ -22,7 +22,7 @@ function takeBasedOn(words: string[]): { basedOn: string | null; rest: string[] 
 }
 
 const add: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar add ${words.join(' ')}`);
   const { basedOn, rest } = takeBasedOn(words);
   const [key, dateText, kindText, ...nameWords] = rest;
@@ -66,7 +66,7 @@ const add: AdminAction = async ({ deps, actor, reply }, words) => {
 };
 
 const remove: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar remove ${words.join(' ')}`);
   const [key, dateText, ...extra] = words;
   if (!key || !dateText || extra.length > 0) throw usageError(actor, 'calendar.help.remove', words.join(' '));
@@ -83,7 +83,7 @@ const remove: AdminAction = async ({ deps, actor, reply }, words) => {
 };
 
 const setDefault: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar default ${words.join(' ')}`);
   const [key, ...extra] = words;
   if (!key || extra.length > 0) throw usageError(actor, 'calendar.help.default', words.join(' '));
@@ -96,7 +96,7 @@ const setDefault: AdminAction = async ({ deps, actor, reply }, words) => {
 };
 
 const setDepartment: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar department ${words.join(' ')}`);
   const [departmentKey, calendarKey, ...extra] = words;
   if (!departmentKey || !calendarKey || extra.length > 0)
