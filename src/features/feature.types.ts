@@ -19,6 +19,7 @@ import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
 import type { HomeSection, HomeSectionLoader } from '../slack/home/home-sections.js';
 import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.js';
+import type { ActorContext } from '../slack/request-actor.js';
 
 /**
  * One Bolt listener a feature owns. `id` is what Slack sends back (command, action_id,
@@ -98,7 +99,8 @@ export function defineFeature<Services = unknown>(feature: Feature<Services>): F
   return feature;
 }
 
-type CommandHandler = Middleware<SlackCommandMiddlewareArgs>;
+/** Listeners find who acts as `context.actor()` (src/slack/middleware/request-actor.middleware.ts). */
+type CommandHandler = Middleware<SlackCommandMiddlewareArgs, ActorContext>;
 
 /** Declares a slash command's listener. */
 export function onCommand(command: string, handler: (deps: SlackDeps) => CommandHandler): FeatureListener {
@@ -108,36 +110,47 @@ export function onCommand(command: string, handler: (deps: SlackDeps) => Command
 /** Declares a block action's listener (button, menu) by action_id. */
 export function onAction<A extends SlackAction>(
   actionId: string,
-  handler: (deps: SlackDeps) => Middleware<SlackActionMiddlewareArgs<A>>,
+  handler: (deps: SlackDeps) => Middleware<SlackActionMiddlewareArgs<A>, ActorContext>,
 ): FeatureListener {
-  return { kind: 'action', id: actionId, register: (app, deps) => app.action<A>(actionId, handler(deps)) };
+  return {
+    kind: 'action',
+    id: actionId,
+    register: (app, deps) => app.action<A, ActorContext>(actionId, handler(deps)),
+  };
 }
 
 /** Declares a modal submission's listener by callback_id. */
 export function onView<V extends SlackViewAction>(
   callbackId: string,
-  handler: (deps: SlackDeps) => Middleware<SlackViewMiddlewareArgs<V>>,
+  handler: (deps: SlackDeps) => Middleware<SlackViewMiddlewareArgs<V>, ActorContext>,
 ): FeatureListener {
-  return { kind: 'view', id: callbackId, register: (app, deps) => app.view<V>(callbackId, handler(deps)) };
+  return {
+    kind: 'view',
+    id: callbackId,
+    register: (app, deps) => app.view<V, ActorContext>(callbackId, handler(deps)),
+  };
 }
 
 /** Declares a message shortcut's listener by callback_id. */
 export function onMessageShortcut<S extends SlackShortcut>(
   callbackId: string,
-  handler: (deps: SlackDeps) => Middleware<SlackShortcutMiddlewareArgs<S>>,
+  handler: (deps: SlackDeps) => Middleware<SlackShortcutMiddlewareArgs<S>, ActorContext>,
 ): FeatureListener {
   return {
     kind: 'shortcut',
     id: callbackId,
-    register: (app, deps) =>
-      app.shortcut<S>({ callback_id: callbackId, type: 'message_action' } as never, handler(deps)),
+    register: (app, deps) => app.shortcut<S, ActorContext>(callbackId, handler(deps)),
   };
 }
 
 /** Declares an Events API listener by event type. */
 export function onEvent<E extends string>(
   event: E,
-  handler: (deps: SlackDeps) => Middleware<SlackEventMiddlewareArgs<E>>,
+  handler: (deps: SlackDeps) => Middleware<SlackEventMiddlewareArgs<E>, ActorContext>,
 ): FeatureListener {
-  return { kind: 'event', id: event, register: (app, deps) => app.event<E>(event, handler(deps)) };
+  return {
+    kind: 'event',
+    id: event,
+    register: (app, deps) => app.event<E, ActorContext>(event, handler(deps)),
+  };
 }

@@ -6,6 +6,7 @@ import { createErrorHandler } from './error-handler.js';
 import { storedInstallations, tokenInstallation } from './installed-teams.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
+import { requestActor } from './middleware/request-actor.middleware.js';
 import { createRequestGate, type RequestGate } from './request-gate.js';
 
 export interface SlackAppOptions {
@@ -101,6 +102,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   const app = new GatedApp(appOptions, gate);
   app.use(modalFieldErrors(deps));
   app.use(deduplicateEvents(deps));
+  // Every listener finds who acts as `context.actor()`, resolved once, after its ack().
+  app.use(requestActor(deps));
   // Every listener comes from a feature's declaration (src/features/features.ts).
   for (const listener of deps.features.listeners) listener.register(app, deps);
   options.extend?.(app);

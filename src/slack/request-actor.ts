@@ -2,16 +2,31 @@ import type { Context } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SupportedLocale } from '../config/env.js';
 import { resolveLocale, type Translate, translator } from '../i18n/catalog.js';
+import type { AccessSubject, Actor } from '../modules/access/access.types.js';
 import type { PersonDto } from '../modules/people/person.types.js';
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from './deps.js';
 import { slackPeopleDirectory } from './people-directory.js';
 
+/** Who made a request, as every listener sees them: resolved once per request. */
 export interface RequestActor {
   workspace: WorkspaceDto;
   person: PersonDto;
+  /** The person with their roles, as services and the authorization rules take them. */
+  subject: AccessSubject;
   locale: SupportedLocale;
+  /** The person's zone, else the workspace's. */
+  timeZone: string;
   t: Translate;
+}
+
+/**
+ * What the request-actor middleware puts on every listener's context. A function, not a
+ * value: resolving may ask Slack for an unknown person (users.info), so a listener calls it
+ * after ack(). The first call resolves; later calls in the same request get the same answer.
+ */
+export interface ActorContext {
+  actor: () => Promise<RequestActor>;
 }
 
 /** Where the error handler finds the language of whoever made the request. */
@@ -22,20 +37,22 @@ export function localeFromContext(context: Context | undefined): SupportedLocale
   return value === 'en' || value === 'zh-CN' ? value : undefined;
 }
 
+/** The ids of whoever made a request, from the signed payload. */
+export interface RequestIdentity {
+  teamId: string;
+  enterpriseId?: string;
+  userId: string;
+  userName?: string;
+}
+
 /**
  * Who made a request, taken from the signed payload only (team and user ids), never from
- * private_metadata or text. Runs after ack(): it may ask Slack for an unknown profile.
+ * private_metadata or text. Called through `context.actor()`, after ack(): it may ask Slack
+ * for an unknown profile.
  */
 export async function resolveActor(
   deps: SlackDeps,
-  request: {
-    teamId: string;
-    enterpriseId?: string;
-    userId: string;
-    userName?: string;
-    client: WebClient;
-    context: Context;
-  },
+  request: RequestIdentity & { client: WebClient; context: Context },
 ): Promise<RequestActor> {
   const workspace = await deps.workspaces.forTeam({
     teamId: request.teamId,
@@ -51,5 +68,19 @@ export async function resolveActor(
   );
   const locale = resolveLocale(person.locale, workspace.defaultLocale);
   request.context[LOCALE_KEY] = locale;
-  return { workspace, person, locale, t: translator(locale) };
+  const subject = await deps.authorization.subjectOf(person.id);
+  return {
+    workspace,
+    person,
+    subject,
+    locale,
+    timeZone: person.timeZone ?? workspace.defaultTimeZone,
+    t: translator(locale),
+  };
+}
+
+/** The actor as services that work in the person's own time take them (notification settings). */
+export function zonedActor(actor: RequestActor): Actor & { timeZone: string } {
+  const { workspaceId, personId, slackUserId } = actor.subject;
+  return { workspaceId, personId, slackUserId, timeZone: actor.timeZone };
 }

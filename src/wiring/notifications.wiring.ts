@@ -12,14 +12,12 @@ import {
 } from '../modules/delivery/delivery-worker.js';
 import { createHeldRelease } from '../modules/notifications/held-release.service.js';
 import {
-  type Actor,
   createNotificationSettingsService,
   type NotificationSettingsService,
 } from '../modules/notifications/notification-settings.service.js';
 import { createNotificationsPrismaRepository } from '../modules/notifications/notifications.prisma-repository.js';
 import { createNotify, type Notify } from '../modules/notifications/notify.service.js';
 import type { Clock } from '../modules/shared/clock.js';
-import type { RequestActor } from '../slack/request-actor.js';
 import { addNotificationControls } from '../slack/views/notifications-controls.view.js';
 import { notificationDigestMessage } from '../slack/views/notifications-digest.view.js';
 
@@ -82,14 +80,4 @@ export function buildDeliveryWorker(input: {
     releaseHeld: input.notifications.releaseHeld,
     ...(input.options ? { options: input.options } : {}),
   });
-}
-
-/** The person changing their own notification settings, in their zone. */
-export function notificationActor(actor: RequestActor): Actor {
-  return {
-    workspaceId: actor.workspace.id,
-    personId: actor.person.id,
-    actorSlackId: actor.person.slackUserId,
-    timeZone: actor.person.timeZone ?? actor.workspace.defaultTimeZone,
-  };
 }

@@ -1,13 +1,18 @@
 import type { Role } from '../people/person.types.js';
 
 /**
- * Who is acting, as the authorization rules see them. Always built from the signed Slack
- * request (team and user ids) or from Liaison itself, never from text or private_metadata.
+ * Who is acting: the one actor type every service accepts. Always built from the signed
+ * Slack request (team and user ids) or from Liaison itself, never from text or
+ * private_metadata. In Slack listeners it is `(await context.actor()).subject`.
  */
-export interface AccessSubject {
+export interface Actor {
   workspaceId: string;
   personId: string;
   slackUserId: string;
+}
+
+/** The actor with their roles, as the authorization rules see them (read fresh per request). */
+export interface AccessSubject extends Actor {
   /** Slack workspace admin/owner, or granted Liaison admin. */
   isAdmin: boolean;
   memberships: ReadonlyArray<{ departmentId: string; role: Role }>;

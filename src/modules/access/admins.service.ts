@@ -1,28 +1,22 @@
 import type { PeopleService } from '../people/people.service.js';
 import type { PeopleDirectory } from '../people/person.types.js';
 import { DomainError } from '../shared/domain-error.js';
+import type { Actor } from './access.types.js';
 import type { AdminDto, AdminsRepository } from './admins.repository.js';
 import type { Authorization } from './authorization.service.js';
-
-/** Who is acting, from the signed request. */
-export interface AdminsActor {
-  workspaceId: string;
-  personId: string;
-  slackUserId: string;
-}
 
 /** A person named in a command: a Slack user id (from a mention), or a handle typed as @name. */
 export type PersonReference = { slackUserId: string } | { handle: string };
 
 export interface AdminsService {
   /** Everyone may see who the admins are (refusals tell people to ask one). */
-  list(actor: AdminsActor): Promise<AdminDto[]>;
+  list(actor: Actor): Promise<AdminDto[]>;
   grant(
-    actor: AdminsActor,
+    actor: Actor,
     target: PersonReference,
     directory: PeopleDirectory,
   ): Promise<{ person: AdminDto; changed: boolean }>;
-  revoke(actor: AdminsActor, target: PersonReference): Promise<{ person: AdminDto; changed: boolean }>;
+  revoke(actor: Actor, target: PersonReference): Promise<{ person: AdminDto; changed: boolean }>;
 }
 
 export function createAdminsService(deps: {
@@ -43,11 +37,7 @@ export function createAdminsService(deps: {
   }
 
   /** A known person; an id Liaison has not met is looked up in Slack (users.info) when allowed. */
-  async function find(
-    actor: AdminsActor,
-    target: PersonReference,
-    directory?: PeopleDirectory,
-  ): Promise<AdminDto> {
+  async function find(actor: Actor, target: PersonReference, directory?: PeopleDirectory): Promise<AdminDto> {
     if ('handle' in target) {
       const matches = await repo.findByHandle(actor.workspaceId, target.handle);
       if (matches.length === 1 && matches[0]) return matches[0];

@@ -18,13 +18,14 @@
  * Status rules: src/modules/action-items/action-items.rules.ts (`nextStatus`). The reminder
  * and overdue notices are sent by src/jobs/action-item-reminders.job.ts.
  */
+import type { Actor } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
 import type { WorkingTimeProfile } from '../calendar/working-time.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { ActionItemsRepository, ActionItemsTx } from './action-items.repository.js';
 import { type ActionItemEvent, cleanTitle, dueOnFrom, nextStatus } from './action-items.rules.js';
-import type { ActionItemActor, ActionItemDto, DueSpec, NewActionItem } from './action-items.types.js';
+import type { ActionItemDto, DueSpec, NewActionItem } from './action-items.types.js';
 
 export interface ActionItemsService {
   createMany(
@@ -32,9 +33,9 @@ export interface ActionItemsService {
     options?: { actorSlackId?: string | null; tx?: ActionItemsTx },
   ): Promise<ActionItemDto[]>;
   get(workspaceId: string, id: string): Promise<ActionItemDto>;
-  complete(actor: ActionItemActor, id: string): Promise<ActionItemDto>;
-  cancel(actor: ActionItemActor, id: string): Promise<ActionItemDto>;
-  reDate(actor: ActionItemActor, id: string, due: DueSpec): Promise<ActionItemDto>;
+  complete(actor: Actor, id: string): Promise<ActionItemDto>;
+  cancel(actor: Actor, id: string): Promise<ActionItemDto>;
+  reDate(actor: Actor, id: string, due: DueSpec): Promise<ActionItemDto>;
   listForOwner(workspaceId: string, ownerPersonId: string): Promise<ActionItemDto[]>;
   listForSource(workspaceId: string, sourceType: string, sourceId: string): Promise<ActionItemDto[]>;
 }
@@ -68,7 +69,7 @@ export function createActionItemsService(deps: {
     return item;
   }
 
-  async function authorize(actor: ActionItemActor, item: ActionItemDto) {
+  async function authorize(actor: Actor, item: ActionItemDto) {
     if (actor.personId === item.ownerPersonId) return;
     const subject = await deps.authorization.subjectOf(actor.personId);
     await deps.authorization.require(
@@ -79,7 +80,7 @@ export function createActionItemsService(deps: {
   }
 
   async function transition(
-    actor: ActionItemActor,
+    actor: Actor,
     id: string,
     event: ActionItemEvent,
     extra: (item: ActionItemDto) => { dueOn?: string; completedAt?: Date | null; resetNotices?: boolean },

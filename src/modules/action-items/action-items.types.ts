@@ -54,13 +54,6 @@ export interface NewActionItem {
   createdByPersonId?: string | null;
 }
 
-/** Who acts, from the signed Slack request (or null slack id for Liaison itself). */
-export interface ActionItemActor {
-  workspaceId: string;
-  personId: string;
-  slackUserId: string;
-}
-
 /** An item with its owner's particulars, for reminders and lists. */
 export interface ActionItemWithOwner extends ActionItemDto {
   owner: {

@@ -1,6 +1,7 @@
+import type { Actor } from '../access/access.types.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { AbsenceDto, CalendarActor } from './calendar.dto.js';
+import type { AbsenceDto } from './calendar.dto.js';
 import type { CalendarRepository } from './calendar.repository.js';
 import { timeZoneOf } from './calendar-resolution.js';
 import { addDays, type LocalDate, localDateAt, utcMidnightMs } from './local-date.js';
@@ -11,17 +12,17 @@ const MAX_ABSENCE_DAYS = 366;
 export interface AbsenceService {
   /** Records an absence (inclusive local dates, `from` defaults to today); overlapping ones are replaced. */
   goAway(
-    actor: CalendarActor,
+    actor: Actor,
     input: { from: LocalDate | null; to: LocalDate; reason: string | null },
   ): Promise<{ absence: AbsenceDto; replaced: AbsenceDto[] }>;
   /** Ends the absence covering today (today is a working day again); null when there is none. */
-  comeBack(actor: CalendarActor): Promise<AbsenceDto | null>;
+  comeBack(actor: Actor): Promise<AbsenceDto | null>;
 }
 
 export function createAbsenceService(deps: { repo: CalendarRepository; clock: Clock }): AbsenceService {
   const { repo, clock } = deps;
 
-  async function todayFor(actor: CalendarActor): Promise<LocalDate> {
+  async function todayFor(actor: Actor): Promise<LocalDate> {
     return localDateAt(clock.now(), timeZoneOf(await repo.settingsOf(actor.personId)));
   }
 

@@ -49,11 +49,3 @@ export interface AbsenceDto {
   to: LocalDate;
   reason: string | null;
 }
-
-/** Who is acting, for audit rows and authorization. */
-export interface CalendarActor {
-  workspaceId: string;
-  personId: string;
-  slackUserId: string;
-  isWorkspaceAdmin: boolean;
-}

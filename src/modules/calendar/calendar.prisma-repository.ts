@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Actor } from '../access/access.types.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import type { AbsenceDto, CalendarActor, CalendarDto, CalendarWithDates } from './calendar.dto.js';
+import type { AbsenceDto, CalendarDto, CalendarWithDates } from './calendar.dto.js';
 import type { CalendarRepository } from './calendar.repository.js';
 import type { LocalDate } from './local-date.js';
 import { BUILT_IN_CALENDARS } from './region-holidays.js';
@@ -334,7 +335,7 @@ type AuditClient = Parameters<typeof writeAuditEntry>[0];
 
 function audit(
   db: AuditClient,
-  actor: CalendarActor,
+  actor: Actor,
   action: string,
   objectType: string,
   objectId: string,

@@ -1,10 +1,5 @@
-import type {
-  AbsenceDto,
-  CalendarActor,
-  CalendarDto,
-  CalendarWithDates,
-  PersonCalendarSettings,
-} from './calendar.dto.js';
+import type { Actor } from '../access/access.types.js';
+import type { AbsenceDto, CalendarDto, CalendarWithDates, PersonCalendarSettings } from './calendar.dto.js';
 import type { CalendarEntry } from './calendar.types.js';
 import type { LocalDate } from './local-date.js';
 import type { Region } from './region-holidays.js';
@@ -19,12 +14,12 @@ export interface CalendarRepository {
   findById(calendarId: string): Promise<CalendarWithDates | null>;
   settingsOf(personId: string): Promise<PersonCalendarSettings>;
 
-  setPersonCalendar(actor: CalendarActor, calendar: CalendarDto | null): Promise<void>;
+  setPersonCalendar(actor: Actor, calendar: CalendarDto | null): Promise<void>;
   /** The person's working days and hours, audited. */
-  setWorkingHours(actor: CalendarActor, hours: WorkingHours): Promise<void>;
+  setWorkingHours(actor: Actor, hours: WorkingHours): Promise<void>;
   /** Adds or replaces one date; creates the calendar (custom, optionally on a region) when missing. */
   putDate(
-    actor: CalendarActor,
+    actor: Actor,
     calendar: { key: string; createWithRegion: Region | null },
     date: { date: LocalDate; kind: CalendarEntry['kind']; name: string | null },
   ): Promise<{ calendar: CalendarDto; created: boolean }>;
@@ -33,28 +28,28 @@ export interface CalendarRepository {
    * ('calendar.notice_applied': the year, the counts and the dates it replaced).
    */
   applyNotice(
-    actor: CalendarActor,
+    actor: Actor,
     calendar: CalendarDto,
     notice: { year: number; dates: { date: LocalDate; kind: CalendarEntry['kind']; name: string | null }[] },
   ): Promise<void>;
   /** False when the calendar had no such date. */
-  removeDate(actor: CalendarActor, calendar: CalendarDto, date: LocalDate): Promise<boolean>;
-  setWorkspaceDefault(actor: CalendarActor, calendar: CalendarDto): Promise<void>;
+  removeDate(actor: Actor, calendar: CalendarDto, date: LocalDate): Promise<boolean>;
+  setWorkspaceDefault(actor: Actor, calendar: CalendarDto): Promise<void>;
   /** Null when the workspace has no department with that key. */
   setDepartmentCalendar(
-    actor: CalendarActor,
+    actor: Actor,
     departmentKey: string,
     calendar: CalendarDto,
   ): Promise<{ key: string; nameEn: string; nameZh: string } | null>;
-  recordRefusal(actor: CalendarActor, attempted: string): Promise<void>;
+  recordRefusal(actor: Actor, attempted: string): Promise<void>;
 
   /** Absences that end on or after the date, earliest first. */
   absencesOf(personId: string, endingOnOrAfter: LocalDate): Promise<AbsenceDto[]>;
   /** Records an absence, replacing any that overlap it, in one transaction. */
   replaceAbsences(
-    actor: CalendarActor,
+    actor: Actor,
     absence: { from: LocalDate; to: LocalDate; reason: string | null },
   ): Promise<{ created: AbsenceDto; replaced: AbsenceDto[] }>;
   /** Ends an absence: last day `lastDay`, or withdrawn entirely when that is before it began. */
-  endAbsence(actor: CalendarActor, absence: AbsenceDto, lastDay: LocalDate, endedAt: Date): Promise<void>;
+  endAbsence(actor: Actor, absence: AbsenceDto, lastDay: LocalDate, endedAt: Date): Promise<void>;
 }

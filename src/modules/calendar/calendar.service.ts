@@ -1,6 +1,7 @@
+import type { AccessSubject } from '../access/access.types.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { CalendarActor, CalendarDto, FollowedCalendar } from './calendar.dto.js';
+import type { CalendarDto, FollowedCalendar } from './calendar.dto.js';
 import type { CalendarRepository } from './calendar.repository.js';
 import type { DayStatus, WorkingCalendar } from './calendar.types.js';
 import { followedCalendar, holidaysOf, timeZoneOf } from './calendar-resolution.js';
@@ -55,21 +56,21 @@ export interface CalendarService {
   forCalendarId(calendarId: string): Promise<WorkingCalendar | null>;
   /** Everything business-time arithmetic needs about one person. */
   workingTimeProfileFor(personId: string): Promise<WorkingTimeProfile>;
-  overview(actor: CalendarActor): Promise<CalendarOverview>;
+  overview(actor: AccessSubject): Promise<CalendarOverview>;
   /** The person's working days and hours and the zone they are in. */
   workingHoursOf(personId: string): Promise<WorkingHours & { timeZone: string }>;
   /** Parses `09:30-18:30 [mon-fri]` (a localized DomainError when it cannot) and stores it, audited. */
-  setWorkingHours(actor: CalendarActor, text: string): Promise<WorkingHours & { timeZone: string }>;
+  setWorkingHours(actor: AccessSubject, text: string): Promise<WorkingHours & { timeZone: string }>;
   /** A calendar of the actor's workspace by key (the built-ins are created on first use); a localized error when there is none. */
-  find(actor: CalendarActor, key: string): Promise<CalendarDto>;
+  find(actor: AccessSubject, key: string): Promise<CalendarDto>;
   /** Creates the built-in calendars of the actor's workspace when missing. */
-  ensureBuiltIns(actor: CalendarActor): Promise<void>;
+  ensureBuiltIns(actor: AccessSubject): Promise<void>;
   /** Refuses (audited as 'authorization.refused', nothing else changed) unless the actor is a workspace admin. */
-  requireAdmin(actor: CalendarActor, attempted: string): Promise<void>;
+  requireAdmin(actor: AccessSubject, attempted: string): Promise<void>;
   /** `key` null: drop the person's own choice and follow their department's or the workspace's. */
-  use(actor: CalendarActor, key: string | null): Promise<FollowedCalendar>;
+  use(actor: AccessSubject, key: string | null): Promise<FollowedCalendar>;
   putDate(
-    actor: CalendarActor,
+    actor: AccessSubject,
     input: {
       key: string;
       date: LocalDate;
@@ -78,20 +79,20 @@ export interface CalendarService {
       basedOn: Region | null;
     },
   ): Promise<{ calendar: CalendarDto; created: boolean }>;
-  removeDate(actor: CalendarActor, input: { key: string; date: LocalDate }): Promise<CalendarDto>;
+  removeDate(actor: AccessSubject, input: { key: string; date: LocalDate }): Promise<CalendarDto>;
   /** Admins: reads a pasted State Council notice for the calendar; stores nothing. */
-  previewNotice(actor: CalendarActor, input: { key: string; text: string }): Promise<NoticePreview>;
+  previewNotice(actor: AccessSubject, input: { key: string; text: string }): Promise<NoticePreview>;
   /**
    * Admins: stores a previewed notice's days off and make-up workdays in the calendar, in one
    * transaction with one audit row; a date the calendar already had is replaced.
    */
   applyNotice(
-    actor: CalendarActor,
+    actor: AccessSubject,
     input: { key: string; year: number; items: NoticeItem[] },
   ): Promise<NoticeApplied>;
-  setWorkspaceDefault(actor: CalendarActor, key: string): Promise<CalendarDto>;
+  setWorkspaceDefault(actor: AccessSubject, key: string): Promise<CalendarDto>;
   setDepartmentCalendar(
-    actor: CalendarActor,
+    actor: AccessSubject,
     input: { departmentKey: string; calendarKey: string },
   ): Promise<{ department: { key: string; nameEn: string; nameZh: string }; calendar: CalendarDto }>;
 }
@@ -99,7 +100,7 @@ export interface CalendarService {
 export function createCalendarService(deps: { repo: CalendarRepository; clock: Clock }): CalendarService {
   const { repo, clock } = deps;
 
-  async function existing(actor: CalendarActor, key: string) {
+  async function existing(actor: AccessSubject, key: string) {
     await repo.ensureBuiltIns(actor.workspaceId);
     const calendar = await repo.findByKey(actor.workspaceId, key);
     if (!calendar)
@@ -111,8 +112,8 @@ export function createCalendarService(deps: { repo: CalendarRepository; clock: C
     return calendar;
   }
 
-  async function requireAdmin(actor: CalendarActor, attempted: string) {
-    if (actor.isWorkspaceAdmin) return;
+  async function requireAdmin(actor: AccessSubject, attempted: string) {
+    if (actor.isAdmin) return;
     await repo.recordRefusal(actor, attempted);
     throw new DomainError(
       'authorization.refused',

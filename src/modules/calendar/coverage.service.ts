@@ -1,7 +1,8 @@
+import type { AccessSubject } from '../access/access.types.js';
 import type { DeliveryMessage } from '../delivery/delivery.types.js';
 import type { Notify } from '../notifications/notify.service.js';
 import type { Clock } from '../shared/clock.js';
-import type { CalendarActor, CalendarDto } from './calendar.dto.js';
+import type { CalendarDto } from './calendar.dto.js';
 import { timeZoneOf } from './calendar-resolution.js';
 import type { CoverageRepository } from './coverage.repository.js';
 import {
@@ -62,7 +63,7 @@ export interface CoverageNotice {
 export interface CoverageService {
   report(workspaceId: string): Promise<CoverageReport>;
   /** The same report for `/liaison calendar list`: admins only (a refusal is audited). */
-  reportFor(actor: CalendarActor): Promise<CoverageReport>;
+  reportFor(actor: AccessSubject): Promise<CoverageReport>;
   /**
    * The daily check: each admin gets one DM per calendar in use and end of its data, from
    * COVERAGE_WARNING_DAYS before that end (the notify key makes a re-run, a second replica
@@ -81,7 +82,7 @@ export function createCoverageService(deps: {
   repo: CoverageRepository;
   clock: Clock;
   notify: Notify;
-  requireAdmin: (actor: CalendarActor, attempted: string) => Promise<void>;
+  requireAdmin: (actor: AccessSubject, attempted: string) => Promise<void>;
   /** The DM in the admin's language, times in their zone. */
   message: (recipient: { locale: string; timeZone: string }, notice: CoverageNotice) => DeliveryMessage;
   onError?: (error: unknown, context: { workspaceId: string; personId: string; calendarId: string }) => void;

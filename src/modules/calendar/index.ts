@@ -14,7 +14,6 @@ export {
 } from './business-time.js';
 export type {
   AbsenceDto,
-  CalendarActor,
   CalendarDto,
   CalendarSource,
   FollowedCalendar,

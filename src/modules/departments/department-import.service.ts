@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from '../../i18n/catalog.js';
+import type { Actor } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
 import type { SlackProfile } from '../people/person.types.js';
 import { parseCsv } from './csv.parser.js';
@@ -7,7 +8,6 @@ import { NAME_MAX, slugify } from './departments.rules.js';
 import type {
   DepartmentDirectory,
   DepartmentPlan,
-  DepartmentsActor,
   DepartmentWithMembers,
   MembershipChangeListener,
   MembershipOp,
@@ -158,7 +158,7 @@ export function createDepartmentImport(deps: {
 
   /** Email → Slack user id, from the people table first, then Slack. */
   async function resolveEmails(
-    actor: DepartmentsActor,
+    actor: Actor,
     rows: Row[],
     directory: DepartmentDirectory,
     problems: ImportProblem[],
@@ -198,11 +198,7 @@ export function createDepartmentImport(deps: {
   }
 
   return {
-    async importCsv(
-      actor: DepartmentsActor,
-      csv: string,
-      directory: DepartmentDirectory,
-    ): Promise<ImportOutcome> {
+    async importCsv(actor: Actor, csv: string, directory: DepartmentDirectory): Promise<ImportOutcome> {
       const subject = await authorization.subjectOf(actor.personId);
       await authorization.require(subject, 'departments.import');
       const read = readRows(csv);

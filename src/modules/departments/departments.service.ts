@@ -1,5 +1,5 @@
 import { isAllowed } from '../access/access.rules.js';
-import type { AccessSubject } from '../access/access.types.js';
+import type { AccessSubject, Actor } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
 import { DEMO_DEPARTMENTS } from '../demo/demo.data.js';
 import type { SlackProfile } from '../people/person.types.js';
@@ -24,7 +24,6 @@ import type {
   DepartmentEditResult,
   DepartmentFields,
   DepartmentPlan,
-  DepartmentsActor,
   DepartmentWithMembers,
   MembershipChangeListener,
   MembershipOp,
@@ -33,38 +32,38 @@ import type {
 
 export interface DepartmentsService {
   /** Active departments for everyone; archived ones too for admins (others are refused, audited). */
-  list(actor: DepartmentsActor, options?: { includeArchived?: boolean }): Promise<DepartmentWithMembers[]>;
+  list(actor: Actor, options?: { includeArchived?: boolean }): Promise<DepartmentWithMembers[]>;
   /**
    * What the manage modal shows: a new department (key null, admins only) or an existing one
    * (its leads and heads, or admins). `canManage` says whether names, key, channel, roles and
    * archiving are editable, or only the description and plain members.
    */
   openForEditing(
-    actor: DepartmentsActor,
+    actor: Actor,
     key: string | null,
   ): Promise<{ department: DepartmentWithMembers | null; canManage: boolean }>;
   create(
-    actor: DepartmentsActor,
+    actor: Actor,
     input: { fields: Partial<DepartmentFields>; roster?: Roster },
     directory: DepartmentDirectory,
   ): Promise<DepartmentEditResult>;
   /** Applies what changed, in one transaction, audited per change; nothing when nothing changed. */
   edit(
-    actor: DepartmentsActor,
+    actor: Actor,
     departmentId: string,
     edit: DepartmentEdit,
     directory: DepartmentDirectory,
   ): Promise<DepartmentEditResult>;
   editByKey(
-    actor: DepartmentsActor,
+    actor: Actor,
     key: string,
     edit: DepartmentEdit,
     directory: DepartmentDirectory,
   ): Promise<DepartmentEditResult>;
   /** The 12 departments of the brief, in this workspace; those already there are left alone. */
-  setupDemo(actor: DepartmentsActor): Promise<{ created: DepartmentDto[]; alreadyThere: number }>;
+  setupDemo(actor: Actor): Promise<{ created: DepartmentDto[]; alreadyThere: number }>;
   /** `department,lead_email,member_email`: all rows valid and applied together, or nothing. */
-  importCsv(actor: DepartmentsActor, csv: string, directory: DepartmentDirectory): Promise<ImportOutcome>;
+  importCsv(actor: Actor, csv: string, directory: DepartmentDirectory): Promise<ImportOutcome>;
 }
 
 export interface DepartmentsServiceDeps {
@@ -92,7 +91,7 @@ function firstProblemAsError(problems: ReturnType<typeof fieldProblems>, detail:
 export function createDepartmentsService(deps: DepartmentsServiceDeps): DepartmentsService {
   const { repo, authorization, clock } = deps;
 
-  function notFound(actor: DepartmentsActor, what: string): DomainError {
+  function notFound(actor: Actor, what: string): DomainError {
     return new DomainError(
       'department.not_found',
       { key: 'departments.errors.notFound', params: { key: what } },
@@ -101,7 +100,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
   }
 
   function requireFound(
-    actor: DepartmentsActor,
+    actor: Actor,
     found: DepartmentWithMembers | null,
     what: string,
   ): DepartmentWithMembers {
@@ -109,7 +108,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
     throw notFound(actor, what);
   }
 
-  async function requireFreeKey(actor: DepartmentsActor, key: string): Promise<void> {
+  async function requireFreeKey(actor: Actor, key: string): Promise<void> {
     if (!(await repo.findByKey(actor.workspaceId, key))) return;
     throw new DomainError(
       'department.key_taken',
@@ -137,7 +136,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
    * a time: this runs before a modal submission is acknowledged).
    */
   async function newPeopleFor(
-    actor: DepartmentsActor,
+    actor: Actor,
     ops: readonly MembershipOp[],
     directory: DepartmentDirectory,
   ): Promise<SlackProfile[]> {
@@ -171,7 +170,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
   }
 
   async function apply(
-    actor: DepartmentsActor,
+    actor: Actor,
     plan: DepartmentPlan,
     newPeople: SlackProfile[],
     /** The department as it was, when an edit: its people are told about renames and archiving. */
@@ -198,7 +197,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
   }
 
   async function edit(
-    actor: DepartmentsActor,
+    actor: Actor,
     department: DepartmentWithMembers,
     input: DepartmentEdit,
     directory: DepartmentDirectory,

@@ -25,13 +25,6 @@ export interface DepartmentWithMembers extends DepartmentDto {
   members: DepartmentMemberDto[];
 }
 
-/** Who is acting, from the signed request (team and user ids), never from text or metadata. */
-export interface DepartmentsActor {
-  workspaceId: string;
-  personId: string;
-  slackUserId: string;
-}
-
 /** The department's own fields an edit may set; anything left undefined stays as it is. */
 export interface DepartmentFields {
   key: string;

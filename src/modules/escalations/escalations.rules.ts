@@ -1,10 +1,10 @@
+import type { AccessSubject } from '../access/access.types.js';
 import { addWorkingDays, addWorkingHours } from '../calendar/business-time.js';
 import type { WorkingTimeProfile } from '../calendar/working-time.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { EscalationPolicy, Sla } from './escalation-policy.js';
 import type {
   EscalationAction,
-  EscalationActor,
   EscalationDto,
   EscalationStatus,
   LadderMember,
@@ -136,16 +136,12 @@ export interface PermissionContext {
   proposedByPersonId: string | null;
 }
 
-function holds(actor: EscalationActor, departmentIds: readonly string[], roles: readonly string[]) {
+function holds(actor: AccessSubject, departmentIds: readonly string[], roles: readonly string[]) {
   return actor.memberships.some((m) => departmentIds.includes(m.departmentId) && roles.includes(m.role));
 }
 
 /** Who may do what: one table (see the README's escalation section). */
-export function mayAct(
-  actor: EscalationActor,
-  action: EscalationAction,
-  context: PermissionContext,
-): boolean {
+export function mayAct(actor: AccessSubject, action: EscalationAction, context: PermissionContext): boolean {
   const involved = context.involvedDepartmentIds;
   const atLevel = peopleAtLevel(context.level, involved, context.ladder).includes(actor.personId);
   const assignee = context.assigneePersonId === actor.personId;

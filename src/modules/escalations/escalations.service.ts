@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AccessSubject } from '../access/access.types.js';
 import { parseCalendarDate } from '../calendar/calendar-date.rules.js';
 import { addYears, type LocalDate, localDateAt } from '../calendar/local-date.js';
 import type { WorkingTimeProfile } from '../calendar/working-time.js';
@@ -24,7 +25,6 @@ import {
   type ActionItemInput,
   type DecisionDto,
   type EscalationAction,
-  type EscalationActor,
   type EscalationDto,
   type LadderMember,
   type ListScope,
@@ -47,23 +47,23 @@ export const actionItemDueField = (index: number) => `actionItems.${index}.dueOn
 export interface EscalationsService {
   /** The workspace's ladder and SLAs (its settings over the defaults), e.g. for the raise form's hints. */
   policyOf(workspaceId: string): Promise<EscalationPolicy>;
-  raise(actor: EscalationActor, input: RaiseInput): Promise<EscalationDto>;
-  get(actor: EscalationActor, number: number): Promise<EscalationDto>;
-  acknowledge(actor: EscalationActor, number: number): Promise<EscalationDto>;
-  propose(actor: EscalationActor, number: number, proposal: string): Promise<EscalationDto>;
-  accept(actor: EscalationActor, number: number): Promise<EscalationDto>;
-  reject(actor: EscalationActor, number: number, reason?: string): Promise<EscalationDto>;
-  escalateNow(actor: EscalationActor, number: number, reason?: string): Promise<EscalationDto>;
-  reassign(actor: EscalationActor, number: number, assigneePersonId: string): Promise<EscalationDto>;
+  raise(actor: AccessSubject, input: RaiseInput): Promise<EscalationDto>;
+  get(actor: AccessSubject, number: number): Promise<EscalationDto>;
+  acknowledge(actor: AccessSubject, number: number): Promise<EscalationDto>;
+  propose(actor: AccessSubject, number: number, proposal: string): Promise<EscalationDto>;
+  accept(actor: AccessSubject, number: number): Promise<EscalationDto>;
+  reject(actor: AccessSubject, number: number, reason?: string): Promise<EscalationDto>;
+  escalateNow(actor: AccessSubject, number: number, reason?: string): Promise<EscalationDto>;
+  reassign(actor: AccessSubject, number: number, assigneePersonId: string): Promise<EscalationDto>;
   resolve(
-    actor: EscalationActor,
+    actor: AccessSubject,
     number: number,
     input: { decision: string; optionsConsidered: string[]; actionItems?: ActionItemInput[] },
   ): Promise<EscalationDto>;
-  reopen(actor: EscalationActor, number: number, reason: string): Promise<EscalationDto>;
-  markForMeeting(actor: EscalationActor, number: number, reason: string): Promise<EscalationDto>;
-  list(actor: EscalationActor, scope: ListScope): Promise<EscalationDto[]>;
-  searchDecisions(actor: EscalationActor, query: string): Promise<DecisionDto[]>;
+  reopen(actor: AccessSubject, number: number, reason: string): Promise<EscalationDto>;
+  markForMeeting(actor: AccessSubject, number: number, reason: string): Promise<EscalationDto>;
+  list(actor: AccessSubject, scope: ListScope): Promise<EscalationDto[]>;
+  searchDecisions(actor: AccessSubject, query: string): Promise<DecisionDto[]>;
   /** The scheduler's work: breaches due now (one level each), then urgent re-pings. */
   sweep(input?: { workspaceId?: string; batchSize?: number }): Promise<SweepResult>;
 }
@@ -106,7 +106,7 @@ export function createEscalationsService(deps: {
    * FUTURE_YEARS on, beyond which a date is taken for a typo in the year.
    */
   async function datesFrom(
-    actor: EscalationActor,
+    actor: AccessSubject,
   ): Promise<{ today: LocalDate; min: LocalDate; max: LocalDate }> {
     const { timeZone } = await deps.calendars.workingTimeProfileFor(actor.personId);
     const today = localDateAt(clock.now(), timeZone);
@@ -136,7 +136,7 @@ export function createEscalationsService(deps: {
     });
 
   async function authorize(
-    actor: EscalationActor,
+    actor: AccessSubject,
     action: EscalationAction,
     esc: EscalationDto,
     ladder: LadderMember[],
@@ -168,7 +168,7 @@ export function createEscalationsService(deps: {
 
   /** One person's action: authorize, transition, apply (one transaction), notify after commit. */
   async function act(
-    actor: EscalationActor,
+    actor: AccessSubject,
     number: number,
     action: EscalationAction,
     plan: (

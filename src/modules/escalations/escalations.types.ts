@@ -64,15 +64,6 @@ export interface Recipient {
   timeZone: string | null;
 }
 
-/** The actor, as authorization sees them (from the signed request). */
-export interface EscalationActor {
-  workspaceId: string;
-  personId: string;
-  slackUserId: string;
-  isAdmin: boolean;
-  memberships: ReadonlyArray<{ departmentId: string; role: Role }>;
-}
-
 export interface RaiseInput {
   title: string;
   blocked: string;

@@ -1,28 +1,29 @@
+import type { Actor } from '../access/access.types.js';
 import type { DeliveryDto } from '../delivery/delivery.types.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import { parseQuietHours, parseSnoozeUntil } from './notification-input.rules.js';
-import type { NotificationsRepository, SettingsChange } from './notifications.repository.js';
+import type { NotificationsRepository } from './notifications.repository.js';
 import type { BudgetPerson, QuietHours } from './notifications.types.js';
 import type { Notify } from './notify.service.js';
 
 const SNOOZE_BUTTON_MS = 60 * 60_000;
 
-/** Who is changing their own settings (always the person themselves). */
-export type Actor = SettingsChange & { timeZone: string };
+/** Who is changing their own settings (always the person themselves), in their time zone. */
+type ZonedActor = Actor & { timeZone: string };
 
 export interface NotificationSettingsService {
   settingsOf(personId: string): Promise<BudgetPerson>;
   /** `21:30-08:00` or `off`; returns what is now in force (null = off). */
-  setQuietHours(actor: Actor, text: string): Promise<QuietHours | null>;
-  mute(actor: Actor, kind: string): Promise<string>;
-  unmute(actor: Actor, kind: string): Promise<{ kind: string; wasMuted: boolean }>;
+  setQuietHours(actor: ZonedActor, text: string): Promise<QuietHours | null>;
+  mute(actor: ZonedActor, kind: string): Promise<string>;
+  unmute(actor: ZonedActor, kind: string): Promise<{ kind: string; wasMuted: boolean }>;
   /** Every notification waits until then (`30m`, `2h`, `until 14:00`, `until 2026-12-01 09:00`). */
-  snoozeAll(actor: Actor, text: string): Promise<Date>;
+  snoozeAll(actor: ZonedActor, text: string): Promise<Date>;
   /** The "Snooze 1 hour" button: this kind waits an hour and this notification comes back then. */
-  snoozeNotification(actor: Actor, deliveryKey: string): Promise<{ until: Date; delivery: DeliveryDto }>;
+  snoozeNotification(actor: ZonedActor, deliveryKey: string): Promise<{ until: Date; delivery: DeliveryDto }>;
   /** The "Mute this kind" button. */
-  muteNotification(actor: Actor, deliveryKey: string): Promise<{ kind: string; delivery: DeliveryDto }>;
+  muteNotification(actor: ZonedActor, deliveryKey: string): Promise<{ kind: string; delivery: DeliveryDto }>;
 }
 
 function kindError(known: readonly string[], code: string, kind: string, verb: string): DomainError {
@@ -47,7 +48,7 @@ export function createNotificationSettingsService(deps: {
   const { repo, clock } = deps;
   const isKnownKind = (kind: string) => deps.kinds.includes(kind);
 
-  async function ownDelivery(actor: Actor, key: string): Promise<DeliveryDto> {
+  async function ownDelivery(actor: ZonedActor, key: string): Promise<DeliveryDto> {
     const delivery = await deps.findDelivery(actor.workspaceId, key);
     if (!delivery) {
       throw new DomainError(

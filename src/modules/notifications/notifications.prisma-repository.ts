@@ -147,7 +147,7 @@ export function createNotificationsPrismaRepository(prisma: PrismaClient): Notif
         await tx.person.update({ where: { id: change.personId }, data, select: { id: true } });
         await writeAuditEntry(tx, {
           workspaceId: change.workspaceId,
-          actorSlackId: change.actorSlackId,
+          actorSlackId: change.slackUserId,
           action: quiet ? 'notifications.quiet_hours_set' : 'notifications.quiet_hours_off',
           objectType: 'person',
           objectId: change.personId,
@@ -164,7 +164,7 @@ export function createNotificationsPrismaRepository(prisma: PrismaClient): Notif
         });
         await writeAuditEntry(tx, {
           workspaceId: change.workspaceId,
-          actorSlackId: change.actorSlackId,
+          actorSlackId: change.slackUserId,
           action: 'notifications.muted',
           objectType: 'person',
           objectId: change.personId,
@@ -181,7 +181,7 @@ export function createNotificationsPrismaRepository(prisma: PrismaClient): Notif
         if (count === 0) return false;
         await writeAuditEntry(tx, {
           workspaceId: change.workspaceId,
-          actorSlackId: change.actorSlackId,
+          actorSlackId: change.slackUserId,
           action: 'notifications.unmuted',
           objectType: 'person',
           objectId: change.personId,
@@ -199,7 +199,7 @@ export function createNotificationsPrismaRepository(prisma: PrismaClient): Notif
         });
         await writeAuditEntry(tx, {
           workspaceId: change.workspaceId,
-          actorSlackId: change.actorSlackId,
+          actorSlackId: change.slackUserId,
           action: 'notifications.snoozed',
           objectType: 'notification_snooze',
           objectId: created.id,

@@ -1,3 +1,4 @@
+import type { Actor } from '../access/access.types.js';
 import type { NewDeliveryRow } from '../delivery/delivery.repository.js';
 import type { DeliveryDto } from '../delivery/delivery.types.js';
 import type { BudgetPerson, QuietHours } from './notifications.types.js';
@@ -19,12 +20,6 @@ export interface BudgetScope {
   markBatched(ids: string[], digestKey: string, at: Date): Promise<void>;
 }
 
-export interface SettingsChange {
-  workspaceId: string;
-  personId: string;
-  actorSlackId: string;
-}
-
 export interface NotificationsRepository {
   /**
    * Runs `work` in one transaction holding the person's row lock, so two notifications
@@ -39,10 +34,10 @@ export interface NotificationsRepository {
   settingsOf(personId: string, now: Date): Promise<BudgetPerson | null>;
   peopleWithHeldDue(now: Date, limit: number): Promise<string[]>;
   /** null turns quiet hours off. */
-  setQuietHours(change: SettingsChange, quiet: QuietHours | null): Promise<void>;
-  mute(change: SettingsChange, kind: string): Promise<void>;
+  setQuietHours(change: Actor, quiet: QuietHours | null): Promise<void>;
+  mute(change: Actor, kind: string): Promise<void>;
   /** False when the kind was not muted. */
-  unmute(change: SettingsChange, kind: string): Promise<boolean>;
+  unmute(change: Actor, kind: string): Promise<boolean>;
   /** kind null snoozes every notification. */
-  snooze(change: SettingsChange, snooze: { kind: string | null; until: Date }): Promise<void>;
+  snooze(change: Actor, snooze: { kind: string | null; until: Date }): Promise<void>;
 }

@@ -1,7 +1,8 @@
+import type { AccessSubject } from '../../modules/access/access.types.js';
 import type { EscalationsRepository } from '../../modules/escalations/escalations.repository.js';
 import { mayAct, transition } from '../../modules/escalations/escalations.rules.js';
 import { escName } from '../../modules/escalations/escalations.service.js';
-import type { EscalationAction, EscalationActor } from '../../modules/escalations/escalations.types.js';
+import type { EscalationAction } from '../../modules/escalations/escalations.types.js';
 import { DomainError } from '../../modules/shared/domain-error.js';
 
 /**
@@ -10,7 +11,7 @@ import { DomainError } from '../../modules/shared/domain-error.js';
  * fills in a modal only to be refused at the end. The service checks again on submit.
  */
 export type EscalationStepCheck = (
-  actor: EscalationActor,
+  actor: AccessSubject,
   number: number,
   action: EscalationAction,
 ) => Promise<void>;

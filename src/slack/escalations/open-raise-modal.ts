@@ -3,7 +3,6 @@ import type { RaiseInput } from '../../modules/escalations/escalations.types.js'
 import type { MembershipDto } from '../../modules/people/person.types.js';
 import { DomainError } from '../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../deps.js';
-import { actorIds } from '../listeners/commands/liaison/departments.subcommand.js';
 import type { RequestActor } from '../request-actor.js';
 import { escalationRaiseModal } from '../views/escalation-raise.view.js';
 import { departmentName } from '../views/person-summary.js';
@@ -37,7 +36,7 @@ export async function openRaiseModal(
 ): Promise<void> {
   const [memberships, departments, policy] = await Promise.all([
     deps.people.membershipsOf(actor.person.id),
-    deps.departments.list(actorIds(actor)),
+    deps.departments.list(actor.subject),
     deps.escalations.policyOf(actor.workspace.id),
   ]);
   if (memberships.length === 0)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RaiseInput } from '../../modules/escalations/escalations.types.js';
-import { DomainError } from '../../modules/shared/domain-error.js';
+import { readMetadata } from '../parsers/metadata.parser.js';
 
 /** Slack's limit on a view's private_metadata. */
 export const PRIVATE_METADATA_MAX = 3000;
@@ -65,20 +65,12 @@ export function encodeRaiseMetadata(metadata: RaiseMetadata): string {
 }
 
 export function decodeRaiseMetadata(text: string): RaiseMetadata {
-  let json: unknown;
-  try {
-    json = text === '' ? {} : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = metadataSchema.safeParse(json);
-  if (!parsed.success)
-    throw new DomainError(
-      'view.bad_metadata',
-      { key: 'escalationRaise.errors.badSubmission' },
-      { detail: `raise modal metadata ${text.slice(0, 100)}` },
-    );
-  const { c, s } = parsed.data;
+  const { c, s } = readMetadata(text, metadataSchema, {
+    code: 'view.bad_metadata',
+    message: 'escalationRaise.errors.badSubmission',
+    what: 'raise modal metadata',
+    whenEmpty: {},
+  });
   return {
     replyChannelId: c ?? null,
     source: s ? { channelId: s.c, messageTs: s.t, permalink: s.p, quote: s.q } : null,

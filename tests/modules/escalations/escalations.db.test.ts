@@ -4,9 +4,10 @@ import {
   ensureEscalationSlaSchedule,
   escalationSlaJob,
 } from '../../../src/features/escalations/escalation-sla.job.js';
+import type { AccessSubject } from '../../../src/modules/access/access.types.js';
 import { createDemoPrismaRepository } from '../../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../../src/modules/demo/demo.service.js';
-import type { EscalationActor, RaiseInput } from '../../../src/modules/escalations/escalations.types.js';
+import type { RaiseInput } from '../../../src/modules/escalations/escalations.types.js';
 import { isDomainError } from '../../../src/modules/shared/domain-error.js';
 import type { SlackDeps } from '../../../src/slack/deps.js';
 import { buildSlackDeps } from '../../../src/wiring/build-slack-deps.js';
@@ -40,7 +41,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function actor(slackUserId: string): Promise<EscalationActor> {
+async function actor(slackUserId: string): Promise<AccessSubject> {
   const person = await db.prisma.person.findFirstOrThrow({ where: { workspaceId, slackUserId } });
   return deps.authorization.subjectOf(person.id);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AccessSubject } from '../../../src/modules/access/access.types.js';
 import {
   chinaHolidays,
   noHolidays,
@@ -18,7 +19,6 @@ import {
 } from '../../../src/modules/escalations/escalations.rules.js';
 import type {
   EscalationAction,
-  EscalationActor,
   EscalationStatus,
   LadderMember,
 } from '../../../src/modules/escalations/escalations.types.js';
@@ -154,7 +154,7 @@ describe('the transition table', () => {
 });
 
 describe('who may act', () => {
-  const actor = (personId: string, memberships: EscalationActor['memberships'] = [], isAdmin = false) => ({
+  const actor = (personId: string, memberships: AccessSubject['memberships'] = [], isAdmin = false) => ({
     workspaceId: 'w',
     personId,
     slackUserId: `U-${personId}`,

@@ -63,7 +63,7 @@ describe('notify: the budget in front of the outbox', () => {
     const alex = {
       workspaceId: file.demo.workspaceId,
       personId: file.demo.alex.id,
-      actorSlackId: 'U0DEMOALEX',
+      slackUserId: 'U0DEMOALEX',
       timeZone: 'America/New_York',
     };
     await notifications.settings.mute(alex, 'action_item.reminder');

@@ -1,24 +1,15 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  OverflowAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { z } from 'zod';
-import type { ActionItemActor } from '../../../modules/action-items/action-items.types.js';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
-import { type RequestActor, resolveActor } from '../../request-actor.js';
+import type { ButtonArgs, OverflowArgs } from '../../listener-args.types.js';
+import { readMetadata } from '../../parsers/metadata.parser.js';
+import type { RequestActor } from '../../request-actor.js';
 import {
   ACTION_ITEM_BLOCKS,
   actionItemAfterMessage,
   actionItemsListMessage,
   REDATE_WORKING_DAYS,
 } from '../../views/action-items.view.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type OverflowArgs = SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs;
 
 const itemId = z.string().uuid();
 const redateValue = z.object({
@@ -37,42 +28,16 @@ function badButton(actionId: string, value: unknown): DomainError {
   );
 }
 
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return undefined;
-  }
-}
-
-async function actorOf(deps: SlackDeps, args: ButtonArgs | OverflowArgs) {
-  const { body, client, context } = args;
-  const actor = await resolveActor(deps, {
-    teamId: body.team?.id ?? context.teamId ?? '',
-    ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}),
-    userId: body.user.id,
-    userName: body.user.name,
-    client,
-    context,
-  });
-  const who: ActionItemActor = {
-    workspaceId: actor.workspace.id,
-    personId: actor.person.id,
-    slackUserId: actor.person.slackUserId,
-  };
-  return { actor, who };
-}
-
 function closeButton(deps: SlackDeps, outcome: 'done' | 'cancelled') {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
+    const actor = await args.context.actor();
     const parsed = itemId.safeParse(args.action.value);
     if (!parsed.success) throw badButton(args.action.action_id, args.action.value);
-    const { actor, who } = await actorOf(deps, args);
     const item =
       outcome === 'done'
-        ? await deps.actionItems.complete(who, parsed.data)
-        : await deps.actionItems.cancel(who, parsed.data);
+        ? await deps.actionItems.complete(actor.subject, parsed.data)
+        : await deps.actionItems.cancel(actor.subject, parsed.data);
     await replace(deps, args, actor, actionItemAfterMessage(outcome, item, actor.t, actor.locale));
   };
 }
@@ -109,11 +74,13 @@ export const actionItemCancelButton = (deps: SlackDeps) => closeButton(deps, 'ca
 export function actionItemRedateMenu(deps: SlackDeps) {
   return async (args: OverflowArgs): Promise<void> => {
     await args.ack();
-    const raw = args.action.selected_option?.value;
-    const parsed = redateValue.safeParse(safeJson(raw));
-    if (!parsed.success) throw badButton(args.action.action_id, raw);
-    const { actor, who } = await actorOf(deps, args);
-    const item = await deps.actionItems.reDate(who, parsed.data.i, { workingDays: parsed.data.d });
+    const actor = await args.context.actor();
+    const { i, d } = readMetadata(args.action.selected_option?.value, redateValue, {
+      code: 'action_items.bad_button',
+      message: 'actionItems.errors.badButton',
+      what: `${args.action.action_id} carried`,
+    });
+    const item = await deps.actionItems.reDate(actor.subject, i, { workingDays: d });
     await replace(deps, args, actor, actionItemAfterMessage('redated', item, actor.t, actor.locale));
   };
 }

@@ -1,19 +1,17 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
+import type { AccessSubject } from '../../../modules/access/access.types.js';
 import type { EscalationsService } from '../../../modules/escalations/escalations.service.js';
-import type { EscalationActor, EscalationDto } from '../../../modules/escalations/escalations.types.js';
+import type { EscalationDto } from '../../../modules/escalations/escalations.types.js';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
-import { type RequestActor, resolveActor } from '../../request-actor.js';
+import type { ButtonArgs } from '../../listener-args.types.js';
 import {
   reassignModal,
   resolveModal,
   type TextStep,
   textStepModal,
 } from '../../views/escalation-step-modals.view.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** A button's value: the escalation number in the clicker's workspace. */
 export const escalationNumber = z
@@ -32,31 +30,6 @@ function numberOf(args: ButtonArgs): number {
   return parsed.data;
 }
 
-/** The clicker, from the signed payload, as the escalation service sees them. */
-export async function escalationActorOf(
-  deps: SlackDeps,
-  args: {
-    body: {
-      team?: { id?: string } | null;
-      enterprise?: { id?: string } | null;
-      user: { id: string; name?: string };
-    };
-    client: ButtonArgs['client'];
-    context: ButtonArgs['context'];
-  },
-): Promise<{ actor: RequestActor; subject: EscalationActor }> {
-  const { body, client, context } = args;
-  const actor = await resolveActor(deps, {
-    teamId: body.team?.id ?? context.teamId ?? '',
-    ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}),
-    userId: body.user.id,
-    userName: body.user.name,
-    client,
-    context,
-  });
-  return { actor, subject: await deps.authorization.subjectOf(actor.person.id) };
-}
-
 /** A private line to the clicker where the button was (channel card or DM). */
 async function confirm(args: ButtonArgs, text: string): Promise<void> {
   await args.respond({ response_type: 'ephemeral', replace_original: false, text });
@@ -65,7 +38,7 @@ async function confirm(args: ButtonArgs, text: string): Promise<void> {
 type DirectStep = 'acknowledge' | 'accept' | 'markForMeeting';
 const DIRECT: Record<
   DirectStep,
-  (s: EscalationsService, a: EscalationActor, n: number) => Promise<EscalationDto>
+  (s: EscalationsService, a: AccessSubject, n: number) => Promise<EscalationDto>
 > = {
   acknowledge: (s, a, n) => s.acknowledge(a, n),
   accept: (s, a, n) => s.accept(a, n),
@@ -80,9 +53,9 @@ const DIRECT: Record<
 export function escalationDirectButton(deps: SlackDeps, step: DirectStep) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
+    const actor = await args.context.actor();
     const number = numberOf(args);
-    const { actor, subject } = await escalationActorOf(deps, args);
-    await DIRECT[step](deps.escalations, subject, number);
+    await DIRECT[step](deps.escalations, actor.subject, number);
     await confirm(args, actor.t(`escalationCards.done.${step}`, { esc: `ESC-${number}` }));
   };
 }
@@ -104,10 +77,10 @@ const ACTION_OF: Record<ModalStep, 'propose' | 'reject' | 'escalate' | 'reopen' 
 export function escalationModalButton(deps: SlackDeps, step: ModalStep) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
+    const actor = await args.context.actor();
     const number = numberOf(args);
-    const { actor, subject } = await escalationActorOf(deps, args);
-    await deps.escalationCards.checkStep(subject, number, ACTION_OF[step]);
-    const esc = await deps.escalations.get(subject, number);
+    await deps.escalationCards.checkStep(actor.subject, number, ACTION_OF[step]);
+    const esc = await deps.escalations.get(actor.subject, number);
     const view: ModalView =
       step === 'resolve'
         ? resolveModal(esc, actor.t)

@@ -14,12 +14,11 @@ export async function escalateReport(
   respond: RespondFn,
   quarterText: string,
 ): Promise<void> {
-  const subject = await deps.authorization.subjectOf(actor.person.id);
-  const report = await deps.assessment.report(subject, quarterText);
+  const report = await deps.assessment.report(actor.subject, quarterText);
   const view = escalationReportView(report, {
     t: actor.t,
     locale: actor.locale,
-    timeZone: actor.person.timeZone ?? actor.workspace.defaultTimeZone,
+    timeZone: actor.timeZone,
   });
   await respond({ response_type: 'ephemeral', replace_original: false, ...view });
 }

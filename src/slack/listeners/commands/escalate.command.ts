@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
 import { openRaiseModal } from '../../escalations/open-raise-modal.js';
+import type { CommandArgs } from '../../listener-args.types.js';
 import { commandTextOf } from '../../parsers/liaison-command.parser.js';
-import { resolveActor } from '../../request-actor.js';
 import { escalationsListView } from '../../views/escalations-list.view.js';
 import { escalationsSearchView } from '../../views/escalations-search.view.js';
 import { escalateReport } from './escalate-report.command.js';
-import type { CommandArgs } from './liaison/subcommand.js';
 
 const listCommand = z.tuple([z.literal('list'), z.enum(['mine', 'department', 'open']).default('mine')]);
 
@@ -20,23 +19,15 @@ export function escalateCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { ack, command, respond, client, context } = args;
     await ack();
-    const actor = await resolveActor(deps, {
-      teamId: command.team_id,
-      enterpriseId: command.enterprise_id,
-      userId: command.user_id,
-      userName: command.user_name,
-      client,
-      context,
-    });
-    const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
+    const actor = await context.actor();
+    const { timeZone } = actor;
     const text = commandTextOf(command.text).trim();
     const report = /^report(?:\s+(.*))?$/is.exec(text);
     if (report) return escalateReport(deps, actor, respond, report[1] ?? '');
     const searched = /^search\s+(.+)$/is.exec(text);
     if (searched?.[1]) {
       const query = searched[1].trim();
-      const subject = await deps.authorization.subjectOf(actor.person.id);
-      const decisions = await deps.escalations.searchDecisions(subject, query);
+      const decisions = await deps.escalations.searchDecisions(actor.subject, query);
       const view = escalationsSearchView(decisions, { t: actor.t, timeZone, locale: actor.locale, query });
       await respond({ response_type: 'ephemeral', replace_original: false, ...view });
       return;
@@ -59,8 +50,7 @@ export function escalateCommand(deps: SlackDeps) {
       );
     }
     const scope = parsed.data[1];
-    const subject = await deps.authorization.subjectOf(actor.person.id);
-    const escalations = await deps.escalations.list(subject, scope);
+    const escalations = await deps.escalations.list(actor.subject, scope);
     const view = escalationsListView(escalations, {
       t: actor.t,
       timeZone,

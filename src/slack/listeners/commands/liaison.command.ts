@@ -1,22 +1,14 @@
 import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
+import type { CommandArgs } from '../../listener-args.types.js';
 import { parseLiaisonCommand } from '../../parsers/liaison-command.parser.js';
-import { resolveActor } from '../../request-actor.js';
-import type { CommandArgs } from './liaison/subcommand.js';
 
 /** `/liaison <subcommand>`: ack first, then answer privately in the person's language. */
 export function liaisonCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
-    const { ack, command, respond, client, context } = args;
+    const { ack, command, respond, context } = args;
     await ack();
-    const actor = await resolveActor(deps, {
-      teamId: command.team_id,
-      enterpriseId: command.enterprise_id,
-      userId: command.user_id,
-      userName: command.user_name,
-      client,
-      context,
-    });
+    const actor = await context.actor();
     // After the actor, so a refusal (text too long) is in their language.
     const parsed = parseLiaisonCommand(command.text);
     const subcommand = deps.features.findSubcommand(parsed.subcommand);

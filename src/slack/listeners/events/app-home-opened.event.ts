@@ -1,8 +1,5 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { resolveActor } from '../../request-actor.js';
-
-type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
+import type { EventArgs } from '../../listener-args.types.js';
 
 /**
  * Publishes the person's dashboard when they open the Home tab (views.publish is Tier 4),
@@ -10,17 +7,9 @@ type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
  * A failed publish throws: the event is not marked done, and Slack's retry publishes.
  */
 export function appHomeOpened(deps: SlackDeps) {
-  return async ({ event, body, client, context }: Args): Promise<void> => {
+  return async ({ event, client, context }: EventArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab !== 'home') return;
-    const actor = await resolveActor(deps, {
-      // The installation's team (from the event's authorizations): in a channel shared with
-      // another workspace, the envelope's team_id can be theirs.
-      teamId: context.teamId ?? body.team_id,
-      enterpriseId: context.enterpriseId,
-      userId: event.user,
-      client,
-      context,
-    });
+    const actor = await context.actor();
     deps.homeTab.noteOpened(actor.workspace.id, actor.person.slackUserId, actor.person.id);
     const rendered = await deps.homeTab.render(actor.person.id);
     if (!rendered) return;

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { revokeInstallation } from './app-uninstalled.event.js';
+import { revokeInstallation } from '../../oauth/revoke-installation.handler.js';
 
 type Args = SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs;
 

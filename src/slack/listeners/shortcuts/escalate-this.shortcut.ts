@@ -1,11 +1,8 @@
-import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { openRaiseModal } from '../../escalations/open-raise-modal.js';
 import { QUOTE_MAX } from '../../escalations/raise-metadata.js';
+import type { MessageShortcutArgs } from '../../listener-args.types.js';
 import { readableMessageText, truncateText } from '../../parsers/message-text.parser.js';
-import { resolveActor } from '../../request-actor.js';
-
-export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
 /** A title drawn from the message: its first line, short. The person edits it in the modal. */
 const TITLE_FROM_MESSAGE_MAX = 80;
@@ -18,14 +15,7 @@ const TITLE_FROM_MESSAGE_MAX = 80;
 export function escalateThisShortcut(deps: SlackDeps) {
   return async ({ ack, shortcut, client, context }: MessageShortcutArgs): Promise<void> => {
     await ack();
-    const actor = await resolveActor(deps, {
-      teamId: shortcut.team?.id ?? context.teamId ?? '',
-      ...(shortcut.team?.enterprise_id ? { enterpriseId: shortcut.team.enterprise_id } : {}),
-      userId: shortcut.user.id,
-      userName: shortcut.user.name,
-      client,
-      context,
-    });
+    const actor = await context.actor();
     const channelId = shortcut.channel.id;
     const messageTs = shortcut.message.ts ?? shortcut.message_ts;
     const text = readableMessageText(shortcut.message.text ?? '').trim();

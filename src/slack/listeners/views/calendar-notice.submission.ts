@@ -4,7 +4,8 @@ import { addDays, isLocalDate } from '../../../modules/calendar/local-date.js';
 import { DomainError, isDomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
 import { CALENDAR_FIELDS } from '../../ids.js';
-import { type RequestActor, resolveActor } from '../../request-actor.js';
+import type { ViewSubmissionArgs } from '../../listener-args.types.js';
+import { readMetadata } from '../../parsers/metadata.parser.js';
 import {
   NOTICE_METADATA_MAX,
   noticeAppliedText,
@@ -12,8 +13,6 @@ import {
   noticePreviewModal,
   noticeResultModal,
 } from '../../views/calendar-notice.view.js';
-import { calendarActor } from '../commands/liaison/calendar-shared.subcommand.js';
-import type { ViewSubmissionArgs } from './department-manage.submission.js';
 import { readViewState, withModalErrors } from './view-state.js';
 
 const CALENDAR_KEY = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
@@ -43,15 +42,11 @@ function badForm(detail: string): DomainError {
 }
 
 function readJson<T>(text: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw badForm(`unreadable notice metadata ${text.slice(0, 100)}`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw badForm(`notice metadata ${text.slice(0, 100)}`);
-  return parsed.data;
+  return readMetadata(text, schema, {
+    code: 'calendar.notice_invalid',
+    message: 'calendar.notice.errors.invalid',
+    what: 'holiday notice metadata',
+  });
 }
 
 /** The preview's ranges back into dates; a range the preview cannot have made is refused. */
@@ -69,17 +64,6 @@ function itemsOf(metadata: z.infer<typeof previewMetadata>): NoticeItem[] {
   });
 }
 
-function actorOf(deps: SlackDeps, { body, client, context }: ViewSubmissionArgs): Promise<RequestActor> {
-  return resolveActor(deps, {
-    teamId: body.team?.id ?? context.teamId ?? '',
-    ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}),
-    userId: body.user.id,
-    userName: body.user.name,
-    client,
-    context,
-  });
-}
-
 /**
  * The pasted notice was submitted: it is read (nothing stored) and the form turns into the
  * preview. A notice with no year or no readable line stays open with the reason under the box.
@@ -87,14 +71,14 @@ function actorOf(deps: SlackDeps, { body, client, context }: ViewSubmissionArgs)
 export function calendarNoticeSubmission(deps: SlackDeps) {
   return async (args: ViewSubmissionArgs): Promise<void> => {
     const { ack, view } = args;
-    const actor = await actorOf(deps, args);
+    const actor = await args.context.actor();
     const { preview, metadata } = await withModalErrors(
       { text: CALENDAR_FIELDS.noticeText },
       CALENDAR_FIELDS.noticeText,
       async () => {
         const { k: key } = readJson(view.private_metadata, formMetadata);
         const text = readViewState(view.state.values).text(CALENDAR_FIELDS.noticeText) ?? '';
-        const read = await deps.calendar.calendars.previewNotice(calendarActor(actor), { key, text });
+        const read = await deps.calendar.calendars.previewNotice(actor.subject, { key, text });
         const carried = noticePreviewMetadata(read);
         if (carried.length > NOTICE_METADATA_MAX)
           throw new DomainError(
@@ -120,12 +104,12 @@ export function calendarNoticeSubmission(deps: SlackDeps) {
 export function calendarNoticePreviewSubmission(deps: SlackDeps) {
   return async (args: ViewSubmissionArgs): Promise<void> => {
     const { ack, view } = args;
-    const actor = await actorOf(deps, args);
+    const actor = await args.context.actor();
     let text: string;
     let added = false;
     try {
       const metadata = readJson(view.private_metadata, previewMetadata);
-      const applied = await deps.calendar.calendars.applyNotice(calendarActor(actor), {
+      const applied = await deps.calendar.calendars.applyNotice(actor.subject, {
         key: metadata.k,
         year: metadata.y,
         items: itemsOf(metadata),

@@ -1,10 +1,8 @@
 import { slackDepartmentDirectory } from '../../department-directory.js';
 import type { SlackDeps } from '../../deps.js';
 import { DEPARTMENT_FIELDS } from '../../ids.js';
-import { resolveActor } from '../../request-actor.js';
+import type { ViewSubmissionArgs } from '../../listener-args.types.js';
 import { importProblemsText, importSummaryMessage } from '../../views/department-import.view.js';
-import { actorIds } from '../commands/liaison/departments.subcommand.js';
-import type { ViewSubmissionArgs } from './department-manage.submission.js';
 import { readViewState, withModalErrors } from './view-state.js';
 
 /**
@@ -14,17 +12,10 @@ import { readViewState, withModalErrors } from './view-state.js';
  */
 export function departmentImportSubmission(deps: SlackDeps) {
   return async ({ ack, body, view, client, context }: ViewSubmissionArgs): Promise<void> => {
-    const actor = await resolveActor(deps, {
-      teamId: body.team?.id ?? context.teamId ?? '',
-      ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}),
-      userId: body.user.id,
-      userName: body.user.name,
-      client,
-      context,
-    });
+    const actor = await context.actor();
     const outcome = await withModalErrors({}, DEPARTMENT_FIELDS.csv, async () => {
       const csv = readViewState(view.state.values).text(DEPARTMENT_FIELDS.csv) ?? '';
-      return deps.departments.importCsv(actorIds(actor), csv, slackDepartmentDirectory(client));
+      return deps.departments.importCsv(actor.subject, csv, slackDepartmentDirectory(client));
     });
     if (!outcome.ok) {
       await ack({

@@ -1,18 +1,14 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { cleanFields, fieldProblems } from '../../../modules/departments/departments.rules.js';
 import type { DepartmentFields, Roster } from '../../../modules/departments/departments.types.js';
-import { DomainError } from '../../../modules/shared/domain-error.js';
 import { slackDepartmentDirectory } from '../../department-directory.js';
 import type { SlackDeps } from '../../deps.js';
 import { DEPARTMENT_FIELDS } from '../../ids.js';
-import { resolveActor } from '../../request-actor.js';
+import type { ViewSubmissionArgs } from '../../listener-args.types.js';
+import { readMetadata } from '../../parsers/metadata.parser.js';
 import { ROSTER_FIELDS } from '../../views/department-manage.view.js';
 import { departmentChangesMessage } from '../../views/departments.view.js';
-import { actorIds } from '../commands/liaison/departments.subcommand.js';
 import { firstInputBlock, readViewState, withModalErrors } from './view-state.js';
-
-export type ViewSubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The service's field names → the modal's blocks. */
 const FIELD_BLOCKS: Record<string, string> = {
@@ -27,23 +23,14 @@ const FIELD_BLOCKS: Record<string, string> = {
 /** private_metadata: empty for a new department, else `{"d": "<department id>"}` — nothing more. */
 const metadataSchema = z.union([z.literal(''), z.object({ d: z.uuid() }).strict()]);
 
-function readMetadata(text: string): { departmentId: string | null } {
-  let json: unknown = text;
-  if (text !== '') {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  const parsed = metadataSchema.safeParse(json);
-  if (!parsed.success)
-    throw new DomainError(
-      'view.bad_metadata',
-      { key: 'departments.errors.badSubmission' },
-      { detail: `department modal metadata ${text.slice(0, 100)}` },
-    );
-  return { departmentId: parsed.data === '' ? null : parsed.data.d };
+function departmentIdOf(text: string): string | null {
+  const metadata = readMetadata(text, metadataSchema, {
+    code: 'view.bad_metadata',
+    message: 'departments.errors.badSubmission',
+    what: 'department modal metadata',
+    whenEmpty: '',
+  });
+  return metadata === '' ? null : metadata.d;
 }
 
 /**
@@ -52,16 +39,9 @@ function readMetadata(text: string): { departmentId: string | null } {
  */
 export function departmentManageSubmission(deps: SlackDeps) {
   return async ({ ack, body, view, client, context }: ViewSubmissionArgs): Promise<void> => {
-    const actor = await resolveActor(deps, {
-      teamId: body.team?.id ?? context.teamId ?? '',
-      ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}),
-      userId: body.user.id,
-      userName: body.user.name,
-      client,
-      context,
-    });
+    const actor = await context.actor();
     const result = await withModalErrors(FIELD_BLOCKS, firstInputBlock(view), async () => {
-      const { departmentId } = readMetadata(view.private_metadata);
+      const departmentId = departmentIdOf(view.private_metadata);
       const state = readViewState(view.state.values);
       const fields: Partial<DepartmentFields> = {};
       const text = {
@@ -91,15 +71,14 @@ export function departmentManageSubmission(deps: SlackDeps) {
         return null;
       }
       const directory = slackDepartmentDirectory(client);
-      const ids = actorIds(actor);
       return departmentId
         ? deps.departments.edit(
-            ids,
+            actor.subject,
             departmentId,
             { fields, roster, archived: state.checked(DEPARTMENT_FIELDS.archived, 'archived') },
             directory,
           )
-        : deps.departments.create(ids, { fields, roster }, directory);
+        : deps.departments.create(actor.subject, { fields, roster }, directory);
     });
     if (!result) return;
     await ack();

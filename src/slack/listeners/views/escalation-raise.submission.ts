@@ -10,12 +10,10 @@ import { DomainError, isDomainError } from '../../../modules/shared/domain-error
 import type { SlackDeps } from '../../deps.js';
 import { decodeRaiseMetadata } from '../../escalations/raise-metadata.js';
 import { ESCALATION_RAISE_FIELDS } from '../../ids.js';
+import type { ViewSubmissionArgs } from '../../listener-args.types.js';
 import { parseEscalationOptions } from '../../parsers/escalation-options.parser.js';
-import { resolveActor } from '../../request-actor.js';
 import { escalationRaisedMessage } from '../../views/escalation-raise.view.js';
 import { departmentName } from '../../views/person-summary.js';
-import { actorIds } from '../commands/liaison/departments.subcommand.js';
-import type { ViewSubmissionArgs } from './department-manage.submission.js';
 import { firstInputBlock, readViewState, withModalErrors } from './view-state.js';
 
 /** The service's field names → the modal's blocks. */
@@ -66,15 +64,7 @@ async function tellRaiser(
  */
 export function escalationRaiseSubmission(deps: SlackDeps) {
   return async ({ ack, body, view, client, context }: ViewSubmissionArgs): Promise<void> => {
-    const actor = await resolveActor(deps, {
-      teamId: body.team?.id ?? context.teamId ?? '',
-      ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}),
-      userId: body.user.id,
-      userName: body.user.name,
-      client,
-      context,
-    });
-    const subject = await deps.authorization.subjectOf(actor.person.id);
+    const actor = await context.actor();
     const { replyChannelId, source } = await withModalErrors({}, firstInputBlock(view), async () =>
       decodeRaiseMetadata(view.private_metadata),
     );
@@ -96,7 +86,7 @@ export function escalationRaiseSubmission(deps: SlackDeps) {
         ...(source ? { source } : {}),
       };
       try {
-        return await deps.escalations.raise(subject, input);
+        return await deps.escalations.raise(actor.subject, input);
       } catch (error) {
         const label = isDomainError(error)
           ? FIELD_LABELS[String(error.userMessage.params?.field)]
@@ -110,17 +100,16 @@ export function escalationRaiseSubmission(deps: SlackDeps) {
       }
     });
     await ack();
-    const byId = new Map((await deps.departments.list(actorIds(actor))).map((d) => [d.id, d]));
+    const byId = new Map((await deps.departments.list(actor.subject)).map((d) => [d.id, d]));
     // The raiser's department first, as the escalation lists them.
     const names = esc.departments.flatMap(({ departmentId }) => {
       const department = byId.get(departmentId);
       return department ? [departmentName(department, actor.locale)] : [];
     });
-    const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
     await tellRaiser(
       client,
       { channelId: replyChannelId ?? source?.channelId ?? null, userId: body.user.id },
-      escalationRaisedMessage({ t: actor.t, locale: actor.locale, timeZone }, esc, names),
+      escalationRaisedMessage({ t: actor.t, locale: actor.locale, timeZone: actor.timeZone }, esc, names),
     );
   };
 }

@@ -1,17 +1,15 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { actionItemDueField } from '../../../modules/escalations/escalations.service.js';
-import type { ActionItemInput, EscalationActor } from '../../../modules/escalations/escalations.types.js';
+import type { ActionItemInput } from '../../../modules/escalations/escalations.types.js';
 import { DomainError, isDomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
 import { DEPARTMENT_FIELD_ACTION, ESCALATION_STEP_FIELDS } from '../../ids.js';
+import type { ViewSubmissionArgs } from '../../listener-args.types.js';
+import { readMetadata } from '../../parsers/metadata.parser.js';
 import { slackPeopleDirectory } from '../../people-directory.js';
 import type { RequestActor } from '../../request-actor.js';
 import { ACTION_ITEM_ROWS, optionValue, type StepKind } from '../../views/escalation-step-modals.view.js';
-import { escalationActorOf } from '../actions/escalation-card.actions.js';
 import { withModalErrors } from './view-state.js';
-
-type ViewSubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The service's field names → the step modals' blocks. */
 const FIELD_BLOCKS: Record<string, string> = {
@@ -54,16 +52,13 @@ function badSubmission(detail: string): DomainError {
   return new DomainError('view.bad_state', { key: 'escalationCards.errors.badButton' }, { detail });
 }
 
-function readMetadata(text: string): number {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = metadataSchema.safeParse(json);
-  if (!parsed.success) throw badSubmission(`escalation step metadata ${text.slice(0, 100)}`);
-  return parsed.data.n;
+/** private_metadata: `{"n": <escalation number>}`, nothing more. */
+function escalationNumberOf(text: string): number {
+  return readMetadata(text, metadataSchema, {
+    code: 'view.bad_state',
+    message: 'escalationCards.errors.badButton',
+    what: 'escalation step metadata',
+  }).n;
 }
 
 function readState(values: unknown) {
@@ -119,9 +114,10 @@ function readItemRows(state: StepState, actor: RequestActor) {
 async function resolve(
   deps: SlackDeps,
   args: ViewSubmissionArgs,
-  ctx: { actor: RequestActor; subject: EscalationActor; number: number; state: StepState },
+  ctx: { actor: RequestActor; number: number; state: StepState },
 ): Promise<'done' | 'errors'> {
-  const { actor, subject, number, state } = ctx;
+  const { actor, number, state } = ctx;
+  const { subject } = actor;
   const { rows, errors } = readItemRows(state, actor);
   if (Object.keys(errors).length > 0) {
     await args.ack({ response_action: 'errors', errors });
@@ -168,9 +164,10 @@ async function resolve(
  */
 export function escalationStepSubmission(deps: SlackDeps, kind: StepKind) {
   return async (args: ViewSubmissionArgs): Promise<void> => {
-    const { actor, subject } = await escalationActorOf(deps, args);
+    const actor = await args.context.actor();
+    const { subject } = actor;
     const outcome = await withModalErrors(FIELD_BLOCKS, MAIN_BLOCK[kind], async () => {
-      const number = readMetadata(args.view.private_metadata);
+      const number = escalationNumberOf(args.view.private_metadata);
       const state = readState(args.view.state.values);
       const reason = state.text(ESCALATION_STEP_FIELDS.reason);
       switch (kind) {
@@ -198,7 +195,7 @@ export function escalationStepSubmission(deps: SlackDeps, kind: StepKind) {
           return 'done';
         }
         case 'resolve':
-          return resolve(deps, args, { actor, subject, number, state });
+          return resolve(deps, args, { actor, number, state });
       }
     });
     if (outcome === 'done') await args.ack();

@@ -2,7 +2,6 @@ import { DomainError } from '../../../../modules/shared/domain-error.js';
 import { parseUserReference } from '../../../parsers/user-reference.parser.js';
 import { slackPeopleDirectory } from '../../../people-directory.js';
 import { adminsListMessage, adminsResultMessage } from '../../../views/admins.view.js';
-import { actorIds } from './departments.subcommand.js';
 import type { Subcommand } from './subcommand.js';
 
 function usage(text: string): DomainError {
@@ -21,7 +20,7 @@ export const adminsSubcommand: Subcommand = {
     const [verb = '', ...rest] = text.split(/\s+/);
     const action = verb.toLowerCase();
     if (action === '') {
-      await reply(adminsListMessage(actor.t, await deps.admins.list(actorIds(actor))));
+      await reply(adminsListMessage(actor.t, await deps.admins.list(actor.subject)));
       return;
     }
     if (action !== 'add' && action !== 'remove') throw usage(text);
@@ -29,7 +28,7 @@ export const adminsSubcommand: Subcommand = {
     if (!target) throw usage(text);
     if (action === 'add') {
       const { person, changed } = await deps.admins.grant(
-        actorIds(actor),
+        actor.subject,
         target,
         slackPeopleDirectory(args.client),
       );
@@ -37,7 +36,7 @@ export const adminsSubcommand: Subcommand = {
       await reply(adminsResultMessage(actor.t(key, { user: person.slackUserId })));
       return;
     }
-    const { person, changed } = await deps.admins.revoke(actorIds(actor), target);
+    const { person, changed } = await deps.admins.revoke(actor.subject, target);
     const key = changed ? 'admins.revoked' : 'admins.notAdmin';
     await reply(adminsResultMessage(actor.t(key, { user: person.slackUserId })));
   },

@@ -1,6 +1,6 @@
 import { parseCalendarDate } from '../../../../modules/calendar/index.js';
+import { usageError } from '../../../calendar/calendar-usage.errors.js';
 import { awayRecordedMessage } from '../../../views/away.view.js';
-import { calendarActor, usageError } from './calendar-shared.subcommand.js';
 import type { Subcommand } from './subcommand.js';
 
 const RANGE = /^(\S+)\.\.(\S+)$/;
@@ -21,7 +21,7 @@ export const awaySubcommand: Subcommand = {
     const from = range && !startsWithUntil ? parseCalendarDate(range[1]) : null;
     const to = parseCalendarDate(range && !startsWithUntil ? range[2] : when);
     const reason = reasonWords.join(' ').slice(0, MAX_REASON_LENGTH) || null;
-    const result = await deps.calendar.absences.goAway(calendarActor(actor), { from, to, reason });
+    const result = await deps.calendar.absences.goAway(actor.subject, { from, to, reason });
     await reply(awayRecordedMessage(actor.t, actor.locale, result));
   },
 };

@@ -1,10 +1,10 @@
 import { isRegion, parseCalendarDate } from '../../../../modules/calendar/index.js';
+import { usageError } from '../../../calendar/calendar-usage.errors.js';
 import { calendarResultMessage } from '../../../views/calendar.view.js';
 import { calendarListMessage } from '../../../views/calendar-coverage.view.js';
 import { calendarLabel, formatDate, regionName } from '../../../views/calendar-format.js';
 import { noticeModal } from '../../../views/calendar-notice.view.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
-import { calendarActor, usageError } from './calendar-shared.subcommand.js';
 import type { SubcommandContext } from './subcommand.js';
 
 /*
@@ -24,7 +24,7 @@ function takeBasedOn(words: string[]): { basedOn: string | null; rest: string[] 
 }
 
 const add: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar add ${words.join(' ')}`);
   const { basedOn, rest } = takeBasedOn(words);
   const [key, dateText, kindText, ...nameWords] = rest;
@@ -68,7 +68,7 @@ const add: AdminAction = async ({ deps, actor, reply }, words) => {
 };
 
 const remove: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar remove ${words.join(' ')}`);
   const [key, dateText, ...extra] = words;
   if (!key || !dateText || extra.length > 0) throw usageError(actor, 'calendar.help.remove', words.join(' '));
@@ -85,7 +85,7 @@ const remove: AdminAction = async ({ deps, actor, reply }, words) => {
 };
 
 const setDefault: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar default ${words.join(' ')}`);
   const [key, ...extra] = words;
   if (!key || extra.length > 0) throw usageError(actor, 'calendar.help.default', words.join(' '));
@@ -98,7 +98,7 @@ const setDefault: AdminAction = async ({ deps, actor, reply }, words) => {
 };
 
 const setDepartment: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar department ${words.join(' ')}`);
   const [departmentKey, calendarKey, ...extra] = words;
   if (!departmentKey || !calendarKey || extra.length > 0)
@@ -120,7 +120,7 @@ const setDepartment: AdminAction = async ({ deps, actor, reply }, words) => {
 
 /** Every calendar of the workspace: how far its holidays are known and who follows it. */
 const list: AdminAction = async ({ deps, actor, reply }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar list ${words.join(' ')}`.trim());
   if (words.length > 0) throw usageError(actor, 'calendar.help.list', words.join(' '));
   await deps.calendar.calendars.ensureBuiltIns(who);
@@ -133,7 +133,7 @@ const list: AdminAction = async ({ deps, actor, reply }, words) => {
  * is named. Admin and calendar are checked before the form opens (trigger_id lives 3 s).
  */
 const notice: AdminAction = async ({ deps, actor, args }, words) => {
-  const who = calendarActor(actor);
+  const who = actor.subject;
   await deps.calendar.calendars.requireAdmin(who, `calendar notice ${words.join(' ')}`.trim());
   const [key = 'cn', ...extra] = words;
   if (extra.length > 0) throw usageError(actor, 'calendar.help.notice', words.join(' '));

@@ -1,7 +1,7 @@
+import { usageError } from '../../../calendar/calendar-usage.errors.js';
 import { calendarOverviewMessage, calendarResultMessage, followsLine } from '../../../views/calendar.view.js';
 import { calendarLabel } from '../../../views/calendar-format.js';
 import { CALENDAR_ADMIN_ACTIONS } from './calendar-admin.subcommand.js';
-import { calendarActor, usageError } from './calendar-shared.subcommand.js';
 import type { Subcommand, SubcommandContext } from './subcommand.js';
 
 async function use({ deps, actor, reply }: SubcommandContext, words: string[]) {
@@ -9,7 +9,7 @@ async function use({ deps, actor, reply }: SubcommandContext, words: string[]) {
   if (!key || extra.length > 0) throw usageError(actor, 'calendar.help.use', words.join(' '));
   const lowered = key.toLowerCase();
   const choice = lowered === 'none' || lowered === 'default' ? null : lowered;
-  const followed = await deps.calendar.calendars.use(calendarActor(actor), choice);
+  const followed = await deps.calendar.calendars.use(actor.subject, choice);
   const text =
     choice && followed.calendar
       ? actor.t('calendar.changed.use', { calendar: calendarLabel(followed.calendar, actor.locale) })
@@ -24,7 +24,7 @@ export const calendarSubcommand: Subcommand = {
     const [action = '', ...words] = context.parsed.args.split(/\s+/).filter(Boolean);
     const { deps, actor, reply } = context;
     if (action === '') {
-      const overview = await deps.calendar.calendars.overview(calendarActor(actor));
+      const overview = await deps.calendar.calendars.overview(actor.subject);
       await reply(calendarOverviewMessage(actor.t, actor.locale, overview));
       return;
     }

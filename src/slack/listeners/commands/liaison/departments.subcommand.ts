@@ -1,21 +1,10 @@
 import { isAllowed, isLeadAnywhere } from '../../../../modules/access/access.rules.js';
-import type { DepartmentsActor } from '../../../../modules/departments/departments.types.js';
 import { DomainError } from '../../../../modules/shared/domain-error.js';
 import { slackDepartmentDirectory } from '../../../department-directory.js';
-import type { RequestActor } from '../../../request-actor.js';
 import { departmentImportModal } from '../../../views/department-import.view.js';
 import { departmentManageModal } from '../../../views/department-manage.view.js';
 import { departmentChangesMessage, departmentsListMessage } from '../../../views/departments.view.js';
 import type { Subcommand, SubcommandContext } from './subcommand.js';
-
-/** The acting person's ids, from the signed request (resolveActor). */
-export function actorIds(actor: RequestActor): DepartmentsActor {
-  return {
-    workspaceId: actor.workspace.id,
-    personId: actor.person.id,
-    slackUserId: actor.person.slackUserId,
-  };
-}
 
 /** A key or name as typed; anything else (markup, mentions) is a usage error, never echoed. */
 const KEY_ARGUMENT = /^[\p{L}\p{N}_-]{1,80}$/u;
@@ -34,11 +23,10 @@ function keyArgument(word: string | undefined, text: string): string {
 }
 
 async function list({ deps, actor, reply }: SubcommandContext, includeArchived: boolean) {
-  const departments = await deps.departments.list(actorIds(actor), { includeArchived });
-  const subject = await deps.authorization.subjectOf(actor.person.id);
-  const reader = isAllowed(subject, 'departments.manage')
+  const departments = await deps.departments.list(actor.subject, { includeArchived });
+  const reader = isAllowed(actor.subject, 'departments.manage')
     ? 'admin'
-    : isLeadAnywhere(subject)
+    : isLeadAnywhere(actor.subject)
       ? 'lead'
       : 'member';
   await reply(departmentsListMessage(actor.t, actor.locale, departments, { includeArchived, reader }));
@@ -46,7 +34,7 @@ async function list({ deps, actor, reply }: SubcommandContext, includeArchived: 
 
 /** Opens the modal with the command's trigger_id (valid three seconds): allowed or refused first. */
 async function manage({ deps, actor, args }: SubcommandContext, key: string | null) {
-  const opened = await deps.departments.openForEditing(actorIds(actor), key);
+  const opened = await deps.departments.openForEditing(actor.subject, key);
   await args.client.views.open({
     trigger_id: args.command.trigger_id,
     view: departmentManageModal(actor.t, actor.locale, opened),
@@ -55,7 +43,7 @@ async function manage({ deps, actor, args }: SubcommandContext, key: string | nu
 
 async function openImport({ deps, actor, args }: SubcommandContext) {
   // Checked before the modal opens; the submission is checked again by the import itself.
-  await deps.authorization.require(await deps.authorization.subjectOf(actor.person.id), 'departments.import');
+  await deps.authorization.require(actor.subject, 'departments.import');
   await args.client.views.open({ trigger_id: args.command.trigger_id, view: departmentImportModal(actor.t) });
 }
 
@@ -74,7 +62,7 @@ async function quickEdit(context: SubcommandContext, action: string, words: stri
     edit = { archived: action === 'archive' };
   }
   const result = await deps.departments.editByKey(
-    actorIds(actor),
+    actor.subject,
     key,
     edit,
     slackDepartmentDirectory(args.client),

@@ -47,11 +47,10 @@ export const exportSubcommand: Subcommand = {
         { detail: `${actor.person.slackUserId} typed "export ${parsed.args}"` },
       );
     }
-    const subject = await deps.authorization.subjectOf(actor.person.id);
-    await deps.exports.assertAllowed(subject, request.scope);
+    await deps.exports.assertAllowed(actor.subject, request.scope);
     await reply(exportPreparingMessage(actor.t, request));
     try {
-      const result = await deps.exports.create(subject, request);
+      const result = await deps.exports.create(actor.subject, request);
       const delivered = await deliverFilesToDm(args.client, {
         slackUserId: actor.person.slackUserId,
         files: result.files,

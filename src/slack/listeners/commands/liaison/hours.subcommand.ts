@@ -1,5 +1,4 @@
 import { workingHoursMessage } from '../../../views/working-hours.view.js';
-import { calendarActor } from './calendar-shared.subcommand.js';
 import type { Subcommand } from './subcommand.js';
 
 /** `/liaison hours` shows the person's working days and hours; with `09:30-18:30 [mon-fri]` sets them. */
@@ -11,7 +10,7 @@ export const hoursSubcommand: Subcommand = {
       await reply(workingHoursMessage(actor.t, actor.locale, hours, 'calendar.hours.current'));
       return;
     }
-    const hours = await deps.calendar.calendars.setWorkingHours(calendarActor(actor), parsed.args);
+    const hours = await deps.calendar.calendars.setWorkingHours(actor.subject, parsed.args);
     await reply(workingHoursMessage(actor.t, actor.locale, hours, 'calendar.hours.changed'));
   },
 };

@@ -1,4 +1,4 @@
-import { notificationActor } from '../../../../wiring/notifications.wiring.js';
+import { zonedActor } from '../../../request-actor.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -6,7 +6,7 @@ import type { Subcommand } from './subcommand.js';
 export const muteSubcommand: Subcommand = {
   names: ['mute'],
   async run({ deps, actor, parsed, reply }) {
-    const kind = await deps.notifications.settings.mute(notificationActor(actor), parsed.args.trim());
+    const kind = await deps.notifications.settings.mute(zonedActor(actor), parsed.args.trim());
     await reply(notificationDoneMessage(actor.t('notifications.done.muted', { kind })));
   },
 };

@@ -1,5 +1,5 @@
 import { formatMinute } from '../../../../modules/notifications/notification-input.rules.js';
-import { notificationActor } from '../../../../wiring/notifications.wiring.js';
+import { zonedActor } from '../../../request-actor.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
@@ -8,7 +8,7 @@ import type { Subcommand } from './subcommand.js';
 export const quietSubcommand: Subcommand = {
   names: ['quiet'],
   async run({ deps, actor, parsed, reply }) {
-    const who = notificationActor(actor);
+    const who = zonedActor(actor);
     const quiet = await deps.notifications.settings.setQuietHours(who, parsed.args);
     const text = quiet
       ? actor.t('notifications.done.quietSet', {

@@ -1,6 +1,5 @@
 import { DomainError } from '../../../../modules/shared/domain-error.js';
 import { setupDemoMessage } from '../../../views/departments.view.js';
-import { actorIds } from './departments.subcommand.js';
 import type { Subcommand } from './subcommand.js';
 
 /** `/liaison setup demo`: the 12 departments of the brief in this workspace, idempotently. */
@@ -13,7 +12,7 @@ export const setupSubcommand: Subcommand = {
         { key: 'departments.setup.usage' },
         { detail: `/liaison setup ${parsed.args.slice(0, 200)}` },
       );
-    const result = await deps.departments.setupDemo(actorIds(actor));
+    const result = await deps.departments.setupDemo(actor.subject);
     await reply(setupDemoMessage(actor.t, actor.locale, result));
   },
 };

@@ -1,5 +1,5 @@
 import { formatLocal } from '../../../../modules/notifications/notification-input.rules.js';
-import { notificationActor } from '../../../../wiring/notifications.wiring.js';
+import { zonedActor } from '../../../request-actor.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -7,7 +7,7 @@ import type { Subcommand } from './subcommand.js';
 export const snoozeSubcommand: Subcommand = {
   names: ['snooze'],
   async run({ deps, actor, parsed, reply }) {
-    const who = notificationActor(actor);
+    const who = zonedActor(actor);
     const until = await deps.notifications.settings.snoozeAll(who, parsed.args);
     const shown = formatLocal(until, deps.clock.now(), who.timeZone);
     await reply(notificationDoneMessage(actor.t('notifications.done.snoozed', { until: shown })));

@@ -1,10 +1,8 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { SlackDeps } from '../../../deps.js';
+import type { CommandArgs } from '../../../listener-args.types.js';
 import type { ParsedLiaisonCommand } from '../../../parsers/liaison-command.parser.js';
 import type { RequestActor } from '../../../request-actor.js';
-
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** Everything a `/liaison <name>` handler gets: already acknowledged, actor resolved. */
 export interface SubcommandContext {

@@ -10,9 +10,8 @@ import type { Subcommand } from './subcommand.js';
 export const syncSubcommand: Subcommand = {
   names: ['sync'],
   async run({ deps, actor, parsed, reply }) {
-    const subject = await deps.authorization.subjectOf(actor.person.id);
-    await deps.authorization.require(subject, 'directory.sync');
-    const timeZone = actor.person.timeZone ?? actor.workspace.defaultTimeZone;
+    await deps.authorization.require(actor.subject, 'directory.sync');
+    const { timeZone } = actor;
     const argument = parsed.args.trim().toLowerCase();
     if (argument === 'status') {
       await reply(

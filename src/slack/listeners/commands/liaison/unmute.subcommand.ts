@@ -1,4 +1,4 @@
-import { notificationActor } from '../../../../wiring/notifications.wiring.js';
+import { zonedActor } from '../../../request-actor.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -7,7 +7,7 @@ export const unmuteSubcommand: Subcommand = {
   names: ['unmute'],
   async run({ deps, actor, parsed, reply }) {
     const { kind, wasMuted } = await deps.notifications.settings.unmute(
-      notificationActor(actor),
+      zonedActor(actor),
       parsed.args.trim(),
     );
     const key = wasMuted ? 'notifications.done.unmuted' : 'notifications.done.notMuted';

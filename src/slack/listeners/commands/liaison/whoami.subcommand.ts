@@ -6,7 +6,7 @@ export const whoamiSubcommand: Subcommand = {
   names: ['whoami', 'me'],
   async run({ deps, actor, reply }) {
     const memberships = await deps.people.membershipsOf(actor.person.id);
-    const roles = rolesOf(await deps.authorization.subjectOf(actor.person.id));
+    const roles = rolesOf(actor.subject);
     await reply(whoamiMessage(actor.t, { ...actor, memberships, roles }));
   },
 };
