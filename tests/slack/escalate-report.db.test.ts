@@ -113,7 +113,14 @@ beforeAll(async () => {
   await deps.escalations.resolve(await subject(lin.id), a.number, {
     decision: 'Supply Chain reserves 500 units',
     optionsConsidered: [],
-    actionItems: [{ title: 'Confirm the reservation', ownerPersonId: lin.id, dueOn: dayAt(30) }],
+    // The form takes no due date in the past: the item is dated now, then moved into last quarter.
+    actionItems: [
+      {
+        title: 'Confirm the reservation',
+        ownerPersonId: lin.id,
+        dueOn: DateTime.now().setZone(ZONE).plus({ days: 7 }).toISODate() ?? '',
+      },
+    ],
   });
   await backdate(
     a.id,
@@ -125,7 +132,10 @@ beforeAll(async () => {
   await deps.actionItems.complete(await subject(lin.id), linItem.id);
   await prisma.actionItem.update({
     where: { id: linItem.id },
-    data: { completedAt: DateTime.fromISO(`${dayAt(30)}T22:00`, { zone: ZONE }).toJSDate() },
+    data: {
+      dueOn: new Date(`${dayAt(30)}T00:00:00Z`),
+      completedAt: DateTime.fromISO(`${dayAt(30)}T22:00`, { zone: ZONE }).toJSDate(),
+    },
   });
 
   // ESC-2: Live Ops against Supply Chain; nobody answers, the SLA passes, it climbs to Chen
