@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock.js';
+import type { EscalationLadder } from './escalation-ladder.service.js';
 import { type NoticeSender, pendingNotice } from './escalation-notices.js';
-import type { EscalationPolicy } from './escalation-policy.js';
 import type { EscalationPatch, EscalationsRepository } from './escalations.repository.js';
 import {
   everyoneInvolved,
@@ -37,11 +37,8 @@ export function createEscalationSweep(ctx: {
   repo: EscalationsRepository;
   clock: Clock;
   notices: NoticeSender;
-  loadPolicy: (workspaceId: string) => Promise<EscalationPolicy>;
-  moveUp: (
-    esc: EscalationDto,
-    ladder: { ladder: LadderMember[]; policy: EscalationPolicy },
-  ) => Promise<{ level: number; people: string[]; patch: EscalationPatch }>;
+  /** The ladder's moves (src/modules/escalations/escalation-ladder.service.ts), not the service's. */
+  ladder: Pick<EscalationLadder, 'policyOf' | 'moveUp'>;
   changed: (before: EscalationDto | null, after: EscalationDto, ladder: LadderMember[]) => void;
   onSweepError?: (error: unknown, escalationId: string) => void;
 }): { sweep(input?: { workspaceId?: string; batchSize?: number }): Promise<SweepResult> } {
@@ -52,11 +49,11 @@ export function createEscalationSweep(ctx: {
     const now = clock.now();
     if (!esc || esc.status === 'RESOLVED' || !esc.slaDueAt || esc.slaDueAt > now) return 'skipped';
     const ladder = await repo.ladderOf(esc.workspaceId, involvedOf(esc));
-    const policy = await ctx.loadPolicy(esc.workspaceId);
+    const policy = await ctx.ladder.policyOf(esc.workspaceId);
     const next = transition(esc.status, 'breach');
     // One level per run, and the next deadline counts from now, not from the missed one:
     // after downtime an escalation climbs one level, not straight to the top.
-    const up = await ctx.moveUp(esc, { ladder, policy });
+    const up = await ctx.ladder.moveUp(esc, { ladder, policy });
     const late = now.getTime() - esc.slaDueAt.getTime() > LATE_AFTER_MS;
     const markMeeting = marksForMeetingOnBreach(esc.severity, esc.level) && !esc.markedForMeetingAt;
     const patch: EscalationPatch = {
@@ -104,7 +101,7 @@ export function createEscalationSweep(ctx: {
   async function reping(id: string, expected: Date): Promise<boolean> {
     const esc = await repo.findById(id);
     if (esc?.status !== 'OPEN' || esc.severity !== 'URGENT') return false;
-    const policy = await ctx.loadPolicy(esc.workspaceId);
+    const policy = await ctx.ladder.policyOf(esc.workspaceId);
     const now = clock.now();
     const every = policy.urgentRepingMinutes * MINUTE_MS;
     let next = new Date(expected.getTime() + every);

@@ -5,9 +5,10 @@ import { addYears, type LocalDate, localDateAt } from '../calendar/local-date.js
 import type { WorkingTimeProfile } from '../calendar/working-time.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
+import { createEscalationLadder } from './escalation-ladder.service.js';
 import { createNoticeSender, pendingNotice } from './escalation-notices.js';
 import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.js';
-import { type EscalationPolicy, policyFrom } from './escalation-policy.js';
+import type { EscalationPolicy } from './escalation-policy.js';
 import { createEscalationSweep, type SweepResult } from './escalation-sweep.js';
 import type { EscalationPatch, EscalationsRepository, EventInput } from './escalations.repository.js';
 import {
@@ -18,7 +19,6 @@ import {
   levelPeople,
   mayAct,
   ownerDepartmentFor,
-  slaDeadline,
   transition,
 } from './escalations.rules.js';
 import {
@@ -92,14 +92,10 @@ export function createEscalationsService(deps: {
     ...(deps.onNotifyError ? { onNotifyError: deps.onNotifyError } : {}),
   });
 
-  async function loadPolicy(workspaceId: string): Promise<EscalationPolicy> {
-    return policyFrom(await repo.policyOf(workspaceId));
-  }
-
-  async function deadline(policy: EscalationPolicy, esc: Pick<EscalationDto, 'severity'>, people: string[]) {
-    const profiles = await Promise.all(people.map((id) => deps.calendars.workingTimeProfileFor(id)));
-    return slaDeadline(policy, esc.severity, clock.now(), profiles);
-  }
+  const ladder = createEscalationLadder({ repo, clock, calendars: deps.calendars });
+  const loadPolicy = ladder.policyOf;
+  const deadline = ladder.deadline;
+  const moveUp = ladder.moveUp;
 
   /**
    * The dates a person may ask for: from their today (in their zone, as they see it) to
@@ -241,30 +237,11 @@ export function createEscalationsService(deps: {
     return text;
   }
 
-  async function moveUp(
-    esc: EscalationDto,
-    ctx: { ladder: LadderMember[]; policy: EscalationPolicy },
-  ): Promise<{ level: number; people: string[]; patch: EscalationPatch }> {
-    const landing = landingLevel(esc.level + 1, ctx.policy.maxLevel, involvedOf(esc), ctx.ladder);
-    const now = clock.now();
-    return {
-      ...landing,
-      patch: {
-        level: landing.level,
-        slaDueAt: await deadline(ctx.policy, esc, landing.people),
-        nextPingAt: firstPingAt(ctx.policy, esc.severity, now),
-        acknowledgedAt: null,
-        assigneePersonId: null,
-      },
-    };
-  }
-
   const sweeper = createEscalationSweep({
     repo,
     clock,
     notices,
-    loadPolicy,
-    moveUp,
+    ladder,
     changed,
     ...(deps.onSweepError ? { onSweepError: deps.onSweepError } : {}),
   });

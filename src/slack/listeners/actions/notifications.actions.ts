@@ -1,7 +1,6 @@
 import type { ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { formatLocal } from '../../../modules/notifications/notification-input.rules.js';
-import { DomainError } from '../../../modules/shared/domain-error.js';
 import type { SlackDeps } from '../../deps.js';
 import type { ButtonArgs } from '../../listener-args.types.js';
 import { readMetadata } from '../../parsers/metadata.parser.js';
