@@ -1,13 +1,12 @@
 import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
+import { SUPPORTED_LOCALES, type SupportedLocale } from '../i18n/locales.js';
 
 /**
  * The only reader of process.env. One schema, parsed once in main.ts; everything else
  * receives the resulting `Config`. Errors name the variable and never echo its value, so a
  * mistyped token does not end up in a terminal scrollback or a CI log.
  */
-
-const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 
 const optionalString = z
   .string()
@@ -96,8 +95,6 @@ const envSchema = z.object({
   LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIAISON_CONSOLE_USER: optionalString,
 });
-
-export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
 /** AES-256-GCM keys for installation tokens at rest: the current one, and one still readable. */
 export interface EncryptionKeys {

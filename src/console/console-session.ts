@@ -1,6 +1,6 @@
 import type { View } from '@slack/types';
-import type { SupportedLocale } from '../config/env.js';
 import { translator } from '../i18n/catalog.js';
+import type { SupportedLocale } from '../i18n/locales.js';
 import { SHORTCUTS } from '../slack/ids.js';
 import type { SlackStandIn, StoredEphemeral, StoredMessage, StoredView } from '../slack-stand-in/index.js';
 import type { ConsoleActor } from './console-payloads.js';

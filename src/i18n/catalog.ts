@@ -1,5 +1,5 @@
-import type { SupportedLocale } from '../config/env.js';
 import { en } from './en.js';
+import type { SupportedLocale } from './locales.js';
 import { zhCN } from './zh-CN.js';
 
 /** Dotted paths to every message, e.g. 'help.title'. */

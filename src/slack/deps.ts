@@ -1,5 +1,5 @@
-import type { SupportedLocale } from '../config/env.js';
 import type { FeatureRegistry } from '../features/feature-registry.js';
+import type { SupportedLocale } from '../i18n/locales.js';
 import type { Logger } from '../logger.js';
 import type { AdminsService } from '../modules/access/admins.service.js';
 import type { Authorization } from '../modules/access/authorization.service.js';

@@ -1,7 +1,7 @@
 import type { Context } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { SupportedLocale } from '../config/env.js';
 import { resolveLocale, type Translate, translator } from '../i18n/catalog.js';
+import type { SupportedLocale } from '../i18n/locales.js';
 import type { AccessSubject, Actor } from '../modules/access/access.types.js';
 import type { PersonDto } from '../modules/people/person.types.js';
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';

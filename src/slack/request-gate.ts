@@ -1,6 +1,6 @@
 import type { ReceiverEvent } from '@slack/bolt';
-import type { SupportedLocale } from '../config/env.js';
 import { translator } from '../i18n/catalog.js';
+import type { SupportedLocale } from '../i18n/locales.js';
 import type { Logger } from '../logger.js';
 import { newReferenceId } from './error-handler.js';
 import type { InstalledTeams } from './installed-teams.js';

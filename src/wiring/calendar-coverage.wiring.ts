@@ -1,6 +1,6 @@
-import type { SupportedLocale } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import { resolveLocale, translator } from '../i18n/catalog.js';
+import type { SupportedLocale } from '../i18n/locales.js';
 import type { Logger } from '../logger.js';
 import { createCoveragePrismaRepository } from '../modules/calendar/coverage.prisma-repository.js';
 import { type CoverageService, createCoverageService } from '../modules/calendar/coverage.service.js';

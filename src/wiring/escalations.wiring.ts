@@ -1,5 +1,5 @@
-import type { SupportedLocale } from '../config/env.js';
 import type { Database } from '../db/database.js';
+import type { SupportedLocale } from '../i18n/locales.js';
 import type { Logger } from '../logger.js';
 import type { ActionItemsService } from '../modules/action-items/action-items.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';

@@ -1,4 +1,4 @@
-import type { SupportedLocale } from '../../config/env.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE, DEMO_TEAM, demoDepartmentChannel } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
 

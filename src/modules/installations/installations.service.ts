@@ -1,4 +1,4 @@
-import type { SupportedLocale } from '../../config/env.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import { nextSlot } from '../scheduling/next-slot.js';
 import { recurrenceSchema } from '../scheduling/recurrence.schemas.js';
 import type { ScheduleCalendars } from '../scheduling/working-calendar.js';

@@ -1,4 +1,4 @@
-import type { SupportedLocale } from '../../config/env.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 
 export interface WorkspaceDto {
   id: string;

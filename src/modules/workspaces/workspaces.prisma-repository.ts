@@ -1,5 +1,5 @@
-import type { SupportedLocale } from '../../config/env.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import type { NewWorkspace, WorkspaceDto } from './workspace.types.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';

@@ -1,4 +1,4 @@
-import type { SupportedLocale } from '../../config/env.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { WorkspaceDto } from './workspace.types.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { SupportedLocale } from '../../config/env.js';
 import { resolveLocale, translator } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { Notify } from '../../modules/notifications/notify.service.js';
 import { createPacedWorkspaceQueue, type PacingOptions } from '../delivery/paced-workspace-queue.js';
 import { outcomeOfError } from '../delivery/slack-outcome.js';

@@ -1,5 +1,5 @@
-import type { SupportedLocale } from '../../config/env.js';
 import { resolveLocale, translator } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { EscalationNotifier } from '../../modules/escalations/escalation-notifier.js';
 import type { Notify } from '../../modules/notifications/notify.service.js';
 import { escalationNoticeView } from '../views/escalation-notice.view.js';

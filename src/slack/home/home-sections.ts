@@ -1,5 +1,5 @@
-import type { SupportedLocale } from '../../config/env.js';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { WorkspaceRole } from '../../modules/access/access.types.js';
 import { BLOCKS } from '../ids.js';
 

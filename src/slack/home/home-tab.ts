@@ -1,6 +1,6 @@
 import type { HomeView } from '@slack/types';
-import type { SupportedLocale } from '../../config/env.js';
 import { resolveLocale, translator } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { Logger } from '../../logger.js';
 import type { HomeService } from '../../modules/home/home.service.js';
 import type { Clock } from '../../modules/shared/clock.js';

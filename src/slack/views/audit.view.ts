@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { SupportedLocale } from '../../config/env.js';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { AuditEntryDto } from '../../modules/audit/audit-log.repository.js';
 import { userMention } from './departments.view.js';
 import { escapeMrkdwn } from './escape.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { AbsenceDto } from '../../modules/calendar/index.js';
 import { formatDate } from './calendar-format.js';
 import { escapeMrkdwn } from './escape.js';

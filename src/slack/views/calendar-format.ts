@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { CalendarDto, HolidayName, LocalDate } from '../../modules/calendar/index.js';
 import { isRegion } from '../../modules/calendar/index.js';
 import { escapeMrkdwn } from './escape.js';

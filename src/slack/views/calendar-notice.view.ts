@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { NoticeApplied, NoticePreview } from '../../modules/calendar/calendar.service.js';
 import { dateRanges } from '../../modules/calendar/holiday-notice.rules.js';
 import type { CalendarDto } from '../../modules/calendar/index.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { CalendarOverview, DayStatus, FollowedCalendar } from '../../modules/calendar/index.js';
 import { coverageText } from './calendar-coverage.view.js';
 import { calendarLabel, formatDate, holidayName } from './calendar-format.js';

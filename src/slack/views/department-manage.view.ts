@@ -1,6 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextElement } from '@slack/types';
-import type { SupportedLocale } from '../../config/env.js';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../modules/departments/departments.rules.js';
 import type { DepartmentWithMembers } from '../../modules/departments/departments.types.js';
 import type { Role } from '../../modules/people/person.types.js';

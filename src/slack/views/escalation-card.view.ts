@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { EscalationDto, EscalationStatus } from '../../modules/escalations/escalations.types.js';
 import { ESCALATION_ACTIONS } from '../ids.js';
 import { formatDate } from './calendar-format.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { EscalationPolicy, Sla } from '../../modules/escalations/escalation-policy.js';
 import { TEXT_MAX, TITLE_MAX } from '../../modules/escalations/escalations.service.js';
 import {

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { AssessmentReport } from '../../modules/escalations/assessment.service.js';
 import type { TiedEscalation } from '../../modules/escalations/open-escalations.rules.js';
 import { formatDate } from './calendar-format.js';

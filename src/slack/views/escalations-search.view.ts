@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { DecisionDto } from '../../modules/escalations/escalations.types.js';
 import { escapeMrkdwn } from './escape.js';
 

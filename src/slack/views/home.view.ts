@@ -1,7 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { SupportedLocale } from '../../config/env.js';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { WorkspaceRole } from '../../modules/access/access.types.js';
 import type { AdminSummary } from '../../modules/home/home.types.js';
 import type { MembershipDto } from '../../modules/people/person.types.js';

@@ -1,5 +1,5 @@
-import type { SupportedLocale } from '../../config/env.js';
 import type { Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { MembershipDto } from '../../modules/people/person.types.js';
 import { escapeMrkdwn } from './escape.js';
 

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { SupportedLocale } from '../../config/env.js';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import type { SupportedLocale } from '../../i18n/locales.js';
 import { daysOf, formatMinute, type WorkingHours } from '../../modules/calendar/working-hours.rules.js';
 import { escapeMrkdwn } from './escape.js';
 
