@@ -2,7 +2,7 @@ import type { MessageKey, MessageParams } from '../../i18n/catalog.js';
 import type { Actor } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
 import type { SlackProfile } from '../people/person.types.js';
-import { parseCsv } from './csv.parser.js';
+import { parseCsv } from '../shared/csv.parser.js';
 import type { DepartmentsRepository, KnownPerson } from './departments.repository.js';
 import { NAME_MAX, slugify } from './departments.rules.js';
 import type {

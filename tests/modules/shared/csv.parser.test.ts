@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/modules/departments/csv.parser.js';
+import { parseCsv } from '../../../src/modules/shared/csv.parser.js';
 
 const fields = (text: string) => {
   const parsed = parseCsv(text);
@@ -52,5 +52,19 @@ describe('parseCsv', () => {
   it('reads an empty text as no rows', () => {
     expect(fields('')).toEqual([]);
     expect(fields('\n\r\n')).toEqual([]);
+  });
+});
+
+describe('parseCsv on what people paste', () => {
+  it('numbers an unclosed quote by its own line, after a byte-order mark and Chinese text', () => {
+    expect(parseCsv('\uFEFF部门,负责人\n供应链,"未闭合\n继续')).toEqual({
+      ok: false,
+      problem: 'unclosed_quote',
+      line: 2,
+    });
+  });
+
+  it('reads rows of uneven length and a quote inside an unquoted field', () => {
+    expect(fields('a,b,c\nd\ne,f"g')).toEqual([['a', 'b', 'c'], ['d'], ['e', 'f"g']]);
   });
 });
