@@ -14,7 +14,7 @@ import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
 import { openDatabase, openInMemoryDatabase } from '../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
-import { systemClock } from '../src/modules/shared/clock.js';
+import { systemClock } from '../src/modules/shared/clock.types.js';
 import { createBulkClient } from '../src/slack/delivery/slack-clients.js';
 import {
   createUsersListPagers,

@@ -16,7 +16,7 @@ import {
   escalationSlaJob,
 } from '../src/features/escalations/escalation-sla.job.js';
 import { startScheduling } from '../src/jobs/start-scheduling.js';
-import { systemClock } from '../src/modules/shared/clock.js';
+import { systemClock } from '../src/modules/shared/clock.types.js';
 import { buildSlackDeps } from '../src/wiring/build-slack-deps.js';
 import { freshPostgres } from './lib/fresh-postgres.js';
 import { summarize } from './lib/stats.js';

@@ -8,7 +8,7 @@ import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
 import { openInMemoryDatabase } from '../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
-import { systemClock } from '../src/modules/shared/clock.js';
+import { systemClock } from '../src/modules/shared/clock.types.js';
 import { createPacedSlackSender } from '../src/slack/delivery/paced-slack-sender.js';
 import { type BulkRates, SLACK_FLOOR_RATES, scaleRates } from '../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../src/slack/delivery/slack-clients.js';

@@ -6,7 +6,7 @@ import { openDatabase } from '../src/db/open-database.js';
 import { startSchedulerTicker } from '../src/jobs/scheduler-ticker.js';
 import { createJobRunsPrismaRepository } from '../src/modules/scheduling/job-runs.prisma-repository.js';
 import { createScheduler } from '../src/modules/scheduling/scheduler.service.js';
-import { systemClock } from '../src/modules/shared/clock.js';
+import { systemClock } from '../src/modules/shared/clock.types.js';
 
 export const BENCH_KIND = 'bench.effect';
 export const LEASE_MS = 2_000;

@@ -8,7 +8,7 @@ import { openDatabase } from './db/open-database.js';
 import { startBackgroundWork } from './jobs/start-background-work.js';
 import { createLlmClient } from './llm/create-llm-client.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
-import { systemClock } from './modules/shared/clock.js';
+import { systemClock } from './modules/shared/clock.types.js';
 import { startHttpMode } from './run/http-mode.js';
 import { startSocketMode } from './run/socket-mode.js';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';

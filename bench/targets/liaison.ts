@@ -8,7 +8,7 @@ import { PROJECT_MIGRATIONS_DIR } from '../../src/db/paths.js';
 import { createLogger } from '../../src/logger.js';
 import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
-import { systemClock } from '../../src/modules/shared/clock.js';
+import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
 import { startSlackStandIn } from '../../src/slack-stand-in/index.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';

@@ -1,6 +1,6 @@
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
-import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.js';
+import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.types.js';
 import type { Feature, FeatureInfra, FeatureJob, FeatureListener, HelpEntry } from './feature.types.js';
 
 /**

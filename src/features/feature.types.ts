@@ -18,7 +18,7 @@ import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
 import type { HomeSection, HomeSectionLoader } from '../slack/home/home-sections.js';
-import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.js';
+import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.types.js';
 import type { ActorContext } from '../slack/request-actor.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.js';
 import { ensureStandingSchedules } from '../features/feature-registry.js';
 import type { Logger } from '../logger.js';
-import { startDeliveryWorker } from '../modules/delivery/delivery-worker-loop.js';
-import type { Clock } from '../modules/shared/clock.js';
+import { startDeliveryWorker } from '../modules/delivery/delivery-worker-loop.service.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import { createWorkspaceSenders } from '../slack/delivery/workspace-senders.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { buildDeliveryWorker } from '../wiring/notifications.wiring.js';

@@ -4,8 +4,8 @@ import type { Logger } from '../logger.js';
 import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
 import { createJobRunsPrismaRepository } from '../modules/scheduling/job-runs.prisma-repository.js';
 import { createScheduler, type Scheduler } from '../modules/scheduling/scheduler.service.js';
-import type { ScheduleCalendars } from '../modules/scheduling/working-calendar.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { ScheduleCalendars } from '../modules/scheduling/working-calendar.types.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import { startSchedulerTicker } from './scheduler-ticker.js';
 
 export interface RunningScheduling {

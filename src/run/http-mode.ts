@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { OAuthSettings } from '../config/env.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import { boltLogger, createSlackApp, type SlackAppOptions } from '../slack/app.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { healthRoute } from '../slack/health-route.js';

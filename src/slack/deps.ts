@@ -16,7 +16,7 @@ import type { InboundEventGate } from '../modules/inbound-events/inbound-event-g
 import type { InstallationsService } from '../modules/installations/installations.service.js';
 import type { PeopleService } from '../modules/people/people.service.js';
 import type { SchedulesService } from '../modules/scheduling/schedules.service.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import type { WorkspacesService } from '../modules/workspaces/workspaces.service.js';
 import type { DirectorySlackDeps } from '../wiring/directory.wiring.js';
 import type { EscalationCards } from '../wiring/escalations.wiring.js';
@@ -41,7 +41,7 @@ export interface SlackDeps {
   people: PeopleService;
   inboundEvents: InboundEventGate;
   calendar: CalendarFeature;
-  /** How far each calendar's holidays are known; warnings to admins (src/jobs/calendar-coverage.job.ts). */
+  /** How far each calendar's holidays are known; warnings to admins (src/features/calendar/calendar-coverage.job.ts). */
   calendarCoverage: CoverageService;
   schedules: SchedulesService;
   notifications: NotificationsSlackDeps;
@@ -60,13 +60,13 @@ export interface SlackDeps {
    * `actionItems.createMany(items, { tx })`; see the top of action-items.service.ts.
    */
   actionItems: ActionItemsService;
-  /** Escalations: the ladder, its SLAs (src/jobs/escalation-sla.job.ts) and decisions. */
+  /** Escalations: the ladder, its SLAs (src/features/escalations/escalation-sla.job.ts) and decisions. */
   escalations: EscalationsService;
-  /** The joint assessment per department and quarter (`/escalate report`, src/jobs/escalation-assessment.job.ts). */
+  /** The joint assessment per department and quarter (`/escalate report`, src/features/escalations/escalation-assessment.job.ts). */
   assessment: AssessmentService;
   /** Cards in department channels (paced refresher, stale sweep) and the buttons' pre-modal check. */
   escalationCards: EscalationCards;
-  /** The hourly reminder / overdue pass (src/jobs/action-item-reminders.job.ts). */
+  /** The hourly reminder / overdue pass (src/features/action-items/action-item-reminders.job.ts). */
   actionItemNotices: ActionItemNotices;
   /** `/liaison export`: the workspace's data (admins) or a person's own, as JSON or CSV. */
   exports: ExportService;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import { translator } from '../i18n/catalog.js';
-import { isDomainError } from '../modules/shared/domain-error.js';
+import { isDomainError } from '../modules/shared/domain-error.types.js';
 import type { SlackDeps } from './deps.js';
 import { isNotInstalled } from './oauth/installation-store.js';
 import { localeFromContext } from './request-actor.js';

@@ -13,11 +13,11 @@ import {
   createActionItemsService,
 } from '../modules/action-items/action-items.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import { actionItemNoticeMessage } from '../slack/views/action-items.view.js';
 import type { NotificationsSlackDeps } from './notifications.wiring.js';
 
-/** Builds the action-item service and its reminder pass (services.ts calls this). */
+/** Builds the action-item service and its reminder pass (build-slack-deps.ts calls this). */
 export function buildActionItemsDeps(input: {
   db: Database;
   clock: Clock;

@@ -28,11 +28,11 @@ import { createInboundEventGate } from '../modules/inbound-events/inbound-event-
 import { createInboundEventsPrismaRepository } from '../modules/inbound-events/inbound-events.prisma-repository.js';
 import { createInstallationsPrismaRepository } from '../modules/installations/installations.prisma-repository.js';
 import { createInstallationsService } from '../modules/installations/installations.service.js';
-import { createTokenCipher } from '../modules/installations/token-cipher.js';
+import { createTokenCipher } from '../modules/installations/token-cipher.service.js';
 import { createPeoplePrismaRepository } from '../modules/people/people.prisma-repository.js';
 import { createPeopleService } from '../modules/people/people.service.js';
 import { createSchedulesPrismaRepository, createSchedulesService } from '../modules/scheduling/index.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import { createWorkspacesPrismaRepository } from '../modules/workspaces/workspaces.prisma-repository.js';
 import { createWorkspacesService } from '../modules/workspaces/workspaces.service.js';
 import type { SlackDeps } from '../slack/deps.js';

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { createCoveragePrismaRepository } from '../modules/calendar/coverage.prisma-repository.js';
 import { type CoverageService, createCoverageService } from '../modules/calendar/coverage.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import { coverageNoticeMessage } from '../slack/views/calendar-coverage.view.js';
 import type { NotificationsSlackDeps } from './notifications.wiring.js';
 

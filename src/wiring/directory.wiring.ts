@@ -7,8 +7,8 @@ import {
   createOpenItemsRegistry,
   leadershipOpenItems,
   type OpenItemsRegistry,
-} from '../modules/directory/open-items.js';
-import type { Clock } from '../modules/shared/clock.js';
+} from '../modules/directory/open-items.service.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import {
   createDirectorySyncRunner,
   type DirectorySyncRunner,
@@ -26,7 +26,7 @@ export interface DirectorySlackDeps {
   openItems: OpenItemsRegistry;
 }
 
-/** Builds the directory sync over one database (services.ts calls this). */
+/** Builds the directory sync over one database (build-slack-deps.ts calls this). */
 export function buildDirectoryDeps(input: {
   db: Database;
   clock: Clock;

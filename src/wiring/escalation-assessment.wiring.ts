@@ -5,7 +5,7 @@ import {
   type AssessmentService,
   createAssessmentService,
 } from '../modules/escalations/assessment.service.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 
 /** The joint assessment (`/escalate report`, the nightly `escalations.assessment` job). */
 export function buildAssessmentService(input: {

@@ -10,7 +10,7 @@ import {
   type EscalationsService,
 } from '../modules/escalations/escalations.service.js';
 import type { Notify } from '../modules/notifications/notify.service.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import {
   createEscalationCardRefresher,
   type EscalationCardRefresher,

@@ -2,14 +2,14 @@ import type { Database } from '../db/database.js';
 import { notificationKindsOf } from '../features/feature-registry.js';
 import { FEATURES } from '../features/features.js';
 import type { Logger } from '../logger.js';
-import type { DeliverySender, WorkspaceSenders } from '../modules/delivery/delivery.ports.js';
+import type { DeliverySender, WorkspaceSenders } from '../modules/delivery/delivery.ports.types.js';
 import { createDeliveryPrismaRepository } from '../modules/delivery/delivery.prisma-repository.js';
 import { createDeliveryService, type DeliveryService } from '../modules/delivery/delivery.service.js';
 import {
   createDeliveryWorker,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
-} from '../modules/delivery/delivery-worker.js';
+} from '../modules/delivery/delivery-worker.service.js';
 import { createHeldRelease } from '../modules/notifications/held-release.service.js';
 import {
   createNotificationSettingsService,
@@ -17,7 +17,7 @@ import {
 } from '../modules/notifications/notification-settings.service.js';
 import { createNotificationsPrismaRepository } from '../modules/notifications/notifications.prisma-repository.js';
 import { createNotify, type Notify } from '../modules/notifications/notify.service.js';
-import type { Clock } from '../modules/shared/clock.js';
+import type { Clock } from '../modules/shared/clock.types.js';
 import { addNotificationControls } from '../slack/views/notifications-controls.view.js';
 import { notificationDigestMessage } from '../slack/views/notifications-digest.view.js';
 
@@ -30,7 +30,7 @@ export interface NotificationsSlackDeps {
   releaseHeld: (now?: Date) => Promise<number>;
 }
 
-/** Builds the delivery and notification services over one database (services.ts calls this). */
+/** Builds the delivery and notification services over one database (build-slack-deps.ts calls this). */
 export function buildNotificationsDeps(input: {
   db: Database;
   clock: Clock;

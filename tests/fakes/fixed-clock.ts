@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/modules/shared/clock.js';
+import type { Clock } from '../../src/modules/shared/clock.types.js';
 
 /** A clock tests move by hand. */
 export function fixedClock(

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { type RunningConsole, startLocalConsole } from '../../src/console/local-console.js';
-import { systemClock } from '../../src/modules/shared/clock.js';
+import { systemClock } from '../../src/modules/shared/clock.types.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';

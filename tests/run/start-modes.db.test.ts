@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/modules/shared/clock.js';
+import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
 import { startSocketMode } from '../../src/run/socket-mode.js';
 import type { SlackDeps } from '../../src/slack/deps.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../src/modules/shared/domain-error.js';
+import { isDomainError } from '../../src/modules/shared/domain-error.types.js';
 import { createPacedSlackSender } from '../../src/slack/delivery/paced-slack-sender.js';
 import { SLACK_FLOOR_RATES, scaleRates } from '../../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../../src/slack/delivery/slack-clients.js';

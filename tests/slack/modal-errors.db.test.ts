@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/modules/shared/domain-error.js';
+import { DomainError } from '../../src/modules/shared/domain-error.types.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 /** A modal listener that rejects its input the way feature modals will. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/database.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { systemClock } from '../../src/modules/shared/clock.js';
+import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { type RunningHttpApp, startHttpMode } from '../../src/run/http-mode.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { COMMANDS } from '../../src/slack/ids.js';

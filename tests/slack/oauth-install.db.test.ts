@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenCipher } from '../../src/modules/installations/token-cipher.js';
+import { createTokenCipher } from '../../src/modules/installations/token-cipher.service.js';
 import { SLACK_FLOOR_RATES, scaleRates } from '../../src/slack/delivery/rate-floors.js';
 import { createWorkspaceSenders } from '../../src/slack/delivery/workspace-senders.js';
 import { BLOCKS, EVENTS } from '../../src/slack/ids.js';

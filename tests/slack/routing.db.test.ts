@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReceiver } from '../../src/console/console-receiver.js';
-import { systemClock } from '../../src/modules/shared/clock.js';
+import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { BLOCKS } from '../../src/slack/ids.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';

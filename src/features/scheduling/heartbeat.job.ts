@@ -1,6 +1,6 @@
 import type { JobHandler } from '../../modules/scheduling/job-handler.types.js';
 import type { SchedulesService } from '../../modules/scheduling/schedules.service.js';
-import type { Clock } from '../../modules/shared/clock.js';
+import type { Clock } from '../../modules/shared/clock.types.js';
 
 export const HEARTBEAT_KIND = 'system.heartbeat';
 

@@ -1,6 +1,6 @@
 import type { PeopleService } from '../people/people.service.js';
 import type { PeopleDirectory } from '../people/person.types.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { Actor } from './access.types.js';
 import type { AdminDto, AdminsRepository } from './admins.repository.js';
 import type { Authorization } from './authorization.service.js';

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/catalog.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { AccessRepository } from './access.repository.js';
 import { isAllowed } from './access.rules.js';
 import type { AccessObject, AccessSubject, Permission } from './access.types.js';

@@ -1,9 +1,9 @@
-import { isWorkingTime } from '../calendar/business-time.js';
-import { addDays, localDateAt } from '../calendar/local-date.js';
-import type { WorkingTimeProfile } from '../calendar/working-time.js';
+import { isWorkingTime } from '../calendar/business-time.rules.js';
+import { addDays, localDateAt } from '../calendar/local-date.rules.js';
+import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
 import type { DeliveryMessage } from '../delivery/delivery.types.js';
 import type { Notify } from '../notifications/notify.service.js';
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { ActionItemsRepository } from './action-items.repository.js';
 import { dueNotice } from './action-items.rules.js';
 import type { ActionItemWithOwner } from './action-items.types.js';

@@ -1,7 +1,7 @@
 import type { DbClient } from '../../db/database.js';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntries, writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import type { LocalDate } from '../calendar/local-date.js';
+import type { LocalDate } from '../calendar/local-date.rules.js';
 import type { ActionItemsRepository } from './action-items.repository.js';
 import type { ActionItemDto, ActionItemStatus } from './action-items.types.js';
 

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../calendar/local-date.js';
+import type { LocalDate } from '../calendar/local-date.rules.js';
 import type {
   ActionItemDto,
   ActionItemStatus,

@@ -1,8 +1,8 @@
-import { addWorkingDates } from '../calendar/business-time.js';
+import { addWorkingDates } from '../calendar/business-time.rules.js';
 import { parseCalendarDate } from '../calendar/calendar-date.rules.js';
-import { addDays, type LocalDate, localDateAt } from '../calendar/local-date.js';
-import { isWorkingDate, type WorkingTimeProfile } from '../calendar/working-time.js';
-import { DomainError } from '../shared/domain-error.js';
+import { addDays, type LocalDate, localDateAt } from '../calendar/local-date.rules.js';
+import { isWorkingDate, type WorkingTimeProfile } from '../calendar/working-time.rules.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { ActionItemStatus, DueSpec } from './action-items.types.js';
 
 /** Longest "N working days" accepted: a quarter and a bit. */

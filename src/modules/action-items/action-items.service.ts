@@ -16,13 +16,13 @@
  * - `listForSource(workspaceId, sourceType, sourceId)`: every item of that source.
  * - `get(workspaceId, id)`.
  * Status rules: src/modules/action-items/action-items.rules.ts (`nextStatus`). The reminder
- * and overdue notices are sent by src/jobs/action-item-reminders.job.ts.
+ * and overdue notices are sent by src/features/action-items/action-item-reminders.job.ts.
  */
 import type { Actor } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
-import type { WorkingTimeProfile } from '../calendar/working-time.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { ActionItemsRepository, ActionItemsTx } from './action-items.repository.js';
 import { type ActionItemEvent, cleanTitle, dueOnFrom, nextStatus } from './action-items.rules.js';
 import type { ActionItemDto, DueSpec, NewActionItem } from './action-items.types.js';

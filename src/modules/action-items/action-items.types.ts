@@ -1,4 +1,4 @@
-import type { LocalDate } from '../calendar/local-date.js';
+import type { LocalDate } from '../calendar/local-date.rules.js';
 
 /** OPEN → DONE | CANCELLED | OVERDUE (job); OVERDUE → DONE | CANCELLED; re-date → OPEN. */
 export type ActionItemStatus = 'OPEN' | 'DONE' | 'CANCELLED' | 'OVERDUE';

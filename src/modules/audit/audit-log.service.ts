@@ -1,5 +1,5 @@
 import type { Authorization } from '../access/authorization.service.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { AuditEntryDto, AuditFilter, AuditLogRepository } from './audit-log.repository.js';
 
 /** How many entries `/liaison audit` shows. */

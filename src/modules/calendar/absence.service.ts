@@ -1,10 +1,10 @@
 import type { Actor } from '../access/access.types.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { AbsenceDto } from './calendar.dto.js';
 import type { CalendarRepository } from './calendar.repository.js';
-import { timeZoneOf } from './calendar-resolution.js';
-import { addDays, type LocalDate, localDateAt, utcMidnightMs } from './local-date.js';
+import { timeZoneOf } from './calendar-resolution.rules.js';
+import { addDays, type LocalDate, localDateAt, utcMidnightMs } from './local-date.rules.js';
 
 /** Longest absence one command records; longer leave is rare and likely a typo in the year. */
 const MAX_ABSENCE_DAYS = 366;

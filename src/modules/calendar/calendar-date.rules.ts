@@ -1,5 +1,5 @@
-import { DomainError } from '../shared/domain-error.js';
-import type { LocalDate } from './local-date.js';
+import { DomainError } from '../shared/domain-error.types.js';
+import type { LocalDate } from './local-date.rules.js';
 
 /*
  * The one parser for dates a person types or picks, in every form and command: a real

@@ -1,5 +1,5 @@
 import type { CalendarEntry } from './calendar.types.js';
-import type { LocalDate } from './local-date.js';
+import type { LocalDate } from './local-date.rules.js';
 
 export interface CalendarDto {
   id: string;

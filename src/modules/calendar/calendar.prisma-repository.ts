@@ -3,8 +3,8 @@ import type { Actor } from '../access/access.types.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import type { AbsenceDto, CalendarDto, CalendarWithDates } from './calendar.dto.js';
 import type { CalendarRepository } from './calendar.repository.js';
-import type { LocalDate } from './local-date.js';
-import { BUILT_IN_CALENDARS } from './region-holidays.js';
+import type { LocalDate } from './local-date.rules.js';
+import { BUILT_IN_CALENDARS } from './region-holidays.rules.js';
 
 const calendarSelect = { id: true, key: true, nameEn: true, nameZh: true, region: true } as const;
 const withDates = {

@@ -1,8 +1,8 @@
 import type { Actor } from '../access/access.types.js';
 import type { AbsenceDto, CalendarDto, CalendarWithDates, PersonCalendarSettings } from './calendar.dto.js';
 import type { CalendarEntry } from './calendar.types.js';
-import type { LocalDate } from './local-date.js';
-import type { Region } from './region-holidays.js';
+import type { LocalDate } from './local-date.rules.js';
+import type { Region } from './region-holidays.rules.js';
 
 /** Calendars, their dates, who follows which, and absences. Each change is audited in its transaction. */
 import type { WorkingHours } from './working-hours.rules.js';

@@ -1,17 +1,17 @@
 import type { AccessSubject } from '../access/access.types.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { CalendarDto, FollowedCalendar } from './calendar.dto.js';
 import type { CalendarRepository } from './calendar.repository.js';
 import type { DayStatus, WorkingCalendar } from './calendar.types.js';
-import { followedCalendar, holidaysOf, timeZoneOf } from './calendar-resolution.js';
+import { followedCalendar, holidaysOf, timeZoneOf } from './calendar-resolution.rules.js';
 import { type CalendarCoverage, coverageOf } from './coverage.rules.js';
 import { type NoticeItem, type ParsedNotice, parseHolidayNotice } from './holiday-notice.rules.js';
-import { addDays, isLocalDate, type LocalDate, localDateAt } from './local-date.js';
-import type { Region } from './region-holidays.js';
-import { workingCalendar } from './working-calendar.js';
+import { addDays, isLocalDate, type LocalDate, localDateAt } from './local-date.rules.js';
+import type { Region } from './region-holidays.rules.js';
+import { workingCalendar } from './working-calendar.rules.js';
 import { parseWorkingHours, type WorkingHours } from './working-hours.rules.js';
-import type { WorkingTimeProfile } from './working-time.js';
+import type { WorkingTimeProfile } from './working-time.rules.js';
 
 /** How many non-working days `/liaison calendar` lists, and how far it looks for them. */
 const UPCOMING_COUNT = 5;

@@ -1,4 +1,4 @@
-import type { LocalDate } from './local-date.js';
+import type { LocalDate } from './local-date.rules.js';
 
 export type DayKind = 'workday' | 'holiday' | 'weekend';
 

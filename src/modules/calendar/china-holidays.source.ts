@@ -1,6 +1,6 @@
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { CalendarEntry, HolidayName, HolidaySource } from './calendar.types.js';
-import type { LocalDate } from './local-date.js';
+import type { LocalDate } from './local-date.rules.js';
 
 /**
  * Mainland China's statutory holidays and make-up workdays (调休), from `chinese-days`,

@@ -1,6 +1,6 @@
 import type { CalendarWithDates } from './calendar.dto.js';
-import { type LocalDate, utcMidnightMs } from './local-date.js';
-import { isRegion, REGION_COVERAGE } from './region-holidays.js';
+import { type LocalDate, utcMidnightMs } from './local-date.rules.js';
+import { isRegion, REGION_COVERAGE } from './region-holidays.rules.js';
 
 /** Admins are warned this many days before a calendar in use runs out of holiday data. */
 export const COVERAGE_WARNING_DAYS = 60;

@@ -1,9 +1,9 @@
 import type { AccessSubject } from '../access/access.types.js';
 import type { DeliveryMessage } from '../delivery/delivery.types.js';
 import type { Notify } from '../notifications/notify.service.js';
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { CalendarDto } from './calendar.dto.js';
-import { timeZoneOf } from './calendar-resolution.js';
+import { timeZoneOf } from './calendar-resolution.rules.js';
 import type { CoverageRepository } from './coverage.repository.js';
 import {
   type CalendarCoverage,
@@ -12,7 +12,7 @@ import {
   isPastCoverage,
   isRunningOut,
 } from './coverage.rules.js';
-import { type LocalDate, localDateAt } from './local-date.js';
+import { type LocalDate, localDateAt } from './local-date.rules.js';
 
 /** The notification kind of the warning DMs (admins can mute it like any other). */
 export const COVERAGE_NOTICE_KIND = 'calendar.coverage';

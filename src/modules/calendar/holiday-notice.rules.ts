@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, isoWeekday, type LocalDate } from './local-date.js';
+import { addDays, isLocalDate, isoWeekday, type LocalDate } from './local-date.rules.js';
 
 /**
  * Reads the State Council's yearly notice, "国务院办公厅关于20XX年部分节假日安排的通知", as

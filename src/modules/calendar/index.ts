@@ -11,7 +11,7 @@ export {
   isWorkingTime,
   nextWorkingMoment,
   workingMinutesBetween,
-} from './business-time.js';
+} from './business-time.rules.js';
 export type {
   AbsenceDto,
   CalendarDto,
@@ -41,14 +41,20 @@ export {
   parseCalendarDate,
 } from './calendar-date.rules.js';
 export { CHINA_COVERAGE, chinaHolidays } from './china-holidays.source.js';
-export { layeredHolidays, noHolidays } from './layered-holidays.js';
-export { addYears, type LocalDate, localDateAt } from './local-date.js';
-export { BUILT_IN_CALENDARS, isRegion, REGION_HOLIDAYS, REGIONS, type Region } from './region-holidays.js';
+export { layeredHolidays, noHolidays } from './layered-holidays.rules.js';
+export { addYears, type LocalDate, localDateAt } from './local-date.rules.js';
+export {
+  BUILT_IN_CALENDARS,
+  isRegion,
+  REGION_HOLIDAYS,
+  REGIONS,
+  type Region,
+} from './region-holidays.rules.js';
 export { usFederalHolidays } from './us-federal-holidays.source.js';
-export { workingCalendar } from './working-calendar.js';
-export type { WorkingTimeProfile } from './working-time.js';
+export { workingCalendar } from './working-calendar.rules.js';
+export type { WorkingTimeProfile } from './working-time.rules.js';
 
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import { createAbsenceService } from './absence.service.js';
 import type { CalendarRepository } from './calendar.repository.js';
 import { createCalendarService } from './calendar.service.js';

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import type { CalendarEntry, HolidayName, HolidaySource } from './calendar.types.js';
-import { addDays, isoWeekday, type LocalDate } from './local-date.js';
+import { addDays, isoWeekday, type LocalDate } from './local-date.rules.js';
 
 /**
  * United States federal holidays (5 U.S.C. 6103) from `date-holidays`, public holidays only

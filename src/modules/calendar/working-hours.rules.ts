@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/domain-error.types.js';
 
 /** Working days (bitmask, Monday = 1 … Sunday = 64) and hours (minutes after local midnight). */
 export interface WorkingHours {

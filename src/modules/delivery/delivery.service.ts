@@ -1,4 +1,4 @@
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import { type DeliveryDto, type EnqueueInput, queuedNotBefore } from './delivery.types.js';
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.js';
+import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.rules.js';
 import { DEMO_DEFAULT_CALENDAR_KEY } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
 

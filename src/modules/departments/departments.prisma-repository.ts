@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { DepartmentsRepository } from './departments.repository.js';
 import { byRoleThenName } from './departments.rules.js';
 import type { DepartmentPlan, DepartmentWithMembers } from './departments.types.js';

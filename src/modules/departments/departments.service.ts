@@ -3,8 +3,8 @@ import type { AccessSubject, Actor } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
 import { DEMO_DEPARTMENTS } from '../demo/demo.data.js';
 import type { SlackProfile } from '../people/person.types.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError, isDomainError } from '../shared/domain-error.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError, isDomainError } from '../shared/domain-error.types.js';
 import { createDepartmentImport, type ImportOutcome, mapLimited } from './department-import.service.js';
 import type { DepartmentsRepository } from './departments.repository.js';
 import {

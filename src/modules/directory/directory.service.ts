@@ -1,7 +1,7 @@
 import type { DeliveryService } from '../delivery/delivery.service.js';
 import type { Notify } from '../notifications/notify.service.js';
 import type { SlackProfile } from '../people/person.types.js';
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { DirectoryRepository } from './directory.repository.js';
 import {
   flagRecipients,
@@ -18,7 +18,7 @@ import {
   type SyncOutcome,
   type SyncRunDto,
 } from './directory.types.js';
-import type { OpenItemsRegistry } from './open-items.js';
+import type { OpenItemsRegistry } from './open-items.service.js';
 
 /** The notification kind of "someone in your department was deactivated" (mutable like any kind). */
 export const DEACTIVATION_FLAG_KIND = 'directory.deactivated';

@@ -1,7 +1,7 @@
 import { isExecutive } from '../access/access.rules.js';
 import type { AccessSubject, Permission } from '../access/access.types.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type {
   AssessedDepartment,
   AssessmentRepository,

@@ -1,6 +1,6 @@
-import type { WorkingTimeProfile } from '../calendar/working-time.js';
-import type { Clock } from '../shared/clock.js';
-import { type EscalationPolicy, policyFrom } from './escalation-policy.js';
+import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
+import type { Clock } from '../shared/clock.types.js';
+import { type EscalationPolicy, policyFrom } from './escalation-policy.rules.js';
 import type { EscalationPatch, EscalationsRepository } from './escalations.repository.js';
 import { firstPingAt, involvedOf, landingLevel, slaDeadline } from './escalations.rules.js';
 import type { EscalationDto, LadderMember } from './escalations.types.js';

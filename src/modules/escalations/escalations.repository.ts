@@ -1,4 +1,4 @@
-import type { NoticeType } from './escalation-notifier.js';
+import type { NoticeType } from './escalation-notifier.types.js';
 import type {
   ActionItemInput,
   DecisionDto,

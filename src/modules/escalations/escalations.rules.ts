@@ -1,8 +1,8 @@
 import type { AccessSubject } from '../access/access.types.js';
-import { addWorkingDays, addWorkingHours } from '../calendar/business-time.js';
-import type { WorkingTimeProfile } from '../calendar/working-time.js';
-import { DomainError } from '../shared/domain-error.js';
-import type { EscalationPolicy, Sla } from './escalation-policy.js';
+import { addWorkingDays, addWorkingHours } from '../calendar/business-time.rules.js';
+import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
+import { DomainError } from '../shared/domain-error.types.js';
+import type { EscalationPolicy, Sla } from './escalation-policy.rules.js';
 import type {
   EscalationAction,
   EscalationDto,

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessSubject } from '../access/access.types.js';
 import { parseCalendarDate } from '../calendar/calendar-date.rules.js';
-import { addYears, type LocalDate, localDateAt } from '../calendar/local-date.js';
-import type { WorkingTimeProfile } from '../calendar/working-time.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
+import { addYears, type LocalDate, localDateAt } from '../calendar/local-date.rules.js';
+import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import { createEscalationLadder } from './escalation-ladder.service.js';
-import { createNoticeSender, pendingNotice } from './escalation-notices.js';
-import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.js';
-import type { EscalationPolicy } from './escalation-policy.js';
-import { createEscalationSweep, type SweepResult } from './escalation-sweep.js';
+import { createNoticeSender, pendingNotice } from './escalation-notices.service.js';
+import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.types.js';
+import type { EscalationPolicy } from './escalation-policy.rules.js';
+import { createEscalationSweep, type SweepResult } from './escalation-sweep.service.js';
 import type { EscalationPatch, EscalationsRepository, EventInput } from './escalations.repository.js';
 import {
   everyoneInvolved,
@@ -37,7 +37,7 @@ export const TEXT_MAX = 3000;
 /** How far ahead a wanted-by or due date may be. */
 export const FUTURE_YEARS = 5;
 
-export { LATE_AFTER_MS, type SweepResult } from './escalation-sweep.js';
+export { LATE_AFTER_MS, type SweepResult } from './escalation-sweep.service.js';
 
 export const escName = (number: number) => `ESC-${number}`;
 

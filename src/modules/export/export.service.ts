@@ -1,7 +1,7 @@
 import type { AccessSubject } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { ExportRepository } from './export.repository.js';
 import type {
   ExportData,

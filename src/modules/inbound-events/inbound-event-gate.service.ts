@@ -1,4 +1,4 @@
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { ClaimOutcome, InboundDelivery } from './inbound-event.types.js';
 import type { InboundEventsRepository } from './inbound-events.repository.js';
 

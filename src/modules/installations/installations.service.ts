@@ -1,8 +1,8 @@
 import type { SupportedLocale } from '../../i18n/locales.js';
-import { nextSlot } from '../scheduling/next-slot.js';
+import { nextSlot } from '../scheduling/next-slot.rules.js';
 import { recurrenceSchema } from '../scheduling/recurrence.schemas.js';
-import type { ScheduleCalendars } from '../scheduling/working-calendar.js';
-import type { Clock } from '../shared/clock.js';
+import type { ScheduleCalendars } from '../scheduling/working-calendar.types.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { WorkspaceDto } from '../workspaces/workspace.types.js';
 import {
   installationColumns,
@@ -22,7 +22,7 @@ import type {
   StoreOutcome,
 } from './installation.types.js';
 import type { InstallationsRepository } from './installations.repository.js';
-import type { TokenCipher } from './token-cipher.js';
+import type { TokenCipher } from './token-cipher.service.js';
 
 export interface InstallationsService {
   /**

@@ -1,7 +1,7 @@
 import type { DeliveryMessage } from '../delivery/delivery.types.js';
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import { nextAllowedAt } from './budget.rules.js';
-import { DIGEST_KIND } from './notification-kinds.js';
+import { DIGEST_KIND } from './notification-kinds.types.js';
 import type { NotificationsRepository } from './notifications.repository.js';
 
 /** Builds the "while you were away" DM in the person's language (Slack layer). */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { parseCalendarDate } from '../calendar/calendar-date.rules.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import type { QuietHours } from './notifications.types.js';
 
 const MAX_SNOOZE_DAYS = 30;

@@ -1,7 +1,7 @@
 import type { Actor } from '../access/access.types.js';
 import type { DeliveryDto } from '../delivery/delivery.types.js';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
 import { parseQuietHours, parseSnoozeUntil } from './notification-input.rules.js';
 import type { NotificationsRepository } from './notifications.repository.js';
 import type { BudgetPerson, QuietHours } from './notifications.types.js';

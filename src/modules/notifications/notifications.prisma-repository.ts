@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { resolveLocale } from '../../i18n/catalog.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { deliverySelect, insertDeliveryOnce, toDeliveryDto } from '../delivery/delivery.prisma-repository.js';
-import { DIGEST_KIND } from './notification-kinds.js';
+import { DIGEST_KIND } from './notification-kinds.types.js';
 import type { BudgetScope, NotificationsRepository } from './notifications.repository.js';
 import { type BudgetPerson, DEFAULT_DAILY_CAP, DEFAULT_QUIET_HOURS } from './notifications.types.js';
 

@@ -4,7 +4,7 @@ import {
   type DeliveryPriority,
   queuedNotBefore,
 } from '../delivery/delivery.types.js';
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import { decide, localDay } from './budget.rules.js';
 import type { NotificationsRepository } from './notifications.repository.js';
 import type { BudgetDecision } from './notifications.types.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { PeopleRepository, ProfileChange } from './people.repository.js';
 import type { MembershipDto, PeopleDirectory, PersonDto, SlackProfile } from './person.types.js';
 

@@ -5,7 +5,7 @@ export { planDueSlots } from './catch-up.rules.js';
 export type { CatchUpPolicy, JobContext, JobHandler, JobResult } from './job-handler.types.js';
 export { createJobRunsPrismaRepository } from './job-runs.prisma-repository.js';
 export type { JobRunsRepository } from './job-runs.repository.js';
-export { nextSlot, nextSlots } from './next-slot.js';
+export { nextSlot, nextSlots } from './next-slot.rules.js';
 export {
   type Recurrence,
   recurrenceSchema,
@@ -29,4 +29,4 @@ export {
   type ScheduleCalendars,
   type WorkingCalendar,
   weekendOnlyCalendar,
-} from './working-calendar.js';
+} from './working-calendar.types.js';

@@ -1,5 +1,5 @@
 import type { Recurrence } from './recurrence.schemas.js';
-import type { WorkingCalendar } from './working-calendar.js';
+import type { WorkingCalendar } from './working-calendar.types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

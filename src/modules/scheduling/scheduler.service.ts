@@ -1,12 +1,12 @@
 import type { Logger } from '../../logger.js';
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import { planDueSlots } from './catch-up.rules.js';
 import type { JobHandler, JobResult } from './job-handler.types.js';
 import type { JobRunsRepository } from './job-runs.repository.js';
-import { nextSlot } from './next-slot.js';
+import { nextSlot } from './next-slot.rules.js';
 import { scheduleTimingSchema } from './recurrence.schemas.js';
 import type { ClaimDecision, ClaimedRun, DueSchedule, RunOutcome } from './schedule.types.js';
-import type { ScheduleCalendars } from './working-calendar.js';
+import type { ScheduleCalendars } from './working-calendar.types.js';
 
 export interface SchedulerOptions {
   repo: JobRunsRepository;

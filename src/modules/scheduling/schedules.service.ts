@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/domain-error.js';
-import { nextSlot } from './next-slot.js';
+import type { Clock } from '../shared/clock.types.js';
+import { DomainError } from '../shared/domain-error.types.js';
+import { nextSlot } from './next-slot.rules.js';
 import {
   recurrenceSchema,
   type ScheduleTiming,
@@ -10,7 +10,7 @@ import {
 } from './recurrence.schemas.js';
 import type { NewSchedule, ScheduleDto } from './schedule.types.js';
 import type { SchedulesRepository } from './schedules.repository.js';
-import type { ScheduleCalendars } from './working-calendar.js';
+import type { ScheduleCalendars } from './working-calendar.types.js';
 
 /** Whoever asks: schedules are an admin's business. */
 export interface ScheduleViewer {

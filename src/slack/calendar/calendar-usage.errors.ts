@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/catalog.js';
-import { DomainError } from '../../modules/shared/domain-error.js';
+import { DomainError } from '../../modules/shared/domain-error.types.js';
 import type { RequestActor } from '../request-actor.js';
 
 /** A localized "usage: …" error quoting the command's help line (calendar, away, back, hours). */

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { DeliverySender, SlackOutcome } from '../../modules/delivery/delivery.ports.js';
+import type { DeliverySender, SlackOutcome } from '../../modules/delivery/delivery.ports.types.js';
 import { type BulkRates, SLACK_FLOOR_RATES } from './rate-floors.js';
 import { outcomeOfError } from './slack-outcome.js';
 import { TokenBucket } from './token-bucket.js';

@@ -4,7 +4,7 @@ import {
   WebAPIRateLimitedError,
   WebAPIRequestError,
 } from '@slack/web-api';
-import type { SlackOutcome } from '../../modules/delivery/delivery.ports.js';
+import type { SlackOutcome } from '../../modules/delivery/delivery.ports.types.js';
 
 /** Slack errors (HTTP 200, ok:false) that mean "later", not "never". */
 const TRANSIENT_PLATFORM_ERRORS = new Set([

@@ -1,4 +1,4 @@
-import type { WorkspaceSenders } from '../../modules/delivery/delivery.ports.js';
+import type { WorkspaceSenders } from '../../modules/delivery/delivery.ports.types.js';
 import type { WorkspaceSlackClients } from '../workspace-clients.js';
 import { createPacedSlackSender, type PacedSenderStats } from './paced-slack-sender.js';
 import type { BulkRates } from './rate-floors.js';

@@ -1,6 +1,6 @@
 import { resolveLocale, translator } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
-import type { EscalationNotifier } from '../../modules/escalations/escalation-notifier.js';
+import type { EscalationNotifier } from '../../modules/escalations/escalation-notifier.types.js';
 import type { Notify } from '../../modules/notifications/notify.service.js';
 import { escalationNoticeView } from '../views/escalation-notice.view.js';
 

@@ -3,7 +3,7 @@ import type { EscalationsRepository } from '../../modules/escalations/escalation
 import { mayAct, transition } from '../../modules/escalations/escalations.rules.js';
 import { escName } from '../../modules/escalations/escalations.service.js';
 import type { EscalationAction } from '../../modules/escalations/escalations.types.js';
-import { DomainError } from '../../modules/shared/domain-error.js';
+import { DomainError } from '../../modules/shared/domain-error.types.js';
 
 /**
  * Before a button opens a modal: would the service accept this person doing this now? The

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { RaiseInput } from '../../modules/escalations/escalations.types.js';
 import type { MembershipDto } from '../../modules/people/person.types.js';
-import { DomainError } from '../../modules/shared/domain-error.js';
+import { DomainError } from '../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../deps.js';
 import type { RequestActor } from '../request-actor.js';
 import { escalationRaiseModal } from '../views/escalation-raise.view.js';

@@ -3,7 +3,7 @@ import { resolveLocale, translator } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { Logger } from '../../logger.js';
 import type { HomeService } from '../../modules/home/home.service.js';
-import type { Clock } from '../../modules/shared/clock.js';
+import type { Clock } from '../../modules/shared/clock.types.js';
 import { homeView } from '../views/home.view.js';
 import {
   createHomeSectionRegistry,

@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { translator } from '../../i18n/catalog.js';
-import { isDomainError } from '../../modules/shared/domain-error.js';
+import { isDomainError } from '../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../deps.js';
 import { localeFromContext } from '../request-actor.js';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../modules/shared/domain-error.js';
+import { DomainError } from '../../modules/shared/domain-error.types.js';
 
 /** Slack sends at most this many characters of a slash command's text. */
 export const MAX_COMMAND_TEXT = 4000;

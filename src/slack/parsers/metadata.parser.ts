@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { MessageKey } from '../../i18n/catalog.js';
-import { DomainError } from '../../modules/shared/domain-error.js';
+import { DomainError } from '../../modules/shared/domain-error.types.js';
 
 /** How to refuse what cannot be read, and what an empty text stands for. */
 export interface MetadataReading {

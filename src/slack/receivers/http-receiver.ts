@@ -13,7 +13,7 @@ import {
   type ReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import type { Clock } from '../../modules/shared/clock.js';
+import type { Clock } from '../../modules/shared/clock.types.js';
 import { newReferenceId } from '../error-handler.js';
 import { type InstallationAuthorize, sharedAuthorize } from '../oauth/installation-authorize.js';
 import { isMalformedRequest } from '../request-gate.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
-import type { EscalationNotice } from '../../modules/escalations/escalation-notifier.js';
+import type { EscalationNotice } from '../../modules/escalations/escalation-notifier.types.js';
 import { ESCALATION_CARD_BLOCKS, escalationButtons } from './escalation-card.view.js';
 import { escapeMrkdwn } from './escape.js';
 

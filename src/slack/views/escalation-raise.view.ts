@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@
 import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
-import type { EscalationPolicy, Sla } from '../../modules/escalations/escalation-policy.js';
+import type { EscalationPolicy, Sla } from '../../modules/escalations/escalation-policy.rules.js';
 import { TEXT_MAX, TITLE_MAX } from '../../modules/escalations/escalations.service.js';
 import {
   type EscalationDto,

@@ -11,7 +11,7 @@ import {
   type WorkingTimeProfile,
   workingCalendar,
 } from '../../../src/modules/calendar/index.js';
-import { isDomainError } from '../../../src/modules/shared/domain-error.js';
+import { isDomainError } from '../../../src/modules/shared/domain-error.types.js';
 
 const profile = (timeZone: string, holidays = chinaHolidays): WorkingTimeProfile => ({
   timeZone,

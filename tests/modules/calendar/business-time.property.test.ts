@@ -14,7 +14,7 @@ import {
   workingCalendar,
   workingMinutesBetween,
 } from '../../../src/modules/calendar/index.js';
-import { addDays, localDateAt } from '../../../src/modules/calendar/local-date.js';
+import { addDays, localDateAt } from '../../../src/modules/calendar/local-date.rules.js';
 import {
   referenceAddWorkingDates,
   referenceAddWorkingDays,

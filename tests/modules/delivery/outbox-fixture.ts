@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { DeliveryWorkerOptions } from '../../../src/modules/delivery/delivery-worker.js';
+import type { DeliveryWorkerOptions } from '../../../src/modules/delivery/delivery-worker.service.js';
 import { createDemoPrismaRepository } from '../../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../../src/modules/demo/demo.service.js';
-import type { Clock } from '../../../src/modules/shared/clock.js';
+import type { Clock } from '../../../src/modules/shared/clock.types.js';
 import { createPacedSlackSender } from '../../../src/slack/delivery/paced-slack-sender.js';
 import { type BulkRates, SLACK_FLOOR_RATES, scaleRates } from '../../../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../../../src/slack/delivery/slack-clients.js';

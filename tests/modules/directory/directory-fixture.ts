@@ -1,7 +1,7 @@
 import type { Database } from '../../../src/db/database.js';
 import type { DirectoryPager } from '../../../src/modules/directory/directory.types.js';
 import type { SlackProfile } from '../../../src/modules/people/person.types.js';
-import type { Clock } from '../../../src/modules/shared/clock.js';
+import type { Clock } from '../../../src/modules/shared/clock.types.js';
 import { createWorkspaceSlackClients } from '../../../src/slack/workspace-clients.js';
 import { buildDirectoryDeps } from '../../../src/wiring/directory.wiring.js';
 import { buildNotificationsDeps } from '../../../src/wiring/notifications.wiring.js';

@@ -8,7 +8,7 @@ import type { AccessSubject } from '../../../src/modules/access/access.types.js'
 import { createDemoPrismaRepository } from '../../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../../src/modules/demo/demo.service.js';
 import type { RaiseInput } from '../../../src/modules/escalations/escalations.types.js';
-import { isDomainError } from '../../../src/modules/shared/domain-error.js';
+import { isDomainError } from '../../../src/modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../../src/slack/deps.js';
 import { buildSlackDeps } from '../../../src/wiring/build-slack-deps.js';
 import { buildEscalationsService } from '../../../src/wiring/escalations.wiring.js';

@@ -6,7 +6,10 @@ import {
   type WorkingTimeProfile,
   workingCalendar,
 } from '../../../src/modules/calendar/index.js';
-import { DEFAULT_ESCALATION_POLICY, policyFrom } from '../../../src/modules/escalations/escalation-policy.js';
+import {
+  DEFAULT_ESCALATION_POLICY,
+  policyFrom,
+} from '../../../src/modules/escalations/escalation-policy.rules.js';
 import {
   landingLevel,
   marksForMeetingOnBreach,
@@ -22,7 +25,7 @@ import type {
   EscalationStatus,
   LadderMember,
 } from '../../../src/modules/escalations/escalations.types.js';
-import { isDomainError } from '../../../src/modules/shared/domain-error.js';
+import { isDomainError } from '../../../src/modules/shared/domain-error.types.js';
 
 const nineToSix = { workStartMinute: 540, workEndMinute: 1080, absences: [] };
 const shanghaiLead: WorkingTimeProfile = {

@@ -7,7 +7,7 @@ import type {
 } from '../../../src/modules/installations/installation.types.js';
 import type { InstallationsRepository } from '../../../src/modules/installations/installations.repository.js';
 import { createInstallationsService } from '../../../src/modules/installations/installations.service.js';
-import { createTokenCipher } from '../../../src/modules/installations/token-cipher.js';
+import { createTokenCipher } from '../../../src/modules/installations/token-cipher.service.js';
 import { fixedClock } from '../../fakes/fixed-clock.js';
 
 const cipher = createTokenCipher({ key: randomBytes(32) });

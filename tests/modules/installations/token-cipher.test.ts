@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTokenCipher, TokenDecryptionError } from '../../../src/modules/installations/token-cipher.js';
+import {
+  createTokenCipher,
+  TokenDecryptionError,
+} from '../../../src/modules/installations/token-cipher.service.js';
 
 const key = randomBytes(32);
 const secret = JSON.stringify({ bot: { token: 'xoxb-1-very-secret', refreshToken: 'xoxe-1-also-secret' } });

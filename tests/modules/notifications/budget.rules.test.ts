@@ -8,7 +8,7 @@ import {
   type BudgetPerson,
   DEFAULT_QUIET_HOURS,
 } from '../../../src/modules/notifications/notifications.types.js';
-import { isDomainError } from '../../../src/modules/shared/domain-error.js';
+import { isDomainError } from '../../../src/modules/shared/domain-error.types.js';
 
 const lin: BudgetPerson = {
   personId: 'p-lin',

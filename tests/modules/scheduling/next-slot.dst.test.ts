@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { nextSlot, nextSlots } from '../../../src/modules/scheduling/next-slot.js';
+import { nextSlot, nextSlots } from '../../../src/modules/scheduling/next-slot.rules.js';
 import type { ScheduleTiming } from '../../../src/modules/scheduling/recurrence.schemas.js';
 
 const daily = (timeZone: string, timeOfDay: string): ScheduleTiming => ({

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { nextSlot, nextSlots } from '../../../src/modules/scheduling/next-slot.js';
+import { nextSlot, nextSlots } from '../../../src/modules/scheduling/next-slot.rules.js';
 import type { Recurrence, ScheduleTiming } from '../../../src/modules/scheduling/recurrence.schemas.js';
-import type { WorkingCalendar } from '../../../src/modules/scheduling/working-calendar.js';
+import type { WorkingCalendar } from '../../../src/modules/scheduling/working-calendar.types.js';
 
 const ZONES = [
   'America/New_York',

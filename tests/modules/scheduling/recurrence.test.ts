@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nextSlots } from '../../../src/modules/scheduling/next-slot.js';
+import { nextSlots } from '../../../src/modules/scheduling/next-slot.rules.js';
 import { recurrenceSchema, type ScheduleTiming } from '../../../src/modules/scheduling/recurrence.schemas.js';
-import type { WorkingCalendar } from '../../../src/modules/scheduling/working-calendar.js';
+import type { WorkingCalendar } from '../../../src/modules/scheduling/working-calendar.types.js';
 
 const START = new Date('2026-01-01T00:00:00Z');
 const inUtc = (recurrence: unknown, extra: Partial<ScheduleTiming> = {}): ScheduleTiming => ({

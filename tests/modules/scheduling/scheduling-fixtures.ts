@@ -4,7 +4,7 @@ import { createJobRunsPrismaRepository } from '../../../src/modules/scheduling/j
 import { createScheduler } from '../../../src/modules/scheduling/scheduler.service.js';
 import { createSchedulesPrismaRepository } from '../../../src/modules/scheduling/schedules.prisma-repository.js';
 import { createSchedulesService } from '../../../src/modules/scheduling/schedules.service.js';
-import type { Clock } from '../../../src/modules/shared/clock.js';
+import type { Clock } from '../../../src/modules/shared/clock.types.js';
 import { memoryLogger } from '../../harness/memory-logger.js';
 
 let teams = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { translator } from '../../../src/i18n/catalog.js';
-import { type DomainError, isDomainError } from '../../../src/modules/shared/domain-error.js';
+import { type DomainError, isDomainError } from '../../../src/modules/shared/domain-error.types.js';
 import { type MetadataReading, readMetadata } from '../../../src/slack/parsers/metadata.parser.js';
 
 const schema = z.strictObject({ n: z.number().int().positive() });

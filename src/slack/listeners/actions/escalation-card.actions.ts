@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessSubject } from '../../../modules/access/access.types.js';
 import type { EscalationsService } from '../../../modules/escalations/escalations.service.js';
 import type { EscalationDto } from '../../../modules/escalations/escalations.types.js';
-import { DomainError } from '../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import type { ButtonArgs } from '../../listener-args.types.js';
 import {

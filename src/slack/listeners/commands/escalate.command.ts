@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import { openRaiseModal } from '../../escalations/open-raise-modal.js';
 import type { CommandArgs } from '../../listener-args.types.js';

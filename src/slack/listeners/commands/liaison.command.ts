@@ -1,4 +1,4 @@
-import { DomainError } from '../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import type { CommandArgs } from '../../listener-args.types.js';
 import { parseLiaisonCommand } from '../../parsers/liaison-command.parser.js';

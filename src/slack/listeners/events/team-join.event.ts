@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { applySlackProfile } from './apply-slack-profile.js';
+import { applySlackProfile } from '../../directory/apply-slack-profile.handler.js';
 
 type Args = SlackEventMiddlewareArgs<'team_join'> & AllMiddlewareArgs;
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { NoticeItem } from '../../../modules/calendar/holiday-notice.rules.js';
-import { addDays, isLocalDate } from '../../../modules/calendar/local-date.js';
-import { DomainError, isDomainError } from '../../../modules/shared/domain-error.js';
+import { addDays, isLocalDate } from '../../../modules/calendar/local-date.rules.js';
+import { DomainError, isDomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import { CALENDAR_FIELDS } from '../../ids.js';
 import type { ViewSubmissionArgs } from '../../listener-args.types.js';
 import { readMetadata } from '../../parsers/metadata.parser.js';
+import { readViewState, withModalErrors } from '../../parsers/view-state.parser.js';
 import {
   NOTICE_METADATA_MAX,
   noticeAppliedText,
@@ -13,7 +14,6 @@ import {
   noticePreviewModal,
   noticeResultModal,
 } from '../../views/calendar-notice.view.js';
-import { readViewState, withModalErrors } from './view-state.js';
 
 const CALENDAR_KEY = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
 const DATE = z.string().refine(isLocalDate);

@@ -2,8 +2,8 @@ import { slackDepartmentDirectory } from '../../department-directory.js';
 import type { SlackDeps } from '../../deps.js';
 import { DEPARTMENT_FIELDS } from '../../ids.js';
 import type { ViewSubmissionArgs } from '../../listener-args.types.js';
+import { readViewState, withModalErrors } from '../../parsers/view-state.parser.js';
 import { importProblemsText, importSummaryMessage } from '../../views/department-import.view.js';
-import { readViewState, withModalErrors } from './view-state.js';
 
 /**
  * The import modal was submitted: every row is checked first; problems go back under the box

@@ -6,9 +6,9 @@ import type { SlackDeps } from '../../deps.js';
 import { DEPARTMENT_FIELDS } from '../../ids.js';
 import type { ViewSubmissionArgs } from '../../listener-args.types.js';
 import { readMetadata } from '../../parsers/metadata.parser.js';
+import { firstInputBlock, readViewState, withModalErrors } from '../../parsers/view-state.parser.js';
 import { ROSTER_FIELDS } from '../../views/department-manage.view.js';
 import { departmentChangesMessage } from '../../views/departments.view.js';
-import { firstInputBlock, readViewState, withModalErrors } from './view-state.js';
 
 /** The service's field names → the modal's blocks. */
 const FIELD_BLOCKS: Record<string, string> = {

@@ -6,15 +6,15 @@ import {
   SEVERITIES,
   type Severity,
 } from '../../../modules/escalations/escalations.types.js';
-import { DomainError, isDomainError } from '../../../modules/shared/domain-error.js';
+import { DomainError, isDomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import { decodeRaiseMetadata } from '../../escalations/raise-metadata.js';
 import { ESCALATION_RAISE_FIELDS } from '../../ids.js';
 import type { ViewSubmissionArgs } from '../../listener-args.types.js';
 import { parseEscalationOptions } from '../../parsers/escalation-options.parser.js';
+import { firstInputBlock, readViewState, withModalErrors } from '../../parsers/view-state.parser.js';
 import { escalationRaisedMessage } from '../../views/escalation-raise.view.js';
 import { departmentName } from '../../views/person-summary.js';
-import { firstInputBlock, readViewState, withModalErrors } from './view-state.js';
 
 /** The service's field names → the modal's blocks. */
 const FIELD_BLOCKS: Record<string, string> = {

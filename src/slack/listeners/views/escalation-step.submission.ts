@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { actionItemDueField } from '../../../modules/escalations/escalations.service.js';
 import type { ActionItemInput } from '../../../modules/escalations/escalations.types.js';
-import { DomainError, isDomainError } from '../../../modules/shared/domain-error.js';
+import { DomainError, isDomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import { DEPARTMENT_FIELD_ACTION, ESCALATION_STEP_FIELDS } from '../../ids.js';
 import type { ViewSubmissionArgs } from '../../listener-args.types.js';
 import { readMetadata } from '../../parsers/metadata.parser.js';
+import { withModalErrors } from '../../parsers/view-state.parser.js';
 import { slackPeopleDirectory } from '../../people-directory.js';
 import type { RequestActor } from '../../request-actor.js';
 import { ACTION_ITEM_ROWS, optionValue, type StepKind } from '../../views/escalation-step-modals.view.js';
-import { withModalErrors } from './view-state.js';
 
 /** The service's field names → the step modals' blocks. */
 const FIELD_BLOCKS: Record<string, string> = {

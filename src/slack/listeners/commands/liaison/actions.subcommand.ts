@@ -1,5 +1,5 @@
 import { actionItemsListMessage } from '../../../views/action-items.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison actions` (or `todo`): your open and overdue action items, each with its buttons. */
 export const actionsSubcommand: Subcommand = {

@@ -1,8 +1,8 @@
-import { DomainError } from '../../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../../modules/shared/domain-error.types.js';
 import { parseUserReference } from '../../../parsers/user-reference.parser.js';
 import { slackPeopleDirectory } from '../../../people-directory.js';
 import { adminsListMessage, adminsResultMessage } from '../../../views/admins.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 function usage(text: string): DomainError {
   return new DomainError(

@@ -1,9 +1,9 @@
 import type { AuditQuery } from '../../../../modules/audit/audit-log.service.js';
-import { DomainError } from '../../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../../modules/shared/domain-error.types.js';
 import { parseUserReference } from '../../../parsers/user-reference.parser.js';
 import { auditMessage } from '../../../views/audit.view.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 const OBJECT = /^([a-z_]{1,40}):([\w-]{1,80})$/i;
 const KEY = /^[\p{L}\p{N}_-]{1,80}$/u;

@@ -1,7 +1,7 @@
 import { parseCalendarDate } from '../../../../modules/calendar/index.js';
 import { usageError } from '../../../calendar/calendar-usage.errors.js';
 import { awayRecordedMessage } from '../../../views/away.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 const RANGE = /^(\S+)\.\.(\S+)$/;
 const MAX_REASON_LENGTH = 200;

@@ -1,5 +1,5 @@
 import { backMessage } from '../../../views/away.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison back`: the current absence ends today. */
 export const backSubcommand: Subcommand = {

@@ -5,7 +5,7 @@ import { calendarListMessage } from '../../../views/calendar-coverage.view.js';
 import { calendarLabel, formatDate, regionName } from '../../../views/calendar-format.js';
 import { noticeModal } from '../../../views/calendar-notice.view.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
-import type { SubcommandContext } from './subcommand.js';
+import type { SubcommandContext } from './subcommand.types.js';
 
 /*
  * The admin half of `/liaison calendar`. Each action checks admin rights first, so a

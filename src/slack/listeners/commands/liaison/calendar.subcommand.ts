@@ -2,7 +2,7 @@ import { usageError } from '../../../calendar/calendar-usage.errors.js';
 import { calendarOverviewMessage, calendarResultMessage, followsLine } from '../../../views/calendar.view.js';
 import { calendarLabel } from '../../../views/calendar-format.js';
 import { CALENDAR_ADMIN_ACTIONS } from './calendar-admin.subcommand.js';
-import type { Subcommand, SubcommandContext } from './subcommand.js';
+import type { Subcommand, SubcommandContext } from './subcommand.types.js';
 
 async function use({ deps, actor, reply }: SubcommandContext, words: string[]) {
   const [key, ...extra] = words;

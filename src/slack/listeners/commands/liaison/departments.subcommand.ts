@@ -1,10 +1,10 @@
 import { isAllowed, isLeadAnywhere } from '../../../../modules/access/access.rules.js';
-import { DomainError } from '../../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../../modules/shared/domain-error.types.js';
 import { slackDepartmentDirectory } from '../../../department-directory.js';
 import { departmentImportModal } from '../../../views/department-import.view.js';
 import { departmentManageModal } from '../../../views/department-manage.view.js';
 import { departmentChangesMessage, departmentsListMessage } from '../../../views/departments.view.js';
-import type { Subcommand, SubcommandContext } from './subcommand.js';
+import type { Subcommand, SubcommandContext } from './subcommand.types.js';
 
 /** A key or name as typed; anything else (markup, mentions) is a usage error, never echoed. */
 const KEY_ARGUMENT = /^[\p{L}\p{N}_-]{1,80}$/u;

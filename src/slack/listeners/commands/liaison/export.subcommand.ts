@@ -1,11 +1,11 @@
 import { MAX_ROWS_PER_TABLE, WORKSPACE_HISTORY_DAYS } from '../../../../modules/export/export.service.js';
 import type { ExportFormat, ExportScope } from '../../../../modules/export/export.types.js';
-import { DomainError, isDomainError } from '../../../../modules/shared/domain-error.js';
+import { DomainError, isDomainError } from '../../../../modules/shared/domain-error.types.js';
 import { newReferenceId } from '../../../error-handler.js';
 import { deliverFilesToDm } from '../../../export/deliver-files.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
 import { exportComment, exportFailedMessage, exportPreparingMessage } from '../../../views/export.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 const SCOPE_WORDS: Record<string, ExportScope> = {
   me: 'person',

@@ -1,5 +1,5 @@
 import { helpMessage } from '../../../views/help.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 export const helpSubcommand: Subcommand = {
   names: ['help', '?'],

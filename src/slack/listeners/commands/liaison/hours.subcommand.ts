@@ -1,5 +1,5 @@
 import { workingHoursMessage } from '../../../views/working-hours.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison hours` shows the person's working days and hours; with `09:30-18:30 [mon-fri]` sets them. */
 export const hoursSubcommand: Subcommand = {

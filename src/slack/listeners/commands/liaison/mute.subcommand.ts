@@ -1,6 +1,6 @@
 import { zonedActor } from '../../../request-actor.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison mute <kind>`; unknown kinds are refused with the list of known ones. */
 export const muteSubcommand: Subcommand = {

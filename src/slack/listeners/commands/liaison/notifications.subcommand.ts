@@ -2,7 +2,7 @@ import { notificationSettingsMessage } from '../../../views/notifications.view.j
 import { muteSubcommand } from './mute.subcommand.js';
 import { quietSubcommand } from './quiet.subcommand.js';
 import { snoozeSubcommand } from './snooze.subcommand.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 import { unmuteSubcommand } from './unmute.subcommand.js';
 
 /** `/liaison notifications`: quiet hours, daily limit, mutes and snoozes. */

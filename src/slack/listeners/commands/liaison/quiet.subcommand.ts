@@ -2,7 +2,7 @@ import { formatMinute } from '../../../../modules/notifications/notification-inp
 import { zonedActor } from '../../../request-actor.js';
 import { escapeMrkdwn } from '../../../views/escape.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison quiet 21:30-08:00` or `/liaison quiet off`. */
 export const quietSubcommand: Subcommand = {

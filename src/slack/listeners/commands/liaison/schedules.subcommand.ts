@@ -1,5 +1,5 @@
 import { schedulesMessage } from '../../../views/schedules.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /**
  * `/liaison schedules` (admins): every schedule, next and last run, in the reader's time zone;

@@ -1,6 +1,6 @@
-import { DomainError } from '../../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../../modules/shared/domain-error.types.js';
 import { setupDemoMessage } from '../../../views/departments.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison setup demo`: the 12 departments of the brief in this workspace, idempotently. */
 export const setupSubcommand: Subcommand = {

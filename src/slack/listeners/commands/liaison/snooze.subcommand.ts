@@ -1,7 +1,7 @@
 import { formatLocal } from '../../../../modules/notifications/notification-input.rules.js';
 import { zonedActor } from '../../../request-actor.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison snooze 30m | 2h | until 14:00 | until 2026-12-01 09:00`: every notification waits. */
 export const snoozeSubcommand: Subcommand = {

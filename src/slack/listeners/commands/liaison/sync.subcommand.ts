@@ -1,6 +1,6 @@
-import { DomainError } from '../../../../modules/shared/domain-error.js';
+import { DomainError } from '../../../../modules/shared/domain-error.types.js';
 import { syncStartedMessage, syncStatusMessage } from '../../../views/directory.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /**
  * `/liaison sync` (admins): reads the Slack directory now, answering at once while the

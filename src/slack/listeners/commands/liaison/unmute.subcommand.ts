@@ -1,6 +1,6 @@
 import { zonedActor } from '../../../request-actor.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 /** `/liaison unmute <kind>`. */
 export const unmuteSubcommand: Subcommand = {

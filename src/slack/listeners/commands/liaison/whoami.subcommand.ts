@@ -1,6 +1,6 @@
 import { rolesOf } from '../../../../modules/access/access.rules.js';
 import { whoamiMessage } from '../../../views/whoami.view.js';
-import type { Subcommand } from './subcommand.js';
+import type { Subcommand } from './subcommand.types.js';
 
 export const whoamiSubcommand: Subcommand = {
   names: ['whoami', 'me'],

@@ -2,9 +2,9 @@ import { IANAZone } from 'luxon';
 import type { CalendarWithDates, FollowedCalendar, PersonCalendarSettings } from './calendar.dto.js';
 import type { CalendarEntry, HolidayName, HolidaySource } from './calendar.types.js';
 import { englishHolidayName } from './holiday-notice.rules.js';
-import { layeredHolidays, noHolidays } from './layered-holidays.js';
-import type { LocalDate } from './local-date.js';
-import { isRegion, REGION_HOLIDAYS } from './region-holidays.js';
+import { layeredHolidays, noHolidays } from './layered-holidays.rules.js';
+import type { LocalDate } from './local-date.rules.js';
+import { isRegion, REGION_HOLIDAYS } from './region-holidays.rules.js';
 
 /** A person follows their own calendar, else their department's, else the workspace's, else none. */
 export function followedCalendar(settings: PersonCalendarSettings): FollowedCalendar {

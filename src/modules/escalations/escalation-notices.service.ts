@@ -1,4 +1,4 @@
-import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.js';
+import type { EscalationNotice, EscalationNotifier, NoticeType } from './escalation-notifier.types.js';
 import type { EscalationsRepository, PendingNotice } from './escalations.repository.js';
 import type { EscalationDto } from './escalations.types.js';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, type LocalDate, localDateAt, utcMidnightMs } from './local-date.js';
+import { addDays, type LocalDate, localDateAt, utcMidnightMs } from './local-date.rules.js';
 import {
   assertValidProfile,
   isWorkingDate,
@@ -8,7 +8,7 @@ import {
   type WorkingTimeProfile,
   wallClockSpansOn,
   workingSpansOn,
-} from './working-time.js';
+} from './working-time.rules.js';
 
 /*
  * Business-time arithmetic over a WorkingTimeProfile. Definitions (real time throughout,

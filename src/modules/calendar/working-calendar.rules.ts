@@ -5,7 +5,7 @@ import {
   MONDAY_TO_FRIDAY,
   worksOnWeekday,
 } from './calendar.types.js';
-import { isoWeekday, type LocalDate } from './local-date.js';
+import { isoWeekday, type LocalDate } from './local-date.rules.js';
 
 /**
  * A calendar with a weekly pattern: a date the source names (holiday or make-up workday)

@@ -1,7 +1,7 @@
 import type { ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
-import { DomainError, isDomainError } from '../../../modules/shared/domain-error.js';
-import { DEPARTMENT_FIELD_ACTION } from '../../ids.js';
+import { DomainError, isDomainError } from '../../modules/shared/domain-error.types.js';
+import { DEPARTMENT_FIELD_ACTION } from '../ids.js';
 
 const USER_ID = z.string().regex(/^[UW][A-Z0-9]{2,30}$/);
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import type { DeliveryWorker } from './delivery-worker.js';
+import type { DeliveryWorker } from './delivery-worker.service.js';
 
 export interface RunningDeliveryWorker {
   /** Finishes the pass in progress (rows it claimed are sent or released), then stops. */

@@ -1,5 +1,5 @@
 import type { CalendarEntry, HolidaySource } from './calendar.types.js';
-import type { LocalDate } from './local-date.js';
+import type { LocalDate } from './local-date.rules.js';
 
 /**
  * A custom calendar: its own dates, over a region's when it is based on one. An own date

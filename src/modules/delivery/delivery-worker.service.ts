@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger.js';
-import type { Clock } from '../shared/clock.js';
-import type { DeliverySender, SlackOutcome, WorkspaceSenders } from './delivery.ports.js';
+import type { Clock } from '../shared/clock.types.js';
+import type { DeliverySender, SlackOutcome, WorkspaceSenders } from './delivery.ports.types.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { ClaimedDelivery } from './delivery.types.js';
 

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { WorkingCalendar } from './calendar.types.js';
-import { addDays, isWithin, type LocalDate, utcMidnightMs } from './local-date.js';
+import { addDays, isWithin, type LocalDate, utcMidnightMs } from './local-date.rules.js';
 
 /**
  * When one person works: a plain description the business-time functions take. Build it

@@ -1,5 +1,5 @@
-import type { SlackDeps } from '../../deps.js';
-import { profileFromSlackUser, type SlackUserObject } from '../../people-directory.js';
+import type { SlackDeps } from '../deps.js';
+import { profileFromSlackUser, type SlackUserObject } from '../people-directory.js';
 
 /**
  * What team_join and user_change share: the profile Slack sent goes through the directory

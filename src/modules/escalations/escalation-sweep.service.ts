@@ -1,6 +1,6 @@
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.types.js';
 import type { EscalationLadder } from './escalation-ladder.service.js';
-import { type NoticeSender, pendingNotice } from './escalation-notices.js';
+import { type NoticeSender, pendingNotice } from './escalation-notices.service.js';
 import type { EscalationPatch, EscalationsRepository } from './escalations.repository.js';
 import {
   everyoneInvolved,

@@ -1,8 +1,8 @@
 import { Cron } from 'croner';
 import { localDay, nextLocalDay, ruleRunsOn } from './recurrence.rules.js';
 import type { Recurrence, ScheduleTiming } from './recurrence.schemas.js';
-import { type WorkingCalendar, weekendOnlyCalendar } from './working-calendar.js';
-import { instantToWallClock, wallClockToInstant } from './zoned-time.js';
+import { type WorkingCalendar, weekendOnlyCalendar } from './working-calendar.types.js';
+import { instantToWallClock, wallClockToInstant } from './zoned-time.rules.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
