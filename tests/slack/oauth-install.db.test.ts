@@ -164,6 +164,7 @@ describe('installing Liaison from /slack/install', () => {
       { kind: 'directory.sync', status: 'ACTIVE' },
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
+      { kind: 'form-submissions.purge', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
     ]);
     // A new workspace learns its people at once, not at the first nightly sync.
@@ -458,6 +459,7 @@ describe('uninstall and revoked tokens', () => {
       { kind: 'directory.sync', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.assessment', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },
+      { kind: 'form-submissions.purge', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
       { kind: 'system.heartbeat', status: 'PAUSED', pausedReason: 'uninstalled' },
