@@ -114,6 +114,7 @@ export function buildSlackDeps(input: {
   });
   const escalationCards = buildEscalationCards({
     db,
+    clock,
     logger,
     slackClients,
     notify: notifications.notify,
