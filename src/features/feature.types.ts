@@ -19,6 +19,7 @@ import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
 import type { HomeSection, HomeSectionLoader } from '../slack/home/home-sections.js';
 import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.types.js';
+import { oncePerSubmission } from '../slack/once-per-submission.js';
 import type { ActorContext } from '../slack/request-actor.js';
 
 /**
@@ -119,15 +120,25 @@ export function onAction<A extends SlackAction>(
   };
 }
 
-/** Declares a modal submission's listener by callback_id. */
+/**
+ * Declares a modal submission's listener by callback_id. Each submission takes effect once
+ * (src/slack/once-per-submission.ts): the listener acknowledges after its effect. Only a form
+ * whose submission changes nothing (e.g. reads a pasted text into a preview) says
+ * `changesNothing`, and is answered again when sent again.
+ */
 export function onView<V extends SlackViewAction>(
   callbackId: string,
   handler: (deps: SlackDeps) => Middleware<SlackViewMiddlewareArgs<V>, ActorContext>,
+  options: { changesNothing?: true } = {},
 ): FeatureListener {
   return {
     kind: 'view',
     id: callbackId,
-    register: (app, deps) => app.view<V, ActorContext>(callbackId, handler(deps)),
+    register: (app, deps) =>
+      app.view<V, ActorContext>(
+        callbackId,
+        options.changesNothing ? handler(deps) : oncePerSubmission(deps, handler(deps)),
+      ),
   };
 }
 

@@ -8,6 +8,7 @@ import { directoryFeature } from './directory/directory.feature.js';
 import { escalationsFeature } from './escalations/escalations.feature.js';
 import { exportFeature } from './export/export.feature.js';
 import type { Feature } from './feature.types.js';
+import { formSubmissionsFeature } from './form-submissions/form-submissions.feature.js';
 import { homeFeature } from './home/home.feature.js';
 import { installationsFeature } from './installations/installations.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
@@ -32,4 +33,5 @@ export const FEATURES: readonly Feature[] = [
   exportFeature,
   installationsFeature,
   homeFeature,
+  formSubmissionsFeature,
 ] as Feature[];

@@ -12,6 +12,7 @@ import type { DepartmentsService } from '../modules/departments/departments.serv
 import type { AssessmentService } from '../modules/escalations/assessment.service.js';
 import type { EscalationsService } from '../modules/escalations/escalations.service.js';
 import type { ExportService } from '../modules/export/export.service.js';
+import type { FormSubmissionGate } from '../modules/form-submissions/form-submission-gate.service.js';
 import type { InboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
 import type { InstallationsService } from '../modules/installations/installations.service.js';
 import type { PeopleService } from '../modules/people/people.service.js';
@@ -40,6 +41,8 @@ export interface SlackDeps {
   auditLog: AuditLogService;
   people: PeopleService;
   inboundEvents: InboundEventGate;
+  /** Each modal submission takes effect once (src/slack/once-per-submission.ts). */
+  formSubmissions: FormSubmissionGate;
   calendar: CalendarFeature;
   /** How far each calendar's holidays are known; warnings to admins (src/features/calendar/calendar-coverage.job.ts). */
   calendarCoverage: CoverageService;

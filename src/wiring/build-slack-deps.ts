@@ -22,6 +22,8 @@ import { createDepartmentsPrismaRepository } from '../modules/departments/depart
 import { createDepartmentsService } from '../modules/departments/departments.service.js';
 import { createExportPrismaRepository } from '../modules/export/export.prisma-repository.js';
 import { createExportService } from '../modules/export/export.service.js';
+import { createFormSubmissionGate } from '../modules/form-submissions/form-submission-gate.service.js';
+import { createFormSubmissionsPrismaRepository } from '../modules/form-submissions/form-submissions.prisma-repository.js';
 import { createHomePrismaRepository } from '../modules/home/home.prisma-repository.js';
 import { createHomeService } from '../modules/home/home.service.js';
 import { createInboundEventGate } from '../modules/inbound-events/inbound-event-gate.service.js';
@@ -112,6 +114,7 @@ export function buildSlackDeps(input: {
   });
   const escalationCards = buildEscalationCards({
     db,
+    clock,
     logger,
     slackClients,
     notify: notifications.notify,
@@ -175,6 +178,10 @@ export function buildSlackDeps(input: {
     notifications,
     directory: buildDirectoryDeps({ db, clock, logger, notifications, slackClients }),
     inboundEvents: createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock }),
+    formSubmissions: createFormSubmissionGate({
+      repo: createFormSubmissionsPrismaRepository(db.prisma),
+      clock,
+    }),
     slackClients,
     features,
     homeTab,

@@ -85,6 +85,7 @@ export interface EscalationCards {
 
 export function buildEscalationCards(input: {
   db: Database;
+  clock: Clock;
   logger: Logger;
   slackClients: Pick<WorkspaceSlackClients, 'bulkFor'>;
   notify: Notify;
@@ -97,6 +98,7 @@ export function buildEscalationCards(input: {
       logger: input.logger.child({ component: 'escalation-cards' }),
       defaultLocale: input.defaults.locale,
       notify: input.notify,
+      clock: input.clock,
     }),
     checkStep: createEscalationStepCheck(createEscalationsPrismaRepository(input.db.prisma)),
   };

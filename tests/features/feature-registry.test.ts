@@ -106,6 +106,7 @@ describe('the feature list', () => {
       'directory.sync',
       'escalations.assessment',
       'escalations.sla',
+      'form-submissions.purge',
       'system.heartbeat',
     ]);
     expect(

@@ -68,6 +68,8 @@ function fakes() {
       loads.set(id, n);
       return snapshot(id, id === 'e1' ? 1 : 2, n);
     },
+    claimPosting: async () => true,
+    releasePosting: async () => {},
     recordPosted: async () => {},
     recordUpdated: async () => {},
     recordError: async () => true,

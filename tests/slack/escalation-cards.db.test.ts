@@ -3,6 +3,8 @@ import { escalationSlaJob } from '../../src/features/escalations/escalation-sla.
 import { translator } from '../../src/i18n/catalog.js';
 import type { RaiseInput } from '../../src/modules/escalations/escalations.types.js';
 import type { JobContext } from '../../src/modules/scheduling/job-handler.types.js';
+import { CARD_POSTING_CLAIM_MS } from '../../src/slack/escalations/escalation-card-refresher.js';
+import { createEscalationCardsPrismaRepository } from '../../src/slack/escalations/escalation-cards.prisma-repository.js';
 import { ESCALATION_ACTIONS, ESCALATION_STEP_FIELDS, ESCALATION_STEP_VIEWS } from '../../src/slack/ids.js';
 import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
 import { escalationNoticeView } from '../../src/slack/views/escalation-notice.view.js';
@@ -426,5 +428,50 @@ describe('cards that cannot be posted, and the stale-card sweep', () => {
         .callsTo('chat.update')
         .filter((c) => String(c.args.text).startsWith(`ESC-${esc.number} `)),
     ).toEqual([]);
+  });
+
+  it('a card another replica is posting is left to it; its claim, two minutes old, is taken over by the sweep', async () => {
+    const esc = await raiseAs('U0DEMOLIN', 'Warehouse handover');
+    await settled();
+    const liveOps = { escalationId: esc.id, department: { key: 'live-ops' } };
+    const row = await db().escalationDepartment.findFirstOrThrow({ where: liveOps });
+    // Of replicas claiming one card at once, exactly one may post it.
+    const repo = createEscalationCardsPrismaRepository(db());
+    await db().escalationDepartment.update({
+      where: { id: row.id },
+      data: { cardTs: null, cardChannelId: null, cardUpdatedAt: null },
+    });
+    const now = new Date();
+    const staleBefore = new Date(now.getTime() - CARD_POSTING_CLAIM_MS);
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () => repo.claimPosting(row.id, now, staleBefore)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+
+    // Another replica holds the claim: neither a change here nor the sweep posts a second card.
+    slack().clearCalls();
+    deps().escalationCards.refresher.requestRefresh(workspaceId, esc.id);
+    await deps().escalationCards.refresher.sweepStale(workspaceId);
+    await settled();
+    const postsToLiveOps = () =>
+      slack()
+        .callsTo('chat.postMessage')
+        .filter(
+          (c) => c.args.channel === LIVE_OPS_CHANNEL && String(c.args.text).startsWith(`ESC-${esc.number} `),
+        );
+    expect(postsToLiveOps()).toEqual([]);
+
+    // That replica died before storing the ts: after two minutes the sweep posts the card, once.
+    await db().escalationDepartment.update({
+      where: { id: row.id },
+      data: { cardPostingSince: new Date(Date.now() - CARD_POSTING_CLAIM_MS - 1_000) },
+    });
+    await deps().escalationCards.refresher.sweepStale(workspaceId);
+    await settled();
+    expect(postsToLiveOps()).toHaveLength(1);
+    expect(await db().escalationDepartment.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      cardTs: expect.any(String),
+      cardPostingSince: null,
+    });
   });
 });

@@ -30,7 +30,8 @@ export const calendarFeature = defineFeature({
   ],
   subcommands: [calendarSubcommand, awaySubcommand, backSubcommand, hoursSubcommand],
   listeners: [
-    onView(CALENDAR_VIEWS.notice, calendarNoticeSubmission),
+    // Reading the pasted notice stores nothing: sent again, it shows the preview again.
+    onView(CALENDAR_VIEWS.notice, calendarNoticeSubmission, { changesNothing: true }),
     onView(CALENDAR_VIEWS.noticePreview, calendarNoticePreviewSubmission),
   ],
   jobs: [

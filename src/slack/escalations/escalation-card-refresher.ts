@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { resolveLocale, translator } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { Notify } from '../../modules/notifications/notify.service.js';
+import type { Clock } from '../../modules/shared/clock.types.js';
 import { createPacedWorkspaceQueue, type PacingOptions } from '../delivery/paced-workspace-queue.js';
 import { outcomeOfError } from '../delivery/slack-outcome.js';
 import type { BucketRule } from '../delivery/token-bucket.js';
@@ -17,6 +18,12 @@ import type {
  * lets the two cards of one change (raiser's and counterpart's channel) go together.
  */
 export const CARD_UPDATE_RATE: BucketRule = { perMinute: 50, burst: 2 };
+
+/**
+ * A replica posting a card holds it this long at most: past it, its claim was abandoned (the
+ * process died between claiming and storing the ts) and another replica may post the card.
+ */
+export const CARD_POSTING_CLAIM_MS = 2 * 60_000;
 
 export interface EscalationCardRefresher {
   /** The escalation changed: its cards are re-rendered soon (coalesced, paced). Never throws. */
@@ -47,8 +54,13 @@ export function createEscalationCardRefresher(
     defaultLocale: SupportedLocale;
     /** Tells the raiser once that a card could not be posted (a DM, idempotent on its key). */
     notify?: Notify;
+    /** Dates posting claims (the shared clock); the system clock when absent. */
+    clock?: Clock;
   },
 ): EscalationCardRefresher {
+  const now = () => deps.clock?.now() ?? new Date();
+  const claimStaleBefore = (at: Date) => new Date(at.getTime() - CARD_POSTING_CLAIM_MS);
+
   /** One Slack call, once the workspace's bucket lets it go; a permanent error becomes CardFailed. */
   async function call(
     acquire: () => Promise<void>,
@@ -100,15 +112,32 @@ export function createEscalationCardRefresher(
         });
         await deps.repo.recordUpdated(row.id, snapshot.version);
       } else {
-        const ts = await call(acquire, async () => {
-          const posted = await client.chat.postMessage({
-            channel,
-            ...message,
-            unfurl_links: false,
-            unfurl_media: false,
+        // Only the replica that claims the card posts it; another (a sweep, a change handled
+        // elsewhere) leaves it to the claimant, and the stale sweep brings it up to date after.
+        const claimedAt = now();
+        if (!(await deps.repo.claimPosting(row.id, claimedAt, claimStaleBefore(claimedAt)))) {
+          deps.logger.debug(
+            { escalationId: snapshot.escalationId, departmentId: row.departmentId },
+            'an escalation card is being posted elsewhere; not posted twice',
+          );
+          return;
+        }
+        let ts: string;
+        try {
+          ts = await call(acquire, async () => {
+            const posted = await client.chat.postMessage({
+              channel,
+              ...message,
+              unfurl_links: false,
+              unfurl_media: false,
+            });
+            return posted.ts;
           });
-          return posted.ts;
-        });
+        } catch (error) {
+          // Not posted (a permanent error is recorded below, which clears the claim too).
+          if (!(error instanceof CardFailed)) await deps.repo.releasePosting(row.id, claimedAt);
+          throw error;
+        }
         await deps.repo.recordPosted(row.id, { channelId: channel, ts, version: snapshot.version });
       }
     } catch (error) {
@@ -158,7 +187,7 @@ export function createEscalationCardRefresher(
     requestRefresh,
 
     async sweepStale(workspaceId, limit = 20) {
-      const ids = await deps.repo.staleEscalationIds(workspaceId, limit);
+      const ids = await deps.repo.staleEscalationIds(workspaceId, limit, claimStaleBefore(now()));
       for (const id of ids) requestRefresh(workspaceId, id);
       return ids.length;
     },

@@ -28,6 +28,14 @@ export interface CardSnapshot {
 
 export interface EscalationCardsRepository {
   load(escalationId: string): Promise<CardSnapshot | null>;
+  /**
+   * Claims the posting of a card that has none: true for exactly one caller, across replicas,
+   * until the card is posted, fails, is given back, or the claim is older than `staleBefore`
+   * (its poster died). A card that was posted meanwhile is not claimed.
+   */
+  claimPosting(rowId: string, now: Date, staleBefore: Date): Promise<boolean>;
+  /** Gives back a claim whose post did not happen (a retryable error), so a retry may post. */
+  releasePosting(rowId: string, claimedAt: Date): Promise<void>;
   recordPosted(rowId: string, at: { channelId: string; ts: string; version: Date }): Promise<void>;
   recordUpdated(rowId: string, version: Date): Promise<void>;
   /** Stores why the card could not be shown; true when the row had no error before (tell once). */
@@ -35,9 +43,10 @@ export interface EscalationCardsRepository {
   /**
    * Escalations with a card that is behind (shown version older than the escalation) or
    * missing (a channel, no card and no recorded error; open ones only, so giving a department
-   * a channel does not flood it with cards of settled disputes), oldest change first.
+   * a channel does not flood it with cards of settled disputes) and not being posted by a
+   * replica now (a posting claim newer than `staleBefore`), oldest change first.
    */
-  staleEscalationIds(workspaceId: string, limit: number): Promise<string[]>;
+  staleEscalationIds(workspaceId: string, limit: number, staleBefore: Date): Promise<string[]>;
 }
 
 function optionsOf(json: unknown): EscalationOption[] {
@@ -152,10 +161,37 @@ export function createEscalationCardsPrismaRepository(prisma: PrismaClient): Esc
       };
     },
 
+    async claimPosting(rowId, now, staleBefore) {
+      // One conditional UPDATE: PostgreSQL re-checks the condition under the row lock, so of
+      // two replicas claiming at once exactly one changes the row.
+      const { count } = await prisma.escalationDepartment.updateMany({
+        where: {
+          id: rowId,
+          cardTs: null,
+          OR: [{ cardPostingSince: null }, { cardPostingSince: { lt: staleBefore } }],
+        },
+        data: { cardPostingSince: now },
+      });
+      return count === 1;
+    },
+
+    async releasePosting(rowId, claimedAt) {
+      await prisma.escalationDepartment.updateMany({
+        where: { id: rowId, cardTs: null, cardPostingSince: claimedAt },
+        data: { cardPostingSince: null },
+      });
+    },
+
     async recordPosted(rowId, at) {
       await prisma.escalationDepartment.update({
         where: { id: rowId },
-        data: { cardChannelId: at.channelId, cardTs: at.ts, cardUpdatedAt: at.version, cardError: null },
+        data: {
+          cardChannelId: at.channelId,
+          cardTs: at.ts,
+          cardUpdatedAt: at.version,
+          cardError: null,
+          cardPostingSince: null,
+        },
       });
     },
 
@@ -170,17 +206,17 @@ export function createEscalationCardsPrismaRepository(prisma: PrismaClient): Esc
     async recordError(rowId, error) {
       const { count } = await prisma.escalationDepartment.updateMany({
         where: { id: rowId, cardError: null },
-        data: { cardError: error.slice(0, 200) },
+        data: { cardError: error.slice(0, 200), cardPostingSince: null },
       });
       if (count === 0)
         await prisma.escalationDepartment.update({
           where: { id: rowId },
-          data: { cardError: error.slice(0, 200) },
+          data: { cardError: error.slice(0, 200), cardPostingSince: null },
         });
       return count === 1;
     },
 
-    async staleEscalationIds(workspaceId, limit) {
+    async staleEscalationIds(workspaceId, limit, staleBefore) {
       const rows = await prisma.$queryRaw<{ id: string }[]>`
         SELECT e."id" FROM "Escalation" e
         WHERE e."workspaceId" = ${workspaceId}
@@ -191,7 +227,8 @@ export function createEscalationCardsPrismaRepository(prisma: PrismaClient): Esc
               AND (
                 (ed."cardTs" IS NOT NULL AND (ed."cardUpdatedAt" IS NULL OR ed."cardUpdatedAt" < e."updatedAt"))
                 OR (ed."cardTs" IS NULL AND d."slackChannelId" IS NOT NULL AND d."archivedAt" IS NULL
-                    AND e."status" <> 'RESOLVED')
+                    AND e."status" <> 'RESOLVED'
+                    AND (ed."cardPostingSince" IS NULL OR ed."cardPostingSince" < ${staleBefore}))
               )
           )
         ORDER BY e."updatedAt" ASC
