@@ -52,7 +52,7 @@ export async function summarizeRisksByRules(request: RiskSummaryRequest): Promis
 }
 
 /** At most this many facts go to a summarizer (the rest are grouped), and each text is capped. */
-export const RISK_FACT_LIMITS = { maxFacts: 40, maxGroups: 6, maxTextChars: 160 } as const;
+export const RISK_FACT_LIMITS = { maxFacts: 30, maxGroups: 6, maxTextChars: 140 } as const;
 
 function capText(text: string, max: number): string {
   const chars = [...text];

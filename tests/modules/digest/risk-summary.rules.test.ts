@@ -74,7 +74,7 @@ describe('aggregateRiskFacts', () => {
       'group:action_item:1',
       'group:escalation:1',
     ]);
-    expect(groups[0]?.text).toBe('216 more escalations like these (longest waiting 17 days)');
+    expect(groups[0]?.text).toBe('226 more escalations like these (longest waiting 18 days)');
     expect(riskFactsAsPromptLines(request.facts).split('\n')).toHaveLength(request.facts.length);
   });
 });
