@@ -161,6 +161,7 @@ describe('installing Liaison from /slack/install', () => {
     expect(standing).toEqual([
       { kind: 'action-items.reminders', status: 'ACTIVE' },
       { kind: 'calendar.coverage', status: 'ACTIVE' },
+      { kind: 'digest.send', status: 'ACTIVE' },
       { kind: 'directory.sync', status: 'ACTIVE' },
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
@@ -455,6 +456,7 @@ describe('uninstall and revoked tokens', () => {
     expect(schedules.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
       { kind: 'action-items.reminders', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'calendar.coverage', status: 'PAUSED', pausedReason: 'uninstalled' },
+      { kind: 'digest.send', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'directory.sync', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.assessment', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },
@@ -475,7 +477,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 7,
+      pausedSchedules: 8,
       cancelledDeliveries: 2,
     });
 
@@ -532,7 +534,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 7 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 8 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -563,7 +565,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(7);
+    ).toBe(8);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',
