@@ -36,14 +36,16 @@ export interface DigestService {
   /** `/liaison digest [weekly …|daily …|off|now]` for the person asking. */
   command(actor: Actor, args: string): Promise<DigestCommandResult>;
   /** The job: gives eligible people their default setting, then sends every digest that is due. */
-  sendDue(workspaceId: string): Promise<{ sent: number; alreadySent: number; defaults: number }>;
+  sendDue(
+    workspaceId: string,
+  ): Promise<{ sent: number; alreadySent: number; failed: number; defaults: number }>;
   /** One digest's content for a reader and a period (what a DM shows). */
   compose(reader: DigestReader, period: DigestPeriod): Promise<ComposedDigest>;
 }
 
 /** Risk summary lines at most (each citing its items). */
 export const RISK_SUMMARY_ITEMS = 5;
-/** Digests sent per job run at most; the rest go on the next run (a minute later). */
+/** Digests sent per job run at most; the rest go on the next run (five minutes later). */
 const DUE_PER_RUN = 200;
 
 function rolesOf(reader: DigestReader): WorkspaceRole[] {
@@ -202,6 +204,7 @@ export function createDigestService(deps: {
       );
       let sent = 0;
       let alreadySent = 0;
+      let failed = 0;
       for (const due of await deps.repo.due(workspaceId, now, DUE_PER_RUN)) {
         const reader = await deps.repo.reader(workspaceId, due.personId);
         const next = nextDigestSlot(due.setting, due.timeZone, now);
@@ -211,16 +214,24 @@ export function createDigestService(deps: {
         }
         // The period is the slot's (a late run still sends last Monday's digest once).
         const period = digestPeriod(due.setting.cadence, due.nextDueAt, due.timeZone);
-        const result = await send(
-          reader,
-          { ...period, end: now },
-          `${DIGEST_MANAGERS_KIND}:${reader.personId}:${period.key}`,
-        );
+        let result: NotifyResult;
+        try {
+          result = await send(
+            reader,
+            { ...period, end: now },
+            `${DIGEST_MANAGERS_KIND}:${reader.personId}:${period.key}`,
+          );
+        } catch {
+          // One reader's digest failing (a section's query) must not hold up the others:
+          // their slot stays, so the next run tries again.
+          failed += 1;
+          continue;
+        }
         if (result.created) sent += 1;
         else alreadySent += 1;
         await deps.repo.advance(due.id, due.nextDueAt, next, period.key);
       }
-      return { sent, alreadySent, defaults };
+      return { sent, alreadySent, failed, defaults };
     },
   };
 }
