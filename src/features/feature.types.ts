@@ -12,6 +12,7 @@ import type {
 } from '@slack/bolt';
 import type { Database } from '../db/database.js';
 import type { MessageKey } from '../i18n/catalog.js';
+import type { DigestSection } from '../modules/digest/digest-section.types.js';
 import type { OpenItemsSource } from '../modules/directory/directory.types.js';
 import type { ExportSection } from '../modules/export/export.types.js';
 import type { JobHandler } from '../modules/scheduling/job-handler.types.js';
@@ -84,6 +85,8 @@ export interface Feature<Services = unknown> {
   notificationKinds?: readonly string[];
   /** What this feature keeps, for `/liaison export` (a person's own rows; the workspace's for admins). */
   exportSections?(infra: FeatureInfra): readonly ExportSection[];
+  /** What this feature adds to the managers' digest (src/modules/digest/digest-section.types.ts). */
+  digestSections?(deps: SlackDeps, infra: FeatureInfra): readonly DigestSection[];
   /** A deactivated person's loose ends in this feature, for their leads. */
   openItems?(deps: SlackDeps): OpenItemsSource;
   /** After a workspace installs Liaison (OAuth) or is first served (single workspace). */

@@ -4,6 +4,7 @@ import { auditFeature } from './audit/audit.feature.js';
 import { calendarFeature } from './calendar/calendar.feature.js';
 import { coreFeature } from './core/core.feature.js';
 import { departmentsFeature } from './departments/departments.feature.js';
+import { digestFeature } from './digest/digest.feature.js';
 import { directoryFeature } from './directory/directory.feature.js';
 import { escalationsFeature } from './escalations/escalations.feature.js';
 import { exportFeature } from './export/export.feature.js';
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   actionItemsFeature,
   escalationsFeature,
+  digestFeature,
   exportFeature,
   installationsFeature,
   homeFeature,

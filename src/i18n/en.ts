@@ -5,6 +5,7 @@ import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
 import { datesEn } from './dates.en.js';
 import { departmentsEn } from './departments.en.js';
+import { digestEn } from './digest.en.js';
 import { directoryEn } from './directory.en.js';
 import { escalationCardsEn } from './escalation-cards.en.js';
 import { escalationRaiseEn } from './escalation-raise.en.js';
@@ -94,6 +95,7 @@ export const en = {
   notifications: notificationsEn,
   access: accessEn,
   actionItems: actionItemsEn,
+  digest: digestEn,
   departments: departmentsEn,
   admins: adminsEn,
   audit: auditEn,

@@ -6,6 +6,7 @@ import { calendarZhCN } from './calendar.zh-CN.js';
 import type { CatalogShape } from './catalog-shape.js';
 import { datesZhCN } from './dates.zh-CN.js';
 import { departmentsZhCN } from './departments.zh-CN.js';
+import { digestZhCN } from './digest.zh-CN.js';
 import { directoryZhCN } from './directory.zh-CN.js';
 import type { en } from './en.js';
 import { escalationCardsZhCN } from './escalation-cards.zh-CN.js';
@@ -90,6 +91,7 @@ export const zhCN: CatalogShape<typeof en> = {
   notifications: notificationsZhCN,
   access: accessZhCN,
   actionItems: actionItemsZhCN,
+  digest: digestZhCN,
   departments: departmentsZhCN,
   admins: adminsZhCN,
   audit: auditZhCN,

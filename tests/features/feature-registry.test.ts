@@ -103,6 +103,7 @@ describe('the feature list', () => {
     expect(registry.jobs.map((job) => job.kind).sort()).toEqual([
       'action-items.reminders',
       'calendar.coverage',
+      'digest.send',
       'directory.sync',
       'escalations.assessment',
       'escalations.sla',

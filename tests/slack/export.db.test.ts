@@ -115,6 +115,7 @@ describe('/liaison export', () => {
       'escalation_events',
       'decisions',
       'assessments',
+      'digest_subscriptions',
       'audit_events',
     ]);
     expect(document.rowCounts.people).toBe(people.length);
@@ -135,7 +136,7 @@ describe('/liaison export', () => {
 
   it('sends one CSV per table, escaped and guarded against formulas, in as few messages as Slack allows', async () => {
     const { messages, files } = await exportAs('U0DEMOLIN', 'export csv', 2);
-    expect(files).toHaveLength(17);
+    expect(files).toHaveLength(18);
     expect(messages).toHaveLength(2);
     expect(messages[0]?.text).toContain('第 1 部分，共 2 部分');
     expect(messages[0]?.files ?? []).toHaveLength(10);
@@ -223,6 +224,7 @@ describe('/liaison export', () => {
       'escalation_events.csv',
       'decisions.csv',
       'assessments.csv',
+      'digest_subscriptions.csv',
       'audit_events.csv',
     ]);
     const absences = csvRecords(files.find((f) => f.name.endsWith('-absences.csv'))?.content ?? '');

@@ -161,6 +161,7 @@ describe('installing Liaison from /slack/install', () => {
     expect(standing).toEqual([
       { kind: 'action-items.reminders', status: 'ACTIVE' },
       { kind: 'calendar.coverage', status: 'ACTIVE' },
+      { kind: 'digest.send', status: 'ACTIVE' },
       { kind: 'directory.sync', status: 'ACTIVE' },
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
@@ -456,6 +457,7 @@ describe('uninstall and revoked tokens', () => {
     expect(schedules.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
       { kind: 'action-items.reminders', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'calendar.coverage', status: 'PAUSED', pausedReason: 'uninstalled' },
+      { kind: 'digest.send', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'directory.sync', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.assessment', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },

@@ -1,3 +1,5 @@
+import { createActionItemDigestPrismaRepository } from '../../modules/action-items/action-item-digest.prisma-repository.js';
+import { createActionItemsDigestSection } from '../../modules/action-items/action-item-digest.service.js';
 import { actionItemsExportSection } from '../../modules/action-items/action-items.export.prisma-repository.js';
 import { ACTION_ITEM_ACTIONS, BLOCKS } from '../../slack/ids.js';
 import {
@@ -42,6 +44,9 @@ export const actionItemsFeature = defineFeature({
         async ({ workspaceId, personId, t, locale }) =>
           actionItemHomeLines(await deps.actionItems.listForOwner(workspaceId, personId), t, locale),
     },
+  ],
+  digestSections: (_deps, { db }) => [
+    createActionItemsDigestSection({ repo: createActionItemDigestPrismaRepository(db.prisma) }),
   ],
   // The day before an item is due, and when it is overdue.
   notificationKinds: ['action_item.reminder', 'action_item.overdue'],

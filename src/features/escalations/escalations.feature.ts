@@ -1,5 +1,7 @@
 import { assessmentsExportSection } from '../../modules/escalations/assessment.export.prisma-repository.js';
 import { createOpenEscalationsPrismaRepository } from '../../modules/escalations/assessment.prisma-repository.js';
+import { createEscalationDigestPrismaRepository } from '../../modules/escalations/escalation-digest.prisma-repository.js';
+import { createEscalationsDigestSection } from '../../modules/escalations/escalation-digest.service.js';
 import {
   decisionsExportSection,
   escalationEventsExportSection,
@@ -95,6 +97,9 @@ export const escalationsFeature: Feature<{ open: OpenEscalationsService }> = def
             timeZone,
           }),
     },
+  ],
+  digestSections: (_deps, { db }) => [
+    createEscalationsDigestSection({ repo: createEscalationDigestPrismaRepository(db.prisma) }),
   ],
   notificationKinds: ['escalation.update'],
   openItems: (deps) => ({
