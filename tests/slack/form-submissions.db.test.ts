@@ -281,13 +281,17 @@ describe('department forms, sent again', () => {
   });
 
   it('importing three times: one summary', async () => {
-    slack().addUser({ id: 'U0ONCEDI', name: 'di', tz: 'Asia/Shanghai', locale: 'zh-CN', email: 'di@acme.test' });
+    slack().addUser({
+      id: 'U0ONCEDI',
+      name: 'di',
+      tz: 'Asia/Shanghai',
+      locale: 'zh-CN',
+      email: 'di@acme.test',
+    });
     const modal = await openModal('U0DEMOLIN', COMMANDS.liaison, 'departments import');
     const before = dmsTo('U0DEMOLIN').length;
     const acks = await submitRepeatedly('U0DEMOLIN', modal, {
-      [DEPARTMENT_FIELDS.csv]: text(
-        'department,lead_email,member_email\nonce-research,di@acme.test,\n',
-      ),
+      [DEPARTMENT_FIELDS.csv]: text('department,lead_email,member_email\nonce-research,di@acme.test,\n'),
     });
     expect(acks).toEqual([undefined, undefined, undefined]);
     await slack().waitForCall('chat.postMessage', (call) => call.args.channel === 'U0DEMOLIN', WAIT_MS);
