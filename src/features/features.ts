@@ -11,6 +11,7 @@ import type { Feature } from './feature.types.js';
 import { homeFeature } from './home/home.feature.js';
 import { installationsFeature } from './installations/installations.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
+import { okrsFeature } from './okrs/okrs.feature.js';
 import { schedulingFeature } from './scheduling/scheduling.feature.js';
 
 /**
@@ -29,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   actionItemsFeature,
   escalationsFeature,
+  okrsFeature,
   exportFeature,
   installationsFeature,
   homeFeature,

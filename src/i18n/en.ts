@@ -13,6 +13,7 @@ import { escalationsEn } from './escalations.en.js';
 import { exportEn } from './export.en.js';
 import { homeEn } from './home.en.js';
 import { notificationsEn } from './notifications.en.js';
+import { okrsEn } from './okrs.en.js';
 import { schedulingEn } from './scheduling.en.js';
 
 /**
@@ -105,6 +106,7 @@ export const en = {
   escalationReport: escalationReportEn,
   escalationRaise: escalationRaiseEn,
   escalationCards: escalationCardsEn,
+  okrs: okrsEn,
   locales: {
     en: 'English',
     'zh-CN': '简体中文 (Simplified Chinese)',
