@@ -164,6 +164,7 @@ describe('installing Liaison from /slack/install', () => {
       { kind: 'directory.sync', status: 'ACTIVE' },
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
+      { kind: 'okrs.check-ins', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
     ]);
     // A new workspace learns its people at once, not at the first nightly sync.
@@ -460,6 +461,7 @@ describe('uninstall and revoked tokens', () => {
       { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
+      { kind: 'okrs.check-ins', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'system.heartbeat', status: 'PAUSED', pausedReason: 'uninstalled' },
     ]);
     const deliveries = await file.db.prisma.delivery.findMany({
