@@ -477,7 +477,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 7,
+      pausedSchedules: 8,
       cancelledDeliveries: 2,
     });
 
@@ -534,7 +534,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 7 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 8 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -565,7 +565,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(7);
+    ).toBe(8);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',
