@@ -7,7 +7,7 @@ export const okrsEn = {
     review:
       '`/okr review [quarter]` — per department: scores, confidence trend, recurring blockers and a summary',
     checkIns:
-      '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [name-missing on|off]` — when a department checks in (its leads)',
+      '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [48h] [name-missing on|off]` — when a department checks in, how long answers are on time, whether the wrap-up names who is missing (its leads)',
     import: '`/okr import` followed by CSV lines — a whole quarter at once (admins; all or nothing)',
   },
   usage:

@@ -8,7 +8,7 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
     show: '`/okr show O-3` — 目标树：关键结果、负责人、进度、对齐的目标',
     review: '`/okr review [quarter]` — 各部门得分、信心趋势、反复出现的阻碍和总结',
     checkIns:
-      '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [name-missing on|off]` — 设置部门的复盘节奏（部门负责人）',
+      '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [48h] [name-missing on|off]` — 设置部门的复盘节奏、按时回答的时长、小结是否点名未回答者（部门负责人）',
     import: '`/okr import` 后接 CSV 行 — 一次导入整个季度（管理员；全部成功或全部不导入）',
   },
   usage:

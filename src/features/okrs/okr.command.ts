@@ -9,6 +9,7 @@ import type { RequestActor } from '../../slack/request-actor.js';
 import { departmentName } from '../../slack/views/person-summary.js';
 import { servicesOf } from '../feature-registry.js';
 import { COMPANY_LEVEL, newKeyResultModal, newObjectiveModal } from './okr-new.view.js';
+import { okrSettings } from './okr-settings.command.js';
 import { okrListView, okrShowView } from './okr-tree.view.js';
 import { okrsFeature } from './okrs.feature.js';
 
@@ -94,6 +95,9 @@ export function okrCommand(deps: SlackDeps) {
         });
         return;
       }
+      case 'checkins':
+      case 'check-ins':
+        return void (await reply(await okrSettings(servicesOf(deps, okrsFeature).checkIns, actor, rest)));
       default:
         usage(text);
     }

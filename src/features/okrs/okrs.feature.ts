@@ -41,6 +41,7 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
         clock: deps.clock,
         notify: (input) => deps.notifications.notify(input),
         enqueue: (input) => deps.notifications.delivery.enqueue(input),
+        authorization: deps.authorization,
         workingTimeProfileFor: (personId) => deps.calendar.calendars.workingTimeProfileFor(personId),
         messages: {
           prompt: (prompt) => {
@@ -88,5 +89,10 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
     OKR_NOTIFICATION_KINDS.reminder,
     OKR_NOTIFICATION_KINDS.alert,
   ],
-  help: [{ key: 'okrs.help.list' }, { key: 'okrs.help.show' }, { key: 'okrs.help.new' }],
+  help: [
+    { key: 'okrs.help.list' },
+    { key: 'okrs.help.show' },
+    { key: 'okrs.help.new' },
+    { key: 'okrs.help.checkIns' },
+  ],
 });

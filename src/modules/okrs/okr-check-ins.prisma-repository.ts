@@ -268,6 +268,20 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
       }));
     },
 
+    async departmentByKey(workspaceId, key) {
+      return prisma.department.findFirst({
+        where: { workspaceId, key: { equals: key, mode: 'insensitive' }, archivedAt: null },
+        select: DEPARTMENT,
+      });
+    },
+
+    async departmentById(departmentId) {
+      return prisma.department.findFirst({
+        where: { id: departmentId, archivedAt: null },
+        select: DEPARTMENT,
+      });
+    },
+
     async cadenceOf(departmentId) {
       return cadenceOf(await prisma.okrCheckInSettings.findUnique({ where: { departmentId } }));
     },

@@ -93,6 +93,8 @@ export interface CheckInsRepository {
     blockers: string | null;
   } | null>;
   leadsOf(departmentId: string): Promise<{ personId: string; slackUserId: string; locale: string | null }[]>;
+  departmentByKey(workspaceId: string, key: string): Promise<CheckInDepartment | null>;
+  departmentById(departmentId: string): Promise<CheckInDepartment | null>;
   cadenceOf(departmentId: string): Promise<CheckInCadence>;
   setCadence(actor: Actor, departmentId: string, cadence: CheckInCadence): Promise<void>;
   /** Response rate inputs per department over windows that closed in [from, to). */

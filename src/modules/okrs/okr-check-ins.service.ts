@@ -1,4 +1,5 @@
 import type { AccessSubject } from '../access/access.types.js';
+import type { Authorization } from '../access/authorization.service.js';
 import { localDateAt } from '../calendar/local-date.rules.js';
 import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
 import type { DeliveryMessage, EnqueueInput } from '../delivery/delivery.types.js';
@@ -7,6 +8,7 @@ import type { Clock } from '../shared/clock.types.js';
 import { DomainError } from '../shared/domain-error.types.js';
 import {
   type CheckInAnswer,
+  type CheckInCadence,
   currentCycle,
   isEmptyAnswer,
   judgeAnswer,
@@ -92,6 +94,15 @@ export interface CheckInsService {
   buildWrapUp(windowId: string): Promise<WrapUp | null>;
   open(actor: AccessSubject, windowId: string): Promise<OpenCheckIn>;
   submit(actor: AccessSubject, windowId: string, answers: readonly CheckInAnswer[]): Promise<SavedCheckIn>;
+  /**
+   * A department's cadence, changed by what is given (its leads and admins). The department
+   * is named by key, else the actor's own (the first they lead, else the first they are in).
+   */
+  setCadence(
+    actor: AccessSubject,
+    departmentKey: string | null,
+    change: Partial<CheckInCadence>,
+  ): Promise<{ department: CheckInDepartment; cadence: CheckInCadence }>;
   /** The owner's latest blocker on a key result, to prefill an escalation. */
   latestBlocker(
     actor: AccessSubject,
@@ -125,6 +136,7 @@ export function createCheckInsService(deps: {
   enqueue: (input: EnqueueInput) => Promise<unknown>;
   workingTimeProfileFor: (personId: string) => Promise<WorkingTimeProfile>;
   messages: CheckInMessages;
+  authorization: Authorization;
   onError?: (error: unknown, context: Record<string, unknown>) => void;
 }): CheckInsService {
   const { repo } = deps;
@@ -258,6 +270,29 @@ export function createCheckInsService(deps: {
         }
       }
       return tally;
+    },
+
+    async setCadence(actor, departmentKey, change) {
+      let department: CheckInDepartment | null = null;
+      if (departmentKey) {
+        department = await repo.departmentByKey(actor.workspaceId, departmentKey);
+        if (!department)
+          throw new DomainError('okr.unknown_department', {
+            key: 'okrs.errors.unknownDepartment',
+            params: { department: departmentKey },
+          });
+      } else {
+        const own =
+          actor.memberships.find((m) => m.role === 'LEAD' || m.role === 'HEAD') ?? actor.memberships[0];
+        department = own ? await repo.departmentById(own.departmentId) : null;
+        if (!department) throw new DomainError('okr.no_department', { key: 'okrs.errors.noDepartment' });
+      }
+      const cadence = { ...(await repo.cadenceOf(department.id)), ...change };
+      if (Object.keys(change).length > 0) {
+        await deps.authorization.require(actor, 'okrs.edit', { departmentId: department.id });
+        await repo.setCadence(actor, department.id, cadence);
+      }
+      return { department, cadence };
     },
 
     async latestBlocker(actor, keyResultId) {

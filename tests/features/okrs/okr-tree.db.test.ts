@@ -132,3 +132,24 @@ describe('/okr new, list and show', () => {
     expect((await okr('U0DEMOSAM', 'frobnicate'))?.text).toContain('/okr list');
   });
 });
+
+describe('/okr checkins', () => {
+  it('lets a lead set the department’s cadence, and refuses a member', async () => {
+    const reply = await okr('U0DEMOLIN', 'checkins live-ops every 2 weeks friday 09:30 72h name-missing on');
+    expect(textOf(blockById(reply?.blocks, OKR_BLOCKS.settings))).toContain('09:30');
+    expect(await db().okrCheckInSettings.findFirstOrThrow()).toMatchObject({
+      everyWeeks: 2,
+      weekday: 5,
+      localMinute: 570,
+      windowHours: 72,
+      nameMissing: true,
+    });
+    expect((await okr('U0DEMOSAM', 'checkins customer-service weekly'))?.text).toContain(
+      'Only this department’s leads',
+    );
+    expect((await okr('U0DEMOSAM', 'checkins'))?.text).toContain('Monday'); // reading is for everyone
+    expect((await okr('U0DEMOSAM', 'checkins every 99 weeks'))?.text).toContain(
+      '/okr checkins live-ops weekly',
+    );
+  });
+});
