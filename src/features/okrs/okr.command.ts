@@ -1,4 +1,5 @@
 import { isExecutive, leadsDepartment } from '../../modules/access/access.rules.js';
+import { reviewDepartments } from '../../modules/okrs/okr-review.rules.js';
 import { parseObjectiveId } from '../../modules/okrs/okrs.rules.js';
 import type { OkrListScope } from '../../modules/okrs/okrs.types.js';
 import { DomainError } from '../../modules/shared/domain-error.types.js';
@@ -9,6 +10,7 @@ import type { RequestActor } from '../../slack/request-actor.js';
 import { departmentName } from '../../slack/views/person-summary.js';
 import { servicesOf } from '../feature-registry.js';
 import { COMPANY_LEVEL, newKeyResultModal, newObjectiveModal } from './okr-new.view.js';
+import { okrReviewView } from './okr-review.view.js';
 import { okrSettings } from './okr-settings.command.js';
 import { okrListView, okrShowView } from './okr-tree.view.js';
 import { okrsFeature } from './okrs.feature.js';
@@ -94,6 +96,20 @@ export function okrCommand(deps: SlackDeps) {
           view: newObjectiveModal(actor.t, { levels, parents, ownerSlackUserId: actor.person.slackUserId }),
         });
         return;
+      }
+      case 'review': {
+        const period = await okrs.period(actor.workspace.id, zone, rest.join(' '));
+        const [tree, answers] = await Promise.all([
+          okrs.tree(actor.workspace.id, period.id),
+          servicesOf(deps, okrsFeature).checkIns.answersBetween(
+            actor.workspace.id,
+            period.startsOn,
+            period.endsOn,
+          ),
+        ]);
+        return void (await reply(
+          okrReviewView(reviewDepartments(tree, answers), { ...view, period: period.key }),
+        ));
       }
       case 'checkins':
       case 'check-ins':

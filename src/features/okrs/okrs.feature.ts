@@ -94,5 +94,6 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
     { key: 'okrs.help.show' },
     { key: 'okrs.help.new' },
     { key: 'okrs.help.checkIns' },
+    { key: 'okrs.help.review' },
   ],
 });

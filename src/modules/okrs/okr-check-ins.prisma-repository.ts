@@ -306,6 +306,20 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
       });
     },
 
+    async answersBetween(workspaceId, from, to) {
+      const rows = await prisma.okrCheckIn.findMany({
+        where: { window: { workspaceId, cycleOn: { gte: from, lte: to } } },
+        select: {
+          keyResultId: true,
+          confidence: true,
+          blockers: true,
+          late: true,
+          window: { select: { departmentId: true, cycleOn: true } },
+        },
+      });
+      return rows.map(({ window, ...row }) => ({ ...row, ...window }));
+    },
+
     async responseCounts(workspaceId, from, to) {
       const windows = await prisma.okrCheckInWindow.findMany({
         where: { workspaceId, closedAt: { not: null }, closesAt: { gte: from, lt: to } },

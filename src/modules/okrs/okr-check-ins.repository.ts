@@ -97,6 +97,12 @@ export interface CheckInsRepository {
   departmentById(departmentId: string): Promise<CheckInDepartment | null>;
   cadenceOf(departmentId: string): Promise<CheckInCadence>;
   setCadence(actor: Actor, departmentId: string, cadence: CheckInCadence): Promise<void>;
+  /** Every answer given in windows of [from, to] (cycle dates), for the review. */
+  answersBetween(
+    workspaceId: string,
+    from: string,
+    to: string,
+  ): Promise<import('./okr-review.rules.js').ReviewedCheckIn[]>;
   /** Response rate inputs per department over windows that closed in [from, to). */
   responseCounts(
     workspaceId: string,

@@ -103,6 +103,12 @@ export interface CheckInsService {
     departmentKey: string | null,
     change: Partial<CheckInCadence>,
   ): Promise<{ department: CheckInDepartment; cadence: CheckInCadence }>;
+  /** Every answer of a period's windows (cycle dates from..to), for `/okr review`. */
+  answersBetween(
+    workspaceId: string,
+    from: string,
+    to: string,
+  ): ReturnType<CheckInsRepository['answersBetween']>;
   /** The owner's latest blocker on a key result, to prefill an escalation. */
   latestBlocker(
     actor: AccessSubject,
@@ -294,6 +300,8 @@ export function createCheckInsService(deps: {
       }
       return { department, cadence };
     },
+
+    answersBetween: (workspaceId, from, to) => repo.answersBetween(workspaceId, from, to),
 
     async latestBlocker(actor, keyResultId) {
       const found = await repo.latestBlocker(keyResultId);

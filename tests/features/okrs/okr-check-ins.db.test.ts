@@ -9,7 +9,7 @@ import { okrDriver, select, text } from './okr-helpers.js';
 
 // Monday 1 December 2036, 09:00 in Shanghai (weekends only: no holiday calendars).
 const { state } = calendarLiaisonForThisFile('2036-12-01T01:00:00Z');
-const { submit } = okrDriver(state);
+const { submit, okr } = okrDriver(state);
 const db = () => state.db.prisma;
 const slack = () => state.liaison.slack;
 const services = () => servicesOf(state.liaison.deps, okrsFeature);
@@ -195,5 +195,17 @@ describe('check-ins: prompts at the local time, answers, alerts, reminders, wrap
       slack().waitForCall('response_url', undefined, 10_000),
     ]);
     expect(slack().currentModal('U0DEMOSAM')).toBeUndefined();
+  });
+
+  it('reviews the quarter per department: score, confidence trend, the rules’ narrative and its sources', async () => {
+    const reply = await okr('U0DEMOSAM', 'review');
+    const review = textOf(blockById(reply?.blocks, OKR_BLOCKS.review));
+    expect(review).toContain('2036-Q4');
+    expect(review).toContain('Live Ops');
+    expect(review).toContain('12-01 0%'); // the one rated answer was at risk
+    expect(review).toContain('1 of 2 key results done or on target');
+    expect(review).toContain('2 check-ins answered (1 late)');
+    expect(review).toContain('2036-12-01');
+    expect((await okr('U0DEMOSAM', 'review someday'))?.text).toContain('someday');
   });
 });
