@@ -8,7 +8,6 @@ export const okrsEn = {
       '`/okr review [quarter]` — per department: scores, confidence trend, recurring blockers and a summary',
     checkIns:
       '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [48h] [name-missing on|off]` — when a department checks in, how long answers are on time, whether the wrap-up names who is missing (its leads)',
-    import: '`/okr import` followed by CSV lines — a whole quarter at once (admins; all or nothing)',
   },
   usage:
     'Try `/okr list`, `/okr list company`, `/okr show O-3`, `/okr new`, `/okr review` or `/okr checkins`.',
@@ -135,24 +134,6 @@ export const okrsEn = {
       '5': 'Friday',
       '6': 'Saturday',
       '7': 'Sunday',
-    },
-  },
-  import: {
-    done: 'Imported {objectives} objective(s) and {keyResults} key result(s) for {period}.',
-    failed: 'Nothing was imported: {count} row(s) have problems.',
-    row: '• line {line}: {reason}',
-    usage:
-      'Paste CSV after `/okr import`, header first: `period,objective,department,parent,key_result,kind,start,target,unit,owner`. `department` empty = company; `parent` is the company objective’s title; `kind` metric or milestone; `owner` an email or @name.',
-    reasons: {
-      columns: 'expected 10 columns',
-      period: 'unknown period “{value}”',
-      department: 'no department “{value}”',
-      parent: 'no company objective “{value}” in this file',
-      kind: 'kind must be metric or milestone',
-      number: 'start and target must be numbers and differ',
-      owner: 'nobody “{value}” here',
-      title: 'objective and key result need a title of at most {max} characters',
-      unclosedQuote: 'a quote is never closed',
     },
   },
   errors: {

@@ -9,7 +9,6 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
     review: '`/okr review [quarter]` — 各部门得分、信心趋势、反复出现的阻碍和总结',
     checkIns:
       '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [48h] [name-missing on|off]` — 设置部门的复盘节奏、按时回答的时长、小结是否点名未回答者（部门负责人）',
-    import: '`/okr import` 后接 CSV 行 — 一次导入整个季度（管理员；全部成功或全部不导入）',
   },
   usage:
     '试试 `/okr list`、`/okr list company`、`/okr show O-3`、`/okr new`、`/okr review` 或 `/okr checkins`。',
@@ -134,24 +133,6 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
       '5': '周五',
       '6': '周六',
       '7': '周日',
-    },
-  },
-  import: {
-    done: '已为 {period} 导入 {objectives} 个目标和 {keyResults} 个关键结果。',
-    failed: '未导入任何内容：{count} 行有问题。',
-    row: '• 第 {line} 行：{reason}',
-    usage:
-      '在 `/okr import` 后粘贴 CSV，首行为表头：`period,objective,department,parent,key_result,kind,start,target,unit,owner`。`department` 留空表示公司目标；`parent` 为公司目标的标题；`kind` 为 metric 或 milestone；`owner` 为邮箱或 @名字。',
-    reasons: {
-      columns: '应有 10 列',
-      period: '无法识别的季度「{value}」',
-      department: '没有部门「{value}」',
-      parent: '本文件中没有公司目标「{value}」',
-      kind: '类型须为 metric 或 milestone',
-      number: '起始值和目标值须为数字且不相等',
-      owner: '这里没有「{value}」这个人',
-      title: '目标和关键结果需要不超过 {max} 个字符的标题',
-      unclosedQuote: '有引号没有闭合',
     },
   },
   errors: {
