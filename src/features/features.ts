@@ -13,6 +13,7 @@ import { formSubmissionsFeature } from './form-submissions/form-submissions.feat
 import { homeFeature } from './home/home.feature.js';
 import { installationsFeature } from './installations/installations.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
+import { okrsFeature } from './okrs/okrs.feature.js';
 import { schedulingFeature } from './scheduling/scheduling.feature.js';
 
 /**
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   actionItemsFeature,
   escalationsFeature,
   digestFeature,
+  okrsFeature,
   exportFeature,
   installationsFeature,
   homeFeature,

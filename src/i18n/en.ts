@@ -14,6 +14,7 @@ import { escalationsEn } from './escalations.en.js';
 import { exportEn } from './export.en.js';
 import { homeEn } from './home.en.js';
 import { notificationsEn } from './notifications.en.js';
+import { okrsEn } from './okrs.en.js';
 import { schedulingEn } from './scheduling.en.js';
 
 /**
@@ -107,6 +108,7 @@ export const en = {
   escalationReport: escalationReportEn,
   escalationRaise: escalationRaiseEn,
   escalationCards: escalationCardsEn,
+  okrs: okrsEn,
   locales: {
     en: 'English',
     'zh-CN': '简体中文 (Simplified Chinese)',

@@ -16,6 +16,7 @@ import { escalationsZhCN } from './escalations.zh-CN.js';
 import { exportZhCN } from './export.zh-CN.js';
 import { homeZhCN } from './home.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
+import { okrsZhCN } from './okrs.zh-CN.js';
 import { schedulingZhCN } from './scheduling.zh-CN.js';
 
 /** 简体中文。Keys and {placeholders} mirror en.ts exactly. */
@@ -103,6 +104,7 @@ export const zhCN: CatalogShape<typeof en> = {
   escalationReport: escalationReportZhCN,
   escalationRaise: escalationRaiseZhCN,
   escalationCards: escalationCardsZhCN,
+  okrs: okrsZhCN,
   locales: {
     en: 'English（英语）',
     'zh-CN': '简体中文',

@@ -6,6 +6,7 @@
 export const COMMANDS = {
   liaison: '/liaison',
   escalate: '/escalate',
+  okr: '/okr',
 } as const;
 
 /** Events API subscriptions (bot events). */

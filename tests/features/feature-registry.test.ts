@@ -108,13 +108,14 @@ describe('the feature list', () => {
       'escalations.assessment',
       'escalations.sla',
       'form-submissions.purge',
+      'okrs.check-ins',
       'system.heartbeat',
     ]);
     expect(
       listenersOf('command')
         .map((l) => l.id)
         .sort(),
-    ).toEqual(['/escalate', '/liaison']);
+    ).toEqual(['/escalate', '/liaison', '/okr']);
   });
 });
 

@@ -166,6 +166,7 @@ describe('installing Liaison from /slack/install', () => {
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
       { kind: 'form-submissions.purge', status: 'ACTIVE' },
+      { kind: 'okrs.check-ins', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
     ]);
     // A new workspace learns its people at once, not at the first nightly sync.
@@ -464,6 +465,7 @@ describe('uninstall and revoked tokens', () => {
       { kind: 'form-submissions.purge', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
+      { kind: 'okrs.check-ins', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'system.heartbeat', status: 'PAUSED', pausedReason: 'uninstalled' },
     ]);
     const deliveries = await file.db.prisma.delivery.findMany({
@@ -479,7 +481,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 9,
+      pausedSchedules: 10,
       cancelledDeliveries: 2,
     });
 
@@ -536,7 +538,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 9 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 10 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -567,7 +569,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(9);
+    ).toBe(10);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

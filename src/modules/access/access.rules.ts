@@ -40,6 +40,10 @@ export function isAllowed(
       return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
     case 'action_items.manage':
       return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
+    case 'okrs.edit':
+      return object.departmentId !== undefined
+        ? leadsDepartment(subject, object.departmentId)
+        : isExecutive(subject);
     case 'report.read':
       return isExecutive(subject) || isLeadAnywhere(subject);
     case 'departments.manage':

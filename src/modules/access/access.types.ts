@@ -33,7 +33,9 @@ export type Permission =
   | 'export.workspace'
   | 'report.read'
   /** Close or re-date an action item someone else owns (the owner always may). */
-  | 'action_items.manage';
+  | 'action_items.manage'
+  /** Create and change OKRs: a department's (its leads), the company's (executives); admins all. */
+  | 'okrs.edit';
 
 /** What an action is about, when the answer depends on it (a department for a lead). */
 export interface AccessObject {

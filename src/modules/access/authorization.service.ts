@@ -16,6 +16,7 @@ const REFUSAL_MESSAGES: Record<Permission, MessageKey> = {
   'export.workspace': 'access.refused.adminOnly',
   'report.read': 'access.refused.leadOrExecutive',
   'action_items.manage': 'access.refused.ownerLeadOrAdmin',
+  'okrs.edit': 'okrs.errors.refused',
 };
 
 export interface Authorization {

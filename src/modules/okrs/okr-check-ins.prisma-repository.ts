@@ -1,0 +1,345 @@
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
+import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
+import type { CheckInsRepository, CheckInWindowDto } from './okr-check-ins.repository.js';
+import { toKeyResultDto } from './okrs.prisma-repository.js';
+
+const DEPARTMENT = { id: true, key: true, nameEn: true, nameZh: true, slackChannelId: true } as const;
+const WINDOW = {
+  id: true,
+  workspaceId: true,
+  departmentId: true,
+  cycleOn: true,
+  closesAt: true,
+  closedAt: true,
+} as const;
+const KEY_RESULT = {
+  id: true,
+  number: true,
+  objectiveId: true,
+  title: true,
+  kind: true,
+  unit: true,
+  direction: true,
+  startValue: true,
+  targetValue: true,
+  currentValue: true,
+  done: true,
+  weight: true,
+  lastConfidence: true,
+  owner: { select: { id: true, slackUserId: true, displayName: true, locale: true } },
+} as const;
+
+function cadenceOf(row: Partial<CheckInCadence> | null | undefined): CheckInCadence {
+  if (!row) return DEFAULT_CADENCE;
+  return {
+    everyWeeks: row.everyWeeks ?? DEFAULT_CADENCE.everyWeeks,
+    weekday: row.weekday ?? DEFAULT_CADENCE.weekday,
+    localMinute: row.localMinute ?? DEFAULT_CADENCE.localMinute,
+    windowHours: row.windowHours ?? DEFAULT_CADENCE.windowHours,
+    nameMissing: row.nameMissing ?? DEFAULT_CADENCE.nameMissing,
+  };
+}
+
+export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRepository {
+  const keyResultsIn = (workspaceId: string, departmentId: string | undefined, on: string) => ({
+    workspaceId,
+    owner: { active: true },
+    objective: {
+      ...(departmentId ? { departmentId } : { departmentId: { not: null } }),
+      period: { startsOn: { lte: on }, endsOn: { gte: on } },
+    },
+  });
+
+  return {
+    async workspaceZone(workspaceId) {
+      const row = await prisma.workspace.findUnique({
+        where: { id: workspaceId },
+        select: { defaultTimeZone: true, defaultLocale: true },
+      });
+      return row ? { zone: row.defaultTimeZone, locale: row.defaultLocale } : null;
+    },
+
+    async departmentsWithKeyResults(workspaceId, on) {
+      const rows = await prisma.okrKeyResult.findMany({
+        where: keyResultsIn(workspaceId, undefined, on),
+        select: {
+          ...KEY_RESULT,
+          objective: {
+            select: { department: { select: { ...DEPARTMENT, okrSettings: true, archivedAt: true } } },
+          },
+        },
+        orderBy: { number: 'asc' },
+      });
+      const byDepartment = new Map<
+        string,
+        ReturnType<CheckInsRepository['departmentsWithKeyResults']> extends Promise<(infer T)[]> ? T : never
+      >();
+      for (const row of rows) {
+        const department = row.objective.department;
+        if (!department || department.archivedAt) continue;
+        let entry = byDepartment.get(department.id);
+        if (!entry) {
+          const { okrSettings, archivedAt: _archived, ...ref } = department;
+          entry = { department: ref, cadence: cadenceOf(okrSettings), keyResults: [] };
+          byDepartment.set(department.id, entry);
+        }
+        const { objective: _objective, ...kr } = row;
+        entry.keyResults.push({ ...toKeyResultDto(kr), ownerLocale: kr.owner.locale });
+      }
+      return [...byDepartment.values()];
+    },
+
+    async ensureWindow(workspaceId, departmentId, cycleOn, closesAt) {
+      return prisma.okrCheckInWindow.upsert({
+        where: { departmentId_cycleOn: { departmentId, cycleOn } },
+        create: { workspaceId, departmentId, cycleOn, closesAt },
+        update: {},
+        select: WINDOW,
+      });
+    },
+
+    async progressOf(windowIds) {
+      if (windowIds.length === 0) return { prompts: [], answered: [] };
+      const [prompts, answered] = await Promise.all([
+        prisma.okrCheckInPrompt.findMany({
+          where: { windowId: { in: [...windowIds] } },
+          select: { windowId: true, personId: true, promptedAt: true, remindedAt: true },
+        }),
+        prisma.okrCheckIn.findMany({
+          where: { windowId: { in: [...windowIds] } },
+          select: { windowId: true, keyResultId: true },
+        }),
+      ]);
+      return { prompts, answered };
+    },
+
+    async recordPrompts(rows) {
+      if (rows.length === 0) return;
+      await prisma.okrCheckInPrompt.createMany({ data: [...rows], skipDuplicates: true });
+    },
+
+    async claimReminder(windowId, personId, at) {
+      const { count } = await prisma.okrCheckInPrompt.updateMany({
+        where: { windowId, personId, remindedAt: null },
+        data: { remindedAt: at },
+      });
+      return count === 1;
+    },
+
+    async windowsToClose(workspaceId, now) {
+      return prisma.okrCheckInWindow.findMany({
+        where: { workspaceId, closedAt: null, closesAt: { lte: now } },
+        select: WINDOW,
+      });
+    },
+
+    async claimClose(windowId, at) {
+      const { count } = await prisma.okrCheckInWindow.updateMany({
+        where: { id: windowId, closedAt: null },
+        data: { closedAt: at },
+      });
+      return count === 1;
+    },
+
+    async windowDetail(windowId) {
+      const window = await prisma.okrCheckInWindow.findUnique({
+        where: { id: windowId },
+        select: {
+          ...WINDOW,
+          department: { select: { ...DEPARTMENT, okrSettings: true } },
+          prompts: { select: { personId: true } },
+          checkIns: {
+            select: {
+              keyResultId: true,
+              personId: true,
+              value: true,
+              done: true,
+              progress: true,
+              confidence: true,
+              comment: true,
+              blockers: true,
+              late: true,
+              answeredAt: true,
+            },
+          },
+        },
+      });
+      if (!window) return null;
+      const [keyResults, people] = await Promise.all([
+        prisma.okrKeyResult.findMany({
+          where: keyResultsIn(window.workspaceId, window.departmentId, window.cycleOn),
+          select: KEY_RESULT,
+          orderBy: { number: 'asc' },
+        }),
+        prisma.person.findMany({
+          where: { id: { in: window.prompts.map((p) => p.personId) } },
+          select: { id: true, slackUserId: true, displayName: true, locale: true },
+        }),
+      ]);
+      const { department, prompts: _prompts, checkIns, ...rest } = window;
+      const { okrSettings, ...departmentRef } = department;
+      return {
+        window: rest,
+        department: departmentRef,
+        cadence: cadenceOf(okrSettings),
+        keyResults: keyResults.map(toKeyResultDto),
+        prompted: people.map((p) => ({
+          personId: p.id,
+          slackUserId: p.slackUserId,
+          displayName: p.displayName,
+          locale: p.locale,
+        })),
+        checkIns,
+      };
+    },
+
+    async saveCheckIns(actor, windowId, rows, now) {
+      await prisma.$transaction(async (tx) => {
+        for (const row of rows) {
+          const data = {
+            personId: actor.personId,
+            value: row.value,
+            done: row.done,
+            progress: row.progress,
+            confidence: row.confidence,
+            comment: row.comment,
+            blockers: row.blockers,
+            late: row.late,
+            answeredAt: now,
+          };
+          await tx.okrCheckIn.upsert({
+            where: { windowId_keyResultId: { windowId, keyResultId: row.keyResultId } },
+            create: { windowId, keyResultId: row.keyResultId, ...data },
+            update: data,
+            select: { id: true },
+          });
+          await tx.okrKeyResult.update({
+            where: { id: row.keyResultId },
+            data: {
+              ...(row.value !== null ? { currentValue: row.value } : {}),
+              ...(row.done !== null ? { done: row.done } : {}),
+              ...(row.confidence !== null ? { lastConfidence: row.confidence } : {}),
+            },
+            select: { id: true },
+          });
+        }
+        await writeAuditEntry(tx, {
+          workspaceId: actor.workspaceId,
+          actorSlackId: actor.slackUserId,
+          action: 'okr.checked_in',
+          objectType: 'okr_check_in_window',
+          objectId: windowId,
+          after: rows,
+        });
+      });
+    },
+
+    async latestBlocker(keyResultId) {
+      const kr = await prisma.okrKeyResult.findUnique({
+        where: { id: keyResultId },
+        select: {
+          workspaceId: true,
+          ownerPersonId: true,
+          number: true,
+          title: true,
+          checkIns: {
+            where: { blockers: { not: null } },
+            orderBy: { answeredAt: 'desc' },
+            take: 1,
+            select: { blockers: true },
+          },
+        },
+      });
+      if (!kr) return null;
+      const { checkIns, ...rest } = kr;
+      return { ...rest, blockers: checkIns[0]?.blockers ?? null };
+    },
+
+    async leadsOf(departmentId) {
+      const rows = await prisma.membership.findMany({
+        where: { departmentId, role: { in: ['LEAD', 'HEAD'] }, person: { active: true } },
+        select: { person: { select: { id: true, slackUserId: true, locale: true } } },
+      });
+      return rows.map((r) => ({
+        personId: r.person.id,
+        slackUserId: r.person.slackUserId,
+        locale: r.person.locale,
+      }));
+    },
+
+    async departmentByKey(workspaceId, key) {
+      return prisma.department.findFirst({
+        where: { workspaceId, key: { equals: key, mode: 'insensitive' }, archivedAt: null },
+        select: DEPARTMENT,
+      });
+    },
+
+    async departmentById(departmentId) {
+      return prisma.department.findFirst({
+        where: { id: departmentId, archivedAt: null },
+        select: DEPARTMENT,
+      });
+    },
+
+    async cadenceOf(departmentId) {
+      return cadenceOf(await prisma.okrCheckInSettings.findUnique({ where: { departmentId } }));
+    },
+
+    async setCadence(actor, departmentId, cadence) {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.okrCheckInSettings.findUnique({ where: { departmentId } });
+        await tx.okrCheckInSettings.upsert({
+          where: { departmentId },
+          create: { departmentId, ...cadence },
+          update: cadence,
+        });
+        await writeAuditEntry(tx, {
+          workspaceId: actor.workspaceId,
+          actorSlackId: actor.slackUserId,
+          action: 'okr.cadence_set',
+          objectType: 'department',
+          objectId: departmentId,
+          before: cadenceOf(before),
+          after: cadence,
+        });
+      });
+    },
+
+    async answersBetween(workspaceId, from, to) {
+      const rows = await prisma.okrCheckIn.findMany({
+        where: { window: { workspaceId, cycleOn: { gte: from, lte: to } } },
+        select: {
+          keyResultId: true,
+          confidence: true,
+          blockers: true,
+          late: true,
+          window: { select: { departmentId: true, cycleOn: true } },
+        },
+      });
+      return rows.map(({ window, ...row }) => ({ ...row, ...window }));
+    },
+
+    async responseCounts(workspaceId, from, to) {
+      const windows = await prisma.okrCheckInWindow.findMany({
+        where: { workspaceId, closedAt: { not: null }, closesAt: { gte: from, lt: to } },
+        select: {
+          departmentId: true,
+          prompts: { select: { personId: true } },
+          checkIns: { select: { personId: true, late: true } },
+        },
+      });
+      const counts = new Map<string, { asked: number; answered: number }>();
+      for (const w of windows) {
+        const entry = counts.get(w.departmentId) ?? { asked: 0, answered: 0 };
+        const answered = new Set(w.checkIns.map((c) => c.personId));
+        entry.asked += w.prompts.length;
+        entry.answered += w.prompts.filter((p) => answered.has(p.personId)).length;
+        counts.set(w.departmentId, entry);
+      }
+      return [...counts].map(([departmentId, c]) => ({ departmentId, ...c }));
+    },
+  };
+}
+
+export type { CheckInWindowDto };
