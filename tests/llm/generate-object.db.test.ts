@@ -84,7 +84,7 @@ describe('generateObject', () => {
       items: [{ text: 'The refund escalation breached its SLA.', refs: ['ESC-12'] }],
       writtenBy: 'model',
     });
-    const body = fake.requests[0]?.body as {
+    const body = fake.requests[0]?.body as unknown as {
       response_format: { type: string; json_schema: { schema: { required: string[] } } };
       temperature: number;
       messages: { content: string }[];
@@ -92,7 +92,7 @@ describe('generateObject', () => {
     expect(body.response_format.type).toBe('json_schema');
     expect(body.response_format.json_schema.schema.required).toEqual(['items']);
     expect(body.temperature).toBe(0.2);
-    expect(body.messages[1].content).toContain(
+    expect(body.messages[1]?.content).toContain(
       '<<<DATA facts\n[ESC-12] (escalation, severity 3, waiting 30 h)',
     );
     const runs = await db.prisma.llmRun.findMany();

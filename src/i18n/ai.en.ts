@@ -1,0 +1,88 @@
+/** AI summaries, drafted action items and `/liaison ai`: English (merged into en.ts under `ai`). */
+export const aiEn = {
+  help: {
+    summary:
+      '`/escalate summary ESC-12` — a cited summary of an escalation, only for you (or post it in its thread)',
+    drafts: '`/escalate drafts ESC-12` — draft action items from its decision, as proposals for their owners',
+    status:
+      '`/liaison ai` — whether a language model is on, today’s token use and the last failures (admins)',
+  },
+  writtenBy: {
+    model: '_Written by the language model ({model}) from what Liaison holds; every line cites its source._',
+    rules: '_Written by Liaison’s rules (no language model){reason}; every line cites its source._',
+    reasons: {
+      no_model: '',
+      over_budget: ': today’s AI budget is used up',
+      breaker_open: ': the model failed several times, so it rests for a minute',
+      other: ': the model’s answer could not be used',
+    },
+  },
+  summary: {
+    title: '*Summary of {esc}* — {title}',
+    positions: '*Where each side stands*',
+    options: '*Options*',
+    risks: '*Risks of waiting*',
+    decision: '*Decision*',
+    none: '_Nothing recorded._',
+    postInThread: 'Post in the thread',
+    posted: 'Posted the summary of {esc} in its card’s thread.',
+    noCard: '{esc} has no card in a channel yet, so there is no thread to post in.',
+    usage: 'Try `/escalate summary ESC-12`.',
+    notFound: 'There is no {esc} in this workspace.',
+    thinking: 'Summarizing {esc}…',
+  },
+  drafts: {
+    usage: 'Try `/escalate drafts ESC-12` once ESC-12 has a decision.',
+    noDecision: '{esc} has no decision yet; action items are drafted from a decision.',
+    created:
+      'Drafted {count} action item proposals from the decision on {esc}; their proposed owners were asked to accept them. Nothing is an action item until someone accepts.',
+    none: 'No action items could be drafted from the decision on {esc}.',
+    proposal:
+      '*Proposed action item* (from the decision on {esc}): {title}\nOwner: {owner} · due in {days} working days',
+    proposalNoDue: '*Proposed action item* (from the decision on {esc}): {title}\nOwner: {owner}',
+    unassigned: 'nobody yet',
+    accept: 'Accept',
+    edit: 'Edit',
+    decline: 'Decline',
+    accepted: '{person} accepted: {title} (due {due}). It is now an action item.',
+    declined: '{person} declined: {title}.',
+    editTitle: 'Edit the proposal',
+    editTitleLabel: 'Action item',
+    editDaysLabel: 'Due in working days',
+    editSave: 'Accept',
+    cancel: 'Cancel',
+    notAllowed:
+      'Only the proposed owner, a lead or head of their department, or an admin can decide on this proposal.',
+    alreadyDecided: 'This proposal was already {status}.',
+    noOwner: 'This proposal has no owner yet; an admin or a lead has to accept it for someone.',
+    badDays: 'Enter a whole number of working days from 1 to 60.',
+    badTitle: 'Enter what needs doing (at most 200 characters).',
+  },
+  status: {
+    title: '*Language model*',
+    on: 'On: {model}. Budget today (UTC): {used} of {budget} tokens in {calls} calls. Circuit: {breaker}.',
+    off: 'Off: no `OPENAI_API_KEY` is set, so summaries and drafts are written by rules. Token use today: {used}.',
+    failures: '*Last failures*',
+    failure: '{at} · {prompt} · {outcome}',
+    noFailures: 'No failures recorded.',
+    adminsOnly: 'Only Liaison admins can see the AI status.',
+    breaker: {
+      closed: 'closed (normal)',
+      open: 'open (rules answer for a minute)',
+      'half-open': 'trying again',
+    },
+  },
+  rules: {
+    raiserPosition: '{person} ({department}) is blocked: {blocked}',
+    proposed: '{person} proposed: {note}',
+    rejected: '{person} rejected a proposal: {note}',
+    counterpartSilent: '{department} has not stated a position yet.',
+    option: 'Option: {label}',
+    optionRecommended: 'Option (recommended by the raiser): {label}',
+    impact: 'Impact: {impact}',
+    waiting: 'Open for {hours} h, now at ladder level {level}.',
+    breached: 'The deadline has been missed {count} time(s).',
+    decisionNeeded: 'Needed: {text}',
+    decided: 'Decided by {person}: {text}',
+  },
+};
