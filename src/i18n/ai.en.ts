@@ -24,6 +24,7 @@ export const aiEn = {
     risks: '*Risks of waiting*',
     decision: '*Decision*',
     none: '_Nothing recorded._',
+    button: 'Summarize',
     postInThread: 'Post in the thread',
     posted: 'Posted the summary of {esc} in its card’s thread.',
     noCard: '{esc} has no card in a channel yet, so there is no thread to post in.',

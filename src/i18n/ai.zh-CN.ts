@@ -25,6 +25,7 @@ export const aiZhCN: CatalogShape<typeof aiEn> = {
     risks: '*拖延的风险*',
     decision: '*决定*',
     none: '_暂无记录。_',
+    button: '生成摘要',
     postInThread: '发到讨论串',
     posted: '已将 {esc} 的摘要发到其卡片的讨论串。',
     noCard: '{esc} 还没有发到任何频道的卡片，无法发到讨论串。',

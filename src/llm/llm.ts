@@ -216,6 +216,9 @@ export function createLlm(deps: {
         if (!parsed.success) {
           outcome = 'invalid_output';
           breaker.failed();
+        } else if (leaksPrompt(text, rendered.system)) {
+          outcome = 'prompt_leak';
+          breaker.succeeded();
         } else {
           breaker.succeeded();
           value = request.check ? request.check(parsed.data) : parsed.data;
@@ -261,6 +264,16 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
     jsonSchemas.set(schema, json);
   }
   return json;
+}
+
+/** True when the answer repeats a line of the instructions (a prompt-leak request obeyed). */
+function leaksPrompt(answer: string, system: string): boolean {
+  const flat = answer.replace(/\\n/g, ' ').replace(/\s+/g, ' ');
+  return system
+    .split('\n')
+    .map((line) => line.replace(/^[-\s]+/, '').trim())
+    .filter((line) => line.length >= 40)
+    .some((line) => flat.includes(line.slice(0, 40)));
 }
 
 /** The model's JSON, also when a server wraps it in a ```json fence. */

@@ -39,8 +39,8 @@ const DATA_CLOSE = (name: string) => `DATA ${name}>>>`;
 
 /** A data input as the model sees it: secrets masked, capped, fenced by markers it cannot forge. */
 export function asDataBlock(name: string, value: string): string {
-  let text = maskSecrets(value).replace(/<<<|>>>/g, '');
-  if (text.length > DATA_INPUT_MAX_CHARS) text = `${text.slice(0, DATA_INPUT_MAX_CHARS)} […]`;
+  let text = value.length > DATA_INPUT_MAX_CHARS ? `${value.slice(0, DATA_INPUT_MAX_CHARS)} […]` : value;
+  text = maskSecrets(text).replace(/<<<|>>>/g, '');
   return `${DATA_OPEN(name)}\n${text}\n${DATA_CLOSE(name)}`;
 }
 
@@ -71,13 +71,13 @@ function stripInvisible(text: string): string {
 const URL_PATTERN = /\b(?:https?|ftp|mailto|slack):\/*[^\s<>()]+/gi;
 
 /**
- * Model text made inert as plain text: one line, no Slack markup (`<!channel>`, `<@U…>`,
+ * Model text made inert as plain text: secrets masked, one line, no Slack markup (`<!channel>`, `<@U…>`,
  * `<url|label>`), no @channel/@here/@everyone, links only from the allow-list, no angle
  * brackets left (so it stays inert even if nobody escapes it), at most `maxLength` characters.
  */
 export function plainSafeText(text: string, options: SlackSafeOptions): string {
   const allowed = options.allowedLinks ?? [];
-  let safe = stripInvisible(text)
+  let safe = maskSecrets(stripInvisible(text))
     .replace(/<([^<>]*)>/g, (_, inner: string) => {
       // Slack markup: keep an allowed link's URL, drop mentions and special commands.
       const url = inner.split('|')[0] ?? '';
