@@ -22,6 +22,8 @@ export interface Llm {
   generateObject<T>(request: GenerateObjectRequest<T>): Promise<Generated<T>>;
   /** For `/liaison ai`: today's usage (UTC day), the budget, the breaker, the last failures. */
   usage(workspaceId: string): Promise<LlmUsage>;
+  /** Resolves when every run record started so far is written (they are counted and stored off the caller's path). */
+  settled(): Promise<void>;
 }
 
 export interface GenerateObjectRequest<T> {
@@ -104,14 +106,31 @@ export function createLlm(deps: {
     return tokens;
   }
 
-  async function record(run: Omit<LlmRunRecord, 'at'>): Promise<void> {
-    const cached = usedToday.get(run.workspaceId);
-    if (cached) cached.tokens += run.tokensIn + run.tokensOut;
-    try {
-      await runs.record({ ...run, at: clock.now() });
-    } catch (error) {
-      logger.warn({ err: error, prompt: run.promptName }, 'could not record an LLM run');
-    }
+  const pending = new Set<Promise<void>>();
+  // The tokenizer's tables take a moment to load: once at start, not on someone's first call.
+  if (client.mode === 'openai') setImmediate(() => countTokens(''));
+
+  /**
+   * Stores a run after the caller has its answer: counting tokens with the real tokenizer
+   * costs milliseconds per prompt, which the person waiting should not pay.
+   */
+  function record(
+    run: Omit<LlmRunRecord, 'at' | 'tokensIn' | 'tokensOut'>,
+    texts: { sent: string[]; answer: string },
+  ) {
+    const at = clock.now();
+    const write = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      const tokensIn = texts.sent.reduce((n, text) => n + countTokens(text), 0);
+      const tokensOut = texts.answer ? countTokens(texts.answer) : 0;
+      const cached = usedToday.get(run.workspaceId);
+      if (cached) cached.tokens += tokensIn + tokensOut;
+      await runs.record({ ...run, tokensIn, tokensOut, at });
+    })().catch((error: unknown) =>
+      logger.warn({ err: error, prompt: run.promptName }, 'could not record an LLM run'),
+    );
+    pending.add(write);
+    void write.finally(() => pending.delete(write));
   }
 
   async function ask(
@@ -170,30 +189,17 @@ export function createLlm(deps: {
         model,
       };
       const started = now();
-      const tokensIn = countTokens(rendered.system) + countTokens(rendered.user);
+      const none = { sent: [], answer: '' };
+      const estimate = estimateTokens(rendered.system) + estimateTokens(rendered.user);
       if (
-        (await tokensUsedToday(request.workspaceId)) + tokensIn + prompt.maxOutputTokens >
+        (await tokensUsedToday(request.workspaceId)) + estimate + prompt.maxOutputTokens >
         dailyTokenBudget
       ) {
-        await record({
-          ...base,
-          tokensIn: 0,
-          tokensOut: 0,
-          latencyMs: 0,
-          outcome: 'over_budget',
-          writtenBy: 'rules',
-        });
+        record({ ...base, latencyMs: 0, outcome: 'over_budget', writtenBy: 'rules' }, none);
         return rules('over_budget');
       }
       if (!breaker.allows()) {
-        await record({
-          ...base,
-          tokensIn: 0,
-          tokensOut: 0,
-          latencyMs: 0,
-          outcome: 'breaker_open',
-          writtenBy: 'rules',
-        });
+        record({ ...base, latencyMs: 0, outcome: 'breaker_open', writtenBy: 'rules' }, none);
         return rules('breaker_open');
       }
       let text = '';
@@ -229,18 +235,23 @@ export function createLlm(deps: {
         breaker.failed();
         outcome = error.kind;
       }
-      await record({
-        ...base,
-        tokensIn,
-        tokensOut: text ? countTokens(text) : 0,
-        latencyMs: Math.round(now() - started),
-        outcome,
-        writtenBy: value === undefined ? 'rules' : 'model',
-      });
+      record(
+        {
+          ...base,
+          latencyMs: Math.round(now() - started),
+          outcome,
+          writtenBy: value === undefined ? 'rules' : 'model',
+        },
+        { sent: [rendered.system, rendered.user], answer: text },
+      );
       if (value === undefined) return rules(outcome);
       return { value, writtenBy: 'model', outcome };
     },
+    async settled() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
     async usage(workspaceId) {
+      await this.settled();
       const report = await runs.usage(workspaceId, startOfUtcDay(clock.now()), 5);
       return {
         ...report,
@@ -251,6 +262,15 @@ export function createLlm(deps: {
       };
     },
   };
+}
+
+/**
+ * A quick upper estimate of a text's tokens for the budget check before a call (the exact
+ * count, with js-tiktoken, is recorded after): about one token per 3 bytes of UTF-8 —
+ * English averages 4 or more bytes per token, Chinese about 3.
+ */
+function estimateTokens(text: string): number {
+  return Math.ceil(Buffer.byteLength(text, 'utf8') / 3);
 }
 
 const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();

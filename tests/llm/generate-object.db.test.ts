@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  countTokens,
   createCircuitBreaker,
   createLlm,
   createLlmClient,
@@ -20,6 +21,9 @@ let workspaceId: string;
 const { logger } = memoryLogger();
 
 beforeAll(async () => {
+  // Load the tokenizer first: its first use takes seconds on a busy machine, longer than the
+  // fake server keeps an idle connection open (and these clients do not retry).
+  countTokens('warm up');
   db = await openTestDatabase();
   fake = await startFakeOpenAi();
   const workspace = await db.prisma.workspace.create({
@@ -34,11 +38,16 @@ afterAll(async () => {
 beforeEach(async () => {
   fake.requests.length = 0;
   fake.respondWith({});
+  await settle();
   await db.prisma.llmRun.deleteMany({});
 });
 
+const layers: Llm[] = [];
+/** Run records are written after the caller has its answer: wait for them before reading. */
+const settle = () => Promise.all(layers.map((l) => l.settled()));
+
 function layer(options: { budget?: number; breaker?: ReturnType<typeof createCircuitBreaker> } = {}): Llm {
-  return createLlm({
+  const llm = createLlm({
     client: createLlmClient({
       apiKey: 'sk-test',
       baseUrl: fake.baseUrl,
@@ -52,6 +61,8 @@ function layer(options: { budget?: number; breaker?: ReturnType<typeof createCir
     ...(options.budget !== undefined ? { dailyTokenBudget: options.budget } : {}),
     ...(options.breaker ? { breaker: options.breaker } : {}),
   });
+  layers.push(llm);
+  return llm;
 }
 
 const request: RiskSummaryRequest = {
@@ -95,6 +106,7 @@ describe('generateObject', () => {
     expect(body.messages[1]?.content).toContain(
       '<<<DATA facts\n[ESC-12] (escalation, severity 3, waiting 30 h)',
     );
+    await settle();
     const runs = await db.prisma.llmRun.findMany();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({
@@ -139,6 +151,7 @@ describe('generateObject', () => {
     expect(first).toEqual({ items: [{ text: 'Real one.', refs: ['AI-40'] }], writtenBy: 'model' });
     const second = await summarizeRisks(layer(), { ...request, workspaceId }, rules);
     expect(second.writtenBy).toBe('rules');
+    await settle();
     const outcomes = (await db.prisma.llmRun.findMany({ orderBy: { at: 'asc' } })).map((r) => r.outcome);
     expect(outcomes).toEqual(['ok', 'no_receipts']);
   });
@@ -150,6 +163,7 @@ describe('generateObject', () => {
     );
     expect((await summarizeRisks(layer(), { ...request, workspaceId }, rules)).writtenBy).toBe('rules');
     expect((await summarizeRisks(layer(), { ...request, workspaceId }, rules)).writtenBy).toBe('rules');
+    await settle();
     const outcomes = (await db.prisma.llmRun.findMany()).map((r) => r.outcome);
     expect(outcomes).toEqual(['invalid_output', 'invalid_output']);
   });
@@ -161,6 +175,7 @@ describe('generateObject', () => {
       expect((await summarizeRisks(llm, { ...request, workspaceId }, rules)).writtenBy).toBe('rules');
     }
     expect(fake.requests).toHaveLength(2);
+    await settle();
     const outcomes = (await db.prisma.llmRun.findMany({ orderBy: { at: 'asc' } })).map((r) => r.outcome);
     expect(outcomes).toEqual(['http_error', 'http_error', 'breaker_open', 'breaker_open']);
     expect((await llm.usage(workspaceId)).breaker).toBe('open');
@@ -170,6 +185,7 @@ describe('generateObject', () => {
     fake.respondWith(reply({ items: [{ text: 'Fine.', refs: ['ESC-12'] }] }));
     const llm = layer({ budget: 1_100 });
     expect((await summarizeRisks(llm, { ...request, workspaceId }, rules)).writtenBy).toBe('model');
+    await llm.settled();
     expect((await summarizeRisks(llm, { ...request, workspaceId }, rules)).writtenBy).toBe('rules');
     expect(fake.requests).toHaveLength(1);
     const usage = await llm.usage(workspaceId);

@@ -189,6 +189,7 @@ describe('Summarize on an escalation', () => {
       expect(answer).toContain('Delay the stream');
       expect(answer).not.toContain('DATA markers');
     }
+    await deps().llm.settled();
     const outcomes = (
       await db().llmRun.findMany({ where: { workspaceId }, orderBy: { at: 'desc' }, take: 3 })
     ).map((r) => r.outcome);
