@@ -3,7 +3,6 @@ export const aiEn = {
   help: {
     summary:
       '`/escalate summary ESC-12` — a cited summary of an escalation, only for you (or post it in its thread)',
-    drafts: '`/escalate drafts ESC-12` — draft action items from its decision, as proposals for their owners',
     status:
       '`/liaison ai` — whether a language model is on, today’s token use and the last failures (admins)',
   },
@@ -32,37 +31,10 @@ export const aiEn = {
     notFound: 'There is no {esc} in this workspace.',
     thinking: 'Summarizing {esc}…',
   },
-  drafts: {
-    usage: 'Try `/escalate drafts ESC-12` once ESC-12 has a decision.',
-    noDecision: '{esc} has no decision yet; action items are drafted from a decision.',
-    created:
-      'Drafted {count} action item proposals from the decision on {esc}; their proposed owners were asked to accept them. Nothing is an action item until someone accepts.',
-    none: 'No action items could be drafted from the decision on {esc}.',
-    proposal:
-      '*Proposed action item* (from the decision on {esc}): {title}\nOwner: {owner} · due in {days} working days',
-    proposalNoDue: '*Proposed action item* (from the decision on {esc}): {title}\nOwner: {owner}',
-    unassigned: 'nobody yet',
-    accept: 'Accept',
-    edit: 'Edit',
-    decline: 'Decline',
-    accepted: '{person} accepted: {title} (due {due}). It is now an action item.',
-    declined: '{person} declined: {title}.',
-    editTitle: 'Edit the proposal',
-    editTitleLabel: 'Action item',
-    editDaysLabel: 'Due in working days',
-    editSave: 'Accept',
-    cancel: 'Cancel',
-    notAllowed:
-      'Only the proposed owner, a lead or head of their department, or an admin can decide on this proposal.',
-    alreadyDecided: 'This proposal was already {status}.',
-    noOwner: 'This proposal has no owner yet; an admin or a lead has to accept it for someone.',
-    badDays: 'Enter a whole number of working days from 1 to 60.',
-    badTitle: 'Enter what needs doing (at most 200 characters).',
-  },
   status: {
     title: '*Language model*',
     on: 'On: {model}. Budget today (UTC): {used} of {budget} tokens in {calls} calls. Circuit: {breaker}.',
-    off: 'Off: no `OPENAI_API_KEY` is set, so summaries and drafts are written by rules. Token use today: {used}.',
+    off: 'Off: no `OPENAI_API_KEY` is set, so summaries are written by rules. Token use today: {used}.',
     failures: '*Last failures*',
     failure: '{at} · {prompt} · {outcome}',
     noFailures: 'No failures recorded.',
