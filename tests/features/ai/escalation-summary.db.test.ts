@@ -74,7 +74,7 @@ beforeAll(async () => {
     data: { sourceQuote: HOSTILE_QUOTE, sourcePermalink: 'https://demo.slack.com/archives/C0PRIV/p1' },
   });
   await deps().escalationCards.refresher.settled();
-});
+}, 60_000);
 
 beforeEach(() => {
   fake.requests.length = 0;
