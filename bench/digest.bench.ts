@@ -1,18 +1,18 @@
 // Input tokens of the managers' digest risk summary. `npm run bench:digest`.
 // The facts a reader's digest gives the RiskSummarizer port, pre-aggregated as the digest
 // service does (src/modules/digest/risk-summary.rules.ts: aggregateRiskFacts), serialized as
-// the prompt carries them (riskFactsAsPromptLines), counted with js-tiktoken (o200k_base),
+// the prompt carries them, rendered through prompts/risk-summary.prompt.md and counted with js-tiktoken (o200k_base),
 // plus a fixed allowance for the prompt's instructions. Two workspaces, in PGlite in memory:
 // the demo workspace with a week of sample activity, and 100 departments with 500 open
 // escalations and 5,000 open action items. The budget: ≤ 3,000 input tokens for every reader.
 import { randomUUID } from 'node:crypto';
-import { getEncoding } from 'js-tiktoken';
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
 import { openInMemoryDatabase } from '../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { digestMessage } from '../src/features/digest/digest.view.js';
+import { countTokens, renderPrompt, riskSummaryVars } from '../src/llm/index.js';
 import { createActionItemDigestPrismaRepository } from '../src/modules/action-items/action-item-digest.prisma-repository.js';
 import { createActionItemsDigestSection } from '../src/modules/action-items/action-item-digest.service.js';
 import { createDemoPrismaRepository } from '../src/modules/demo/demo.prisma-repository.js';
@@ -20,18 +20,16 @@ import { ensureDemoWorkspace } from '../src/modules/demo/demo.service.js';
 import { createDigestPrismaRepository } from '../src/modules/digest/digest.prisma-repository.js';
 import { createDigestService } from '../src/modules/digest/digest.service.js';
 import { digestPeriod } from '../src/modules/digest/digest-schedule.rules.js';
-import { riskFactsAsPromptLines, summarizeRisksByRules } from '../src/modules/digest/risk-summary.rules.js';
+import { summarizeRisksByRules } from '../src/modules/digest/risk-summary.rules.js';
 import { createEscalationDigestPrismaRepository } from '../src/modules/escalations/escalation-digest.prisma-repository.js';
 import { createEscalationsDigestSection } from '../src/modules/escalations/escalation-digest.service.js';
 import type { RiskSummaryRequest } from '../src/modules/shared/risk-summary.types.js';
 
 /** Tokens set aside for the prompt's instructions and output schema (the lead swaps in the real prompt's count). */
-const INSTRUCTIONS_ALLOWANCE = 600;
 const BUDGET = 3_000;
 const NOW = new Date('2036-12-01T09:00:00Z');
 const DAY = 86_400_000;
 const logger = pino({ level: 'error' });
-const encoder = getEncoding('o200k_base');
 
 async function openDatabase(): Promise<Database> {
   const db = await openInMemoryDatabase();
@@ -70,11 +68,14 @@ async function measure(db: Database, workspaceId: string, personId: string) {
   const digest = await service.compose(reader, digestPeriod('weekly', NOW, reader.timeZone));
   const composeMs = performance.now() - started;
   const request = asked[0];
-  const factTokens = request ? encoder.encode(riskFactsAsPromptLines(request.facts)).length : 0;
+  // The real prompt as the model would receive it: prompts/risk-summary.prompt.md rendered
+  // with this reader's facts, system and user parts counted with o200k_base.
+  const rendered = request ? renderPrompt('risk-summary', riskSummaryVars(request)) : null;
+  const inputTokens = rendered ? countTokens(rendered.system) + countTokens(rendered.user) : 0;
   return {
     factsGiven: digest.factCount,
     factsSent: request?.facts.length ?? 0,
-    inputTokens: factTokens + INSTRUCTIONS_ALLOWANCE,
+    inputTokens,
     composeMs,
   };
 }
@@ -242,7 +243,7 @@ function report(
 const demo = await demoWorkspace();
 const large = await largeWorkspace();
 console.log(
-  `Digest risk-summary input tokens (o200k_base; facts + ${INSTRUCTIONS_ALLOWANCE} for instructions)`,
+  'Digest risk-summary input tokens (o200k_base; prompts/risk-summary.prompt.md rendered with the facts)',
 );
 const ok = [
   report('Demo workspace (+12 escalations, 40 action items)', demo),

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     llm,
+    llmDailyTokenBudget: config.llm.dailyTokenBudget,
     defaults: config.defaults,
     ...(slack.kind === 'oauth' ? { encryption: slack.encryption } : {}),
   });

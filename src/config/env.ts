@@ -84,6 +84,11 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'must be a URL' }).optional()),
   LIAISON_LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
   LIAISON_LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+  LIAISON_LLM_DAILY_TOKENS: z.coerce
+    .number({ message: 'must be a number of tokens' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be 0 (no model calls) or more' })
+    .default(200_000),
   LIAISON_DEFAULT_LOCALE: z
     .enum(SUPPORTED_LOCALES, { message: `must be one of ${SUPPORTED_LOCALES.join(', ')}` })
     .default('en'),
@@ -126,7 +131,7 @@ export interface Config {
   slack: SlackMode & { apiUrl: string };
   port: number;
   database: { url?: string; embeddedDataDir: string; poolMax: number; acquireTimeoutMs: number };
-  llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; dailyTokenBudget: number };
   defaults: { locale: SupportedLocale; timeZone: string };
   logLevel: string;
   console: { actAs?: string };
@@ -231,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       baseUrl: e.OPENAI_BASE_URL,
       model: e.LIAISON_LLM_MODEL,
       timeoutMs: e.LIAISON_LLM_TIMEOUT_MS,
+      dailyTokenBudget: e.LIAISON_LLM_DAILY_TOKENS,
     },
     defaults: { locale: e.LIAISON_DEFAULT_LOCALE, timeZone: e.LIAISON_DEFAULT_TZ },
     logLevel: e.LIAISON_LOG_LEVEL,

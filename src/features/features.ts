@@ -1,5 +1,6 @@
 import { actionItemsFeature } from './action-items/action-items.feature.js';
 import { adminsFeature } from './admins/admins.feature.js';
+import { aiFeature } from './ai/ai.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { calendarFeature } from './calendar/calendar.feature.js';
 import { coreFeature } from './core/core.feature.js';
@@ -34,6 +35,7 @@ export const FEATURES: readonly Feature[] = [
   escalationsFeature,
   digestFeature,
   okrsFeature,
+  aiFeature,
   exportFeature,
   installationsFeature,
   homeFeature,

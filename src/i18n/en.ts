@@ -1,6 +1,7 @@
 import { accessEn } from './access.en.js';
 import { actionItemsEn } from './action-items.en.js';
 import { adminsEn } from './admins.en.js';
+import { aiEn } from './ai.en.js';
 import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
 import { datesEn } from './dates.en.js';
@@ -63,6 +64,7 @@ export const en = {
     workspace: 'Workspace: {workspace}',
   },
   home: homeEn,
+  ai: aiEn,
   export: exportEn,
   errors: {
     unknownSubcommand: 'I do not know `/liaison {subcommand}`. Type `/liaison help` to see the commands.',

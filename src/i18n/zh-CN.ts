@@ -1,6 +1,7 @@
 import { accessZhCN } from './access.zh-CN.js';
 import { actionItemsZhCN } from './action-items.zh-CN.js';
 import { adminsZhCN } from './admins.zh-CN.js';
+import { aiZhCN } from './ai.zh-CN.js';
 import { auditZhCN } from './audit.zh-CN.js';
 import { calendarZhCN } from './calendar.zh-CN.js';
 import type { CatalogShape } from './catalog-shape.js';
@@ -61,6 +62,7 @@ export const zhCN: CatalogShape<typeof en> = {
     workspace: '工作区：{workspace}',
   },
   home: homeZhCN,
+  ai: aiZhCN,
   export: exportZhCN,
   errors: {
     unknownSubcommand: '没有 `/liaison {subcommand}` 这个命令。输入 `/liaison help` 查看可用命令。',

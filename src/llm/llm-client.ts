@@ -1,10 +1,10 @@
 /**
- * The port features use to ask a language model for text. Liaison must work fully
- * without a model: when none is configured the client is in `fallback` mode and every
- * `complete` call throws LlmUnavailableError, so each feature has to produce its
- * deterministic, rule-based text on that path (check `mode` up front, or catch LlmError).
- * A configured model can still fail (timeout, 429, 5xx): that surfaces as LlmRequestError,
- * and the same fallback path applies.
+ * The transport under the LLM layer: one chat completion from an OpenAI-compatible server.
+ * Features do not call it; they use `generateObject` (llm.ts), which renders a prompt file,
+ * asks for structured output, validates it and falls back to rules. When no model is
+ * configured the client is in `fallback` mode and every `complete` call throws
+ * LlmUnavailableError; a configured model can still fail (timeout, 429, 5xx), which
+ * surfaces as LlmRequestError.
  */
 export interface LlmClient {
   readonly mode: 'openai' | 'fallback';
@@ -14,10 +14,19 @@ export interface LlmClient {
 }
 
 export interface LlmRequest {
+  /** A prompt's own model; the client's configured one otherwise. */
+  model?: string;
   system: string;
   user: string;
   temperature?: number;
   maxTokens?: number;
+  /**
+   * Structured output from a JSON schema (OpenAI, vLLM, llama.cpp, recent Ollama), or plain
+   * JSON mode for servers without it.
+   */
+  responseFormat?:
+    | { type: 'json_schema'; name: string; schema: Record<string, unknown> }
+    | { type: 'json_object' };
   /** Lets a caller give up earlier than the client's own timeout. */
   signal?: AbortSignal;
 }

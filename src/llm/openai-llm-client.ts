@@ -20,7 +20,7 @@ export interface OpenAiLlmClientOptions {
   now?: () => number;
 }
 
-/** LlmClient over the OpenAI chat-completions API. */
+/** LlmClient over the OpenAI chat-completions API (any server that speaks it, via `baseUrl`). */
 export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClient {
   const now = options.now ?? (() => performance.now());
   const tokenLimitParam = options.tokenLimitParam ?? 'max_tokens';
@@ -42,13 +42,14 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
     try {
       const response = await openai.chat.completions.create(
         {
-          model: options.model,
+          model: request.model ?? options.model,
           messages: [
             { role: 'system', content: request.system },
             { role: 'user', content: request.user },
           ],
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
           ...(request.maxTokens !== undefined ? { [tokenLimitParam]: request.maxTokens } : {}),
+          ...(request.responseFormat ? { response_format: responseFormatOf(request.responseFormat) } : {}),
         },
         request.signal ? { signal: request.signal } : undefined,
       );
@@ -80,6 +81,14 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
   }
 
   return { mode: 'openai', model: options.model, complete };
+}
+
+function responseFormatOf(format: NonNullable<LlmRequest['responseFormat']>) {
+  if (format.type === 'json_object') return { type: 'json_object' as const };
+  return {
+    type: 'json_schema' as const,
+    json_schema: { name: format.name, schema: format.schema, strict: true },
+  };
 }
 
 /** Maps SDK errors to LlmRequestError so no caller needs to import openai. */

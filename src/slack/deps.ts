@@ -1,5 +1,6 @@
 import type { FeatureRegistry } from '../features/feature-registry.js';
 import type { SupportedLocale } from '../i18n/locales.js';
+import type { Llm } from '../llm/llm.js';
 import type { Logger } from '../logger.js';
 import type { AdminsService } from '../modules/access/admins.service.js';
 import type { Authorization } from '../modules/access/authorization.service.js';
@@ -73,7 +74,12 @@ export interface SlackDeps {
   actionItemNotices: ActionItemNotices;
   /** `/liaison export`: the workspace's data (admins) or a person's own, as JSON or CSV. */
   exports: ExportService;
-  llm: { mode: 'openai' | 'fallback'; model?: string };
+  /**
+   * The language-model layer (src/llm): `generateObject` with receipts, the rule-based
+   * fallback, the per-workspace daily token budget and the run records. Off (rules only)
+   * when no OPENAI_API_KEY is set.
+   */
+  llm: Llm;
   defaults: { locale: SupportedLocale; timeZone: string };
   /** Resolves false when the database does not answer; used to word the apology. */
   isDatabaseReachable: () => Promise<boolean>;

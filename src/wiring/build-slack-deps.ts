@@ -46,6 +46,7 @@ import { buildCalendarCoverage } from './calendar-coverage.wiring.js';
 import { buildDirectoryDeps } from './directory.wiring.js';
 import { buildAssessmentService } from './escalation-assessment.wiring.js';
 import { buildEscalationCards, buildEscalationsService } from './escalations.wiring.js';
+import { buildLlm } from './llm.wiring.js';
 import { buildNotificationsDeps } from './notifications.wiring.js';
 
 /**
@@ -58,7 +59,10 @@ export function buildSlackDeps(input: {
   db: Database;
   clock: Clock;
   logger: Logger;
-  llm: Pick<LlmClient, 'mode' | 'model'>;
+  /** The OpenAI adapter (main.ts), or `{ mode: 'fallback' }`: the rules answer every prompt. */
+  llm: LlmClient | { mode: 'fallback' };
+  /** Tokens (in + out) each workspace may spend per UTC day; LLM_LAYER_DEFAULTS otherwise. */
+  llmDailyTokenBudget?: number;
   defaults: Config['defaults'];
   /** OAuth mode: the keys installation tokens are encrypted with. Absent: single workspace. */
   encryption?: EncryptionKeys;
@@ -186,7 +190,13 @@ export function buildSlackDeps(input: {
     features,
     homeTab,
     home: createPacedHomeRefresher({ homeTab, clients: slackClients, logger }),
-    llm: { mode: input.llm.mode, model: input.llm.model },
+    llm: buildLlm({
+      db,
+      clock,
+      logger,
+      llm: input.llm,
+      ...(input.llmDailyTokenBudget !== undefined ? { dailyTokenBudget: input.llmDailyTokenBudget } : {}),
+    }),
     defaults: input.defaults,
     isDatabaseReachable: databaseReachability(db),
     clock,

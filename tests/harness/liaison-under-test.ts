@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.js';
+import type { LlmClient } from '../../src/llm/llm-client.js';
 import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
 import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
@@ -49,6 +50,9 @@ export async function startLiaisonUnderTest(options: {
   extend?: (app: App) => void;
   /** The token's Enterprise Grid org, as auth.test would report it for a team of an org. */
   enterpriseId?: string;
+  /** A model (e.g. createLlmClient against the fake OpenAI server); rules only when absent. */
+  llm?: LlmClient;
+  llmDailyTokenBudget?: number;
 }): Promise<LiaisonUnderTest> {
   const clock = options.clock ?? systemClock;
   const slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
@@ -56,7 +60,16 @@ export async function startLiaisonUnderTest(options: {
   const defaults = { locale: 'en' as const, timeZone: 'UTC' };
   if (options.seedDemo)
     await ensureDemoWorkspace({ repo: createDemoPrismaRepository(options.db.prisma), defaults });
-  const deps = buildSlackDeps({ db: options.db, clock, logger, llm: { mode: 'fallback' }, defaults });
+  const deps = buildSlackDeps({
+    db: options.db,
+    clock,
+    logger,
+    llm: options.llm ?? { mode: 'fallback' },
+    ...(options.llmDailyTokenBudget !== undefined
+      ? { llmDailyTokenBudget: options.llmDailyTokenBudget }
+      : {}),
+    defaults,
+  });
   deps.slackClients.connect(singleTokenSource({ token: slack.botToken, apiUrl: slack.url }));
   const running = await startHttpMode({
     deps,
@@ -96,11 +109,23 @@ export async function startLiaisonUnderTest(options: {
  * One database and one running Liaison for a whole test file: opened before the first
  * test, stopped and dropped after the last. Read `.db` and `.liaison` inside tests.
  */
-export function liaisonForThisFile(options: { seedDemo?: boolean; extend?: (app: App) => void } = {}) {
+export function liaisonForThisFile(
+  options: {
+    seedDemo?: boolean;
+    extend?: (app: App) => void;
+    /** Called before Liaison starts, e.g. to start a fake OpenAI server and give its client. */
+    llm?: () => Promise<LlmClient> | LlmClient;
+  } = {},
+) {
   const state = {} as { db: TestDatabase; liaison: LiaisonUnderTest };
   beforeAll(async () => {
     state.db = await openTestDatabase();
-    state.liaison = await startLiaisonUnderTest({ db: state.db, ...options });
+    const { llm, ...rest } = options;
+    state.liaison = await startLiaisonUnderTest({
+      db: state.db,
+      ...rest,
+      ...(llm ? { llm: await llm() } : {}),
+    });
   });
   afterAll(async () => {
     await state.liaison?.stop();

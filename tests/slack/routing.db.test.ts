@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReceiver } from '../../src/console/console-receiver.js';
+import { createLlmClient } from '../../src/llm/index.js';
 import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { BLOCKS } from '../../src/slack/ids.js';
@@ -25,7 +26,13 @@ beforeAll(async () => {
     db,
     clock: systemClock,
     logger: memoryLogger().logger,
-    llm: { mode: 'openai', model: 'test-model' },
+    // A configured model (never called here): help names it.
+    llm: createLlmClient({
+      apiKey: 'sk-test',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'test-model',
+      logger: memoryLogger().logger,
+    }),
     defaults: { locale: 'en', timeZone: 'UTC' },
   });
   createSlackApp(deps, {

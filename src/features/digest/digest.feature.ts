@@ -1,3 +1,4 @@
+import { summarizeRisks } from '../../llm/index.js';
 import { digestSubscriptionsExportSection } from '../../modules/digest/digest.export.prisma-repository.js';
 import { createDigestPrismaRepository } from '../../modules/digest/digest.prisma-repository.js';
 import { createDigestService, type DigestService } from '../../modules/digest/digest.service.js';
@@ -33,8 +34,9 @@ export const digestFeature: Feature<{ digest: DigestService }> = defineFeature({
       clock: deps.clock,
       notify: deps.notifications.notify,
       sections: sectionsOf(deps, infra),
-      // The risk summary's writer. Rules today; at merge: (request) => summarizeRisks(llm, request, summarizeRisksByRules).
-      summarize: summarizeRisksByRules,
+      // The risk summary: the model with receipts when one is configured and within budget,
+      // the rules otherwise (and whenever the model fails or cites nothing it was given).
+      summarize: (request) => summarizeRisks(deps.llm, request, summarizeRisksByRules),
       render: digestMessage,
     }),
   }),

@@ -53,6 +53,7 @@ export function isAllowed(
     case 'admins.manage':
     case 'audit.read':
     case 'export.workspace':
+    case 'ai.status':
       return false;
   }
 }

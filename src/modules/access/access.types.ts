@@ -32,6 +32,8 @@ export type Permission =
   | 'audit.read'
   | 'export.workspace'
   | 'report.read'
+  /** `/liaison ai`: whether a model is on, token use, the last failures. */
+  | 'ai.status'
   /** Close or re-date an action item someone else owns (the owner always may). */
   | 'action_items.manage'
   /** Create and change OKRs: a department's (its leads), the company's (executives); admins all. */

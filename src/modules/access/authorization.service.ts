@@ -14,6 +14,7 @@ const REFUSAL_MESSAGES: Record<Permission, MessageKey> = {
   'admins.manage': 'access.refused.adminOnly',
   'audit.read': 'access.refused.adminOnly',
   'export.workspace': 'access.refused.adminOnly',
+  'ai.status': 'access.refused.adminOnly',
   'report.read': 'access.refused.leadOrExecutive',
   'action_items.manage': 'access.refused.ownerLeadOrAdmin',
   'okrs.edit': 'okrs.errors.refused',

@@ -1,4 +1,5 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import { AI_ACTIONS } from '../../features/ai/ai.ids.js';
 import type { Translate } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { EscalationDto, EscalationStatus } from '../../modules/escalations/escalations.types.js';
@@ -16,6 +17,8 @@ export const ESCALATION_CARD_BLOCKS = {
   decision: 'escalation.card.decision',
   meeting: 'escalation.card.meeting',
   actions: 'escalation.card.actions',
+  /** "Summarize": a private, cited summary for whoever presses it (src/features/ai). */
+  summarize: 'escalation.card.summarize',
   context: 'escalation.card.context',
   /** The buttons on a DM notice. */
   noticeActions: 'escalation.notice.actions',
@@ -225,6 +228,18 @@ export function escalationCardMessage(
   }
   blocks.push(
     escalationButtons(card.number, BUTTONS_FOR_STATUS[card.status], t, ESCALATION_CARD_BLOCKS.actions),
+    {
+      type: 'actions',
+      block_id: ESCALATION_CARD_BLOCKS.summarize,
+      elements: [
+        {
+          type: 'button',
+          action_id: AI_ACTIONS.summarize,
+          text: { type: 'plain_text', text: t('ai.summary.button') },
+          value: String(card.number),
+        },
+      ],
+    },
   );
   const departments = card.departments
     .map((d) => escapeMrkdwn(locale === 'zh-CN' ? d.nameZh : d.nameEn))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escalateSummary } from '../../../features/ai/escalate-summary.command.js';
 import { DomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import { openRaiseModal } from '../../escalations/open-raise-modal.js';
@@ -11,7 +12,8 @@ import { escalateReport } from './escalate-report.command.js';
 const listCommand = z.tuple([z.literal('list'), z.enum(['mine', 'department', 'open']).default('mine')]);
 
 /**
- * `/escalate` (or `/escalate new`): the raise modal. `/escalate list [mine|department|open]`:
+ * `/escalate` (or `/escalate new`): the raise modal. `/escalate summary ESC-N`: a private,
+ * cited summary (src/features/ai). `/escalate list [mine|department|open]`:
  * the reader's escalations; `/escalate search WORDS`: recorded decisions. Privately, in the
  * reader's language.
  */
@@ -22,6 +24,8 @@ export function escalateCommand(deps: SlackDeps) {
     const actor = await context.actor();
     const { timeZone } = actor;
     const text = commandTextOf(command.text).trim();
+    const summary = /^summary(?:\s+(.*))?$/is.exec(text);
+    if (summary) return escalateSummary(deps, actor, respond, summary[1] ?? '');
     const report = /^report(?:\s+(.*))?$/is.exec(text);
     if (report) return escalateReport(deps, actor, respond, report[1] ?? '');
     const searched = /^search\s+(.+)$/is.exec(text);

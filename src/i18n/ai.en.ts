@@ -1,0 +1,61 @@
+/** AI summaries, drafted action items and `/liaison ai`: English (merged into en.ts under `ai`). */
+export const aiEn = {
+  help: {
+    summary:
+      '`/escalate summary ESC-12` — a cited summary of an escalation, only for you (or post it in its thread)',
+    status:
+      '`/liaison ai` — whether a language model is on, today’s token use and the last failures (admins)',
+  },
+  writtenBy: {
+    model: '_Written by the language model ({model}) from what Liaison holds; every line cites its source._',
+    rules: '_Written by Liaison’s rules (no language model){reason}; every line cites its source._',
+    reasons: {
+      no_model: '',
+      over_budget: ': today’s AI budget is used up',
+      breaker_open: ': the model failed several times, so it rests for a minute',
+      other: ': the model’s answer could not be used',
+    },
+  },
+  summary: {
+    title: '*Summary of {esc}* — {title}',
+    positions: '*Where each side stands*',
+    options: '*Options*',
+    risks: '*Risks of waiting*',
+    decision: '*Decision*',
+    none: '_Nothing recorded._',
+    button: 'Summarize',
+    postInThread: 'Post in the thread',
+    posted: 'Posted the summary of {esc} in its card’s thread.',
+    noCard: '{esc} has no card in a channel yet, so there is no thread to post in.',
+    usage: 'Try `/escalate summary ESC-12`.',
+    notFound: 'There is no {esc} in this workspace.',
+    thinking: 'Summarizing {esc}…',
+  },
+  status: {
+    title: '*Language model*',
+    on: 'On: {model}. Budget today (UTC): {used} of {budget} tokens in {calls} calls. Circuit: {breaker}.',
+    off: 'Off: no `OPENAI_API_KEY` is set, so summaries are written by rules. Token use today: {used}.',
+    failures: '*Last failures*',
+    failure: '{at} · {prompt} · {outcome}',
+    noFailures: 'No failures recorded.',
+    adminsOnly: 'Only Liaison admins can see the AI status.',
+    breaker: {
+      closed: 'closed (normal)',
+      open: 'open (rules answer for a minute)',
+      'half-open': 'trying again',
+    },
+  },
+  rules: {
+    raiserPosition: '{person} ({department}) is blocked: {blocked}',
+    proposed: '{person} proposed: {note}',
+    rejected: '{person} rejected a proposal: {note}',
+    counterpartSilent: '{department} has not stated a position yet.',
+    option: 'Option: {label}',
+    optionRecommended: 'Option (recommended by the raiser): {label}',
+    impact: 'Impact: {impact}',
+    waiting: 'Open for {hours} h, now at ladder level {level}.',
+    breached: 'The deadline has been missed {count} time(s).',
+    decisionNeeded: 'Needed: {text}',
+    decided: 'Decided by {person}: {text}',
+  },
+};
