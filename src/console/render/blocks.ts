@@ -10,6 +10,7 @@ import type {
   TextObject,
 } from '@slack/types';
 import { createStyler, type Styler } from './ansi.js';
+import { consoleWords } from './console-words.js';
 import type { Control, ControlElement, ControlField, FieldValues } from './control.types.js';
 import { buttonLabel, valueLines } from './control-lines.js';
 import { isControlElement, toControl } from './controls.js';
@@ -60,7 +61,9 @@ class BlockRenderer {
   controlLines(control: Control): string[] {
     if (control.kind === 'button' || control.kind === 'workflow_button')
       return [buttonLabel(control, this.style)];
-    const optional = control.field?.optional ? this.style.dim(' (optional)') : '';
+    const optional = control.field?.optional
+      ? this.style.dim(` ${consoleWords(this.ctx)('console.render.optional')}`)
+      : '';
     const heading = `[${control.index}] ${control.field ? this.style.bold(control.label) : control.label}${optional}`;
     const value = currentFieldValue(this.options.values, control);
     const lines = [...this.wrap(heading), ...valueLines(control, value, this.ctx, this.style)];
@@ -97,7 +100,8 @@ class BlockRenderer {
     const lines = block.text === undefined ? [] : this.wrap(this.text(block.text));
     if (block.fields !== undefined) lines.push(...this.fields(block.fields));
     const accessory = block.accessory;
-    if (accessory?.type === 'image') lines.push(`[image: ${accessory.alt_text}]`);
+    if (accessory?.type === 'image')
+      lines.push(consoleWords(this.ctx)('console.render.image', { text: accessory.alt_text }));
     else if (accessory !== undefined)
       lines.push(...this.controlLines(this.addControl(accessory, blockId, 0)));
     return lines;
@@ -145,7 +149,7 @@ class BlockRenderer {
 
   image(block: ImageBlock): string[] {
     const title = block.title === undefined ? '' : `${block.title.text}: `;
-    return this.wrap(`[image: ${title}${block.alt_text}]`);
+    return this.wrap(consoleWords(this.ctx)('console.render.image', { text: `${title}${block.alt_text}` }));
   }
 
   block(block: AnyBlock, position: number): string[] {
@@ -173,7 +177,7 @@ class BlockRenderer {
       case 'markdown':
         return this.wrap(known.text);
       default:
-        return [`[unsupported block: ${block.type}]`];
+        return [consoleWords(this.ctx)('console.render.unsupportedBlock', { type: block.type })];
     }
   }
 }
