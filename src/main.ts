@@ -141,7 +141,14 @@ async function main(): Promise<void> {
     tokenSource = singleTokenSource({ token: slack.botToken, apiUrl: slack.apiUrl });
     envTeamId = bot.teamId;
   } else {
-    const running = await startLocalConsole({ deps, db, config, logger, logPath });
+    const running = await startLocalConsole({
+      deps,
+      db,
+      config,
+      logger,
+      logPath,
+      dataDir: resolve(config.database.embeddedDataDir, '..'),
+    });
     stop = running.stop;
     const { standIn } = running;
     tokenSource = singleTokenSource({ token: standIn.botToken, apiUrl: standIn.url });

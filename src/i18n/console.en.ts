@@ -11,7 +11,7 @@ export const consoleEn = {
   start: 'Type /liaison help to begin, `help` for console commands, Ctrl-D to quit.',
   logFile: 'Logs: {path}',
   nowActingAs: 'You are now {name} ({userId}).',
-  inboxWaiting: 'Liaison has sent you {count} direct messages: type `inbox` to read them.',
+  inboxWaiting: 'Direct messages from Liaison to you: {count}. Type `inbox` to read them.',
   noSuchPerson: 'Nobody called "{query}" here. Try one of: {names}.',
   noSuchControl: 'There is no [{number}] on screen. Numbers in [brackets] are buttons, menus and fields.',
   noModal: 'No modal is open.',

@@ -10,7 +10,7 @@ export const consoleZhCN: CatalogShape<typeof consoleEn> = {
   start: '输入 /liaison help 开始，输入 `help` 查看控制台命令，按 Ctrl-D 退出。',
   logFile: '日志：{path}',
   nowActingAs: '你现在是 {name}（{userId}）。',
-  inboxWaiting: 'Liaison 给你发了 {count} 条私信：输入 `inbox` 查看。',
+  inboxWaiting: '你有 {count} 条来自 Liaison 的私信，输入 `inbox` 查看。',
   noSuchPerson: '这里没有叫「{query}」的人。可选：{names}。',
   noSuchControl: '屏幕上没有 [{number}]。方括号中的数字是按钮、菜单和输入框。',
   noModal: '当前没有打开的对话框。',

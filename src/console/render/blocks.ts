@@ -14,6 +14,7 @@ import { consoleWords } from './console-words.js';
 import type { Control, ControlElement, ControlField, FieldValues } from './control.types.js';
 import { buttonLabel, valueLines } from './control-lines.js';
 import { isControlElement, toControl } from './controls.js';
+import { plainTextOf } from './emoji.js';
 import { currentFieldValue } from './field-values.js';
 import { mrkdwnToText } from './mrkdwn.js';
 import type { RenderContext } from './render.types.js';
@@ -43,7 +44,7 @@ class BlockRenderer {
   }
 
   text(object: TextObject): string {
-    return object.type === 'mrkdwn' ? mrkdwnToText(object.text, this.ctx) : object.text;
+    return object.type === 'mrkdwn' ? mrkdwnToText(object.text, this.ctx) : plainTextOf(object);
   }
 
   wrap(text: string, width = this.width): string[] {
@@ -75,7 +76,7 @@ class BlockRenderer {
   }
 
   header(block: HeaderBlock): string[] {
-    const lines = this.wrap(this.style.bold(block.text.text));
+    const lines = this.wrap(this.style.bold(plainTextOf(block.text)));
     const underline = Math.min(this.width, Math.max(...lines.map(displayWidth)));
     return [...lines, '='.repeat(underline)];
   }
@@ -139,7 +140,7 @@ class BlockRenderer {
 
   input(block: InputBlock, blockId: string): string[] {
     const field: ControlField = {
-      label: block.label.text,
+      label: plainTextOf(block.label),
       optional: block.optional ?? false,
       dispatchAction: block.dispatch_action ?? false,
       ...(block.hint === undefined ? {} : { hint: block.hint.text }),

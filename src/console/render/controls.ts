@@ -2,6 +2,7 @@ import type { Option, PlainTextOption } from '@slack/types';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { consoleWords } from './console-words.js';
 import type { Control, ControlElement, ControlField, ControlOption, FieldValue } from './control.types.js';
+import { plainTextOf } from './emoji.js';
 import { mrkdwnToText } from './mrkdwn.js';
 import type { DirectoryEntry, RenderContext } from './render.types.js';
 import { richTextToLines } from './rich-text.js';
@@ -45,7 +46,7 @@ function fromOptions(options: readonly (Option | PlainTextOption)[]): ControlOpt
   return options.map((option, position) => ({
     number: position + 1,
     value: option.value ?? '',
-    label: option.text.type === 'mrkdwn' ? mrkdwnToText(option.text.text, PLAIN) : option.text.text,
+    label: option.text.type === 'mrkdwn' ? mrkdwnToText(option.text.text, PLAIN) : plainTextOf(option.text),
     text: option.text,
     ...(option.description === undefined ? {} : { description: option.description.text }),
     ...(option.url === undefined ? {} : { url: option.url }),
@@ -149,8 +150,8 @@ const DEFAULT_LABELS: Partial<Record<ControlElement['type'], MessageKey>> = {
 
 function labelOf(element: ControlElement, field: ControlField | undefined, ctx: RenderContext): string {
   if (field !== undefined) return field.label;
-  if ('text' in element) return element.text.text;
-  if ('placeholder' in element && element.placeholder !== undefined) return element.placeholder.text;
+  if ('text' in element) return plainTextOf(element.text);
+  if ('placeholder' in element && element.placeholder !== undefined) return plainTextOf(element.placeholder);
   return consoleWords(ctx)(DEFAULT_LABELS[element.type] ?? 'console.render.labels.selectItem');
 }
 

@@ -2,12 +2,13 @@ import type { View } from '@slack/types';
 import { createStyler } from './ansi.js';
 import { renderBlocks } from './blocks.js';
 import { consoleWords } from './console-words.js';
+import { plainTextOf } from './emoji.js';
 import type { RenderContext, RenderedSurface, ViewRenderOptions } from './render.types.js';
 import { wrapText } from './wrap.js';
 
 function titleOf(view: View, ctx: RenderContext): string {
   const t = consoleWords(ctx);
-  if (view.type === 'modal') return t('console.render.modalTitle', { title: view.title.text });
+  if (view.type === 'modal') return t('console.render.modalTitle', { title: plainTextOf(view.title) });
   return t(view.type === 'home' ? 'console.render.appHome' : 'console.render.workflowStep');
 }
 
