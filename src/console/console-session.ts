@@ -400,7 +400,7 @@ export class ConsoleSession {
     for (const message of messages.slice(-LATEST)) this.showMessage(message, Boolean(message.edited));
   }
 
-  private showInbox(): void {
+  private showInbox() {
     const messages = this.inboxMessages();
     if (messages.length === 0) return this.deps.print(this.t('console.inbox.empty'));
     this.showLatest(
@@ -409,7 +409,7 @@ export class ConsoleSession {
     );
   }
 
-  private showChannel(name: string | undefined): void {
+  private showChannel(name: string | undefined) {
     const { standIn } = this.deps;
     const names = standIn
       .channelList()
@@ -440,7 +440,7 @@ export class ConsoleSession {
       .filter((file) => file.channels.some((channel) => channel.startsWith('C') || channel === dm));
   }
 
-  private openFile(query: string | undefined): void {
+  private openFile(query: string | undefined) {
     const files = this.myFiles();
     const names = [...new Set(files.map((file) => file.name))].join(', ');
     if (files.length === 0) return this.deps.print(this.t('console.file.none'));
