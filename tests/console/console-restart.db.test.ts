@@ -38,7 +38,7 @@ describe('restarting the local console', () => {
     const second = new ConsoleTerminal();
     const after = await startConsoleOn(db, second, { dataDir, connectSlackClients: true });
     try {
-      expect(second.screen).toMatch(/Restored from .*console-slack\.json: \d+ messages and 1 files/);
+      expect(second.screen).toMatch(/Restored from .*console-slack\.json: \d+ messages and \d+ files/);
       expect(after.running.standIn.dmChannelId('U0DEMOALEX')).toBe(dm);
       expect(await second.type('channel #general')).toContain('Said before the restart');
       expect(await second.type('inbox')).toContain(`${name}`);
