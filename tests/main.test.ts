@@ -36,10 +36,10 @@ function collect(child: ChildProcessWithoutNullStreams) {
 // on a migrated one (migratedDataDir). On a loaded 2-core machine everything is several
 // times slower, so the waits and the tests' limits leave that much room; a wait ends as
 // soon as its condition holds, never on a fixed sleep.
-/** How long a child may take to be ready (listening, connected, exited). */
+/** How long a child may take to be ready (listening, connected). */
 const START_MS = 60_000;
-/** A test that starts Liaison once (or twice, the second time on a migrated database). */
-const CHILD_TEST_MS = 90_000;
+/** The limit of a test that starts Liaison once (or twice, the second time on a migrated database). */
+const CHILD_TEST = { timeout: 90_000 };
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -51,87 +51,71 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: s
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe('starting Liaison', () => {
-  it(
-    'refuses bad configuration with one readable line per problem, no stack trace and no secret',
-    async () => {
-      const secret = 'xoxp-this-is-a-user-token-not-a-bot-token';
-      const { out, exited } = collect(
-        startLiaison({ SLACK_BOT_TOKEN: secret, PORT: 'http', LIAISON_DEFAULT_TZ: 'Nowhere' }),
-      );
-      expect(await exited).toBe(1);
-      const lines = out.stderr.trim().split('\n');
-      expect(lines[0]).toBe('Liaison cannot start: the configuration is invalid.');
-      expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual([
-        '- SLACK_BOT_TOKEN',
-        '- PORT',
-        '- LIAISON_DEFAULT_TZ',
-      ]);
-      expect(out.stderr).not.toContain(secret);
-      expect(out.stderr).not.toMatch(/\n\s+at /);
-    },
-    CHILD_TEST_MS,
-  );
+describe('starting Liaison', CHILD_TEST, () => {
+  it('refuses bad configuration with one readable line per problem, no stack trace and no secret', async () => {
+    const secret = 'xoxp-this-is-a-user-token-not-a-bot-token';
+    const { out, exited } = collect(
+      startLiaison({ SLACK_BOT_TOKEN: secret, PORT: 'http', LIAISON_DEFAULT_TZ: 'Nowhere' }),
+    );
+    expect(await exited).toBe(1);
+    const lines = out.stderr.trim().split('\n');
+    expect(lines[0]).toBe('Liaison cannot start: the configuration is invalid.');
+    expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual([
+      '- SLACK_BOT_TOKEN',
+      '- PORT',
+      '- LIAISON_DEFAULT_TZ',
+    ]);
+    expect(out.stderr).not.toContain(secret);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
 
-  it(
-    'refuses OAuth mode without LIAISON_ENCRYPTION_KEY, in one line and without echoing secrets',
-    async () => {
-      const clientSecret = 'oauth-client-secret-never-printed';
-      const { out, exited } = collect(
-        startLiaison({
-          SLACK_CLIENT_ID: '1.2',
-          SLACK_CLIENT_SECRET: clientSecret,
-          SLACK_SIGNING_SECRET: 's',
-        }),
-      );
-      expect(await exited).toBe(1);
-      const lines = out.stderr.trim().split('\n');
-      expect(lines[0]).toBe('Liaison cannot start: the configuration is invalid.');
-      expect(lines.slice(1)).toEqual([
-        expect.stringMatching(/^ {2}- LIAISON_ENCRYPTION_KEY is not set: OAuth mode/),
-      ]);
-      expect(out.stderr).not.toContain(clientSecret);
-    },
-    CHILD_TEST_MS,
-  );
+  it('refuses OAuth mode without LIAISON_ENCRYPTION_KEY, in one line and without echoing secrets', async () => {
+    const clientSecret = 'oauth-client-secret-never-printed';
+    const { out, exited } = collect(
+      startLiaison({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: clientSecret, SLACK_SIGNING_SECRET: 's' }),
+    );
+    expect(await exited).toBe(1);
+    const lines = out.stderr.trim().split('\n');
+    expect(lines[0]).toBe('Liaison cannot start: the configuration is invalid.');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}- LIAISON_ENCRYPTION_KEY is not set: OAuth mode/),
+    ]);
+    expect(out.stderr).not.toContain(clientSecret);
+  });
 
-  it(
-    'starts OAuth mode with the install flow and logs the install URL',
-    async () => {
-      const slack = await startFakeSlack();
-      const dataDir = await migratedDataDir('liaison-oauth-');
-      const child = startLiaison({
-        SLACK_CLIENT_ID: '1.2',
-        SLACK_CLIENT_SECRET: 'oauth-client-secret',
-        SLACK_SIGNING_SECRET: 'oauth-signing-secret',
-        LIAISON_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
-        SLACK_API_URL: slack.url,
-        PORT: '0',
-        LIAISON_DATA_DIR: dataDir,
-      });
-      const { out, exited } = collect(child);
-      try {
-        const installUrl = await waitFor(
-          () => {
-            const line = out.stdout.split('\n').find((l) => l.includes('Install Liaison in a workspace'));
-            return line ? (JSON.parse(line) as { installUrl: string }).installUrl : undefined;
-          },
-          START_MS,
-          `the install URL to be logged (stderr: ${out.stderr})`,
-        );
-        expect(installUrl).toMatch(/^http:\/\/localhost:\d+\/slack\/install$/);
-        const install = await fetch(installUrl.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
-        expect(install.status).toBe(302);
-        expect(install.headers.get('location')).toMatch(/^https:\/\/slack\.com\/oauth\/v2\/authorize\?/);
-      } finally {
-        child.kill('SIGTERM');
-        await exited;
-        await slack.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-    CHILD_TEST_MS,
-  );
+  it('starts OAuth mode with the install flow and logs the install URL', async () => {
+    const slack = await startFakeSlack();
+    const dataDir = await migratedDataDir('liaison-oauth-');
+    const child = startLiaison({
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'oauth-client-secret',
+      SLACK_SIGNING_SECRET: 'oauth-signing-secret',
+      LIAISON_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+      SLACK_API_URL: slack.url,
+      PORT: '0',
+      LIAISON_DATA_DIR: dataDir,
+    });
+    const { out, exited } = collect(child);
+    try {
+      const installUrl = await waitFor(
+        () => {
+          const line = out.stdout.split('\n').find((l) => l.includes('Install Liaison in a workspace'));
+          return line ? (JSON.parse(line) as { installUrl: string }).installUrl : undefined;
+        },
+        START_MS,
+        `the install URL to be logged (stderr: ${out.stderr})`,
+      );
+      expect(installUrl).toMatch(/^http:\/\/localhost:\d+\/slack\/install$/);
+      const install = await fetch(installUrl.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+      expect(install.status).toBe(302);
+      expect(install.headers.get('location')).toMatch(/^https:\/\/slack\.com\/oauth\/v2\/authorize\?/);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await slack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   describe('in HTTP mode on a free port', () => {
     let slack: SlackStandIn;
@@ -151,100 +135,86 @@ describe('starting Liaison', () => {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it(
-      'stops with a clear message when Slack refuses the bot token',
-      async () => {
-        const { out, exited } = collect(
-          startLiaison({
-            SLACK_BOT_TOKEN: 'xoxb-wrong',
-            SLACK_SIGNING_SECRET: signingSecret,
-            SLACK_API_URL: slack.url,
-            PORT: '0',
-            LIAISON_DATA_DIR: join(dataDir, 'refused'),
-          }),
-        );
-        expect(await exited).toBe(1);
-        expect(out.stderr).toContain('Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth)');
-        expect(out.stderr).not.toContain('xoxb-wrong');
-      },
-      CHILD_TEST_MS,
-    );
-
-    it(
-      'migrates the embedded database, answers /liaison help from signature to reply, and stops on SIGTERM',
-      async () => {
-        const child = startLiaison({
-          SLACK_BOT_TOKEN: 'xoxb-main-test',
+    it('stops with a clear message when Slack refuses the bot token', async () => {
+      const { out, exited } = collect(
+        startLiaison({
+          SLACK_BOT_TOKEN: 'xoxb-wrong',
           SLACK_SIGNING_SECRET: signingSecret,
           SLACK_API_URL: slack.url,
           PORT: '0',
-          LIAISON_DATA_DIR: dataDir,
+          LIAISON_DATA_DIR: join(dataDir, 'refused'),
+        }),
+      );
+      expect(await exited).toBe(1);
+      expect(out.stderr).toContain('Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth)');
+      expect(out.stderr).not.toContain('xoxb-wrong');
+    });
+
+    it('migrates the embedded database, answers /liaison help from signature to reply, and stops on SIGTERM', async () => {
+      const child = startLiaison({
+        SLACK_BOT_TOKEN: 'xoxb-main-test',
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_API_URL: slack.url,
+        PORT: '0',
+        LIAISON_DATA_DIR: dataDir,
+      });
+      const { out, exited } = collect(child);
+      try {
+        const port = await waitFor(
+          () => {
+            const line = out.stdout.split('\n').find((l) => l.includes('listening for Slack'));
+            return line ? (JSON.parse(line) as { port: number }).port : undefined;
+          },
+          START_MS,
+          `Liaison to listen (stderr: ${out.stderr})`,
+        );
+        expect(out.stdout).toContain('database migrations applied');
+        const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+        expect(health.status).toBe(200);
+
+        const driver = connectDriver(slack, { baseUrl: `http://127.0.0.1:${port}`, signingSecret });
+        const ack = await driver.slashCommand({
+          command: COMMANDS.liaison,
+          text: 'help',
+          userId: 'U0ALICE',
+          channelId: 'C0GENERAL',
         });
-        const { out, exited } = collect(child);
-        try {
-          const port = await waitFor(
-            () => {
-              const line = out.stdout.split('\n').find((l) => l.includes('listening for Slack'));
-              return line ? (JSON.parse(line) as { port: number }).port : undefined;
-            },
-            START_MS,
-            `Liaison to listen (stderr: ${out.stderr})`,
-          );
-          expect(out.stdout).toContain('database migrations applied');
-          const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-          expect(health.status).toBe(200);
+        expect(ack.status).toBe(200);
+        await slack.waitForCall('response_url', undefined, 30_000);
+        const reply = slack.ephemerals('U0ALICE').at(-1);
+        expect(textOf(blockById(reply?.blocks, BLOCKS.help.header))).toBe('Liaison — 跨部门协同');
+        // Asked once at start, never again on the acknowledgement path.
+        expect(slack.callsTo('auth.test').filter((call) => call.token === 'xoxb-main-test')).toHaveLength(1);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toBe(0);
+      expect(out.stdout).toContain('Liaison is stopping');
+    });
 
-          const driver = connectDriver(slack, { baseUrl: `http://127.0.0.1:${port}`, signingSecret });
-          const ack = await driver.slashCommand({
-            command: COMMANDS.liaison,
-            text: 'help',
-            userId: 'U0ALICE',
-            channelId: 'C0GENERAL',
-          });
-          expect(ack.status).toBe(200);
-          await slack.waitForCall('response_url', undefined, 30_000);
-          const reply = slack.ephemerals('U0ALICE').at(-1);
-          expect(textOf(blockById(reply?.blocks, BLOCKS.help.header))).toBe('Liaison — 跨部门协同');
-          // Asked once at start, never again on the acknowledgement path.
-          expect(slack.callsTo('auth.test').filter((call) => call.token === 'xoxb-main-test')).toHaveLength(
-            1,
-          );
-        } finally {
-          child.kill('SIGTERM');
-        }
-        expect(await exited).toBe(0);
-        expect(out.stdout).toContain('Liaison is stopping');
-      },
-      CHILD_TEST_MS,
-    );
-
-    it(
-      'stops with one readable line, and no stack trace, when PORT is already taken',
-      async () => {
-        const taken = createServer();
-        await new Promise<void>((resolve) => taken.listen(0, () => resolve()));
-        const port = (taken.address() as { port: number }).port;
-        try {
-          const { out, exited } = collect(
-            startLiaison({
-              SLACK_BOT_TOKEN: 'xoxb-main-test',
-              SLACK_SIGNING_SECRET: signingSecret,
-              SLACK_API_URL: slack.url,
-              PORT: String(port),
-              // The database the test above migrated: only the port is in the way.
-              LIAISON_DATA_DIR: dataDir,
-            }),
-          );
-          expect(await exited).toBe(1);
-          expect(out.stderr.trim().split('\n')).toEqual([
-            `Liaison cannot start: port ${port} is already in use (another program, or another Liaison, listens there). Stop it or set PORT to a free port.`,
-          ]);
-        } finally {
-          await new Promise((resolve) => taken.close(resolve));
-        }
-      },
-      CHILD_TEST_MS,
-    );
+    it('stops with one readable line, and no stack trace, when PORT is already taken', async () => {
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, () => resolve()));
+      const port = (taken.address() as { port: number }).port;
+      try {
+        const { out, exited } = collect(
+          startLiaison({
+            SLACK_BOT_TOKEN: 'xoxb-main-test',
+            SLACK_SIGNING_SECRET: signingSecret,
+            SLACK_API_URL: slack.url,
+            PORT: String(port),
+            // The database the test above migrated: only the port is in the way.
+            LIAISON_DATA_DIR: dataDir,
+          }),
+        );
+        expect(await exited).toBe(1);
+        expect(out.stderr.trim().split('\n')).toEqual([
+          `Liaison cannot start: port ${port} is already in use (another program, or another Liaison, listens there). Stop it or set PORT to a free port.`,
+        ]);
+      } finally {
+        await new Promise((resolve) => taken.close(resolve));
+      }
+    });
   });
 });
 
@@ -258,59 +228,55 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-describe('in Socket Mode', () => {
-  it(
-    'connects over the WebSocket, acknowledges /liaison help and replies, with /healthz on PORT',
-    async () => {
-      const socket = await startFakeSocketMode();
-      const slack = await startFakeSlack({
-        socketModeUrl: socket.url,
-        users: [{ id: 'U0BOB', locale: 'en-US' }],
+describe('in Socket Mode', CHILD_TEST, () => {
+  it('connects over the WebSocket, acknowledges /liaison help and replies, with /healthz on PORT', async () => {
+    const socket = await startFakeSocketMode();
+    const slack = await startFakeSlack({
+      socketModeUrl: socket.url,
+      users: [{ id: 'U0BOB', locale: 'en-US' }],
+    });
+    const dataDir = await migratedDataDir('liaison-socket-');
+    const port = await freePort();
+    const child = startLiaison({
+      SLACK_BOT_TOKEN: 'xoxb-socket-test',
+      SLACK_APP_TOKEN: 'xapp-socket-test',
+      SLACK_API_URL: slack.url,
+      PORT: String(port),
+      LIAISON_DATA_DIR: dataDir,
+    });
+    const { out, exited } = collect(child);
+    try {
+      await socket.connected(START_MS).catch((error: Error) => {
+        throw new Error(`${error.message}; stderr: ${out.stderr}`);
       });
-      const dataDir = await migratedDataDir('liaison-socket-');
-      const port = await freePort();
-      const child = startLiaison({
-        SLACK_BOT_TOKEN: 'xoxb-socket-test',
-        SLACK_APP_TOKEN: 'xapp-socket-test',
-        SLACK_API_URL: slack.url,
-        PORT: String(port),
-        LIAISON_DATA_DIR: dataDir,
+      const ackPayload = await socket.send('slash_commands', {
+        token: 'x',
+        team_id: slack.teamId,
+        team_domain: slack.teamDomain,
+        channel_id: 'C0GENERAL',
+        channel_name: 'general',
+        user_id: 'U0BOB',
+        user_name: 'bob',
+        command: COMMANDS.liaison,
+        text: 'help',
+        api_app_id: slack.appId,
+        is_enterprise_install: 'false',
+        response_url: slack.createResponseUrl({ channelId: 'C0GENERAL', userId: 'U0BOB' }),
+        trigger_id: slack.createTriggerId({ userId: 'U0BOB' }),
       });
-      const { out, exited } = collect(child);
-      try {
-        await socket.connected(START_MS).catch((error: Error) => {
-          throw new Error(`${error.message}; stderr: ${out.stderr}`);
-        });
-        const ackPayload = await socket.send('slash_commands', {
-          token: 'x',
-          team_id: slack.teamId,
-          team_domain: slack.teamDomain,
-          channel_id: 'C0GENERAL',
-          channel_name: 'general',
-          user_id: 'U0BOB',
-          user_name: 'bob',
-          command: COMMANDS.liaison,
-          text: 'help',
-          api_app_id: slack.appId,
-          is_enterprise_install: 'false',
-          response_url: slack.createResponseUrl({ channelId: 'C0GENERAL', userId: 'U0BOB' }),
-          trigger_id: slack.createTriggerId({ userId: 'U0BOB' }),
-        });
-        expect(ackPayload).toEqual({});
-        await slack.waitForCall('response_url', undefined, 30_000);
-        expect(textOf(blockById(slack.ephemerals('U0BOB').at(-1)?.blocks, BLOCKS.help.header))).toBe(
-          'Liaison — cross-department coordination',
-        );
-        const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-        expect(health.status).toBe(200);
-      } finally {
-        child.kill('SIGTERM');
-        await exited;
-        await socket.close();
-        await slack.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-    CHILD_TEST_MS,
-  );
+      expect(ackPayload).toEqual({});
+      await slack.waitForCall('response_url', undefined, 30_000);
+      expect(textOf(blockById(slack.ephemerals('U0BOB').at(-1)?.blocks, BLOCKS.help.header))).toBe(
+        'Liaison — cross-department coordination',
+      );
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await socket.close();
+      await slack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
