@@ -35,8 +35,7 @@ function collect(child: ChildProcessWithoutNullStreams) {
 // Only the HTTP test checks migrating a new directory; the OAuth and Socket Mode tests start
 // on a migrated one (migratedDataDir). On a loaded 2-core machine everything is several
 // times slower (Socket Mode: 8.5 s idle, 87 s at load 20 on 2 cores), so the waits and the
-// limits leave that much room; a wait ends as
-// soon as its condition holds, never on a fixed sleep.
+// limits leave that much room; a wait ends as soon as its condition holds, never on a sleep.
 /** How long a child may take to be ready (listening, connected). */
 const START_MS = 120_000;
 /** The limit of a test that starts Liaison once (or twice, the second time on a migrated database). */
