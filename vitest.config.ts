@@ -5,8 +5,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Limits for a loaded 2-core machine (other test files, other work), not an idle one: a
+    // test that takes 2 s alone can take 10-20 s there, and opening a database in a hook
+    // more than 30 s. Waits inside tests end when their condition holds, so a generous
+    // limit costs nothing when all is well; it only tells a hang from a slow machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['tests/harness/global-setup.ts'],
     // Vitest's default on 2 cores is one worker; much of a file's time is waiting (child

@@ -1,19 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
-import { startLocalConsole } from './console/local-console.js';
 import type { Database } from './db/database.js';
-import { applyPendingMigrations } from './db/migrator.js';
-import { openDatabase } from './db/open-database.js';
-import { startBackgroundWork } from './jobs/start-background-work.js';
-import { createLlmClient } from './llm/create-llm-client.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
-import { systemClock } from './modules/shared/clock.types.js';
-import { startHttpMode } from './run/http-mode.js';
-import { startSocketMode } from './run/socket-mode.js';
-import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity.js';
-import { singleTokenSource, type WorkspaceTokenSource } from './slack/workspace-clients.js';
-import { buildSlackDeps } from './wiring/build-slack-deps.js';
+import type { BotIdentity } from './slack/bot-identity.js';
+import type { WorkspaceTokenSource } from './slack/workspace-clients.js';
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../prisma/migrations');
 
@@ -37,11 +28,12 @@ function consoleLogger(config: Config): { logger: Logger; path: string } {
   return { logger: createLogger({ level: config.logLevel, destination: fileDestination(path) }), path };
 }
 
-async function botIdentityOrExit(botToken: string, apiUrl: string, db: Database): Promise<BotIdentity> {
+/** Asked before the database is opened: a refused token stops Liaison at once, with nothing created. */
+async function botIdentityOrExit(botToken: string, apiUrl: string): Promise<BotIdentity> {
+  const { resolveBotIdentity } = await import('./slack/bot-identity.js');
   try {
     return await resolveBotIdentity(botToken, apiUrl);
   } catch (error) {
-    await db.close();
     process.stderr.write(`Liaison cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
@@ -60,10 +52,27 @@ async function orExit<T>(db: Database, work: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const {
+    applyPendingMigrations,
+    buildSlackDeps,
+    createLlmClient,
+    openDatabase,
+    singleTokenSource,
+    startBackgroundWork,
+    startHttpMode,
+    startLocalConsole,
+    startSocketMode,
+    systemClock,
+  } = await import('./run/runtime-modules.js');
   const { logger, path: logPath } =
     config.slack.kind === 'console'
       ? consoleLogger(config)
       : { logger: createLogger({ level: config.logLevel }), path: undefined };
+  const slack = config.slack;
+  const bot =
+    slack.kind === 'http' || slack.kind === 'socket'
+      ? await botIdentityOrExit(slack.botToken, slack.apiUrl)
+      : undefined;
 
   const db = await openDatabase({ ...config.database, logger });
   try {
@@ -76,7 +85,6 @@ async function main(): Promise<void> {
   }
 
   const llm = createLlmClient({ ...config.llm, logger });
-  const slack = config.slack;
   const deps = buildSlackDeps({
     db,
     clock: systemClock,
@@ -112,8 +120,7 @@ async function main(): Promise<void> {
     if (!running.tokenSource) throw new Error('OAuth mode started without an installation token source');
     stop = running.stop;
     tokenSource = running.tokenSource;
-  } else if (slack.kind === 'http') {
-    const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
+  } else if (slack.kind === 'http' && bot) {
     const running = await orExit(db, () =>
       startHttpMode({
         deps,
@@ -127,8 +134,7 @@ async function main(): Promise<void> {
     stop = running.stop;
     tokenSource = singleTokenSource({ token: slack.botToken, apiUrl: slack.apiUrl });
     envTeamId = bot.teamId;
-  } else if (slack.kind === 'socket') {
-    const bot = await botIdentityOrExit(slack.botToken, slack.apiUrl, db);
+  } else if (slack.kind === 'socket' && bot) {
     const running = await orExit(db, () =>
       startSocketMode({ deps, ...slack, bot, port: config.port, logger }),
     );
@@ -136,7 +142,14 @@ async function main(): Promise<void> {
     tokenSource = singleTokenSource({ token: slack.botToken, apiUrl: slack.apiUrl });
     envTeamId = bot.teamId;
   } else {
-    const running = await startLocalConsole({ deps, db, config, logger, logPath });
+    const running = await startLocalConsole({
+      deps,
+      db,
+      config,
+      logger,
+      logPath,
+      dataDir: resolve(config.database.embeddedDataDir, '..'),
+    });
     stop = running.stop;
     const { standIn } = running;
     tokenSource = singleTokenSource({ token: standIn.botToken, apiUrl: standIn.url });

@@ -8,6 +8,7 @@ import { BLOCKS, COMMANDS } from '../src/slack/ids.js';
 import { blockById, textOf } from './harness/blocks.js';
 import { connectDriver, type SlackStandIn, startFakeSlack } from './harness/fake-slack.js';
 import { startFakeSocketMode } from './harness/fake-socket-mode.js';
+import { migratedDataDir } from './harness/test-database.js';
 
 /** `npm start`'s own entry point, as a separate process with only the environment given. */
 function startLiaison(env: Record<string, string>): ChildProcessWithoutNullStreams {
@@ -29,6 +30,17 @@ function collect(child: ChildProcessWithoutNullStreams) {
   return { out, exited };
 }
 
+// Each test here starts `src/main.ts` in a child process: tsx loads the app (≈ 2 s on an
+// idle machine) and, on a new data directory, PGlite runs initdb and the migrations (≈ 5 s).
+// Only the HTTP test checks migrating a new directory; the OAuth and Socket Mode tests start
+// on a migrated one (migratedDataDir). On a loaded 2-core machine everything is several
+// times slower (Socket Mode: 8.5 s idle, 87 s at load 20 on 2 cores), so the waits and the
+// limits leave that much room; a wait ends as soon as its condition holds, never on a sleep.
+/** How long a child may take to be ready (listening, connected). */
+const START_MS = 120_000;
+/** The limit of a test that starts Liaison once (or twice, the second time on a migrated database). */
+const CHILD_TEST = { timeout: 180_000 };
+
 async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -39,7 +51,7 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: s
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe('starting Liaison', () => {
+describe('starting Liaison', CHILD_TEST, () => {
   it('refuses bad configuration with one readable line per problem, no stack trace and no secret', async () => {
     const secret = 'xoxp-this-is-a-user-token-not-a-bot-token';
     const { out, exited } = collect(
@@ -73,7 +85,7 @@ describe('starting Liaison', () => {
 
   it('starts OAuth mode with the install flow and logs the install URL', async () => {
     const slack = await startFakeSlack();
-    const dataDir = mkdtempSync(join(tmpdir(), 'liaison-oauth-'));
+    const dataDir = await migratedDataDir('liaison-oauth-');
     const child = startLiaison({
       SLACK_CLIENT_ID: '1.2',
       SLACK_CLIENT_SECRET: 'oauth-client-secret',
@@ -90,7 +102,7 @@ describe('starting Liaison', () => {
           const line = out.stdout.split('\n').find((l) => l.includes('Install Liaison in a workspace'));
           return line ? (JSON.parse(line) as { installUrl: string }).installUrl : undefined;
         },
-        30_000,
+        START_MS,
         `the install URL to be logged (stderr: ${out.stderr})`,
       );
       expect(installUrl).toMatch(/^http:\/\/localhost:\d+\/slack\/install$/);
@@ -103,7 +115,7 @@ describe('starting Liaison', () => {
       await slack.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   describe('in HTTP mode on a free port', () => {
     let slack: SlackStandIn;
@@ -153,7 +165,7 @@ describe('starting Liaison', () => {
             const line = out.stdout.split('\n').find((l) => l.includes('listening for Slack'));
             return line ? (JSON.parse(line) as { port: number }).port : undefined;
           },
-          30_000,
+          START_MS,
           `Liaison to listen (stderr: ${out.stderr})`,
         );
         expect(out.stdout).toContain('database migrations applied');
@@ -168,7 +180,7 @@ describe('starting Liaison', () => {
           channelId: 'C0GENERAL',
         });
         expect(ack.status).toBe(200);
-        await slack.waitForCall('response_url', undefined, 10_000);
+        await slack.waitForCall('response_url', undefined, 30_000);
         const reply = slack.ephemerals('U0ALICE').at(-1);
         expect(textOf(blockById(reply?.blocks, BLOCKS.help.header))).toBe('Liaison — 跨部门协同');
         // Asked once at start, never again on the acknowledgement path.
@@ -202,7 +214,7 @@ describe('starting Liaison', () => {
       } finally {
         await new Promise((resolve) => taken.close(resolve));
       }
-    }, 60_000);
+    });
   });
 });
 
@@ -216,14 +228,14 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-describe('in Socket Mode', () => {
+describe('in Socket Mode', CHILD_TEST, () => {
   it('connects over the WebSocket, acknowledges /liaison help and replies, with /healthz on PORT', async () => {
     const socket = await startFakeSocketMode();
     const slack = await startFakeSlack({
       socketModeUrl: socket.url,
       users: [{ id: 'U0BOB', locale: 'en-US' }],
     });
-    const dataDir = mkdtempSync(join(tmpdir(), 'liaison-socket-'));
+    const dataDir = await migratedDataDir('liaison-socket-');
     const port = await freePort();
     const child = startLiaison({
       SLACK_BOT_TOKEN: 'xoxb-socket-test',
@@ -234,7 +246,7 @@ describe('in Socket Mode', () => {
     });
     const { out, exited } = collect(child);
     try {
-      await socket.connected(30_000).catch((error: Error) => {
+      await socket.connected(START_MS).catch((error: Error) => {
         throw new Error(`${error.message}; stderr: ${out.stderr}`);
       });
       const ackPayload = await socket.send('slash_commands', {
@@ -253,7 +265,7 @@ describe('in Socket Mode', () => {
         trigger_id: slack.createTriggerId({ userId: 'U0BOB' }),
       });
       expect(ackPayload).toEqual({});
-      await slack.waitForCall('response_url', undefined, 10_000);
+      await slack.waitForCall('response_url', undefined, 30_000);
       expect(textOf(blockById(slack.ephemerals('U0BOB').at(-1)?.blocks, BLOCKS.help.header))).toBe(
         'Liaison — cross-department coordination',
       );

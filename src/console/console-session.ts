@@ -1,8 +1,16 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { View } from '@slack/types';
 import { translator } from '../i18n/catalog.js';
 import type { SupportedLocale } from '../i18n/locales.js';
 import { SHORTCUTS } from '../slack/ids.js';
-import type { SlackStandIn, StoredEphemeral, StoredMessage, StoredView } from '../slack-stand-in/index.js';
+import type {
+  SlackStandIn,
+  StandInFile,
+  StoredEphemeral,
+  StoredMessage,
+  StoredView,
+} from '../slack-stand-in/index.js';
 import type { ConsoleActor } from './console-payloads.js';
 import {
   eventEnvelope,
@@ -26,12 +34,18 @@ import {
 } from './input/index.js';
 import {
   type Control,
+  currentFieldValue,
   type FieldValues,
   type RenderContext,
   renderMessage,
   renderView,
   setFieldValue,
 } from './render/index.js';
+
+/** How many of a conversation's latest messages `inbox` and `channel` show. */
+const LATEST = 10;
+/** How many lines of a text file `open` prints (the whole file is saved). */
+const FILE_LINES = 40;
 
 export interface ConsolePerson {
   userId: string;
@@ -73,6 +87,8 @@ export class ConsoleSession {
       startAs: ConsolePerson;
       channel: { id: string; name: string };
       print: (text: string) => void;
+      /** Where `open` writes a file it shows (created when needed). */
+      downloadsDir: string;
       width?: number;
       color?: boolean;
     },
@@ -113,7 +129,13 @@ export class ConsoleSession {
       locale: this.person.locale,
       ...(this.person.timeZone ? { timeZone: this.person.timeZone } : {}),
       resolveUser: (id) => this.deps.people.find((p) => p.userId === id)?.realName,
-      directory: { users: this.deps.people.map((p) => ({ id: p.userId, name: p.realName })) },
+      resolveChannel: (id) => this.deps.standIn.findChannel(id)?.name,
+      // The pickers offer what Slack's would: the workspace's people and channels.
+      directory: {
+        users: this.deps.people.map((p) => ({ id: p.userId, name: p.realName })),
+        channels: this.deps.standIn.channelList(),
+        conversations: this.deps.standIn.channelList(),
+      },
     };
   }
 
@@ -163,7 +185,9 @@ export class ConsoleSession {
   private showMessage(message: StoredMessage, edited: boolean): void {
     if (!this.isVisibleToMe(message)) return;
     this.lastMessage = message;
-    const where = message.channel.startsWith('D') ? this.t('console.inDm') : `#${message.channel}`;
+    const where = message.channel.startsWith('D')
+      ? this.t('console.inDm')
+      : `#${this.deps.standIn.findChannel(message.channel)?.name ?? message.channel}`;
     const surface = renderMessage(
       {
         text: message.text,
@@ -176,9 +200,9 @@ export class ConsoleSession {
       this.renderContext(),
     );
     this.register(surface.controls, { kind: 'message', ephemeral: false, ...message });
-    // Files shared with the message (files.uploadV2, e.g. /liaison export): name and size.
-    const files = ((message.files ?? []) as { name?: string; size?: number }[]).map(
-      (shared) => `📎 ${shared.name ?? '?'} (${shared.size ?? 0} B)`,
+    // Files shared with the message (files.uploadV2, e.g. /liaison export): name, size, how to open.
+    const files = ((message.files ?? []) as { name?: string; size?: number }[]).map((shared) =>
+      this.t('console.file.shared', { name: shared.name ?? '?', size: shared.size ?? 0 }),
     );
     this.deps.print([`── ${where} ──`, surface.text, ...files].join('\n'));
   }
@@ -268,12 +292,29 @@ export class ConsoleSession {
         this.switchPerson(input.user);
         return true;
       case 'say':
-        // As Slack's client sends typed text: & < > as entities, so nothing typed becomes markup.
+        // As Slack's client sends typed text: & < > as entities, so nothing typed becomes
+        // markup; a typed `\n` is a new line (Shift-Enter in Slack).
         standIn.postUserMessage({
           channelId: this.deps.channel.id,
           userId: this.person.userId,
-          text: input.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+          text: input.text
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/\\n/g, '\n'),
         });
+        return true;
+      case 'inbox':
+        this.showInbox();
+        return true;
+      case 'channel':
+        this.showChannel(input.name);
+        return true;
+      case 'open':
+        this.openFile(input.name);
+        return true;
+      case 'untick':
+        await this.untick(input.control, input.choices);
         return true;
       case 'escalate-this':
         await this.escalateThis();
@@ -332,7 +373,114 @@ export class ConsoleSession {
     }
     this.person = match;
     this.modal = undefined;
-    this.deps.print(this.t('console.nowActingAs', { name: match.realName, userId: match.userId }));
+    const dms = this.inboxMessages().length;
+    this.deps.print(
+      [
+        this.t('console.nowActingAs', { name: match.realName, userId: match.userId }),
+        ...(dms > 0 ? [this.t('console.inboxWaiting', { count: dms })] : []),
+      ].join('\n'),
+    );
+  }
+
+  /** Top-level messages of a conversation, oldest first. */
+  private topLevel(channelId: string): StoredMessage[] {
+    return this.deps.standIn
+      .messages(channelId)
+      .filter((message) => !message.thread_ts || message.thread_ts === message.ts);
+  }
+
+  private inboxMessages(): StoredMessage[] {
+    const dm = this.deps.standIn.dmChannelId(this.person.userId);
+    return dm ? this.topLevel(dm) : [];
+  }
+
+  /** Shows the latest messages, oldest first, as Slack's history would, each with live controls. */
+  private showLatest(messages: StoredMessage[], heading: string): void {
+    this.deps.print(`══ ${heading} ══`);
+    for (const message of messages.slice(-LATEST)) this.showMessage(message, Boolean(message.edited));
+  }
+
+  private showInbox() {
+    const messages = this.inboxMessages();
+    if (messages.length === 0) return this.deps.print(this.t('console.inbox.empty'));
+    this.showLatest(
+      messages,
+      this.t('console.inbox.heading', { count: messages.length, shown: Math.min(LATEST, messages.length) }),
+    );
+  }
+
+  private showChannel(name: string | undefined) {
+    const { standIn } = this.deps;
+    const names = standIn
+      .channelList()
+      .map((channel) => `#${channel.name}`)
+      .join(', ');
+    if (name === undefined) return this.deps.print(this.t('console.channel.list', { names }));
+    const channel = standIn.findChannel(name);
+    if (!channel || channel.isIm)
+      return this.deps.print(this.t('console.channel.unknown', { query: name, names }));
+    const messages = this.topLevel(channel.id);
+    if (messages.length === 0)
+      return this.deps.print(this.t('console.channel.empty', { channel: channel.name }));
+    this.showLatest(
+      messages,
+      this.t('console.channel.heading', {
+        channel: channel.name,
+        count: messages.length,
+        shown: Math.min(LATEST, messages.length),
+      }),
+    );
+  }
+
+  /** Files the acting person can see: shared in a channel or in their own DM. */
+  private myFiles(): StandInFile[] {
+    const dm = this.deps.standIn.dmChannelId(this.person.userId);
+    return this.deps.standIn
+      .uploadedFiles()
+      .filter((file) => file.channels.some((channel) => channel.startsWith('C') || channel === dm));
+  }
+
+  private openFile(query: string | undefined) {
+    const files = this.myFiles();
+    const names = [...new Set(files.map((file) => file.name))].join(', ');
+    if (files.length === 0) return this.deps.print(this.t('console.file.none'));
+    if (query === undefined) return this.deps.print(this.t('console.file.list', { names }));
+    const wanted = query.toLowerCase();
+    // The latest file of that name (an export repeated today has the same name).
+    const file = [...files]
+      .reverse()
+      .find((candidate) => candidate.id.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
+    if (!file) return this.deps.print(this.t('console.file.unknown', { query, names }));
+    const bytes = this.deps.standIn.fileBytes(file.id) ?? Buffer.alloc(0);
+    mkdirSync(this.deps.downloadsDir, { recursive: true });
+    const path = join(this.deps.downloadsDir, basename(file.name));
+    writeFileSync(path, bytes);
+    const heading = `── ${this.t('console.file.heading', { name: file.name, size: bytes.length })} ──`;
+    const text = bytes.toString('utf8');
+    // Binary content (a chart image) is only saved; text is shown, its first lines if long.
+    if (bytes.includes(0) || text.includes('\uFFFD'))
+      return this.deps.print([heading, this.t('console.file.savedTo', { path })].join('\n'));
+    const lines = text.replace(/\n$/, '').split('\n');
+    const tail =
+      lines.length > FILE_LINES
+        ? this.t('console.file.truncated', { shown: FILE_LINES, total: lines.length, path })
+        : this.t('console.file.savedTo', { path });
+    this.deps.print([heading, ...lines.slice(0, FILE_LINES), tail].join('\n'));
+  }
+
+  /** Unticks options of a checkbox group or multi-select, keeping the others ticked. */
+  private async untick(index: number, choices: string[]): Promise<void> {
+    const entry = this.controls.get(index);
+    if (!entry) return this.deps.print(this.t('console.noSuchControl', { number: index }));
+    const { control, origin } = entry;
+    const removing = resolveControlInput(control, { kind: 'choose', control: index, choices });
+    if (!removing.ok) return this.deps.print(removing.error.message);
+    const gone = removing.value?.kind === 'selection' ? removing.value.selected : [];
+    const values =
+      origin.kind === 'view' && this.modal?.view.id === origin.viewId ? this.modal.values : undefined;
+    const current = currentFieldValue(values, control);
+    const kept = (current?.kind === 'selection' ? current.selected : []).filter((id) => !gone.includes(id));
+    await this.operate({ kind: 'choose', control: index, choices: kept.length === 0 ? ['none'] : kept });
   }
 
   private async operate(command: ControlCommand): Promise<void> {
@@ -393,7 +541,7 @@ export class ConsoleSession {
   private async submit(): Promise<void> {
     const modal = this.modal;
     if (!modal) return this.deps.print(this.t('console.noModal'));
-    const errors = validateSubmission(modal.controls, modal.values);
+    const errors = validateSubmission(modal.controls, modal.values, this.locale);
     if (Object.keys(errors).length > 0) {
       this.showModal({ ...modal.view, errors });
       return;

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/database.js';
@@ -11,6 +13,7 @@ import type { SlackDeps } from '../slack/deps.js';
 import { type SlackStandIn, type StandInUser, startSlackStandIn } from '../slack-stand-in/index.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { type ConsolePerson, ConsoleSession } from './console-session.js';
+import { keepSlackStateSaved, type LoadedSlackState, loadSlackState } from './console-slack-state.js';
 
 const GENERAL = { id: 'C0GENERAL', name: 'general' };
 /** How long a typed line may wait for the background work it started (cards, Home) to show. */
@@ -56,6 +59,8 @@ export interface RunningConsole {
   session: ConsoleSession;
   /** Resolves when the person quits (Ctrl-D or `quit`). */
   closed: Promise<void>;
+  /** How many typed lines have been handled so far, what they started in the background included. */
+  linesHandled(): number;
   stop(): Promise<void>;
 }
 
@@ -69,6 +74,11 @@ export async function startLocalConsole(input: {
   config: Config;
   logger: Logger;
   logPath?: string;
+  /**
+   * Where the console keeps its Slack between runs (`console-slack.json`: channels, DMs,
+   * files) and the files `open` saves (`files/`). Unset (tests): nothing is kept.
+   */
+  dataDir?: string;
   stdin?: NodeJS.ReadableStream;
   stdout?: NodeJS.WritableStream;
 }): Promise<RunningConsole> {
@@ -78,7 +88,10 @@ export async function startLocalConsole(input: {
 
   const demoRepo = createDemoPrismaRepository(input.db.prisma);
   const seeded = await ensureDemoWorkspace({ repo: demoRepo, defaults: config.defaults });
+  const statePath = input.dataDir ? join(input.dataDir, 'console-slack.json') : undefined;
+  const loaded: LoadedSlackState = statePath ? loadSlackState(statePath) : { kind: 'none' };
   const standIn = await startSlackStandIn({
+    ...(loaded.kind === 'loaded' ? { state: loaded.state } : {}),
     teamId: DEMO_TEAM.teamId,
     teamName: DEMO_TEAM.name,
     users: demoSlackUsers(),
@@ -101,7 +114,21 @@ export async function startLocalConsole(input: {
 
   const people = consolePeople(config);
   const startAs = pickStartPerson(people, config);
-  const session = new ConsoleSession({ standIn, receiver, people, startAs, channel: GENERAL, print });
+  const saving = statePath
+    ? keepSlackStateSaved(standIn, statePath, (error) =>
+        input.logger.error({ err: error, path: statePath }, 'could not save the console state'),
+      )
+    : undefined;
+  const downloadsDir = input.dataDir ? join(input.dataDir, 'files') : join(tmpdir(), 'liaison-console-files');
+  const session = new ConsoleSession({
+    standIn,
+    receiver,
+    people,
+    startAs,
+    channel: GENERAL,
+    print,
+    downloadsDir,
+  });
   const detach = session.attach();
 
   const t = translator(startAs.locale);
@@ -113,6 +140,24 @@ export async function startLocalConsole(input: {
     [
       t('console.welcome', { workspace: DEMO_TEAM.name }),
       ...(seeded.created ? [t('console.demoCreated', { people: DEMO_PEOPLE.length })] : []),
+      ...(loaded.kind === 'loaded'
+        ? [
+            t('console.restored', {
+              path: statePath ?? '',
+              messages: loaded.state.messages.length,
+              files: loaded.state.files.length,
+            }),
+          ]
+        : []),
+      ...(loaded.kind === 'unreadable'
+        ? [
+            t('console.stateUnreadable', {
+              path: statePath ?? '',
+              reason: loaded.reason,
+              movedTo: loaded.movedTo,
+            }),
+          ]
+        : []),
       t('console.actingAs', {
         name: startAs.realName,
         userId: startAs.userId,
@@ -138,6 +183,7 @@ export async function startLocalConsole(input: {
     ]);
   // Lines are handled one at a time, in order, as a person typing would expect.
   let queue = Promise.resolve();
+  let handled = 0;
   rl.on('line', (line) => {
     queue = queue.then(async () => {
       try {
@@ -147,6 +193,8 @@ export async function startLocalConsole(input: {
       } catch (error) {
         input.logger.error({ err: error }, 'console input failed');
         print(String(error instanceof Error ? error.message : error));
+      } finally {
+        handled += 1;
       }
     });
   });
@@ -155,6 +203,7 @@ export async function startLocalConsole(input: {
   return {
     standIn,
     session,
+    linesHandled: () => handled,
     closed: finished.then(() => {
       print(translator(session.locale)('console.goodbye'));
     }),
@@ -162,6 +211,8 @@ export async function startLocalConsole(input: {
       rl.close();
       await finished;
       detach();
+      saving?.flush();
+      saving?.stop();
       await standIn.close();
     },
   };

@@ -4,6 +4,7 @@ import { adminsEn } from './admins.en.js';
 import { aiEn } from './ai.en.js';
 import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
+import { consoleEn } from './console.en.js';
 import { datesEn } from './dates.en.js';
 import { departmentsEn } from './departments.en.js';
 import { digestEn } from './digest.en.js';
@@ -76,25 +77,7 @@ export const en = {
     notInstalledHere:
       'Liaison is not installed in this workspace, so nothing was done. Ask whoever runs Liaison to install it here.',
   },
-  console: {
-    welcome: 'Liaison local console — no Slack workspace needed. Workspace: {workspace}.',
-    demoCreated: 'First run: created the demo workspace with 12 departments and {people} people.',
-    actingAs: 'You are {name} ({userId}) in #{channel}. Others: {others}.',
-    start: 'Type /liaison help to begin, `help` for console commands, Ctrl-D to quit.',
-    logFile: 'Logs: {path}',
-    nowActingAs: 'You are now {name} ({userId}).',
-    noSuchPerson: 'Nobody called "{query}" here. Try one of: {names}.',
-    noSuchControl: 'There is no [{number}] on screen. Numbers in [brackets] are buttons, menus and fields.',
-    noModal: 'No modal is open.',
-    viewGone: 'That view is no longer open.',
-    modalHeading: 'Modal',
-    modalHint: 'Fill fields with `set N <text>` or `choose N <option>`, then `submit` or `cancel`.',
-    modalClosed: '(modal closed)',
-    homeHeading: 'Home tab',
-    inDm: 'Direct message from Liaison',
-    onlyVisibleToYou: 'Only visible to you',
-    goodbye: 'Bye.',
-  },
+  console: consoleEn,
   notifications: notificationsEn,
   access: accessEn,
   actionItems: actionItemsEn,

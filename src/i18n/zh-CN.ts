@@ -5,6 +5,7 @@ import { aiZhCN } from './ai.zh-CN.js';
 import { auditZhCN } from './audit.zh-CN.js';
 import { calendarZhCN } from './calendar.zh-CN.js';
 import type { CatalogShape } from './catalog-shape.js';
+import { consoleZhCN } from './console.zh-CN.js';
 import { datesZhCN } from './dates.zh-CN.js';
 import { departmentsZhCN } from './departments.zh-CN.js';
 import { digestZhCN } from './digest.zh-CN.js';
@@ -72,25 +73,7 @@ export const zhCN: CatalogShape<typeof en> = {
       '抱歉，Liaison 暂时无法连接数据库，没有做任何更改。请稍后再试。参考编号：`{referenceId}`。',
     notInstalledHere: 'Liaison 没有安装在这个工作区，因此没有做任何操作。请联系负责 Liaison 的人在这里安装。',
   },
-  console: {
-    welcome: 'Liaison 本地控制台 — 无需 Slack 工作区。工作区：{workspace}。',
-    demoCreated: '首次运行：已创建演示工作区，包含 12 个部门和 {people} 位成员。',
-    actingAs: '你当前是 {name}（{userId}），位于 #{channel}。其他人：{others}。',
-    start: '输入 /liaison help 开始，输入 `help` 查看控制台命令，按 Ctrl-D 退出。',
-    logFile: '日志：{path}',
-    nowActingAs: '你现在是 {name}（{userId}）。',
-    noSuchPerson: '这里没有叫「{query}」的人。可选：{names}。',
-    noSuchControl: '屏幕上没有 [{number}]。方括号中的数字是按钮、菜单和输入框。',
-    noModal: '当前没有打开的对话框。',
-    viewGone: '该视图已关闭。',
-    modalHeading: '对话框',
-    modalHint: '用 `set N <文本>` 或 `choose N <选项>` 填写，然后 `submit` 提交或 `cancel` 取消。',
-    modalClosed: '（对话框已关闭）',
-    homeHeading: '主页',
-    inDm: '来自 Liaison 的私信',
-    onlyVisibleToYou: '仅你可见',
-    goodbye: '再见。',
-  },
+  console: consoleZhCN,
   notifications: notificationsZhCN,
   access: accessZhCN,
   actionItems: actionItemsZhCN,

@@ -65,6 +65,23 @@ export class Directory {
     return [...this.#channels.values()].find((channel) => !channel.isIm && channel.name === name);
   }
 
+  /** Public and private channels (no DMs), in the order they were added. */
+  channels(): ChannelRecord[] {
+    return [...this.#channels.values()].filter((channel) => !channel.isIm && !channel.isMpim);
+  }
+
+  /** DMs and group DMs opened so far. */
+  conversations(): ChannelRecord[] {
+    return [...this.#channels.values()].filter((channel) => channel.isIm || channel.isMpim);
+  }
+
+  /** A DM or group DM an earlier run opened: the same people get the same id again. */
+  restoreConversation(channel: ChannelRecord): void {
+    this.#channels.set(channel.id, { ...channel });
+    const others = (channel.members ?? []).filter((id) => id !== this.ws.botUserId).sort();
+    this.#dms.set(others.join(','), channel.id);
+  }
+
   dmChannelId(userId: string): string | undefined {
     return this.#dms.get(userId);
   }

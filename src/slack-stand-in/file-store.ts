@@ -1,5 +1,5 @@
 import { randomToken } from './ids.js';
-import type { StandInFile } from './types.js';
+import type { StandInFile, StandInState } from './types.js';
 import type { Workspace } from './workspace.js';
 
 interface FileRecord {
@@ -108,6 +108,42 @@ export class FileStore {
         size: record.bytes?.length ?? 0,
         content: record.bytes?.toString('utf8') ?? '',
       }));
+  }
+
+  /** The bytes of a completed file. */
+  bytes(fileId: string): Buffer | undefined {
+    const record = this.#byId.get(fileId);
+    return record?.completed ? record.bytes : undefined;
+  }
+
+  /** Completed files as the console saves them. */
+  exportCompleted(): StandInState['files'] {
+    return [...this.#byId.values()]
+      .filter((record) => record.completed)
+      .map((record) => ({
+        id: record.id,
+        filename: record.filename,
+        ...(record.title ? { title: record.title } : {}),
+        channels: [...record.channels],
+        createdSec: record.createdSec,
+        base64: (record.bytes ?? Buffer.alloc(0)).toString('base64'),
+      }));
+  }
+
+  /** A completed file an earlier run kept; its upload URL is long gone. */
+  restore(file: StandInState['files'][number]): void {
+    const bytes = Buffer.from(file.base64, 'base64');
+    this.#byId.set(file.id, {
+      id: file.id,
+      filename: file.filename,
+      declaredLength: bytes.length,
+      ...(file.title ? { title: file.title } : {}),
+      uploadToken: randomToken(16),
+      bytes,
+      completed: true,
+      channels: [...file.channels],
+      createdSec: file.createdSec,
+    });
   }
 
   clear(): void {

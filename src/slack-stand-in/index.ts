@@ -22,6 +22,7 @@ export type {
   StandInFile,
   StandInInstall,
   StandInOptions,
+  StandInState,
   StandInUser,
   StoredEphemeral,
   StoredMessage,

@@ -53,6 +53,20 @@ export class MessageStore {
     return this.#byChannel.get(channel) ?? [];
   }
 
+  /** Every message of every channel, for the console's saved state. */
+  all(): StoredMessage[] {
+    return [...this.#byChannel.values()].flat();
+  }
+
+  /** Puts back messages an earlier run kept, in their order, without announcing them. */
+  restore(messages: readonly StoredMessage[]): void {
+    for (const message of messages) {
+      const list = this.#byChannel.get(message.channel) ?? [];
+      list.push(structuredClone(message));
+      this.#byChannel.set(message.channel, list);
+    }
+  }
+
   find(channel: string, ts: string): StoredMessage | undefined {
     return this.list(channel).find((message) => message.ts === ts);
   }

@@ -8,7 +8,7 @@ import { Directory } from './directory.js';
 import { TypedEmitter } from './events.js';
 import { FaultInjector } from './fault-injector.js';
 import { FileStore, UPLOAD_PREFIX } from './file-store.js';
-import { createIdFactory, createTsClock } from './ids.js';
+import { createIdFactory, createTsClock, laterTs } from './ids.js';
 import { InstallRegistry } from './installs.js';
 import { MessageStore } from './message-store.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -32,6 +32,12 @@ const SCOPES = 'chat:write,commands,im:write,users:read,users:read.email,channel
 export async function startSlackStandIn(options: StandInOptions = {}): Promise<SlackStandIn> {
   const now = options.now ?? Date.now;
   const events = new TypedEmitter<StandInEventMap>();
+  const saved = options.state;
+  const ids = createIdFactory(saved?.idsIssued ?? 0);
+  const lastTs = saved?.messages.reduce<string | undefined>(
+    (latest, message) => laterTs(latest, message.ts),
+    undefined,
+  );
   const ws: Workspace = {
     teamId: options.teamId ?? STAND_IN_DEFAULTS.teamId,
     teamName: options.teamName ?? STAND_IN_DEFAULTS.teamName,
@@ -42,8 +48,8 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     appId: STAND_IN_DEFAULTS.appId,
     socketModeUrl: options.socketModeUrl,
     now,
-    nextTs: createTsClock(now),
-    nextId: createIdFactory(),
+    nextTs: createTsClock(now, lastTs),
+    nextId: ids,
     events,
   };
   const logger = options.logger;
@@ -69,6 +75,17 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   directory.addChannel({ id: STAND_IN_DEFAULTS.generalChannelId, name: 'general' });
   for (const user of options.users ?? []) directory.addUser(user);
   for (const channel of options.channels ?? []) directory.addChannel(channel);
+  if (saved) {
+    for (const conversation of saved.conversations)
+      directory.restoreConversation({
+        ...conversation,
+        isPrivate: true,
+        isArchived: false,
+        isMpim: !conversation.isIm,
+      });
+    messages.restore(saved.messages);
+    for (const file of saved.files) files.restore(file);
+  }
 
   const apiDeps = {
     faults,
@@ -207,7 +224,27 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       return home ? structuredClone(home) : undefined;
     },
     uploadedFiles: (channelId) => files.list(channelId),
+    fileBytes: (fileId) => files.bytes(fileId),
     dmChannelId: (userId) => directory.dmChannelId(userId),
+    channelList: () => directory.channels().map(({ id, name }) => ({ id, name })),
+    findChannel: (idOrName) => {
+      const channel = directory.channel(idOrName);
+      return channel ? { id: channel.id, name: channel.name, isIm: channel.isIm } : undefined;
+    },
+    exportState: () => ({
+      version: 1,
+      idsIssued: ids.issued(),
+      messages: structuredClone(messages.all()),
+      conversations: directory.conversations().map((channel) => ({
+        id: channel.id,
+        name: channel.name,
+        isIm: channel.isIm,
+        ...(channel.user ? { user: channel.user } : {}),
+        members: [...(channel.members ?? [])],
+        createdSec: channel.createdSec,
+      })),
+      files: files.exportCompleted(),
+    }),
     postUserMessage: ({ channelId, userId, text, threadTs }) => {
       if (!directory.channel(channelId)) throw new Error(`unknown channel ${channelId}`);
       const message = messages.post({

@@ -58,6 +58,39 @@ export interface StandInOptions {
   /** Wall clock in ms; tests pass a fake one to get predictable `ts` values and expiries. */
   now?: () => number;
   logger?: Logger;
+  /** What an earlier run kept (`exportState()`): conversations, DMs and files come back. */
+  state?: StandInState;
+}
+
+/**
+ * What a workspace's Slack remembers between two runs of the local console: every message
+ * in channels and DMs, the DM conversations themselves (Liaison caches their ids) and the
+ * shared files. Modals, ephemeral messages, trigger ids and response_urls do not survive,
+ * as in Slack, where they do not outlive the client or their few minutes either.
+ */
+export interface StandInState {
+  version: 1;
+  /** Ids handed out so far, so a restored stand-in never gives one out twice. */
+  idsIssued: number;
+  messages: StoredMessage[];
+  /** DMs and group DMs opened with conversations.open. */
+  conversations: {
+    id: string;
+    name: string;
+    isIm: boolean;
+    user?: string;
+    members: string[];
+    createdSec: number;
+  }[];
+  files: {
+    id: string;
+    filename: string;
+    title?: string;
+    channels: string[];
+    createdSec: number;
+    /** The uploaded bytes, base64. */
+    base64: string;
+  }[];
 }
 
 /** One request the stand-in answered, Web API or response_url, in arrival order. */
@@ -264,8 +297,16 @@ export interface SlackStandIn {
   homeView(userId: string): StoredView | undefined;
   /** Files shared via files.completeUploadExternal, oldest first; with a channel, only those shared there. */
   uploadedFiles(channelId?: string): StandInFile[];
+  /** The bytes of a shared file, or undefined when no completed file has that id. */
+  fileBytes(fileId: string): Buffer | undefined;
   /** The DM channel id conversations.open gave out for the user, if any. */
   dmChannelId(userId: string): string | undefined;
+  /** Channels (not DMs), by name: what channel pickers offer and `#name` finds. */
+  channelList(): { id: string; name: string }[];
+  /** A channel by id, `#name` or `name`. */
+  findChannel(idOrName: string): { id: string; name: string; isIm: boolean } | undefined;
+  /** Everything `state` restores, as plain JSON (see StandInState). */
+  exportState(): StandInState;
   /** Put a message from a person into a channel (so thread replies and events can refer to it). */
   postUserMessage(input: {
     channelId: string;

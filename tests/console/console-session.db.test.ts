@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReceiver } from '../../src/console/console-receiver.js';
@@ -104,6 +107,7 @@ beforeAll(async () => {
     startAs: alex,
     channel: { id: 'C0GENERAL', name: 'general' },
     print: (text) => printed.push(text),
+    downloadsDir: mkdtempSync(join(tmpdir(), 'console-session-files-')),
   });
   session.attach();
 });

@@ -3,11 +3,13 @@ import { consoleForThisFile } from '../harness/console-terminal.js';
 
 const local = consoleForThisFile({ connectSlackClients: true });
 const { stdin } = local.terminal;
+const type = (line: string) => local.terminal.type(line);
 const screenOf = () => local.terminal.screen;
 
 /** Waits until the screen shows `text` after position `from`. */
 async function shown(text: string | RegExp, from: number): Promise<string> {
-  const deadline = Date.now() + 10_000;
+  // Cards are posted in the background: long enough for a loaded machine, over when they show.
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const part = screenOf().slice(from);
     if (typeof text === 'string' ? part.includes(text) : text.test(part)) return part;
@@ -42,15 +44,15 @@ describe('escalation cards in the local console', () => {
       counterpartDepartmentIds: [await dept('tech')],
     });
     await local.deps.escalationCards.refresher.settled();
-    const card = await shown(`── #C0TECH ──`, from);
+    const card = await shown(`── #tech ──`, from);
     expect(card).toContain(`ESC-${esc.number}`);
-    expect(screenOf().slice(from)).toContain('── #C0LIVEOPS ──');
+    expect(screenOf().slice(from)).toContain('── #live-ops ──');
     // The console starts as Alex, Tech's lead: he acknowledges from the card in #tech.
-    const techCard = screenOf().slice(from + screenOf().slice(from).indexOf('── #C0TECH ──'));
+    const techCard = screenOf().slice(from + screenOf().slice(from).indexOf('── #tech ──'));
     const button = /\[(\d+)\s*Acknowledge\s*\]/.exec(techCard) ?? /\[(\d+)\][^\n]*Acknowledge/.exec(techCard);
     if (!button) throw new Error(`no Acknowledge button on:\n${techCard}`);
     const before = screenOf().length;
-    stdin.write(`press ${button[1]}\n`);
+    await type(`press ${button[1]}`);
     await shown(`You acknowledged ESC-${esc.number}.`, before);
     await local.deps.escalationCards.refresher.settled();
     await shown(/high\s+acknowledged/, before);
@@ -62,18 +64,17 @@ describe('escalation cards in the local console', () => {
   });
 
   it('resolves from the card through the modal, and the card says so', async () => {
-    const last = screenOf().slice(screenOf().lastIndexOf('── #C0TECH ──'));
+    const last = screenOf().slice(screenOf().lastIndexOf('── #tech ──'));
     const resolve = /\[(\d+)\] Resolve…/.exec(last);
     if (!resolve) throw new Error(`no Resolve button on:\n${last}`);
     let before = screenOf().length;
-    stdin.write(`press ${resolve[1]}\n`);
+    await type(`press ${resolve[1]}`);
     const modal = await shown('Decision', before);
     const field = /\[(\d+)\][^\n]*Decision/.exec(modal) ?? /Decision[^\n]*\n[^\n]*\[(\d+)\]/.exec(modal);
     if (!field) throw new Error(`no Decision field in:\n${modal}`);
-    stdin.write(`set ${field[1]} Feature the old stock\n`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await type(`set ${field[1]} Feature the old stock`);
     before = screenOf().length;
-    stdin.write('submit\n');
+    await type('submit');
     await local.deps.escalationCards.refresher.settled();
     await shown('Reopen…', before);
     const esc = await local.db.prisma.escalation.findFirstOrThrow({ select: { status: true } });
@@ -86,7 +87,7 @@ describe('escalation cards in the local console', () => {
     // A script piped into `npm start` ends stdin right after its last line: what that line
     // started in the background (the cards) is still shown.
     let before = screenOf().length;
-    stdin.write('/escalate\n');
+    await type('/escalate');
     const modal = await shown('Raise an escalation', before);
     const number = (label: string) => {
       const found = new RegExp(`\\[(\\d+)\\] ${label}`).exec(modal);

@@ -16,6 +16,14 @@ export type ConsoleInput =
   | { kind: 'say'; text: string }
   /** `escalate-this` — the "Escalate this" message shortcut on the last message shown. */
   | { kind: 'escalate-this' }
+  /** `untick 5 2` — clear ticked options of checkbox group (or multi-select) 5, leaving the others. */
+  | { kind: 'untick'; control: number; choices: string[] }
+  /** `inbox` — the acting person's direct messages from Liaison, latest first shown last. */
+  | { kind: 'inbox' }
+  /** `channel #tech` — a channel's latest messages; `channel` alone lists the channels. */
+  | { kind: 'channel'; name?: string }
+  /** `open liaison-me.csv` — read a file shared with you; `open` alone lists them. */
+  | { kind: 'open'; name?: string }
   /** `as U123` / `as alice` — act as another demo user. */
   | { kind: 'as'; user: string }
   | { kind: 'help' }

@@ -38,6 +38,13 @@ function parseChoose(line: string, rest: string): ConsoleInput {
   return { kind: 'choose', control: parts.control, choices };
 }
 
+function parseUntick(line: string, rest: string): ConsoleInput {
+  const parsed = parseChoose(line, rest);
+  if (parsed.kind !== 'choose')
+    return unknown(line, 'Usage: untick <number> <option>, e.g. `untick 5 2` or `untick 5 1,3`.');
+  return { kind: 'untick', control: parsed.control, choices: parsed.choices };
+}
+
 function parseSet(line: string, rest: string): ConsoleInput {
   const parts = splitControl(rest);
   if (parts === undefined)
@@ -55,6 +62,8 @@ const SIMPLE: Readonly<Record<string, ConsoleInput>> = {
   quit: { kind: 'quit' },
   exit: { kind: 'quit' },
   'escalate-this': { kind: 'escalate-this' },
+  inbox: { kind: 'inbox' },
+  dms: { kind: 'inbox' },
 };
 
 /** Classifies one console line. Never throws. */
@@ -88,6 +97,14 @@ export function parseConsoleInput(line: string): ConsoleInput {
     case 's':
     case 'type':
       return parseSet(line, rest);
+    case 'untick':
+    case 'uncheck':
+      return parseUntick(line, rest);
+    case 'channel':
+    case 'ch':
+      return rest === '' ? { kind: 'channel' } : { kind: 'channel', name: rest.replace(/^#/, '') };
+    case 'open':
+      return rest === '' ? { kind: 'open' } : { kind: 'open', name: rest };
     case 'say':
       return rest === ''
         ? unknown(line, 'Usage: say <text>, e.g. `say The Friday stock list is still missing`.')

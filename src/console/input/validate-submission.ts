@@ -1,4 +1,10 @@
-import { type Control, currentFieldValue, type FieldValue, type FieldValues } from '../render/index.js';
+import {
+  type Control,
+  consoleWords,
+  currentFieldValue,
+  type FieldValue,
+  type FieldValues,
+} from '../render/index.js';
 
 // Slack's client refuses to submit a modal with an empty required field or text shorter
 // than min_length, and the app never hears about it. The console must refuse the same
@@ -21,23 +27,28 @@ function isEmpty(value: FieldValue | undefined): boolean {
   }
 }
 
-/** Client-side errors by block_id, in Slack's wording; empty when the modal may be submitted. */
+/**
+ * Client-side errors by block_id, in Slack's wording and the person's language (`locale`,
+ * English by default); empty when the modal may be submitted.
+ */
 export function validateSubmission(
   controls: readonly Control[],
   values: FieldValues,
+  locale?: string,
 ): Record<string, string> {
+  const t = consoleWords({ locale });
   const errors: Record<string, string> = {};
   for (const control of controls) {
     if (control.field === undefined) continue;
     const value = currentFieldValue(values, control);
     if (isEmpty(value)) {
-      if (!control.field.optional) errors[control.blockId] = 'Please complete this required field.';
+      if (!control.field.optional) errors[control.blockId] = t('console.render.requiredField');
       continue;
     }
     const element = control.element;
     const minLength = element.type === 'plain_text_input' ? element.min_length : undefined;
     if (minLength !== undefined && value?.kind === 'text' && [...value.text].length < minLength) {
-      errors[control.blockId] = `Please use at least ${minLength} characters.`;
+      errors[control.blockId] = t('console.render.minLength', { min: minLength });
     }
   }
   return errors;

@@ -10,9 +10,11 @@ import type {
   TextObject,
 } from '@slack/types';
 import { createStyler, type Styler } from './ansi.js';
+import { consoleWords } from './console-words.js';
 import type { Control, ControlElement, ControlField, FieldValues } from './control.types.js';
 import { buttonLabel, valueLines } from './control-lines.js';
 import { isControlElement, toControl } from './controls.js';
+import { plainTextOf } from './emoji.js';
 import { currentFieldValue } from './field-values.js';
 import { mrkdwnToText } from './mrkdwn.js';
 import type { RenderContext } from './render.types.js';
@@ -42,7 +44,7 @@ class BlockRenderer {
   }
 
   text(object: TextObject): string {
-    return object.type === 'mrkdwn' ? mrkdwnToText(object.text, this.ctx) : object.text;
+    return object.type === 'mrkdwn' ? mrkdwnToText(object.text, this.ctx) : plainTextOf(object);
   }
 
   wrap(text: string, width = this.width): string[] {
@@ -60,7 +62,9 @@ class BlockRenderer {
   controlLines(control: Control): string[] {
     if (control.kind === 'button' || control.kind === 'workflow_button')
       return [buttonLabel(control, this.style)];
-    const optional = control.field?.optional ? this.style.dim(' (optional)') : '';
+    const optional = control.field?.optional
+      ? this.style.dim(` ${consoleWords(this.ctx)('console.render.optional')}`)
+      : '';
     const heading = `[${control.index}] ${control.field ? this.style.bold(control.label) : control.label}${optional}`;
     const value = currentFieldValue(this.options.values, control);
     const lines = [...this.wrap(heading), ...valueLines(control, value, this.ctx, this.style)];
@@ -72,7 +76,7 @@ class BlockRenderer {
   }
 
   header(block: HeaderBlock): string[] {
-    const lines = this.wrap(this.style.bold(block.text.text));
+    const lines = this.wrap(this.style.bold(plainTextOf(block.text)));
     const underline = Math.min(this.width, Math.max(...lines.map(displayWidth)));
     return [...lines, '='.repeat(underline)];
   }
@@ -97,7 +101,8 @@ class BlockRenderer {
     const lines = block.text === undefined ? [] : this.wrap(this.text(block.text));
     if (block.fields !== undefined) lines.push(...this.fields(block.fields));
     const accessory = block.accessory;
-    if (accessory?.type === 'image') lines.push(`[image: ${accessory.alt_text}]`);
+    if (accessory?.type === 'image')
+      lines.push(consoleWords(this.ctx)('console.render.image', { text: accessory.alt_text }));
     else if (accessory !== undefined)
       lines.push(...this.controlLines(this.addControl(accessory, blockId, 0)));
     return lines;
@@ -135,7 +140,7 @@ class BlockRenderer {
 
   input(block: InputBlock, blockId: string): string[] {
     const field: ControlField = {
-      label: block.label.text,
+      label: plainTextOf(block.label),
       optional: block.optional ?? false,
       dispatchAction: block.dispatch_action ?? false,
       ...(block.hint === undefined ? {} : { hint: block.hint.text }),
@@ -145,7 +150,7 @@ class BlockRenderer {
 
   image(block: ImageBlock): string[] {
     const title = block.title === undefined ? '' : `${block.title.text}: `;
-    return this.wrap(`[image: ${title}${block.alt_text}]`);
+    return this.wrap(consoleWords(this.ctx)('console.render.image', { text: `${title}${block.alt_text}` }));
   }
 
   block(block: AnyBlock, position: number): string[] {
@@ -173,7 +178,7 @@ class BlockRenderer {
       case 'markdown':
         return this.wrap(known.text);
       default:
-        return [`[unsupported block: ${block.type}]`];
+        return [consoleWords(this.ctx)('console.render.unsupportedBlock', { type: block.type })];
     }
   }
 }

@@ -1,4 +1,6 @@
+import type { MessageKey } from '../../i18n/catalog.js';
 import type { Styler } from './ansi.js';
+import { consoleWords } from './console-words.js';
 import type { Control, FieldValue } from './control.types.js';
 import type { RenderContext } from './render.types.js';
 
@@ -62,17 +64,18 @@ function choiceLines(
     prefix === '@' ? (ctx.resolveUser?.(id) ?? id) : prefix === '#' ? (ctx.resolveChannel?.(id) ?? id) : id;
   const extra = selected.filter((id) => !known.has(id)).map((id) => `${prefix}${resolve(id)}`);
   if (extra.length > 0) lines.push(`${FIELD_INDENT}> ${extra.join(', ')}`);
-  if (lines.length === 0) lines.push(`${FIELD_INDENT}${style.dim('(nothing selected)')}`);
+  if (lines.length === 0)
+    lines.push(`${FIELD_INDENT}${style.dim(consoleWords(ctx)('console.render.nothingSelected'))}`);
   return lines;
 }
 
-const EMPTY_HINT: Partial<Record<Control['kind'], string>> = {
-  datepicker: '(YYYY-MM-DD)',
-  timepicker: '(HH:MM)',
-  datetimepicker: '(YYYY-MM-DD HH:MM, UTC)',
-  number_input: '(number)',
-  email_text_input: '(email address)',
-  url_text_input: '(URL)',
+const EMPTY_HINT: Partial<Record<Control['kind'], MessageKey>> = {
+  datepicker: 'console.render.hints.date',
+  timepicker: 'console.render.hints.time',
+  datetimepicker: 'console.render.hints.dateTime',
+  number_input: 'console.render.hints.number',
+  email_text_input: 'console.render.hints.email',
+  url_text_input: 'console.render.hints.url',
 };
 
 function formatEpoch(epochSeconds: number): string {
@@ -94,14 +97,21 @@ function valueText(value: FieldValue | undefined): string | undefined {
   }
 }
 
-function entryLines(control: Control, value: FieldValue | undefined, style: Styler): string[] {
+function entryLines(
+  control: Control,
+  value: FieldValue | undefined,
+  ctx: RenderContext,
+  style: Styler,
+): string[] {
+  const t = consoleWords(ctx);
   if (control.kind === 'file_input')
-    return [`${FIELD_INDENT}${style.dim('(file upload is not available here)')}`];
+    return [`${FIELD_INDENT}${style.dim(t('console.render.fileInputUnavailable'))}`];
   const text = valueText(value);
   if (text !== undefined) return text.split('\n').map((line) => `${FIELD_INDENT}> ${line}`);
   const element = control.element;
   const placeholder = 'placeholder' in element ? element.placeholder?.text : undefined;
-  const empty = placeholder ?? EMPTY_HINT[control.kind] ?? '(empty)';
+  const hint = EMPTY_HINT[control.kind];
+  const empty = placeholder ?? t(hint ?? 'console.render.empty');
   return [`${FIELD_INDENT}> ${style.dim(empty)}`];
 }
 
@@ -135,6 +145,6 @@ export function valueLines(
     case 'checkboxes':
       return choiceLines(control, value, ctx, style);
     default:
-      return entryLines(control, value, style);
+      return entryLines(control, value, ctx, style);
   }
 }

@@ -1,5 +1,8 @@
 import type { Option, PlainTextOption } from '@slack/types';
+import type { MessageKey } from '../../i18n/catalog.js';
+import { consoleWords } from './console-words.js';
 import type { Control, ControlElement, ControlField, ControlOption, FieldValue } from './control.types.js';
+import { plainTextOf } from './emoji.js';
 import { mrkdwnToText } from './mrkdwn.js';
 import type { DirectoryEntry, RenderContext } from './render.types.js';
 import { richTextToLines } from './rich-text.js';
@@ -43,7 +46,7 @@ function fromOptions(options: readonly (Option | PlainTextOption)[]): ControlOpt
   return options.map((option, position) => ({
     number: position + 1,
     value: option.value ?? '',
-    label: option.text.type === 'mrkdwn' ? mrkdwnToText(option.text.text, PLAIN) : option.text.text,
+    label: option.text.type === 'mrkdwn' ? mrkdwnToText(option.text.text, PLAIN) : plainTextOf(option.text),
     text: option.text,
     ...(option.description === undefined ? {} : { description: option.description.text }),
     ...(option.url === undefined ? {} : { url: option.url }),
@@ -129,27 +132,27 @@ function initialOf(element: ControlElement): FieldValue | undefined {
   }
 }
 
-const DEFAULT_LABELS: Partial<Record<ControlElement['type'], string>> = {
-  overflow: 'More actions',
-  datepicker: 'Pick a date',
-  timepicker: 'Pick a time',
-  datetimepicker: 'Pick a date and time',
-  users_select: 'Select a user',
-  multi_users_select: 'Select users',
-  conversations_select: 'Select a conversation',
-  multi_conversations_select: 'Select conversations',
-  channels_select: 'Select a channel',
-  multi_channels_select: 'Select channels',
-  checkboxes: 'Checkboxes',
-  radio_buttons: 'Choose one',
-  file_input: 'Upload files',
+const DEFAULT_LABELS: Partial<Record<ControlElement['type'], MessageKey>> = {
+  overflow: 'console.render.labels.moreActions',
+  datepicker: 'console.render.labels.pickDate',
+  timepicker: 'console.render.labels.pickTime',
+  datetimepicker: 'console.render.labels.pickDateTime',
+  users_select: 'console.render.labels.selectUser',
+  multi_users_select: 'console.render.labels.selectUsers',
+  conversations_select: 'console.render.labels.selectConversation',
+  multi_conversations_select: 'console.render.labels.selectConversations',
+  channels_select: 'console.render.labels.selectChannel',
+  multi_channels_select: 'console.render.labels.selectChannels',
+  checkboxes: 'console.render.labels.checkboxes',
+  radio_buttons: 'console.render.labels.chooseOne',
+  file_input: 'console.render.labels.uploadFiles',
 };
 
-function labelOf(element: ControlElement, field: ControlField | undefined): string {
+function labelOf(element: ControlElement, field: ControlField | undefined, ctx: RenderContext): string {
   if (field !== undefined) return field.label;
-  if ('text' in element) return element.text.text;
-  if ('placeholder' in element && element.placeholder !== undefined) return element.placeholder.text;
-  return DEFAULT_LABELS[element.type] ?? 'Select an item';
+  if ('text' in element) return plainTextOf(element.text);
+  if ('placeholder' in element && element.placeholder !== undefined) return plainTextOf(element.placeholder);
+  return consoleWords(ctx)(DEFAULT_LABELS[element.type] ?? 'console.render.labels.selectItem');
 }
 
 export interface ControlPlacement {
@@ -168,7 +171,7 @@ export function toControl(element: ControlElement, placement: ControlPlacement, 
     kind: element.type,
     blockId: placement.blockId,
     actionId: element.action_id ?? placement.actionId,
-    label: labelOf(element, field),
+    label: labelOf(element, field, ctx),
     options: optionsOf(element, ctx),
     dispatchesAction: field === undefined || field.dispatchAction,
     element,

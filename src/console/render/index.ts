@@ -2,6 +2,7 @@
 // controls out. Pure; the terminal wiring lives elsewhere.
 export type { Styler } from './ansi.js';
 export { createStyler } from './ansi.js';
+export { consoleWords } from './console-words.js';
 export type {
   Control,
   ControlElement,

@@ -1,5 +1,6 @@
 import { createStyler } from './ansi.js';
 import { renderBlocks } from './blocks.js';
+import { consoleWords } from './console-words.js';
 import { mrkdwnToText } from './mrkdwn.js';
 import type { ConsoleMessage, RenderContext, RenderedSurface } from './render.types.js';
 import { wrapText } from './wrap.js';
@@ -9,10 +10,11 @@ function authorLine(message: ConsoleMessage, ctx: RenderContext): string | undef
   const author =
     message.botName ??
     (message.user === undefined ? undefined : (ctx.resolveUser?.(message.user) ?? message.user));
+  const t = consoleWords(ctx);
   const tags = [
-    message.ephemeral ? 'only visible to you' : undefined,
-    message.threadTs === undefined ? undefined : `in thread ${message.threadTs}`,
-    message.edited ? 'edited' : undefined,
+    message.ephemeral ? t('console.render.onlyVisibleToYou') : undefined,
+    message.threadTs === undefined ? undefined : t('console.render.inThread', { ts: message.threadTs }),
+    message.edited ? t('console.render.edited') : undefined,
   ].filter((tag): tag is string => tag !== undefined);
   const parts = [...(author === undefined ? [] : [style.bold(author)]), ...tags.map((tag) => style.dim(tag))];
   return parts.length === 0 ? undefined : parts.join(' · ');
@@ -31,7 +33,7 @@ export function renderMessage(message: ConsoleMessage, ctx: RenderContext): Rend
   }
   const body =
     message.text === undefined || message.text === ''
-      ? ['(empty message)']
+      ? [consoleWords(ctx)('console.render.emptyMessage')]
       : wrapText(mrkdwnToText(message.text, ctx), ctx.width ?? 80);
   return { text: [...headerLines, ...body].join('\n'), controls: [] };
 }
