@@ -1,5 +1,7 @@
 /** Action items: reminders, the DM buttons, `/liaison actions`, the Home section. */
 export const actionItemsEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'Action items with an owner and a due date, with reminders before and after',
   status: {
     OPEN: 'open',
     DONE: 'done',

@@ -2,6 +2,7 @@ import type { actionItemsEn } from './action-items.en.js';
 import type { CatalogShape } from './catalog-shape.js';
 
 export const actionItemsZhCN: CatalogShape<typeof actionItemsEn> = {
+  about: '有负责人和截止日期的待办事项，到期前后都会提醒',
   status: {
     OPEN: '进行中',
     DONE: '已完成',

@@ -1,5 +1,7 @@
 /** English messages of calendars and absences (merged into en.ts as `calendar`). */
 export const calendarEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'Working hours, holidays and absences, so deadlines count only working time',
   help: {
     hours:
       '`/liaison hours [09:30-18:30] [mon-fri]` — your working days and hours (reminders and deadlines count only these)',

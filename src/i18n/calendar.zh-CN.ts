@@ -3,6 +3,7 @@ import type { CatalogShape } from './catalog-shape.js';
 
 /** 日历与请假的简体中文消息（在 zh-CN.ts 中并入 `calendar`）。Keys and {placeholders} mirror calendar.en.ts. */
 export const calendarZhCN: CatalogShape<typeof calendarEn> = {
+  about: '工作时间、节假日和请假，让期限只计算工作时间',
   help: {
     hours: '`/liaison hours [09:30-18:30] [mon-fri]` — 你的工作日和工作时间（提醒和截止时间只计算这些时间）',
     away: '`/liaison away until YYYY-MM-DD [原因]`（或 `away YYYY-MM-DD..YYYY-MM-DD`）— 登记请假：这些天不会收到提醒',

@@ -1,5 +1,7 @@
 /** Departments: the list, the manage and import modals, quick commands and the demo set. */
 export const departmentsEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'Departments, their leads and channels, set up by hand or from a CSV',
   errors: {
     keyInvalid:
       'A key is 1–40 lower-case letters, digits or hyphens, starting and ending with a letter or digit, like `supply-chain` (got “{key}”).',

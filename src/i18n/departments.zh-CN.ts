@@ -2,6 +2,7 @@ import type { CatalogShape } from './catalog-shape.js';
 import type { departmentsEn } from './departments.en.js';
 
 export const departmentsZhCN: CatalogShape<typeof departmentsEn> = {
+  about: '部门及其负责人和频道，可手动设置或通过 CSV 导入',
   errors: {
     keyInvalid:
       '标识由 1–40 个小写字母、数字或连字符组成，首尾须为字母或数字，例如 `supply-chain`（收到的是「{key}」）。',

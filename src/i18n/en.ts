@@ -36,8 +36,8 @@ export const en = {
   help: {
     fallback: 'Liaison help: what Liaison does and the commands you can use.',
     title: 'Liaison — cross-department coordination',
-    intro:
-      'Liaison keeps departments working as one: joint meetings, OKR check-ins, escalations between departments and KPI digests, right here in Slack.',
+    intro: 'Liaison keeps departments working as one, right here in Slack:',
+    summaryLine: '• {summary}',
     commandsHeading: '*Commands you can use now*',
     commandHelp: '`/liaison help` — this message',
     commandWhoami: '`/liaison whoami` — your departments, role, time zone and language',

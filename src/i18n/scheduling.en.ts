@@ -13,8 +13,7 @@ export const schedulingEn = {
     fallback: 'Schedules: {count}',
     title: 'Schedules',
     intro: 'Times are in your time zone, {timeZone}.',
-    empty:
-      'No schedules yet. Features that run on a schedule (digests, check-in prompts, meetings) add theirs here.',
+    empty: 'No schedules yet. Features that run on a schedule add theirs here.',
     heading: '*{name}*  `{kind}`',
     rule: '{rule} ({timeZone})',
     next: 'Next run: {when}',

@@ -15,7 +15,7 @@ export const schedulingZhCN: CatalogShape<typeof schedulingEn> = {
     fallback: '排程：{count} 个',
     title: '排程',
     intro: '时间按你的时区 {timeZone} 显示。',
-    empty: '还没有排程。按计划运行的功能（简报、进度提醒、会议）会在这里添加它们的排程。',
+    empty: '还没有排程。按计划运行的功能会在这里添加它们的排程。',
     heading: '*{name}*  `{kind}`',
     rule: '{rule}（{timeZone}）',
     next: '下次运行：{when}',

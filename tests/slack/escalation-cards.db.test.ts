@@ -173,6 +173,26 @@ describe('escalation cards in department channels', () => {
     }
   });
 
+  it('"Flag to discuss" says what it does (no meeting is promised) and the card shows the flag', async () => {
+    const button = (
+      blockById(cardIn(TECH_CHANNEL, number).blocks, ESCALATION_CARD_BLOCKS.actions).elements as {
+        action_id: string;
+        text?: { text: string };
+      }[]
+    ).find((e) => e.action_id === ESCALATION_ACTIONS.markForMeeting);
+    expect(button?.text?.text).toBe('Flag to discuss');
+    await press('U0DEMOALEX', TECH_CHANNEL, number, ESCALATION_ACTIONS.markForMeeting);
+    expect(await privateAnswer('U0DEMOALEX', TECH_CHANNEL)).toBe(
+      `ESC-${number} is flagged for its departments to discuss together; the flag shows on its card.`,
+    );
+    await settled();
+    const card = cardIn(TECH_CHANNEL, number);
+    expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.meeting))).toBe(
+      ':triangular_flag_on_post: Flagged for these departments to discuss together',
+    );
+    expect((card.blocks ?? []).map((block) => textOf(block as never)).join('\n')).not.toMatch(/meeting/i);
+  });
+
   it('a member pressing Resolve is refused privately in English; no modal, nothing changes', async () => {
     const before = await db().escalation.findFirstOrThrow({ where: { workspaceId, number } });
     await press('U0DEMOSAM', TECH_CHANNEL, number, ESCALATION_ACTIONS.resolve);
