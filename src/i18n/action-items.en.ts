@@ -16,6 +16,7 @@ export const actionItemsEn = {
     done: 'Done',
     redate: 'Re-date',
     cancel: 'Cancel',
+    plusDay: '+1 working day',
     plusDays: '+{days} working days',
   },
   after: {

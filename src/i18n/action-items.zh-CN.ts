@@ -17,6 +17,7 @@ export const actionItemsZhCN: CatalogShape<typeof actionItemsEn> = {
     done: '完成',
     redate: '改期',
     cancel: '取消',
+    plusDay: '顺延 1 个工作日',
     plusDays: '顺延 {days} 个工作日',
   },
   after: {

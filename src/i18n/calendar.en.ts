@@ -89,7 +89,6 @@ export const calendarEn = {
       'When the State Council publishes the next year’s holiday notice (usually in November), paste it with `/liaison calendar notice {key}`; single dates can be added with `/liaison calendar add`.',
     scheduleMark:
       ':warning: *Past holiday data* — the next run is after {date}, the end of the holidays known for {calendar}',
-    dateTime: 'ccc d LLL yyyy, HH:mm',
   },
   notice: {
     modalTitle: 'Add a year of holidays',

@@ -82,7 +82,6 @@ export const calendarZhCN: CatalogShape<typeof calendarEn> = {
     dmHowToAdd:
       '国务院公布下一年的节假日安排通知后（通常在 11 月），请用 `/liaison calendar notice {key}` 粘贴通知全文；单个日期可用 `/liaison calendar add` 添加。',
     scheduleMark: ':warning: *超出节假日数据* — 下次运行晚于 {date}（{calendar} 已知节假日的最后一天）',
-    dateTime: 'yyyy年M月d日 HH:mm',
   },
   notice: {
     modalTitle: '添加一年的节假日',

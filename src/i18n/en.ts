@@ -23,6 +23,8 @@ import { schedulingEn } from './scheduling.en.js';
 export const en = {
   common: {
     appName: 'Liaison',
+    /** This catalog's language, for the views that only hold a translator (src/i18n/format.ts). */
+    locale: 'en',
     none: 'none',
     yes: 'yes',
     no: 'no',

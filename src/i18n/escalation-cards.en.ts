@@ -51,8 +51,8 @@ export const escalationCardsEn = {
     submit: 'Save',
     cancel: 'Cancel',
     propose: { title: 'Propose a resolution', field: 'Proposed resolution' },
-    reject: { title: 'Reject the proposal', field: 'Reason (optional)' },
-    escalate: { title: 'Escalate now', field: 'Reason (optional)' },
+    reject: { title: 'Reject the proposal', field: 'Reason' },
+    escalate: { title: 'Escalate now', field: 'Reason' },
     reassign: { title: 'Reassign', field: 'Hand it to' },
     reopen: { title: 'Reopen', field: 'Why reopen it?' },
     resolve: {

@@ -53,8 +53,8 @@ export const escalationCardsZhCN: CatalogShape<typeof escalationCardsEn> = {
     submit: '保存',
     cancel: '取消',
     propose: { title: '提出解决方案', field: '解决方案' },
-    reject: { title: '拒绝方案', field: '原因（可选）' },
-    escalate: { title: '立即升级', field: '原因（可选）' },
+    reject: { title: '拒绝方案', field: '原因' },
+    escalate: { title: '立即升级', field: '原因' },
     reassign: { title: '转交', field: '转交给' },
     reopen: { title: '重新打开', field: '为什么要重新打开？' },
     resolve: {

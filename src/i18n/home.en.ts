@@ -7,7 +7,6 @@ export const homeEn = {
   tryHelp: 'Type `/liaison help` in any channel to see what you can do.',
   roles: '*Your roles:* {roles}',
   updated: 'Updated {when}',
-  dateTime: 'ccc d LLL, HH:mm',
   more: '…and {count} more',
   unavailable: '_This section could not be loaded just now; it comes back on the next refresh._',
   sections: {

@@ -8,7 +8,6 @@ export const homeZhCN: CatalogShape<typeof homeEn> = {
   tryHelp: '在任意频道输入 `/liaison help` 查看你可以做什么。',
   roles: '*你的角色：*{roles}',
   updated: '更新于 {when}',
-  dateTime: 'M月d日（ccc）HH:mm',
   more: '……还有 {count} 项',
   unavailable: '_此部分暂时无法加载，下次刷新时会恢复。_',
   sections: {

@@ -21,6 +21,7 @@ import { schedulingZhCN } from './scheduling.zh-CN.js';
 export const zhCN: CatalogShape<typeof en> = {
   common: {
     appName: 'Liaison',
+    locale: 'zh-CN',
     none: '无',
     yes: '是',
     no: '否',

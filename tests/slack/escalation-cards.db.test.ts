@@ -448,3 +448,22 @@ describe('cards that cannot be posted, and the stale-card sweep', () => {
     ).toEqual([]);
   });
 });
+
+describe('the language of a department’s channel', () => {
+  it('a department whose channel speaks Chinese gets its card in Chinese; the other keeps the workspace’s language', async () => {
+    await db().department.updateMany({ where: { workspaceId, key: 'tech' }, data: { locale: 'zh-CN' } });
+    try {
+      const esc = await raiseAs('U0DEMOLIN', 'Courier for the launch');
+      await settled();
+      const tech = textOf(blockById(cardIn(TECH_CHANNEL, esc.number).blocks, ESCALATION_CARD_BLOCKS.facts));
+      const liveOps = textOf(
+        blockById(cardIn(LIVE_OPS_CHANNEL, esc.number).blocks, ESCALATION_CARD_BLOCKS.facts),
+      );
+      expect(tech).toContain('*状态*');
+      expect(tech).not.toContain('*Status*');
+      expect(liveOps).toContain('*Status*\nopen');
+    } finally {
+      await db().department.updateMany({ where: { workspaceId, key: 'tech' }, data: { locale: null } });
+    }
+  });
+});
