@@ -451,11 +451,22 @@ describe('cards that cannot be posted, and the stale-card sweep', () => {
 
 describe('the language of a department’s channel', () => {
   it('a department whose channel speaks Chinese gets its card in Chinese; the other keeps the workspace’s language', async () => {
-    await db().department.updateMany({ where: { workspaceId, key: 'tech' }, data: { locale: 'zh-CN' } });
+    await db().department.updateMany({
+      where: { workspaceId, key: 'tech' },
+      data: { locale: 'zh-CN', slackChannelId: TECH_CHANNEL },
+    });
+    await db().department.updateMany({
+      where: { workspaceId, key: 'live-ops' },
+      data: { slackChannelId: LIVE_OPS_CHANNEL },
+    });
     try {
       const esc = await raiseAs('U0DEMOLIN', 'Courier for the launch');
       await settled();
-      const tech = textOf(blockById(cardIn(TECH_CHANNEL, esc.number).blocks, ESCALATION_CARD_BLOCKS.facts));
+      const techCard = slack()
+        .messages(TECH_CHANNEL)
+        .find((m) => m.text.startsWith(`ESC-${esc.number}（`));
+      expect(techCard?.text).toBe(`ESC-${esc.number}（高，待处理，第 1 级）：Courier for the launch`);
+      const tech = textOf(blockById(techCard?.blocks, ESCALATION_CARD_BLOCKS.facts));
       const liveOps = textOf(
         blockById(cardIn(LIVE_OPS_CHANNEL, esc.number).blocks, ESCALATION_CARD_BLOCKS.facts),
       );
