@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/catalog.js';
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
 import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.types.js';
@@ -12,6 +13,8 @@ export interface FeatureRegistry {
   readonly listeners: readonly FeatureListener[];
   readonly subcommands: readonly Subcommand[];
   readonly help: readonly HelpEntry[];
+  /** The features' one-line summaries, in feature order, for the intro of help. */
+  readonly summaries: readonly MessageKey[];
   readonly notificationKinds: readonly string[];
   readonly jobs: readonly FeatureJob[];
   findSubcommand(name: string): Subcommand | undefined;
@@ -55,6 +58,7 @@ export function createFeatureRegistry(features: readonly Feature[], infra: Featu
     listeners,
     subcommands,
     help: features.flatMap((feature) => feature.help ?? []),
+    summaries: features.flatMap((feature) => (feature.summary ? [feature.summary] : [])),
     notificationKinds,
     jobs,
     findSubcommand: (name) => subcommands.find((subcommand) => subcommand.names.includes(name)),
@@ -94,14 +98,11 @@ export async function onWorkspaceInstalled(deps: SlackDeps, workspace: Workspace
   for (const feature of deps.features.features) await feature.onInstalled?.(deps, workspace);
 }
 
-/** Gives each Home section its content and each open-items source its registry entry. */
+/** Adds each feature's Home sections (in feature order) and open-items sources. */
 export function attachFeatureSurfaces(deps: SlackDeps): void {
   for (const feature of deps.features.features) {
-    for (const section of feature.home ?? []) {
-      if (section.section)
-        deps.homeTab.sections.register({ id: section.id, ...section.section, load: section.load(deps) });
-      else deps.homeTab.sections.provide(section.id, section.load(deps));
-    }
+    for (const section of feature.home ?? [])
+      deps.homeTab.sections.register({ id: section.id, ...section.section, load: section.load(deps) });
     if (feature.openItems) deps.directory.openItems.register(feature.openItems(deps));
   }
 }

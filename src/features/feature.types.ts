@@ -51,18 +51,18 @@ export interface FeatureJob {
 }
 
 /**
- * Content for one of the Home tab's built-in sections (by block id), or — with `title` — a
- * section of the feature's own, added after the others.
+ * A section of the Home tab (its block id), shown in feature order. The Home tab has no
+ * section that no feature declares: it never promises what does not exist.
  */
 export interface FeatureHomeSection {
   id: string;
   load(deps: SlackDeps): HomeSectionLoader;
-  /** A section of its own: its title, what it shows when empty, and who sees it (everyone when absent). */
-  section?: Pick<HomeSection, 'titleKey' | 'emptyKey' | 'roles'>;
+  /** Its title, what it shows when empty, and who sees it (everyone when absent). */
+  section: Pick<HomeSection, 'titleKey' | 'emptyKey' | 'roles'>;
 }
 
 /**
- * Everything one capability adds to Liaison, in one place: its slash commands and
+ * Everything one capability adds to Liaison, in one place: its one-line summary, its slash commands and
  * `/liaison` subcommands, its Bolt listeners, its jobs, its Home content, its help lines,
  * the notification kinds a person can mute, where its open items live, and what it does
  * when a workspace installs Liaison. `src/features/features.ts` lists them all; nothing
@@ -73,6 +73,8 @@ export interface FeatureHomeSection {
  */
 export interface Feature<Services = unknown> {
   name: string;
+  /** One line for the intro of `/liaison help`: what this feature lets people do (a message key). */
+  summary?: MessageKey;
   services?(deps: SlackDeps, infra: FeatureInfra): Services;
   /** `/liaison <word>` subcommands. */
   subcommands?: readonly Subcommand[];

@@ -1,5 +1,7 @@
 /** Action items: reminders, the DM buttons, `/liaison actions`, the Home section. */
 export const actionItemsEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'Action items with an owner and a due date, with reminders before and after',
   status: {
     OPEN: 'open',
     DONE: 'done',
@@ -14,6 +16,7 @@ export const actionItemsEn = {
     done: 'Done',
     redate: 'Re-date',
     cancel: 'Cancel',
+    plusDay: '+1 working day',
     plusDays: '+{days} working days',
   },
   after: {

@@ -2,6 +2,7 @@ import type { actionItemsEn } from './action-items.en.js';
 import type { CatalogShape } from './catalog-shape.js';
 
 export const actionItemsZhCN: CatalogShape<typeof actionItemsEn> = {
+  about: '有负责人和截止日期的待办事项，到期前后都会提醒',
   status: {
     OPEN: '进行中',
     DONE: '已完成',
@@ -16,6 +17,7 @@ export const actionItemsZhCN: CatalogShape<typeof actionItemsEn> = {
     done: '完成',
     redate: '改期',
     cancel: '取消',
+    plusDay: '顺延 1 个工作日',
     plusDays: '顺延 {days} 个工作日',
   },
   after: {

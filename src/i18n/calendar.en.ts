@@ -1,5 +1,7 @@
 /** English messages of calendars and absences (merged into en.ts as `calendar`). */
 export const calendarEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'Working hours, holidays and absences, so deadlines count only working time',
   help: {
     hours:
       '`/liaison hours [09:30-18:30] [mon-fri]` — your working days and hours (reminders and deadlines count only these)',
@@ -87,7 +89,6 @@ export const calendarEn = {
       'When the State Council publishes the next year’s holiday notice (usually in November), paste it with `/liaison calendar notice {key}`; single dates can be added with `/liaison calendar add`.',
     scheduleMark:
       ':warning: *Past holiday data* — the next run is after {date}, the end of the holidays known for {calendar}',
-    dateTime: 'ccc d LLL yyyy, HH:mm',
   },
   notice: {
     modalTitle: 'Add a year of holidays',

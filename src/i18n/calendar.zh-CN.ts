@@ -3,6 +3,7 @@ import type { CatalogShape } from './catalog-shape.js';
 
 /** 日历与请假的简体中文消息（在 zh-CN.ts 中并入 `calendar`）。Keys and {placeholders} mirror calendar.en.ts. */
 export const calendarZhCN: CatalogShape<typeof calendarEn> = {
+  about: '工作时间、节假日和请假，让期限只计算工作时间',
   help: {
     hours: '`/liaison hours [09:30-18:30] [mon-fri]` — 你的工作日和工作时间（提醒和截止时间只计算这些时间）',
     away: '`/liaison away until YYYY-MM-DD [原因]`（或 `away YYYY-MM-DD..YYYY-MM-DD`）— 登记请假：这些天不会收到提醒',
@@ -81,7 +82,6 @@ export const calendarZhCN: CatalogShape<typeof calendarEn> = {
     dmHowToAdd:
       '国务院公布下一年的节假日安排通知后（通常在 11 月），请用 `/liaison calendar notice {key}` 粘贴通知全文；单个日期可用 `/liaison calendar add` 添加。',
     scheduleMark: ':warning: *超出节假日数据* — 下次运行晚于 {date}（{calendar} 已知节假日的最后一天）',
-    dateTime: 'yyyy年M月d日 HH:mm',
   },
   notice: {
     modalTitle: '添加一年的节假日',

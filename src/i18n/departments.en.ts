@@ -1,5 +1,7 @@
 /** Departments: the list, the manage and import modals, quick commands and the demo set. */
 export const departmentsEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'Departments, their leads and channels, set up by hand or from a CSV',
   errors: {
     keyInvalid:
       'A key is 1–40 lower-case letters, digits or hyphens, starting and ending with a letter or digit, like `supply-chain` (got “{key}”).',
@@ -9,8 +11,8 @@ export const departmentsEn = {
     nameTooLong: 'A name can be at most {max} characters.',
     descriptionTooLong: 'A description can be at most {max} characters.',
     notFound: 'There is no department “{key}”. Type `/liaison departments` to see them.',
-    inTwoLists: '<@{user}> is in two lists. A person holds one role in a department.',
-    botMember: '<@{user}> is an app, not a person, and cannot be in a department.',
+    inTwoLists: '{name} is in two lists. A person holds one role in a department.',
+    botMember: '{name} is an app, not a person, and cannot be in a department.',
     badSubmission: 'Liaison could not read this form. Close it and open it again.',
     usage:
       'Usage: `/liaison departments` · `all` · `manage [KEY]` · `import` · `archive KEY` · `unarchive KEY` · `rename KEY en|zh NAME`',

@@ -2,6 +2,7 @@ import type { CatalogShape } from './catalog-shape.js';
 import type { departmentsEn } from './departments.en.js';
 
 export const departmentsZhCN: CatalogShape<typeof departmentsEn> = {
+  about: '部门及其负责人和频道，可手动设置或通过 CSV 导入',
   errors: {
     keyInvalid:
       '标识由 1–40 个小写字母、数字或连字符组成，首尾须为字母或数字，例如 `supply-chain`（收到的是「{key}」）。',
@@ -11,8 +12,8 @@ export const departmentsZhCN: CatalogShape<typeof departmentsEn> = {
     nameTooLong: '名称最多 {max} 个字符。',
     descriptionTooLong: '简介最多 {max} 个字符。',
     notFound: '没有名为「{key}」的部门。输入 `/liaison departments` 查看所有部门。',
-    inTwoLists: '<@{user}> 出现在两个名单中。一个人在一个部门里只能有一个角色。',
-    botMember: '<@{user}> 是应用而不是人，不能加入部门。',
+    inTwoLists: '{name} 出现在两个名单中。一个人在一个部门里只能有一个角色。',
+    botMember: '{name} 是应用而不是人，不能加入部门。',
     badSubmission: 'Liaison 无法读取此表单。请关闭后重新打开。',
     usage:
       '用法：`/liaison departments` · `all` · `manage [标识]` · `import` · `archive 标识` · `unarchive 标识` · `rename 标识 en|zh 名称`',

@@ -48,6 +48,7 @@ export const directoryEn = {
   openItems: {
     departmentWithoutLead: '{department} has no lead now — they were its lead',
     departmentWithoutHead: '{department} has no head now — they were its head',
-    cancelledMessages: '{count} Liaison message(s) waiting for them were cancelled',
+    cancelledMessage: '1 Liaison message waiting for them was cancelled',
+    cancelledMessages: '{count} Liaison messages waiting for them were cancelled',
   },
 };

@@ -47,6 +47,7 @@ export const directoryZhCN: CatalogShape<typeof directoryEn> = {
   openItems: {
     departmentWithoutLead: '{department}目前没有负责人 — TA 曾是该部门负责人',
     departmentWithoutHead: '{department}目前没有部门主管 — TA 曾是该部门主管',
+    cancelledMessage: '已取消 1 条等待发送给 TA 的 Liaison 消息',
     cancelledMessages: '已取消 {count} 条等待发送给 TA 的 Liaison 消息',
   },
 };

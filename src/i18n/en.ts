@@ -27,6 +27,8 @@ import { schedulingEn } from './scheduling.en.js';
 export const en = {
   common: {
     appName: 'Liaison',
+    /** This catalog's language, for the views that only hold a translator (src/i18n/format.ts). */
+    locale: 'en',
     none: 'none',
     yes: 'yes',
     no: 'no',
@@ -40,8 +42,8 @@ export const en = {
   help: {
     fallback: 'Liaison help: what Liaison does and the commands you can use.',
     title: 'Liaison — cross-department coordination',
-    intro:
-      'Liaison keeps departments working as one: joint meetings, OKR check-ins, escalations between departments and KPI digests, right here in Slack.',
+    intro: 'Liaison keeps departments working as one, right here in Slack:',
+    summaryLine: '• {summary}',
     commandsHeading: '*Commands you can use now*',
     commandHelp: '`/liaison help` — this message',
     commandWhoami: '`/liaison whoami` — your departments, role, time zone and language',

@@ -37,7 +37,9 @@ export const escalationRaiseEn = {
     URGENTHelp: 'a decision within {sla}; re-pinged every {minutes} minutes until acknowledged',
   },
   sla: {
+    workingDay: '1 working day',
     workingDays: '{amount} working days',
+    workingHour: '1 working hour',
     workingHours: '{amount} working hours',
     wallMinutes: '{amount} minutes, day or night',
     wallHour: '1 hour, day or night',
@@ -59,8 +61,12 @@ export const escalationRaiseEn = {
     '*{esc}* raised: {title}\nLevel {level} is {who}. They must act by *{due}* (your time, {timeZone}). You will get a DM at each step.',
   raisedNoDeadline: '*{esc}* raised: {title}\nLevel {level} is {who}. You will get a DM at each step.',
   who: {
-    level1: 'the leads of {departments}',
-    level2: 'the heads of {departments}',
+    level1: '{people}, the leads of {departments}',
+    level1Nobody:
+      'the leads of {departments}, but nobody holds that role yet (an admin can name one with `/liaison departments`)',
+    level2: '{people}, the heads of {departments}',
+    level2Nobody:
+      'the heads of {departments}, but nobody holds that role yet (an admin can name one with `/liaison departments`)',
     level3: 'an executive',
   },
   console: {

@@ -38,7 +38,9 @@ export const escalationRaiseZhCN: CatalogShape<typeof escalationRaiseEn> = {
     URGENTHelp: '{sla}内做出决定；确认前每 {minutes} 分钟再次提醒',
   },
   sla: {
+    workingDay: '1 个工作日',
     workingDays: '{amount} 个工作日',
+    workingHour: '1 个工作小时',
     workingHours: '{amount} 个工作小时',
     wallMinutes: '{amount} 分钟（不分昼夜）',
     wallHour: '1 小时（不分昼夜）',
@@ -60,8 +62,10 @@ export const escalationRaiseZhCN: CatalogShape<typeof escalationRaiseEn> = {
     '已发起 *{esc}*：{title}\n第 {level} 级为{who}，需在 *{due}*（你的时间，{timeZone}）前处理。每一步进展都会私信通知你。',
   raisedNoDeadline: '已发起 *{esc}*：{title}\n第 {level} 级为{who}。每一步进展都会私信通知你。',
   who: {
-    level1: '{departments}的负责人',
-    level2: '{departments}的主管',
+    level1: '{departments}的负责人（{people}）',
+    level1Nobody: '{departments}的负责人，但目前没有人担任该角色（管理员可用 `/liaison departments` 指定）',
+    level2: '{departments}的主管（{people}）',
+    level2Nobody: '{departments}的主管，但目前没有人担任该角色（管理员可用 `/liaison departments` 指定）',
     level3: '一位高管',
   },
   console: {

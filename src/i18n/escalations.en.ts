@@ -1,5 +1,8 @@
 /** Escalations: refusals, validation errors and the notices the ladder sends. */
 export const escalationsEn = {
+  /** One line for the intro of `/liaison help`. */
+  about:
+    'Escalations between departments: raised from any message, routed up a ladder with deadlines counted in working time, decided and reported each quarter',
   refused: {
     acknowledge:
       'Only the people at the current level of {esc} (or its assignee) can acknowledge it. Nothing was changed.',
@@ -17,7 +20,7 @@ export const escalationsEn = {
       'Only the people at the current level of {esc}, an executive or an admin can resolve it. Nothing was changed.',
     reopen:
       'Only whoever raised {esc}, the leads of its departments or an admin can reopen it. Nothing was changed.',
-    markForMeeting: 'Only people involved in {esc} can mark it for the joint meeting. Nothing was changed.',
+    markForMeeting: 'Only people involved in {esc} can flag it to discuss. Nothing was changed.',
     breach: 'Only Liaison itself moves {esc} up when its deadline passes.',
   },
   errors: {
@@ -62,7 +65,7 @@ export const escalationsEn = {
     resolved: '{esc} was resolved: {title}',
     reopened: '{esc} was reopened: {title}',
     reassigned: '{esc} was handed to you: {title}',
-    markedForMeeting: '{esc} goes on the agenda of the next joint meeting: {title}',
+    markedForMeeting: '{esc} is flagged for its departments to discuss together: {title}',
     noDeadline: 'no deadline',
   },
   command: {

@@ -2,6 +2,7 @@ import type { CatalogShape } from './catalog-shape.js';
 import type { escalationsEn } from './escalations.en.js';
 
 export const escalationsZhCN: CatalogShape<typeof escalationsEn> = {
+  about: '部门间问题升级：可从任意消息发起，按工作时间计算的期限逐级上报，记录决定并按季度汇总',
   refused: {
     acknowledge: '只有 {esc} 当前层级的人员（或其指派人）可以确认。未做任何更改。',
     propose: '只有 {esc} 当前层级的人员（或其指派人）可以提出解决方案。未做任何更改。',
@@ -11,7 +12,7 @@ export const escalationsZhCN: CatalogShape<typeof escalationsEn> = {
     reassign: '只有 {esc} 当前层级的人员或管理员可以重新指派。未做任何更改。',
     resolve: '只有 {esc} 当前层级的人员、高管或管理员可以解决。未做任何更改。',
     reopen: '只有 {esc} 的发起人、相关部门负责人或管理员可以重新打开。未做任何更改。',
-    markForMeeting: '只有 {esc} 的相关人员可以将其列入联席会议。未做任何更改。',
+    markForMeeting: '只有 {esc} 的相关人员可以将其标记待讨论。未做任何更改。',
     breach: '只有 Liaison 会在截止时间过后自动升级 {esc}。',
   },
   errors: {
@@ -50,7 +51,7 @@ export const escalationsZhCN: CatalogShape<typeof escalationsEn> = {
     resolved: '{esc} 已解决：{title}',
     reopened: '{esc} 已重新打开：{title}',
     reassigned: '{esc} 已转交给你：{title}',
-    markedForMeeting: '{esc} 将列入下次联席会议议程：{title}',
+    markedForMeeting: '{esc} 已标记，待相关部门一起讨论：{title}',
     noDeadline: '无截止时间',
   },
   command: {

@@ -1,5 +1,7 @@
 /** `/liaison export`: English messages (merged into en.ts under `export`). */
 export const exportEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'An export of what Liaison keeps, for you or (admins) the whole workspace',
   help: {
     me: '`/liaison export me [json|csv]` — everything Liaison keeps about you, sent to your DMs as a file',
     workspace:

@@ -2,6 +2,7 @@ import type { CatalogShape } from './catalog-shape.js';
 import type { exportEn } from './export.en.js';
 
 export const exportZhCN: CatalogShape<typeof exportEn> = {
+  about: '导出 Liaison 保存的数据：你自己的，或（管理员）整个工作区的',
   help: {
     me: '`/liaison export me [json|csv]` — 导出 Liaison 保存的关于你的全部数据，以文件形式发到你的私信',
     workspace:

@@ -8,25 +8,16 @@ export const homeZhCN: CatalogShape<typeof homeEn> = {
   tryHelp: '在任意频道输入 `/liaison help` 查看你可以做什么。',
   roles: '*你的角色：*{roles}',
   updated: '更新于 {when}',
-  dateTime: 'M月d日（ccc）HH:mm',
   more: '……还有 {count} 项',
   unavailable: '_此部分暂时无法加载，下次刷新时会恢复。_',
   sections: {
     actionItems: {
       title: '我的待办事项',
-      empty: '_暂无待办事项 — 联席会议给你分配任务后，会连同截止日期显示在这里。_',
-    },
-    checkIns: {
-      title: '我待提交的进度更新',
-      empty: '_暂无待提交的进度更新 — 轮到你提交 OKR 进度时，会显示在这里。_',
+      empty: '_暂无待办事项 — 有任务分配给你时（例如升级事项解决时），会连同截止日期显示在这里。_',
     },
     escalations: {
       title: '我负责或需处理的升级事项',
       empty: '_暂无需要你处理的升级事项 — 由你负责或等待你所在部门处理的升级会显示在这里。_',
-    },
-    kpiHealth: {
-      title: 'KPI 健康状况',
-      empty: '_暂无 KPI — 你的部门开始跟踪 KPI 后，每项的健康状况会显示在这里。_',
     },
   },
   admin: {

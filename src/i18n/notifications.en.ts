@@ -1,5 +1,7 @@
 /** English messages of the notification budget and delivery (catalog section `notifications`). */
 export const notificationsEn = {
+  /** One line for the intro of `/liaison help`. */
+  about: 'Notifications that respect your quiet hours and daily limit, with mutes and snoozes',
   help: {
     show: '`/liaison notifications` — your quiet hours, daily limit, mutes and snoozes',
     quiet:

@@ -3,6 +3,7 @@ import type { notificationsEn } from './notifications.en.js';
 
 /** 通知预算与投递的简体中文消息（目录中的 `notifications` 部分）。 */
 export const notificationsZhCN: CatalogShape<typeof notificationsEn> = {
+  about: '通知遵守你的免打扰时段和每日上限，并可静音或暂停',
   help: {
     show: '`/liaison notifications` — 查看你的免打扰时段、每日上限、已静音和暂缓的通知',
     quiet: '`/liaison quiet 21:30-08:00` 或 `/liaison quiet off` — 在这些时段（你的当地时间）不发通知',

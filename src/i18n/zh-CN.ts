@@ -25,6 +25,7 @@ import { schedulingZhCN } from './scheduling.zh-CN.js';
 export const zhCN: CatalogShape<typeof en> = {
   common: {
     appName: 'Liaison',
+    locale: 'zh-CN',
     none: '无',
     yes: '是',
     no: '否',
@@ -38,8 +39,8 @@ export const zhCN: CatalogShape<typeof en> = {
   help: {
     fallback: 'Liaison 帮助：Liaison 能做什么，以及你可以使用的命令。',
     title: 'Liaison — 跨部门协同',
-    intro:
-      'Liaison 让各部门协同如一：联席会议、OKR 进度更新、部门间问题升级和 KPI 简报，全部在 Slack 中完成。',
+    intro: 'Liaison 让各部门协同如一，全部在 Slack 中完成：',
+    summaryLine: '• {summary}',
     commandsHeading: '*现在可用的命令*',
     commandHelp: '`/liaison help` — 显示本帮助',
     commandWhoami: '`/liaison whoami` — 你的部门、角色、时区和语言',

@@ -41,9 +41,7 @@ export const BLOCKS = {
     departments: 'home.departments',
     roles: 'home.roles',
     actionItems: 'home.action_items',
-    checkIns: 'home.check_ins',
     escalations: 'home.escalations',
-    kpiHealth: 'home.kpi_health',
     /** Admins only: calendars in use running out of holiday data. */
     holidayData: 'home.holiday_data',
     admin: 'home.admin',

@@ -50,7 +50,9 @@ describe('escalating at the local console', () => {
     const after = await screenShows('raised', from);
     expect(after).toContain('(modal closed)');
     expect(after).toContain('Only visible to you');
-    expect(after).toMatch(/ESC-1 raised: Friday stock list\s+Level 1 is the leads of Tech and Supply Chain/);
+    expect(after).toMatch(
+      /ESC-1 raised: Friday stock list\s+Level 1 is Alex Morgan and 张敏 Zhang Min, the leads of Tech and Supply Chain/,
+    );
 
     const row = await local.db.prisma.escalation.findFirstOrThrow({ where: { number: 1 } });
     expect(row).toMatchObject({

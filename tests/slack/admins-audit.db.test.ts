@@ -114,7 +114,7 @@ describe('/liaison audit', () => {
     const [latest, ...older] = entries(reply.blocks);
     expect(older).toEqual([]);
     expect(latest).toMatch(
-      /^`\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}` <@U0DEMOLIN> · \*重命名了部门\* · `finance`/,
+      /^`\d{4}年\d{1,2}月\d{1,2}日（周.）\d{2}:\d{2}` <@U0DEMOLIN> · \*重命名了部门\* · `finance`/,
     );
     expect(latest).toContain('nameEn: Finance→Finance &amp; Tax');
   });
@@ -125,7 +125,7 @@ describe('/liaison audit', () => {
     const shown = entries(reply.blocks);
     expect(textOf(blockById(reply.blocks, AUDIT_BLOCKS.intro))).toContain('times in America/New_York');
     expect(shown[0]).toMatch(
-      /^`\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}` <@U0DEMOALEX> · \*took back admin rights\* · <@U0NEWADMIN>/,
+      /^`[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}` <@U0DEMOALEX> · \*took back admin rights\* · <@U0NEWADMIN>/,
     );
     expect(shown[0]).toContain('isLiaisonAdmin: true→false');
     expect(shown.some((line) => line.includes('<@U0DEMOLIN> · *granted admin rights* · <@U0DEMOALEX>'))).toBe(

@@ -229,8 +229,8 @@ describe('warnings to admins before a calendar in use runs out', () => {
     expect(notice).toContain('*节假日数据*');
     expect(notice).toContain('的节假日数据到 2026年12月31日（周四） 为止（还剩 25 天）');
     expect(notice).toContain('添加下一年：`/liaison calendar notice cn`');
-    expect(notice).toContain('ESC-901 Courier contract for January：截止时间 2027年1月5日 10:00');
-    expect(notice).toContain('排程 *Weekly KPI digest*：下次运行 2027年1月4日 09:00');
+    expect(notice).toContain('ESC-901 Courier contract for January：截止时间 2027年1月5日（周二）10:00');
+    expect(notice).toContain('排程 *Weekly KPI digest*：下次运行 2027年1月4日（周一）09:00');
     const memberBlocks = (memberHome?.view.blocks ?? []).map((b) => (b as { block_id?: string }).block_id);
     expect(memberBlocks).toContain(BLOCKS.home.escalations);
     expect(memberBlocks).not.toContain(BLOCKS.home.holidayData);

@@ -236,6 +236,22 @@ describe('the manage modal', () => {
     const leads = modal.blocks.find((b) => (b as { block_id: string }).block_id === DEPARTMENT_FIELDS.leads);
     expect(leads).toMatchObject({ element: { initial_users: ['U0DEMOALEX'] } });
 
+    // A plain-text field error names the person: Slack would show a mention there as <@U…>.
+    const twice = await submit('U0NYADMIN', modal, {
+      [DEPARTMENT_FIELDS.key]: text('tech'),
+      [DEPARTMENT_FIELDS.nameEn]: text('Technology'),
+      [DEPARTMENT_FIELDS.nameZh]: text('技术'),
+      [DEPARTMENT_FIELDS.leads]: users(['U0DEMOALEX']),
+      [DEPARTMENT_FIELDS.heads]: users(['U0DEMOPRIYA']),
+      [DEPARTMENT_FIELDS.executives]: users([]),
+      [DEPARTMENT_FIELDS.members]: users(['U0DEMOALEX']),
+      [DEPARTMENT_FIELDS.archived]: archived(false),
+    });
+    const problem = Object.values(twice.errors ?? {}).join(' ');
+    expect(problem).toContain('is in two lists');
+    expect(problem).toMatch(/^Alex/);
+    expect(problem).not.toContain('<@');
+
     const result = await submit('U0NYADMIN', modal, {
       [DEPARTMENT_FIELDS.key]: text('tech'),
       [DEPARTMENT_FIELDS.nameEn]: text('Technology'),

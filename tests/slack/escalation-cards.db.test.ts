@@ -175,6 +175,26 @@ describe('escalation cards in department channels', () => {
     }
   });
 
+  it('"Flag to discuss" says what it does (no meeting is promised) and the card shows the flag', async () => {
+    const button = (
+      blockById(cardIn(TECH_CHANNEL, number).blocks, ESCALATION_CARD_BLOCKS.actions).elements as {
+        action_id: string;
+        text?: { text: string };
+      }[]
+    ).find((e) => e.action_id === ESCALATION_ACTIONS.markForMeeting);
+    expect(button?.text?.text).toBe('Flag to discuss');
+    await press('U0DEMOALEX', TECH_CHANNEL, number, ESCALATION_ACTIONS.markForMeeting);
+    expect(await privateAnswer('U0DEMOALEX', TECH_CHANNEL)).toBe(
+      `ESC-${number} is flagged for its departments to discuss together; the flag shows on its card.`,
+    );
+    await settled();
+    const card = cardIn(TECH_CHANNEL, number);
+    expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.meeting))).toBe(
+      ':triangular_flag_on_post: Flagged for these departments to discuss together',
+    );
+    expect((card.blocks ?? []).map((block) => textOf(block as never)).join('\n')).not.toMatch(/meeting/i);
+  });
+
   it('a member pressing Resolve is refused privately in English; no modal, nothing changes', async () => {
     const before = await db().escalation.findFirstOrThrow({ where: { workspaceId, number } });
     await press('U0DEMOSAM', TECH_CHANNEL, number, ESCALATION_ACTIONS.resolve);
@@ -473,5 +493,35 @@ describe('cards that cannot be posted, and the stale-card sweep', () => {
       cardTs: expect.any(String),
       cardPostingSince: null,
     });
+  });
+});
+
+describe('the language of a department’s channel', () => {
+  it('a department whose channel speaks Chinese gets its card in Chinese; the other keeps the workspace’s language', async () => {
+    await db().department.updateMany({
+      where: { workspaceId, key: 'tech' },
+      data: { locale: 'zh-CN', slackChannelId: TECH_CHANNEL },
+    });
+    await db().department.updateMany({
+      where: { workspaceId, key: 'live-ops' },
+      data: { slackChannelId: LIVE_OPS_CHANNEL },
+    });
+    try {
+      const esc = await raiseAs('U0DEMOLIN', 'Courier for the launch');
+      await settled();
+      const techCard = slack()
+        .messages(TECH_CHANNEL)
+        .find((m) => m.text.startsWith(`ESC-${esc.number}（`));
+      expect(techCard?.text).toBe(`ESC-${esc.number}（高，待处理，第 1 级）：Courier for the launch`);
+      const tech = textOf(blockById(techCard?.blocks, ESCALATION_CARD_BLOCKS.facts));
+      const liveOps = textOf(
+        blockById(cardIn(LIVE_OPS_CHANNEL, esc.number).blocks, ESCALATION_CARD_BLOCKS.facts),
+      );
+      expect(tech).toContain('*状态*');
+      expect(tech).not.toContain('*Status*');
+      expect(liveOps).toContain('*Status*\nopen');
+    } finally {
+      await db().department.updateMany({ where: { workspaceId, key: 'tech' }, data: { locale: null } });
+    }
   });
 });

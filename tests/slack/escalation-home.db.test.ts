@@ -73,15 +73,15 @@ describe('Home: escalations I own or must act on', () => {
     expect(sam).toContain('*Escalations I own or must act on*');
     const lines = sam.split('\n').filter((line) => line.startsWith('•'));
     expect(lines).toEqual([
-      `• ESC-${stock.number} · high · open · level 1 · Stock &lt;!channel&gt; for Friday · due ${due(stock, 'Australia/Melbourne', 'en-GB', 'd LLL HH:mm')} — *waiting on you*`,
-      `• ESC-${returns.number} · high · open · level 2 · Returns policy · due ${due(returns, 'Australia/Melbourne', 'en-GB', 'd LLL HH:mm')}`,
+      `• ESC-${stock.number} · high · open · level 1 · Stock &lt;!channel&gt; for Friday · due ${due(stock, 'Australia/Melbourne', 'en-US', 'ccc d LLL yyyy, HH:mm')} — *waiting on you*`,
+      `• ESC-${returns.number} · high · open · level 2 · Returns policy · due ${due(returns, 'Australia/Melbourne', 'en-US', 'ccc d LLL yyyy, HH:mm')}`,
     ]);
   });
 
   it("shows the current level's people what waits on them, in their language, and nothing to those not at the level", async () => {
     const zhang = await homeSection('U0DEMOZHANG');
     expect(zhang).toContain(
-      `• ESC-${stock.number} · 高 · 待处理 · 第 1 级 · Stock &lt;!channel&gt; for Friday · 截止 ${due(stock, 'Asia/Shanghai', 'zh-CN', 'M月d日 HH:mm')} — *等你处理*`,
+      `• ESC-${stock.number} · 高 · 待处理 · 第 1 级 · Stock &lt;!channel&gt; for Friday · 截止 ${due(stock, 'Asia/Shanghai', 'zh-CN', 'yyyy年M月d日（ccc）HH:mm')} — *等你处理*`,
     );
     expect(zhang).toContain(`• ESC-${courier.number} · 高 · 待处理 · 第 1 级 · Courier cut-off`);
     const priya = await homeSection('U0DEMOPRIYA');

@@ -101,3 +101,39 @@ describe('manifest.yml for OAuth installs', () => {
     expect(manifest.settings.org_deploy_enabled).toBe(true);
   });
 });
+
+describe("the README's manifest table", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('What the manifest asks for, and why');
+  const table = readme.slice(start, readme.indexOf('\n## ', start));
+  /** Each row's first cell: "command `/liaison`", "bot scope `commands`", "event `team_join`"… */
+  const items = [...table.matchAll(/^\| ([^|]+?) \|/gm)].map((match) => match[1] ?? '');
+  const named = (what: string) =>
+    items
+      .filter((item) => item.startsWith(`${what} \``))
+      .map((item) => item.slice(what.length + 2, -1))
+      .sort();
+
+  it('lists exactly the commands, shortcuts, bot scopes and events of manifest.yml', () => {
+    expect(start).toBeGreaterThan(0);
+    expect(named('command')).toEqual((manifest.features.slash_commands ?? []).map((c) => c.command).sort());
+    expect(named('message shortcut')).toEqual((manifest.features.shortcuts ?? []).map((s) => s.name).sort());
+    expect(named('bot scope')).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(named('event')).toEqual([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort());
+    const known = ['command', 'message shortcut', 'bot scope', 'event'];
+    const other = items.filter((item) => !known.some((what) => item.startsWith(`${what} \``)));
+    expect(other).toEqual(['Item', 'interactivity', 'Home tab']);
+  });
+});
+
+describe('/liaison in manifest.yml', () => {
+  it('hints only at subcommands that exist', async () => {
+    const { FEATURES } = await import('../../src/features/features.js');
+    const names = new Set(FEATURES.flatMap((feature) => (feature.subcommands ?? []).flatMap((s) => s.names)));
+    const liaison = (manifest.features.slash_commands ?? []) as { command: string; usage_hint?: string }[];
+    const hint = liaison.find((c) => c.command === COMMANDS.liaison)?.usage_hint ?? '';
+    const words = hint.split('|').map((word) => word.trim());
+    expect(words.length).toBeGreaterThan(3);
+    for (const word of words) expect(names).toContain(word);
+  });
+});

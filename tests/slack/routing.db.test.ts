@@ -73,6 +73,22 @@ describe('routing', () => {
     expect(slack.callsTo('views.publish')).toEqual([]);
   });
 
+  it('opens help with one line per feature that exists, and no word of features that do not', async () => {
+    slack.reset();
+    await receiver.dispatch(command('help'));
+    const intro = textOf(blockById(slack.ephemerals('U0DEMOALEX').at(-1)?.blocks, BLOCKS.help.intro));
+    expect(intro.split('\n')).toEqual([
+      'Liaison keeps departments working as one, right here in Slack:',
+      '• Departments, their leads and channels, set up by hand or from a CSV',
+      '• Working hours, holidays and absences, so deadlines count only working time',
+      '• Notifications that respect your quiet hours and daily limit, with mutes and snoozes',
+      '• Action items with an owner and a due date, with reminders before and after',
+      expect.stringMatching(/^• Escalations between departments: raised from any message/),
+      '• An export of what Liaison keeps, for you or (admins) the whole workspace',
+    ]);
+    expect(intro).not.toMatch(/meeting|OKR|KPI|check-in/i);
+  });
+
   it('sends /liaison whoami to the whoami listener', async () => {
     slack.reset();
     await receiver.dispatch(command('WHOAMI'));

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatDateTime, formatLocaleOf } from '../../i18n/format.js';
 import { createStyler, type Styler } from './ansi.js';
 import { replaceEmojiShortcodes } from './emoji.js';
 import type { RenderContext } from './render.types.js';
@@ -38,15 +39,7 @@ function viewerDate(unix: string | undefined, ctx: RenderContext): string | unde
   if (!ctx.timeZone || !unix || !/^\d+$/.test(unix)) return undefined;
   const at = DateTime.fromSeconds(Number(unix), { zone: ctx.timeZone });
   if (!at.isValid) return undefined;
-  const local = at.setLocale(ctx.locale ?? 'en').toLocaleString({
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const local = formatDateTime(at.toJSDate(), formatLocaleOf(ctx.locale), ctx.timeZone);
   return `${local} (${ctx.timeZone})`;
 }
 

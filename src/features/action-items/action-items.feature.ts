@@ -22,6 +22,7 @@ import {
  */
 export const actionItemsFeature = defineFeature({
   name: 'action-items',
+  summary: 'actionItems.about',
   exportSections: ({ db }) => [actionItemsExportSection(db.prisma)],
   subcommands: [actionsSubcommand],
   listeners: [
@@ -39,6 +40,7 @@ export const actionItemsFeature = defineFeature({
   home: [
     {
       id: BLOCKS.home.actionItems,
+      section: { titleKey: 'home.sections.actionItems.title', emptyKey: 'home.sections.actionItems.empty' },
       load:
         (deps) =>
         async ({ workspaceId, personId, t, locale }) =>

@@ -23,6 +23,7 @@ import {
 /** Holiday calendars, working hours and absences: what "working time" means for each person. */
 export const calendarFeature = defineFeature({
   name: 'calendar',
+  summary: 'calendar.about',
   exportSections: ({ db }) => [
     calendarsExportSection(db.prisma),
     calendarDatesExportSection(db.prisma),

@@ -12,6 +12,7 @@ import { defineFeature, onView } from '../feature.types.js';
 /** Departments, their people and roles: list, manage form, CSV import, the demo set. */
 export const departmentsFeature = defineFeature({
   name: 'departments',
+  summary: 'departments.about',
   exportSections: ({ db }) => [departmentsExportSection(db.prisma), membershipsExportSection(db.prisma)],
   subcommands: [departmentsSubcommand, setupSubcommand],
   listeners: [

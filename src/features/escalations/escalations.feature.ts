@@ -51,6 +51,7 @@ import { ESCALATION_SLA_KIND, ensureEscalationSlaSchedule, escalationSlaJob } fr
  */
 export const escalationsFeature: Feature<{ open: OpenEscalationsService }> = defineFeature({
   name: 'escalations',
+  summary: 'escalations.about',
   exportSections: ({ db }) => [
     escalationsExportSection(db.prisma),
     escalationEventsExportSection(db.prisma),
@@ -88,6 +89,7 @@ export const escalationsFeature: Feature<{ open: OpenEscalationsService }> = def
   home: [
     {
       id: BLOCKS.home.escalations,
+      section: { titleKey: 'home.sections.escalations.title', emptyKey: 'home.sections.escalations.empty' },
       load:
         (deps) =>
         async ({ workspaceId, personId, t, locale, timeZone }) =>

@@ -14,6 +14,7 @@ import { defineFeature, onAction } from '../feature.types.js';
 /** The notification budget: quiet hours, daily limit, mutes and snoozes, and their buttons. */
 export const notificationsFeature = defineFeature({
   name: 'notifications',
+  summary: 'notifications.about',
   exportSections: ({ db }) => [
     notificationMutesExportSection(db.prisma),
     notificationSnoozesExportSection(db.prisma),

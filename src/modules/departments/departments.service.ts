@@ -117,7 +117,16 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
     );
   }
 
-  function requireNoConflicts(roster: Roster | undefined): void {
+  /** A person as a plain-text field error names them (Slack shows no mention there). */
+  async function nameOf(slackUserId: string, directory: DepartmentDirectory): Promise<string> {
+    const profile = await directory.fetchProfile(slackUserId).catch(() => null);
+    return profile?.realName || profile?.displayName || slackUserId;
+  }
+
+  async function requireNoConflicts(
+    roster: Roster | undefined,
+    directory: DepartmentDirectory,
+  ): Promise<void> {
     if (!roster) return;
     const [twice] = rosterConflicts(roster);
     if (!twice) return;
@@ -126,7 +135,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
     );
     throw new DomainError(
       'department.roster_conflict',
-      { key: 'departments.errors.inTwoLists', params: { user: twice } },
+      { key: 'departments.errors.inTwoLists', params: { name: await nameOf(twice, directory) } },
       { field: `roster.${field ?? 'MEMBER'}`, detail: `${twice} is listed in two roles` },
     );
   }
@@ -153,7 +162,10 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
       if (profile?.isBot)
         throw new DomainError(
           'department.bot_member',
-          { key: 'departments.errors.botMember', params: { user: slackUserId } },
+          {
+            key: 'departments.errors.botMember',
+            params: { name: profile.realName || profile.displayName || slackUserId },
+          },
           { field: `roster.${added.get(slackUserId) ?? 'MEMBER'}`, detail: `${slackUserId} is a bot` },
         );
       // Slack could not describe them now: recorded by id, their profile is filled in when they use Liaison.
@@ -211,7 +223,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
     if (set.key !== undefined) await requireFreeKey(actor, set.key);
     if (input.archived !== undefined && input.archived !== (department.archivedAt !== null))
       set.archivedAt = input.archived ? clock.now() : null;
-    requireNoConflicts(input.roster);
+    await requireNoConflicts(input.roster, directory);
     const plan: DepartmentPlan = {
       target: { kind: 'update', department, set },
       memberships: input.roster ? planRoster(department.members, input.roster) : [],
@@ -260,7 +272,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
         slackChannelId: fields.slackChannelId ?? null,
       };
       await requireFreeKey(actor, complete.key);
-      requireNoConflicts(input.roster);
+      await requireNoConflicts(input.roster, directory);
       const plan: DepartmentPlan = {
         target: { kind: 'create', fields: complete },
         memberships: planRoster([], input.roster ?? {}),

@@ -34,7 +34,11 @@ export function cancelledMessagesOpenItems(
     async listOpenFor({ personId }) {
       const count = await repo.countCancelledOnDeactivation(personId);
       return count > 0
-        ? [{ title: { key: 'directory.openItems.cancelledMessages', params: { count } } }]
+        ? [
+            count === 1
+              ? { title: { key: 'directory.openItems.cancelledMessage' } }
+              : { title: { key: 'directory.openItems.cancelledMessages', params: { count } } },
+          ]
         : [];
     },
   };

@@ -6,6 +6,7 @@ import {
   everyoneInvolved,
   involvedOf,
   levelPeople,
+  MISSED_LEVEL_ONE_REASON,
   marksForMeetingOnBreach,
   transition,
 } from './escalations.rules.js';
@@ -59,7 +60,7 @@ export function createEscalationSweep(ctx: {
     const patch: EscalationPatch = {
       status: next,
       ...up.patch,
-      ...(markMeeting ? { markedForMeetingAt: now, markedForMeetingReason: 'missed level-1 SLA' } : {}),
+      ...(markMeeting ? { markedForMeetingAt: now, markedForMeetingReason: MISSED_LEVEL_ONE_REASON } : {}),
     };
     const pending = pendingNotice(
       'breached',

@@ -191,7 +191,10 @@ export function mayAct(actor: AccessSubject, action: EscalationAction, context: 
   }
 }
 
-/** High and urgent escalations that missed their level-1 SLA go to the next joint meeting. */
+/** The reason stored when the sweep flags an escalation; cards show it in the reader's words. */
+export const MISSED_LEVEL_ONE_REASON = 'missed level-1 SLA';
+
+/** High and urgent escalations that missed their level-1 SLA are flagged for their departments to discuss. */
 export function marksForMeetingOnBreach(severity: Severity, breachedLevel: number): boolean {
   return severity !== 'NORMAL' && breachedLevel === 1;
 }

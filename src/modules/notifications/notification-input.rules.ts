@@ -79,11 +79,3 @@ export function parseSnoozeUntil(text: string, now: Date, zone: string): Date {
 export function formatMinute(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
-
-/** A moment as the person reads it: `14:00` today, else `2026-12-01 09:00`. */
-export function formatLocal(at: Date, now: Date, zone: string): string {
-  const t = DateTime.fromJSDate(at, { zone });
-  return t.hasSame(DateTime.fromJSDate(now, { zone }), 'day')
-    ? t.toFormat('HH:mm')
-    : t.toFormat('yyyy-MM-dd HH:mm');
-}

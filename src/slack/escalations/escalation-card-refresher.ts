@@ -102,7 +102,8 @@ export function createEscalationCardRefresher(
   ): Promise<void> {
     const channel = row.cardTs ? row.cardChannelId : row.departmentChannelId;
     if (!channel) return;
-    const locale = resolveLocale(snapshot.workspaceLocale, deps.defaultLocale);
+    // The card speaks the department's channel's language, else the workspace's.
+    const locale = resolveLocale(row.departmentLocale ?? snapshot.workspaceLocale, deps.defaultLocale);
     const message = escalationCardMessage(snapshot.card, { t: translator(locale), locale });
     try {
       if (row.cardTs) {

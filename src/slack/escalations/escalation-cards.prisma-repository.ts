@@ -13,6 +13,8 @@ export interface CardRow {
   cardChannelId: string | null;
   cardTs: string | null;
   cardError: string | null;
+  /** The language of the department's channel (null: the workspace's). */
+  departmentLocale?: string | null;
 }
 
 export interface CardSnapshot {
@@ -82,7 +84,9 @@ export function createEscalationCardsPrismaRepository(prisma: PrismaClient): Esc
               cardChannelId: true,
               cardTs: true,
               cardError: true,
-              department: { select: { slackChannelId: true, nameEn: true, nameZh: true, archivedAt: true } },
+              department: {
+                select: { slackChannelId: true, nameEn: true, nameZh: true, archivedAt: true, locale: true },
+              },
             },
           },
           decisions: {
@@ -157,6 +161,7 @@ export function createEscalationCardsPrismaRepository(prisma: PrismaClient): Esc
           cardChannelId: d.cardChannelId,
           cardTs: d.cardTs,
           cardError: d.cardError,
+          departmentLocale: d.department.locale,
         })),
       };
     },

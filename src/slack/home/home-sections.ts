@@ -1,7 +1,6 @@
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { WorkspaceRole } from '../../modules/access/access.types.js';
-import { BLOCKS } from '../ids.js';
 
 /** What a section provider knows about the reader. */
 export interface HomeSectionContext {
@@ -34,53 +33,19 @@ export interface HomeSection {
 }
 
 /**
- * The sections of the Home tab, in order. Features register their content here (e.g. the
- * meetings feature calls `provide(BLOCKS.home.actionItems, loader)`); until one does, a
- * section shows its empty state.
+ * The sections of the Home tab, in order. Each feature registers its own
+ * (`Feature.home`, src/features/feature-registry.ts): a section exists only when a feature
+ * that fills it does.
  */
 export interface HomeSectionRegistry {
   /** Adds a new section after the existing ones. */
   register(section: HomeSection): void;
-  /** Gives an existing section its content (replaces the loader). */
+  /** Gives an existing section other content (replaces the loader). */
   provide(id: string, load: HomeSectionLoader): void;
   list(): readonly HomeSection[];
 }
 
-const nothingYet: HomeSectionLoader = async () => [];
-
-/** The four sections every Home tab has from the start; later issues fill them. */
-export function builtInHomeSections(): HomeSection[] {
-  return [
-    {
-      id: BLOCKS.home.actionItems,
-      titleKey: 'home.sections.actionItems.title',
-      emptyKey: 'home.sections.actionItems.empty',
-      load: nothingYet,
-    },
-    {
-      id: BLOCKS.home.checkIns,
-      titleKey: 'home.sections.checkIns.title',
-      emptyKey: 'home.sections.checkIns.empty',
-      load: nothingYet,
-    },
-    {
-      id: BLOCKS.home.escalations,
-      titleKey: 'home.sections.escalations.title',
-      emptyKey: 'home.sections.escalations.empty',
-      load: nothingYet,
-    },
-    {
-      id: BLOCKS.home.kpiHealth,
-      titleKey: 'home.sections.kpiHealth.title',
-      emptyKey: 'home.sections.kpiHealth.empty',
-      load: nothingYet,
-    },
-  ];
-}
-
-export function createHomeSectionRegistry(
-  initial: HomeSection[] = builtInHomeSections(),
-): HomeSectionRegistry {
+export function createHomeSectionRegistry(initial: readonly HomeSection[] = []): HomeSectionRegistry {
   const sections: HomeSection[] = [];
   const registry: HomeSectionRegistry = {
     register(section) {

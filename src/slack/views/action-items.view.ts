@@ -49,7 +49,10 @@ export function actionItemControls(item: ActionItemDto, t: Translate, blockId: s
         type: 'overflow',
         action_id: ACTION_ITEM_ACTIONS.redate,
         options: REDATE_WORKING_DAYS.map((days) => ({
-          text: { type: 'plain_text', text: t('actionItems.buttons.plusDays', { days }) },
+          text: {
+            type: 'plain_text',
+            text: days === 1 ? t('actionItems.buttons.plusDay') : t('actionItems.buttons.plusDays', { days }),
+          },
           value: JSON.stringify({ i: item.id, d: days } satisfies RedateOptionValue),
         })),
       },

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import { formatDateTime } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { AuditEntryDto } from '../../modules/audit/audit-log.repository.js';
 import { userMention } from './departments.view.js';
@@ -87,10 +87,7 @@ export function compactDiff(before: unknown, after: unknown): string {
 }
 
 export function formatAuditTime(at: Date, zone: string, locale: SupportedLocale): string {
-  const time = DateTime.fromJSDate(at, { zone });
-  return locale === 'zh-CN'
-    ? time.setLocale('zh-CN').toFormat('yyyy年M月d日 HH:mm')
-    : time.setLocale('en-GB').toFormat('d LLL yyyy HH:mm');
+  return formatDateTime(at, locale, zone);
 }
 
 function objectText(entry: AuditEntryDto): string {

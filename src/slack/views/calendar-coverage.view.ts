@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateTime } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { CalendarCoverage } from '../../modules/calendar/coverage.rules.js';
 import { COVERAGE_WARNING_DAYS } from '../../modules/calendar/coverage.rules.js';
@@ -82,10 +82,8 @@ export function runningOutLine(t: Translate, locale: SupportedLocale, use: Calen
   })} ${t('calendar.coverage.addYear', { key: escapeMrkdwn(use.calendar.key) })}`;
 }
 
-function when(t: Translate, at: Date, timeZone: string, locale: SupportedLocale): string {
-  return DateTime.fromJSDate(at, { zone: timeZone })
-    .setLocale(locale === 'zh-CN' ? 'zh-CN' : 'en-GB')
-    .toFormat(t('calendar.coverage.dateTime'));
+function when(_t: Translate, at: Date, timeZone: string, locale: SupportedLocale): string {
+  return formatDateTime(at, locale, timeZone);
 }
 
 export function pastCoverageLine(

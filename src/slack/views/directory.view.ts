@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import { type MessageKey, type Translate, translator } from '../../i18n/catalog.js';
+import { formatDateTime, localeOfTranslator } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type {
   BeginOutcome,
@@ -38,8 +38,8 @@ export function formatDuration(t: Translate, ms: number): string {
     : t('directory.duration.seconds', { seconds });
 }
 
-function formatWhen(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
+function formatWhen(t: Translate, at: Date, timeZone: string): string {
+  return formatDateTime(at, localeOfTranslator(t), timeZone);
 }
 
 /** Only web links, and nothing that could close Slack's `<url|label>` early. */
@@ -149,7 +149,7 @@ export function syncStartedMessage(
     case 'busy':
       return {
         text: t('directory.sync.busy', {
-          started: formatWhen(outcome.run.startedAt, timeZone),
+          started: formatWhen(t, outcome.run.startedAt, timeZone),
           pages: outcome.run.pages,
         }),
       };
@@ -171,18 +171,18 @@ export function syncStatusMessage(
     text = t('directory.status.running', {
       pages: run.pages,
       seen: run.seen,
-      started: formatWhen(run.startedAt, timeZone),
+      started: formatWhen(t, run.startedAt, timeZone),
     });
   } else if (run.status === 'FAILED') {
     text = t('directory.status.failed', {
-      finished: formatWhen(run.finishedAt ?? run.startedAt, timeZone),
+      finished: formatWhen(t, run.finishedAt ?? run.startedAt, timeZone),
       pages: run.pages,
       error: escapeMrkdwn((run.error ?? '').slice(0, ERROR_SHOWN_MAX)),
     });
   } else {
     const finishedAt = run.finishedAt ?? run.startedAt;
     text = t('directory.status.succeeded', {
-      finished: formatWhen(finishedAt, timeZone),
+      finished: formatWhen(t, finishedAt, timeZone),
       duration: formatDuration(t, finishedAt.getTime() - run.startedAt.getTime()),
       seen: run.seen,
       created: run.created,

@@ -2,6 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { AI_ACTIONS } from '../../features/ai/ai.ids.js';
 import type { Translate } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
+import { MISSED_LEVEL_ONE_REASON } from '../../modules/escalations/escalations.rules.js';
 import type { EscalationDto, EscalationStatus } from '../../modules/escalations/escalations.types.js';
 import { ESCALATION_ACTIONS } from '../ids.js';
 import { formatDate } from './calendar-format.js';
@@ -219,7 +220,12 @@ export function escalationCardMessage(
     });
   }
   if (card.markedForMeeting && !resolved) {
-    const reason = card.markedForMeetingReason ? `: ${escapeMrkdwn(card.markedForMeetingReason)}` : '';
+    const given = card.markedForMeetingReason;
+    const reason = !given
+      ? ''
+      : given === MISSED_LEVEL_ONE_REASON
+        ? t('escalationCards.card.flagReasonMissedLevelOne')
+        : `: ${escapeMrkdwn(given)}`;
     blocks.push({
       type: 'context',
       block_id: ESCALATION_CARD_BLOCKS.meeting,

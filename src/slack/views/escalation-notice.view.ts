@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateTime, localeOfTranslator } from '../../i18n/format.js';
 import type { EscalationNotice } from '../../modules/escalations/escalation-notifier.types.js';
 import { ESCALATION_CARD_BLOCKS, escalationButtons } from './escalation-card.view.js';
 import { escapeMrkdwn } from './escape.js';
@@ -17,8 +17,8 @@ const ASKS_TO_ACT = new Set<EscalationNotice['type']>([
   'reassigned',
 ]);
 
-function formatLocal(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
+function formatLocal(t: Translate, at: Date, timeZone: string): string {
+  return formatDateTime(at, localeOfTranslator(t), timeZone);
 }
 
 /**
@@ -37,8 +37,8 @@ export function escalationNoticeView(
     title: escapeMrkdwn(esc.title),
     level: esc.level,
     severity: t(`escalations.severity.${esc.severity}`),
-    due: esc.slaDueAt ? formatLocal(esc.slaDueAt, timeZone) : t('escalations.notice.noDeadline'),
-    deadline: notice.breachedDeadline ? formatLocal(notice.breachedDeadline, timeZone) : '',
+    due: esc.slaDueAt ? formatLocal(t, esc.slaDueAt, timeZone) : t('escalations.notice.noDeadline'),
+    deadline: notice.breachedDeadline ? formatLocal(t, notice.breachedDeadline, timeZone) : '',
   };
   const key = notice.type === 'breached' && notice.late ? 'breachedLate' : notice.type;
   const text = t(`escalations.notice.${key}`, params);

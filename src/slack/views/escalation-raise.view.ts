@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateTime } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { EscalationPolicy, Sla } from '../../modules/escalations/escalation-policy.rules.js';
 import { TEXT_MAX, TITLE_MAX } from '../../modules/escalations/escalations.service.js';
@@ -53,8 +53,14 @@ function option(choice: DepartmentChoice): PlainTextOption {
 
 /** "2 working days", "1 hour, day or night", in the reader's language. */
 export function slaWords(t: Translate, sla: Sla): string {
-  if (sla.unit === 'working-days') return t('escalationRaise.sla.workingDays', { amount: sla.amount });
-  if (sla.unit === 'working-hours') return t('escalationRaise.sla.workingHours', { amount: sla.amount });
+  if (sla.unit === 'working-days')
+    return sla.amount === 1
+      ? t('escalationRaise.sla.workingDay')
+      : t('escalationRaise.sla.workingDays', { amount: sla.amount });
+  if (sla.unit === 'working-hours')
+    return sla.amount === 1
+      ? t('escalationRaise.sla.workingHour')
+      : t('escalationRaise.sla.workingHours', { amount: sla.amount });
   return sla.amount === 60
     ? t('escalationRaise.sla.wallHour')
     : t('escalationRaise.sla.wallMinutes', { amount: sla.amount });
@@ -199,6 +205,12 @@ function listOf(names: string[], locale: SupportedLocale): string {
   }).format(names);
 }
 
+/** A department of a new escalation, with the names of who holds its lead (1) and head (2) roles. */
+export interface RaisedDepartment {
+  name: string;
+  people: { 1: readonly string[]; 2: readonly string[] };
+}
+
 /**
  * What the raiser is told once it is raised, privately: its number, who is at its level and
  * the deadline in their own zone. The title is theirs: escaped, so `<!channel>` stays text.
@@ -206,23 +218,32 @@ function listOf(names: string[], locale: SupportedLocale): string {
 export function escalationRaisedMessage(
   reader: { t: Translate; locale: SupportedLocale; timeZone: string },
   esc: Pick<EscalationDto, 'number' | 'title' | 'level' | 'slaDueAt'>,
-  departmentNames: string[],
+  departments: readonly RaisedDepartment[],
 ): { text: string; blocks: KnownBlock[] } {
   const { t, locale, timeZone } = reader;
   const level = Math.min(Math.max(esc.level, 1), 3) as 1 | 2 | 3;
+  const names = escapeMrkdwn(
+    listOf(
+      departments.map((d) => d.name),
+      locale,
+    ),
+  );
+  const people = [...new Set(departments.flatMap((d) => (level === 3 ? [] : d.people[level])))];
   const params = {
     esc: `ESC-${esc.number}`,
     title: escapeMrkdwn(esc.title),
     level: esc.level,
-    who: t(`escalationRaise.who.level${level}`, {
-      departments: escapeMrkdwn(listOf(departmentNames, locale)),
-    }),
+    who:
+      level === 3
+        ? t('escalationRaise.who.level3')
+        : people.length === 0
+          ? t(`escalationRaise.who.level${level}Nobody`, { departments: names })
+          : t(`escalationRaise.who.level${level}`, {
+              departments: names,
+              people: escapeMrkdwn(listOf(people, locale)),
+            }),
     timeZone: escapeMrkdwn(timeZone),
-    due: esc.slaDueAt
-      ? DateTime.fromJSDate(esc.slaDueAt, { zone: timeZone })
-          .setLocale(locale === 'zh-CN' ? 'zh-CN' : 'en-GB')
-          .toFormat(locale === 'zh-CN' ? 'M月d日（ccc）HH:mm' : 'ccc d LLL, HH:mm')
-      : '',
+    due: esc.slaDueAt ? formatDateTime(esc.slaDueAt, locale, timeZone) : '',
   };
   const text = t(esc.slaDueAt ? 'escalationRaise.raised' : 'escalationRaise.raisedNoDeadline', params);
   return {

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateTime } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { AssessmentReport } from '../../modules/escalations/assessment.service.js';
 import type { TiedEscalation } from '../../modules/escalations/open-escalations.rules.js';
@@ -81,7 +81,7 @@ export function escalationReportView(
               .map((row) => nameIn(row.department, locale))
               .join(locale === 'zh-CN' ? '、' : ', '),
           });
-  const at = DateTime.fromJSDate(report.computedAt, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
+  const at = formatDateTime(report.computedAt, locale, timeZone);
   const asOf = t(report.final ? 'escalationReport.asOfFinal' : 'escalationReport.asOfRunning', { at });
   const lines = rows.map((row) =>
     t('escalationReport.line', {
@@ -145,9 +145,7 @@ export function escalationHomeLines(
   return escalations.map((esc) => {
     const due = esc.slaDueAt
       ? t('escalationReport.home.due', {
-          at: DateTime.fromJSDate(esc.slaDueAt, { zone: timeZone })
-            .setLocale(locale === 'zh-CN' ? 'zh-CN' : 'en-GB')
-            .toFormat(locale === 'zh-CN' ? 'M月d日 HH:mm' : 'd LLL HH:mm'),
+          at: formatDateTime(esc.slaDueAt, locale, timeZone),
         })
       : t('escalationReport.home.noDeadline');
     const line = t('escalationReport.home.line', {

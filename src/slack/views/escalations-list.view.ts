@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateTime, localeOfTranslator } from '../../i18n/format.js';
 import type { EscalationDto, ListScope } from '../../modules/escalations/escalations.types.js';
 import { escapeMrkdwn } from './escape.js';
 
@@ -38,7 +38,7 @@ export function escalationsListView(
       status: t(`escalations.status.${esc.status}`),
       level: esc.level,
       due: esc.slaDueAt
-        ? DateTime.fromJSDate(esc.slaDueAt, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm')
+        ? formatDateTime(esc.slaDueAt, localeOfTranslator(t), timeZone)
         : t('escalations.notice.noDeadline'),
       title: escapeMrkdwn(esc.title),
     }),

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateOf } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { DecisionDto } from '../../modules/escalations/escalations.types.js';
 import { escapeMrkdwn } from './escape.js';
@@ -45,9 +45,7 @@ export function escalationsSearchView(
       esc: decision.escalationNumber === null ? '' : `*ESC-${decision.escalationNumber}*`,
       title: escapeMrkdwn(decision.escalationTitle ?? ''),
       decision: escapeMrkdwn(text),
-      date: DateTime.fromJSDate(decision.decidedAt, { zone: timeZone })
-        .setLocale(locale === 'zh-CN' ? 'zh-CN' : 'en')
-        .toLocaleString(DateTime.DATE_MED),
+      date: formatDateOf(decision.decidedAt, locale, timeZone),
     })}`;
   });
   return {

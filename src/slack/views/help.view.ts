@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { HelpEntry } from '../../features/feature.types.js';
-import type { Translate } from '../../i18n/catalog.js';
+import type { MessageKey, Translate } from '../../i18n/catalog.js';
 import { BLOCKS } from '../ids.js';
 
 /** Slack refuses a section whose text is longer than 3,000 characters. */
@@ -35,19 +35,34 @@ export interface HelpMessage {
   blocks: KnownBlock[];
 }
 
-/** `/liaison help`: what Liaison does and the commands that work now — nothing more. */
+/** What help lists: each feature's one-line summary and its command lines. */
+export interface HelpContent {
+  summaries: readonly MessageKey[];
+  help: readonly HelpEntry[];
+}
+
+/**
+ * `/liaison help`: what Liaison does (the summaries of the features that exist) and the
+ * commands that work now — nothing more.
+ */
 export function helpMessage(
   t: Translate,
   llm: { mode: 'openai' | 'fallback'; model?: string },
   reader: { isAdmin: boolean },
-  entries: readonly HelpEntry[],
+  content: HelpContent,
 ): HelpMessage {
-  const commands = entries.filter((entry) => reader.isAdmin || !entry.adminOnly).map((entry) => t(entry.key));
+  const commands = content.help
+    .filter((entry) => reader.isAdmin || !entry.adminOnly)
+    .map((entry) => t(entry.key));
+  const intro = [
+    t('help.intro'),
+    ...content.summaries.map((key) => t('help.summaryLine', { summary: t(key) })),
+  ];
   return {
     text: t('help.fallback'),
     blocks: [
       { type: 'header', block_id: BLOCKS.help.header, text: { type: 'plain_text', text: t('help.title') } },
-      { type: 'section', block_id: BLOCKS.help.intro, text: { type: 'mrkdwn', text: t('help.intro') } },
+      { type: 'section', block_id: BLOCKS.help.intro, text: { type: 'mrkdwn', text: intro.join('\n') } },
       { type: 'divider' },
       ...commandSections([t('help.commandsHeading'), ...commands]),
       {

@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
+import { formatDateTime } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { WorkspaceRole } from '../../modules/access/access.types.js';
 import type { AdminSummary } from '../../modules/home/home.types.js';
@@ -49,10 +49,8 @@ function sectionText(t: Translate, section: HomeViewSection): string {
   return clip(`${title}\n${body}`, SECTION_TEXT_MAX);
 }
 
-function formatWhen(t: Translate, at: Date, input: Pick<HomeViewInput, 'timeZone' | 'locale'>): string {
-  return DateTime.fromJSDate(at, { zone: input.timeZone })
-    .setLocale(input.locale)
-    .toFormat(t('home.dateTime'));
+function formatWhen(_t: Translate, at: Date, input: Pick<HomeViewInput, 'timeZone' | 'locale'>): string {
+  return formatDateTime(at, input.locale, input.timeZone);
 }
 
 function adminBlock(t: Translate, admin: AdminSummary, input: HomeViewInput): KnownBlock {

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n/catalog.js';
-import { formatLocal, formatMinute } from '../../modules/notifications/notification-input.rules.js';
+import { formatSoon, localeOfTranslator } from '../../i18n/format.js';
+import { formatMinute } from '../../modules/notifications/notification-input.rules.js';
 import type { BudgetPerson } from '../../modules/notifications/notifications.types.js';
 import { escapeMrkdwn } from './escape.js';
 
@@ -33,7 +34,7 @@ export function notificationSettingsMessage(t: Translate, person: BudgetPerson, 
   const snoozes =
     person.snoozes
       .map((s) => {
-        const until = formatLocal(s.until, now, person.timeZone);
+        const until = formatSoon(s.until, now, localeOfTranslator(t), person.timeZone);
         return s.kind === null
           ? t('notifications.settings.snoozeAll', { until })
           : t('notifications.settings.snoozeKind', { kind: escapeMrkdwn(s.kind), until });

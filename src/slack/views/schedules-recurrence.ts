@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/catalog.js';
 import type { ScheduleDto } from '../../modules/scheduling/schedule.types.js';
-import { escapeMrkdwn } from './escape.js';
+import { cronWords } from './cron-words.js';
 
 type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
 const EVERY_DAY = 7;
@@ -49,7 +49,7 @@ export function describeRecurrence(t: Translate, schedule: ScheduleDto): string 
       words = t('scheduling.recurrence.workdays', { time });
       break;
     case 'cron':
-      words = t('scheduling.recurrence.cron', { expression: escapeMrkdwn(rule.expression) });
+      words = cronWords(t, rule.expression);
       break;
   }
   if (schedule.skipNonWorkingDays && rule.type !== 'workdays')

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateTime } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { CoverageReport } from '../../modules/calendar/coverage.service.js';
 import type { ScheduleDto } from '../../modules/scheduling/schedule.types.js';
@@ -36,10 +36,8 @@ export interface SchedulesViewInput {
   coverage?: CoverageReport;
 }
 
-function formatWhen(t: Translate, at: Date, timeZone: string, locale: SupportedLocale): string {
-  return DateTime.fromJSDate(at, { zone: timeZone })
-    .setLocale(locale)
-    .toFormat(t('scheduling.list.dateTime'));
+function formatWhen(_t: Translate, at: Date, timeZone: string, locale: SupportedLocale): string {
+  return formatDateTime(at, locale, timeZone);
 }
 
 function scheduleLines(t: Translate, schedule: ScheduleDto, input: SchedulesViewInput): string[] {

@@ -30,10 +30,10 @@ describe('mrkdwnToText', () => {
   it('shows a Slack date in the viewer’s zone and language, else its fallback', () => {
     const token = '<!date^1764669600^{date_short_pretty} {time}|2025-12-02 10:00 UTC>';
     expect(mrkdwnToText(token, { ...plainCtx, timeZone: 'Asia/Shanghai', locale: 'zh-CN' })).toBe(
-      '2025年12月2日周二 18:00 (Asia/Shanghai)',
+      '2025年12月2日（周二）18:00 (Asia/Shanghai)',
     );
     expect(mrkdwnToText(token, { ...plainCtx, timeZone: 'America/New_York', locale: 'en' })).toBe(
-      'Tue, Dec 2, 2025, 05:00 (America/New_York)',
+      'Tue 2 Dec 2025, 05:00 (America/New_York)',
     );
     expect(plain(token)).toBe('2025-12-02 10:00 UTC');
   });

@@ -118,7 +118,7 @@ describe('a person deactivated in Slack', () => {
     expect(toAlex?.status).toBe('QUEUED');
     const english = textOf(toAlex?.payload);
     expect(english).toContain('*Sam Taylor* was deactivated in Slack. They were member of Customer Service.');
-    expect(english).toContain('Open items:\n• 2 Liaison message(s) waiting for them were cancelled');
+    expect(english).toContain('Open items:\n• 2 Liaison messages waiting for them were cancelled');
 
     // Zhang was Supply Chain's only lead and has no lead in Logistics: the admin (林伟, zh-CN) hears.
     const [toLin] = await flagsTo('U0DEMOLIN');

@@ -259,13 +259,13 @@ describe('the SLA job', () => {
     const [toChen] = await deliveriesFor(esc.number, 'U0DEMOCHEN');
     expect(
       textOf(toChen as { payload: unknown }).startsWith(
-        `ESC-${esc.number} 已升至第 3 级：SLA 已于你当地时间 2026-11-25 14:00 到期`,
+        `ESC-${esc.number} 已升至第 3 级：SLA 已于你当地时间 2026年11月25日（周三）14:00 到期`,
       ),
     ).toBe(true);
     const toSam = (await deliveriesFor(esc.number, 'U0DEMOSAM')).map(textOf);
     // Melbourne is UTC+11 in November.
     expect(toSam).toContain(
-      `ESC-${esc.number} moved to level 3: the SLA passed at 2026-11-25 17:00 your time. Courier strike`,
+      `ESC-${esc.number} moved to level 3: the SLA passed at Wed 25 Nov 2026, 17:00 your time. Courier strike`,
     );
   });
 

@@ -1,6 +1,6 @@
 import type { ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { formatLocal } from '../../../modules/notifications/notification-input.rules.js';
+import { formatSoon } from '../../../i18n/format.js';
 import type { SlackDeps } from '../../deps.js';
 import type { ButtonArgs } from '../../listener-args.types.js';
 import { readMetadata } from '../../parsers/metadata.parser.js';
@@ -40,7 +40,7 @@ export function snoozeNotificationButton(deps: SlackDeps) {
   return notificationButton(deps, async ({ deps, actor, key }) => {
     const who = zonedActor(actor);
     const { until, delivery } = await deps.notifications.settings.snoozeNotification(who, key);
-    const shown = formatLocal(until, deps.clock.now(), who.timeZone);
+    const shown = formatSoon(until, deps.clock.now(), actor.locale, who.timeZone);
     return {
       outcome: actor.t('notifications.buttons.snoozedUntil', { until: shown }),
       message: delivery.message,

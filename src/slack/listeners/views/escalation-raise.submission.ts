@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { MessageKey } from '../../../i18n/catalog.js';
+import type { DepartmentWithMembers } from '../../../modules/departments/departments.types.js';
 import {
   type RaiseInput,
   SEVERITIES,
@@ -101,10 +102,19 @@ export function escalationRaiseSubmission(deps: SlackDeps) {
     });
     await ack();
     const byId = new Map((await deps.departments.list(actor.subject)).map((d) => [d.id, d]));
-    // The raiser's department first, as the escalation lists them.
+    // The raiser's department first, as the escalation lists them, with who really holds each level.
+    const holding = (department: DepartmentWithMembers, role: 'LEAD' | 'HEAD') =>
+      department.members.filter((m) => m.role === role).map((m) => m.realName || m.displayName);
     const names = esc.departments.flatMap(({ departmentId }) => {
       const department = byId.get(departmentId);
-      return department ? [departmentName(department, actor.locale)] : [];
+      return department
+        ? [
+            {
+              name: departmentName(department, actor.locale),
+              people: { 1: holding(department, 'LEAD'), 2: holding(department, 'HEAD') },
+            },
+          ]
+        : [];
     });
     await tellRaiser(
       client,

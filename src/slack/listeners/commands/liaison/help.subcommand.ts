@@ -4,6 +4,6 @@ import type { Subcommand } from './subcommand.types.js';
 export const helpSubcommand: Subcommand = {
   names: ['help', '?'],
   async run({ deps, actor, reply }) {
-    await reply(helpMessage(actor.t, deps.llm, { isAdmin: actor.person.isAdmin }, deps.features.help));
+    await reply(helpMessage(actor.t, deps.llm, { isAdmin: actor.person.isAdmin }, deps.features));
   },
 };

@@ -1,4 +1,4 @@
-import { formatLocal } from '../../../../modules/notifications/notification-input.rules.js';
+import { formatSoon } from '../../../../i18n/format.js';
 import { zonedActor } from '../../../request-actor.js';
 import { notificationDoneMessage } from '../../../views/notifications.view.js';
 import type { Subcommand } from './subcommand.types.js';
@@ -9,7 +9,7 @@ export const snoozeSubcommand: Subcommand = {
   async run({ deps, actor, parsed, reply }) {
     const who = zonedActor(actor);
     const until = await deps.notifications.settings.snoozeAll(who, parsed.args);
-    const shown = formatLocal(until, deps.clock.now(), who.timeZone);
+    const shown = formatSoon(until, deps.clock.now(), actor.locale, who.timeZone);
     await reply(notificationDoneMessage(actor.t('notifications.done.snoozed', { until: shown })));
   },
 };
