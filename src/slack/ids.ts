@@ -6,6 +6,7 @@
 export const COMMANDS = {
   liaison: '/liaison',
   escalate: '/escalate',
+  kpi: '/kpi',
 } as const;
 
 /** Events API subscriptions (bot events). */

@@ -39,7 +39,10 @@ export function isAllowed(
     case 'departments.edit':
       return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
     case 'action_items.manage':
+    case 'kpis.edit':
       return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
+    case 'kpis.record':
+      return subject.memberships.some((m) => m.departmentId === object.departmentId);
     case 'report.read':
       return isExecutive(subject) || isLeadAnywhere(subject);
     case 'departments.manage':
@@ -49,6 +52,7 @@ export function isAllowed(
     case 'admins.manage':
     case 'audit.read':
     case 'export.workspace':
+    case 'kpis.tokens':
       return false;
   }
 }

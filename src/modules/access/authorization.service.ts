@@ -16,6 +16,9 @@ const REFUSAL_MESSAGES: Record<Permission, MessageKey> = {
   'export.workspace': 'access.refused.adminOnly',
   'report.read': 'access.refused.leadOrExecutive',
   'action_items.manage': 'access.refused.ownerLeadOrAdmin',
+  'kpis.edit': 'access.refused.leadOrAdmin',
+  'kpis.record': 'access.refused.memberOrAdmin',
+  'kpis.tokens': 'access.refused.adminOnly',
 };
 
 export interface Authorization {
