@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.rules.js';
@@ -6,6 +7,67 @@ import type { DemoRepository } from './demo.repository.js';
 
 export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository {
   return {
+    async timeZoneOf(slackTeamId) {
+      const row = await prisma.workspace.findUnique({
+        where: { slackTeamId },
+        select: { defaultTimeZone: true },
+      });
+      return row?.defaultTimeZone ?? null;
+    },
+
+    async seedKpis(slackTeamId, kpis) {
+      return prisma.$transaction(
+        async (tx) => {
+          const ws = await tx.workspace.findUniqueOrThrow({ where: { slackTeamId }, select: { id: true } });
+          if ((await tx.kpi.count({ where: { workspaceId: ws.id } })) > 0) return 0;
+          const departments = await tx.department.findMany({
+            where: { workspaceId: ws.id },
+            select: { id: true, key: true },
+          });
+          const departmentId = new Map(departments.map((d) => [d.key, d.id]));
+          const rows = kpis.flatMap(({ kpi }) => {
+            const ownerDepartmentId = departmentId.get(kpi.owner);
+            if (!ownerDepartmentId) return [];
+            const { key, nameEn, nameZh, unit, currency, direction, aggregation, target } = kpi;
+            return [
+              {
+                id: randomUUID(),
+                workspaceId: ws.id,
+                key,
+                nameEn,
+                nameZh,
+                unit,
+                currency,
+                direction,
+                aggregation,
+                target,
+                ownerDepartmentId,
+              },
+            ];
+          });
+          await tx.kpi.createMany({ data: rows });
+          const idOf = new Map(rows.map((row) => [row.key, row.id]));
+          const samples = kpis.flatMap(({ kpi, history }) => {
+            const kpiId = idOf.get(kpi.key);
+            return kpiId ? history.map((point) => ({ kpiId, ...point })) : [];
+          });
+          // Two statements for ~1,000 rows (arrays unnested by PostgreSQL): every test file
+          // that seeds the demo pays this, so no row-by-row inserts.
+          await tx.$executeRaw`
+            INSERT INTO "KpiSample" (id, "kpiId", period, value, "updatedAt")
+            SELECT gen_random_uuid()::text, k, p, v, now()
+            FROM unnest(${samples.map((s) => s.kpiId)}::text[], ${samples.map((s) => s.period)}::text[],
+                        ${samples.map((s) => s.value)}::float8[]) AS t(k, p, v)`;
+          await tx.$executeRaw`
+            INSERT INTO "KpiSampleChange" (id, "sampleId", value, source, at)
+            SELECT gen_random_uuid()::text, s.id, s.value, 'demo', now()
+            FROM "KpiSample" s WHERE s."kpiId" = ANY(${[...idOf.values()]}::text[])`;
+          return rows.length;
+        },
+        { timeout: 30_000 },
+      );
+    },
+
     async isSeeded(slackTeamId) {
       const count = await prisma.department.count({ where: { workspace: { slackTeamId } } });
       return count > 0;
