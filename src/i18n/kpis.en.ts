@@ -77,7 +77,7 @@ export const kpisEn = {
     reasons: {
       columns: 'expected kpi,period,value[,note]',
       unknownKpi: 'no KPI “{key}”',
-      badPeriod: 'period “{period}” is not a {kind} period',
+      badPeriod: 'period “{period}” is not written {kind}',
       badValue: 'value “{value}” is not a number',
       notAllowed: 'you may not record values of {key}',
       noteTooLong: 'the note is longer than {max} characters',

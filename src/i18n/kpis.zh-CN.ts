@@ -77,7 +77,7 @@ export const kpisZhCn: typeof kpisEn = {
     reasons: {
       columns: '应为 kpi,period,value[,note]',
       unknownKpi: '没有 KPI“{key}”',
-      badPeriod: '周期“{period}”不是有效的{kind}周期',
+      badPeriod: '周期“{period}”应写成 {kind}',
       badValue: '数值“{value}”不是数字',
       notAllowed: '你无权录入 {key} 的数值',
       noteTooLong: '备注超过 {max} 个字符',

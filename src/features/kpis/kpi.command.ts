@@ -5,6 +5,7 @@ import type { CommandArgs } from '../../slack/listener-args.types.js';
 import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
 import { servicesOf } from '../feature-registry.js';
 import { kpiDefineModal } from './kpi-define.view.js';
+import { kpiImportModal } from './kpi-import.view.js';
 import { kpisFeature } from './kpis.feature.js';
 import { kpiListView, kpiShowView } from './kpis.view.js';
 
@@ -37,6 +38,10 @@ export function kpiCommand(deps: SlackDeps) {
           trigger_id: command.trigger_id,
           view: kpiDefineModal(actor.t, existing ?? undefined, key),
         });
+        return;
+      }
+      case 'import': {
+        await client.views.open({ trigger_id: command.trigger_id, view: kpiImportModal(actor.t) });
         return;
       }
       case 'list': {
