@@ -53,14 +53,12 @@ export function kpiImportSummary(
     },
   ];
   if (outcome.rejected.length > 0) {
-    const lines = outcome.rejected
-      .slice(0, REJECTED_SHOWN)
-      .map((row) =>
-        t('kpis.import.rejectedLine', {
-          line: row.line,
-          reason: escapeMrkdwn(t(row.reason.key, row.reason.params)),
-        }),
-      );
+    const lines = outcome.rejected.slice(0, REJECTED_SHOWN).map((row) =>
+      t('kpis.import.rejectedLine', {
+        line: row.line,
+        reason: escapeMrkdwn(t(row.reason.key, row.reason.params)),
+      }),
+    );
     if (outcome.rejected.length > REJECTED_SHOWN)
       lines.push(t('kpis.import.moreRejected', { count: outcome.rejected.length - REJECTED_SHOWN }));
     blocks.push({

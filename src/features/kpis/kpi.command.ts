@@ -6,6 +6,7 @@ import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
 import { servicesOf } from '../feature-registry.js';
 import { kpiDefineModal } from './kpi-define.view.js';
 import { kpiImportModal } from './kpi-import.view.js';
+import { kpiTokenCommand } from './kpi-token.command.js';
 import { kpisFeature } from './kpis.feature.js';
 import { kpiListView, kpiShowView } from './kpis.view.js';
 
@@ -38,6 +39,11 @@ export function kpiCommand(deps: SlackDeps) {
           trigger_id: command.trigger_id,
           view: kpiDefineModal(actor.t, existing ?? undefined, key),
         });
+        return;
+      }
+      case 'token':
+      case 'tokens': {
+        await reply(await kpiTokenCommand(servicesOf(deps, kpisFeature).tokens, actor, rest));
         return;
       }
       case 'import': {
