@@ -4,7 +4,7 @@ import { createKpiTokensPrismaRepository } from '../../modules/kpis/kpi-tokens.p
 import { createKpiTokensService, type KpiTokensService } from '../../modules/kpis/kpi-tokens.service.js';
 import { createKpisPrismaRepository } from '../../modules/kpis/kpis.prisma-repository.js';
 import { createKpisService, type KpisService } from '../../modules/kpis/kpis.service.js';
-import { COMMANDS } from '../../slack/ids.js';
+import { BLOCKS, COMMANDS } from '../../slack/ids.js';
 import { defineFeature, type Feature, onCommand, onView } from '../feature.types.js';
 import { servicesOf } from '../feature-registry.js';
 import { kpiCommand } from './kpi.command.js';
@@ -12,6 +12,7 @@ import { kpiDefineSubmission } from './kpi-define.submission.js';
 import { kpiImportSubmission } from './kpi-import.submission.js';
 import { kpiSamplesRoute } from './kpi-samples.route.js';
 import { KPI_VIEWS } from './kpis.ids.js';
+import { kpiHomeLines } from './kpis.view.js';
 
 export interface KpisServices {
   kpis: KpisService;
@@ -47,6 +48,19 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     onCommand(COMMANDS.kpi, kpiCommand),
     onView(KPI_VIEWS.define, kpiDefineSubmission),
     onView(KPI_VIEWS.import, kpiImportSubmission),
+  ],
+  home: [
+    {
+      id: BLOCKS.home.kpiHealth,
+      load:
+        (deps) =>
+        async ({ workspaceId, personId, t, locale }) => {
+          const subject = await deps.authorization.subjectOf(personId);
+          const departmentIds = [...new Set(subject.memberships.map((m) => m.departmentId))];
+          const health = await servicesOf(deps, kpisFeature).kpis.healthOf(workspaceId, departmentIds);
+          return kpiHomeLines(health, { t, locale });
+        },
+    },
   ],
   help: [
     { key: 'kpis.help.define' },

@@ -127,3 +127,15 @@ export function kpiShowView(
   }
   return { text: t('kpis.show.fallback', { key: kpi.key, value }), blocks };
 }
+
+/** Home's KPI health: one line per KPI of the reader's departments, worst first. */
+export function kpiHomeLines(snapshots: readonly KpiSnapshot[], { t, locale }: KpiViewContext): string[] {
+  return snapshots.map((s) =>
+    t('kpis.home.line', {
+      icon: statusIcon(s),
+      name: escapeMrkdwn(kpiName(s.kpi, locale)),
+      value: formatKpiValue(s.kpi, s.latest?.value ?? null, locale),
+      status: statusText(s, t),
+    }),
+  );
+}
