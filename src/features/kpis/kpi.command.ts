@@ -4,6 +4,7 @@ import type { SlackDeps } from '../../slack/deps.js';
 import type { CommandArgs } from '../../slack/listener-args.types.js';
 import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
 import { servicesOf } from '../feature-registry.js';
+import { sendKpiChartToDm } from './kpi-chart.delivery.js';
 import { kpiDefineModal } from './kpi-define.view.js';
 import { kpiImportModal } from './kpi-import.view.js';
 import { kpiTokenCommand } from './kpi-token.command.js';
@@ -66,6 +67,7 @@ export function kpiCommand(deps: SlackDeps) {
         if (rest.length !== 1 || !rest[0]) throw usage(text);
         const snapshot = await kpis.show(actor.subject, rest[0]);
         await reply(kpiShowView(snapshot, view));
+        await sendKpiChartToDm(client, deps.logger, { slackUserId: command.user_id, snapshot, ...view });
         return;
       }
       case 'record': {

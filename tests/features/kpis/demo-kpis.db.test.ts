@@ -57,4 +57,17 @@ describe('the demo workspace’s KPIs', () => {
     expect(text).toContain('*供应链的 KPI*（1）');
     expect(text).toMatch(/• \*stockout_rate\* 断货率 — [\d.]+%/);
   });
+
+  it('sends /kpi show’s chart as a PNG to the reader’s DM, titled in their language', async () => {
+    const { slack } = file.liaison;
+    slack.reset();
+    await kpiAs(file.liaison, 'U0DEMOZHANG', 'show stockout_rate');
+    await slack.waitForCall('files.completeUploadExternal', undefined, 15_000);
+    const dm = slack.dmChannelId('U0DEMOZHANG') ?? '';
+    const [chart] = slack.uploadedFiles(dm);
+    expect(chart?.name).toBe('kpi-stockout_rate.png');
+    expect(chart?.title).toBe('断货率 — 最近 30 个周期');
+    expect(chart?.content.slice(1, 4)).toBe('PNG');
+    expect(chart?.size).toBeGreaterThan(10_000);
+  });
 });
