@@ -82,61 +82,67 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
     },
 
     async seed(workspace, departments, people) {
-      await prisma.$transaction(async (tx) => {
-        const ws = await tx.workspace.upsert({
-          where: { slackTeamId: workspace.slackTeamId },
-          create: { ...workspace, isDemo: true, defaultCalendarKey: DEMO_DEFAULT_CALENDAR_KEY },
-          update: {},
-          select: { id: true },
-        });
-        const calendarIds = new Map<string, string>();
-        for (const calendar of BUILT_IN_CALENDARS) {
-          const row = await tx.calendar.upsert({
-            where: { workspaceId_key: { workspaceId: ws.id, key: calendar.key } },
-            create: { workspaceId: ws.id, ...calendar },
+      await prisma.$transaction(
+        async (tx) => {
+          const ws = await tx.workspace.upsert({
+            where: { slackTeamId: workspace.slackTeamId },
+            create: { ...workspace, isDemo: true, defaultCalendarKey: DEMO_DEFAULT_CALENDAR_KEY },
             update: {},
             select: { id: true },
           });
-          calendarIds.set(calendar.key, row.id);
-        }
-        const departmentIds = new Map<string, string>();
-        for (const department of departments) {
-          const row = await tx.department.upsert({
-            where: { workspaceId_key: { workspaceId: ws.id, key: department.key } },
-            create: { workspaceId: ws.id, ...department },
-            update: {},
-            select: { id: true },
-          });
-          departmentIds.set(department.key, row.id);
-        }
-        for (const { memberships, slackUserId, deleted, calendarKey, ...profile } of people) {
-          const calendarId = calendarKey ? calendarIds.get(calendarKey) : undefined;
-          const row = await tx.person.upsert({
-            where: { workspaceId_slackUserId: { workspaceId: ws.id, slackUserId } },
-            create: { workspaceId: ws.id, slackUserId, ...profile, active: !deleted, calendarId },
-            update: {},
-            select: { id: true },
-          });
-          for (const membership of memberships) {
-            const departmentId = departmentIds.get(membership.department);
-            if (!departmentId)
-              throw new Error(`demo person ${slackUserId} names unknown department ${membership.department}`);
-            await tx.membership.upsert({
-              where: { personId_departmentId: { personId: row.id, departmentId } },
-              create: { personId: row.id, departmentId, role: membership.role },
+          const calendarIds = new Map<string, string>();
+          for (const calendar of BUILT_IN_CALENDARS) {
+            const row = await tx.calendar.upsert({
+              where: { workspaceId_key: { workspaceId: ws.id, key: calendar.key } },
+              create: { workspaceId: ws.id, ...calendar },
               update: {},
               select: { id: true },
             });
+            calendarIds.set(calendar.key, row.id);
           }
-        }
-        await writeAuditEntry(tx, {
-          workspaceId: ws.id,
-          action: 'workspace.demo_seeded',
-          objectType: 'workspace',
-          objectId: ws.id,
-          after: { departments: departments.length, people: people.length },
-        });
-      });
+          const departmentIds = new Map<string, string>();
+          for (const department of departments) {
+            const row = await tx.department.upsert({
+              where: { workspaceId_key: { workspaceId: ws.id, key: department.key } },
+              create: { workspaceId: ws.id, ...department },
+              update: {},
+              select: { id: true },
+            });
+            departmentIds.set(department.key, row.id);
+          }
+          for (const { memberships, slackUserId, deleted, calendarKey, ...profile } of people) {
+            const calendarId = calendarKey ? calendarIds.get(calendarKey) : undefined;
+            const row = await tx.person.upsert({
+              where: { workspaceId_slackUserId: { workspaceId: ws.id, slackUserId } },
+              create: { workspaceId: ws.id, slackUserId, ...profile, active: !deleted, calendarId },
+              update: {},
+              select: { id: true },
+            });
+            for (const membership of memberships) {
+              const departmentId = departmentIds.get(membership.department);
+              if (!departmentId)
+                throw new Error(
+                  `demo person ${slackUserId} names unknown department ${membership.department}`,
+                );
+              await tx.membership.upsert({
+                where: { personId_departmentId: { personId: row.id, departmentId } },
+                create: { personId: row.id, departmentId, role: membership.role },
+                update: {},
+                select: { id: true },
+              });
+            }
+          }
+          await writeAuditEntry(tx, {
+            workspaceId: ws.id,
+            action: 'workspace.demo_seeded',
+            objectType: 'workspace',
+            objectId: ws.id,
+            after: { departments: departments.length, people: people.length },
+          });
+        },
+        // Dozens of upserts: on a loaded machine they outlast Prisma's 5 s default.
+        { timeout: 30_000 },
+      );
     },
   };
 }
