@@ -120,7 +120,9 @@ describe('/kpi record, list and show', () => {
     expect(allText(await kpiAs(file.liaison, 'U0DEMOSAM', 'record uptime 50 2026-12-02'))).toContain(
       "Only members of the KPI's owner department",
     );
-    expect(await file.db.prisma.kpiSample.count({ where: { period: '2026-12-02' } })).toBe(0);
+    expect(
+      await file.db.prisma.kpiSample.count({ where: { period: '2026-12-02', kpi: { key: 'uptime' } } }),
+    ).toBe(0);
   });
 
   it('lists KPIs of a department and shows one with its change, target and status, in the reader’s language', async () => {
