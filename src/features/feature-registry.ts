@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/catalog.js';
 import type { WorkspaceDto } from '../modules/workspaces/workspace.types.js';
 import type { SlackDeps } from '../slack/deps.js';
 import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.types.js';
+import type { HttpRoute } from '../slack/receivers/http-receiver.js';
 import type { Feature, FeatureInfra, FeatureJob, FeatureListener, HelpEntry } from './feature.types.js';
 
 /**
@@ -18,6 +19,8 @@ export interface FeatureRegistry {
   readonly notificationKinds: readonly string[];
   readonly jobs: readonly FeatureJob[];
   findSubcommand(name: string): Subcommand | undefined;
+  /** The features' own HTTP endpoints (HTTP mode), built from the process's deps. */
+  httpRoutes(deps: SlackDeps): HttpRoute[];
   /** A feature's own services, built on first use from the process's deps. */
   servicesOf<S>(feature: Feature<S>, deps: SlackDeps): S;
 }
@@ -62,6 +65,13 @@ export function createFeatureRegistry(features: readonly Feature[], infra: Featu
     notificationKinds,
     jobs,
     findSubcommand: (name) => subcommands.find((subcommand) => subcommand.names.includes(name)),
+    httpRoutes: (deps) => [
+      ...unique(
+        features.flatMap((feature) => feature.httpRoutes?.(deps) ?? []),
+        (route) => `${route.method} ${route.path}`,
+        'HTTP route',
+      ),
+    ],
     servicesOf<S>(feature: Feature<S>, deps: SlackDeps): S {
       if (!features.includes(feature as Feature))
         throw new Error(`feature ${feature.name} is not in this Liaison's feature list`);

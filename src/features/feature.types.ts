@@ -21,6 +21,7 @@ import type { SlackDeps } from '../slack/deps.js';
 import type { HomeSection, HomeSectionLoader } from '../slack/home/home-sections.js';
 import type { Subcommand } from '../slack/listeners/commands/liaison/subcommand.types.js';
 import { oncePerSubmission } from '../slack/once-per-submission.js';
+import type { HttpRoute } from '../slack/receivers/http-receiver.js';
 import type { ActorContext } from '../slack/request-actor.js';
 
 /**
@@ -81,6 +82,8 @@ export interface Feature<Services = unknown> {
   /** Slash commands, actions, view submissions, shortcuts and events. */
   listeners?: readonly FeatureListener[];
   jobs?: readonly FeatureJob[];
+  /** Extra HTTP endpoints served beside /slack/events in HTTP mode (not signed by Slack: each checks its own credentials). */
+  httpRoutes?(deps: SlackDeps): readonly HttpRoute[];
   home?: readonly FeatureHomeSection[];
   help?: readonly HelpEntry[];
   /** Kinds of notification this feature sends that a person may mute (`/liaison mute`). */

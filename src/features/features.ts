@@ -13,6 +13,7 @@ import type { Feature } from './feature.types.js';
 import { formSubmissionsFeature } from './form-submissions/form-submissions.feature.js';
 import { homeFeature } from './home/home.feature.js';
 import { installationsFeature } from './installations/installations.feature.js';
+import { kpisFeature } from './kpis/kpis.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
 import { okrsFeature } from './okrs/okrs.feature.js';
 import { schedulingFeature } from './scheduling/scheduling.feature.js';
@@ -36,6 +37,7 @@ export const FEATURES: readonly Feature[] = [
   digestFeature,
   okrsFeature,
   aiFeature,
+  kpisFeature,
   exportFeature,
   installationsFeature,
   homeFeature,

@@ -15,6 +15,7 @@ import { escalationReportEn } from './escalation-report.en.js';
 import { escalationsEn } from './escalations.en.js';
 import { exportEn } from './export.en.js';
 import { homeEn } from './home.en.js';
+import { kpisEn } from './kpis.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { okrsEn } from './okrs.en.js';
 import { schedulingEn } from './scheduling.en.js';
@@ -92,6 +93,7 @@ export const en = {
   directory: directoryEn,
   scheduling: schedulingEn,
   escalations: escalationsEn,
+  kpis: kpisEn,
   escalationReport: escalationReportEn,
   escalationRaise: escalationRaiseEn,
   escalationCards: escalationCardsEn,

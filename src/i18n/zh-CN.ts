@@ -17,6 +17,7 @@ import { escalationReportZhCN } from './escalation-report.zh-CN.js';
 import { escalationsZhCN } from './escalations.zh-CN.js';
 import { exportZhCN } from './export.zh-CN.js';
 import { homeZhCN } from './home.zh-CN.js';
+import { kpisZhCn } from './kpis.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import { okrsZhCN } from './okrs.zh-CN.js';
 import { schedulingZhCN } from './scheduling.zh-CN.js';
@@ -87,6 +88,7 @@ export const zhCN: CatalogShape<typeof en> = {
   directory: directoryZhCN,
   scheduling: schedulingZhCN,
   escalations: escalationsZhCN,
+  kpis: kpisZhCn,
   escalationReport: escalationReportZhCN,
   escalationRaise: escalationRaiseZhCN,
   escalationCards: escalationCardsZhCN,

@@ -60,7 +60,7 @@ export async function startHttpMode(input: {
     signingSecret: input.signingSecret,
     logger,
     clock: input.clock,
-    routes: [healthRoute(deps.isDatabaseReachable)],
+    routes: [healthRoute(deps.isDatabaseReachable), ...deps.features.httpRoutes(deps)],
     ...(oauth
       ? {
           oauth: {

@@ -7,6 +7,7 @@ export const COMMANDS = {
   liaison: '/liaison',
   escalate: '/escalate',
   okr: '/okr',
+  kpi: '/kpi',
 } as const;
 
 /** Events API subscriptions (bot events). */

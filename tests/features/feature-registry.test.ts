@@ -115,7 +115,7 @@ describe('the feature list', () => {
       listenersOf('command')
         .map((l) => l.id)
         .sort(),
-    ).toEqual(['/escalate', '/liaison', '/okr']);
+    ).toEqual(['/escalate', '/kpi', '/liaison', '/okr']);
   });
 });
 

@@ -39,11 +39,14 @@ export function isAllowed(
     case 'departments.edit':
       return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
     case 'action_items.manage':
+    case 'kpis.edit':
       return object.departmentId !== undefined && leadsDepartment(subject, object.departmentId);
     case 'okrs.edit':
       return object.departmentId !== undefined
         ? leadsDepartment(subject, object.departmentId)
         : isExecutive(subject);
+    case 'kpis.record':
+      return subject.memberships.some((m) => m.departmentId === object.departmentId);
     case 'report.read':
       return isExecutive(subject) || isLeadAnywhere(subject);
     case 'departments.manage':
@@ -54,6 +57,7 @@ export function isAllowed(
     case 'audit.read':
     case 'export.workspace':
     case 'ai.status':
+    case 'kpis.tokens':
       return false;
   }
 }

@@ -37,7 +37,13 @@ export type Permission =
   /** Close or re-date an action item someone else owns (the owner always may). */
   | 'action_items.manage'
   /** Create and change OKRs: a department's (its leads), the company's (executives); admins all. */
-  | 'okrs.edit';
+  | 'okrs.edit'
+  /** Define or change a KPI and its thresholds: admins and the owner department's leads. */
+  | 'kpis.edit'
+  /** Record a KPI's values: admins and the owner department's members. */
+  | 'kpis.record'
+  /** Create and revoke the KPI API's tokens. */
+  | 'kpis.tokens';
 
 /** What an action is about, when the answer depends on it (a department for a lead). */
 export interface AccessObject {

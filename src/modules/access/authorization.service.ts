@@ -18,6 +18,9 @@ const REFUSAL_MESSAGES: Record<Permission, MessageKey> = {
   'report.read': 'access.refused.leadOrExecutive',
   'action_items.manage': 'access.refused.ownerLeadOrAdmin',
   'okrs.edit': 'okrs.errors.refused',
+  'kpis.edit': 'access.refused.leadOrAdmin',
+  'kpis.record': 'access.refused.memberOrAdmin',
+  'kpis.tokens': 'access.refused.adminOnly',
 };
 
 export interface Authorization {

@@ -1,5 +1,7 @@
+import type { SamplePoint } from '../kpis/kpi.types.js';
 import type { NewWorkspace } from '../workspaces/workspace.types.js';
 import type { DEMO_DEPARTMENTS, DemoPerson } from './demo.data.js';
+import type { DemoKpi } from './demo-kpis.data.js';
 
 export interface DemoRepository {
   /** True once the demo workspace holds its departments. */
@@ -8,4 +10,11 @@ export interface DemoRepository {
   seed(workspace: NewWorkspace, departments: typeof DEMO_DEPARTMENTS, people: DemoPerson[]): Promise<void>;
   /** Gives departments without a channel the one named (a channel someone chose stays). */
   giveChannels(slackTeamId: string, channels: { key: string; channelId: string }[]): Promise<void>;
+  /**
+   * The demo KPIs and their history, in one transaction and a few batched inserts; nothing
+   * when the workspace already has KPIs. Returns how many KPIs were created.
+   */
+  seedKpis(slackTeamId: string, kpis: readonly { kpi: DemoKpi; history: SamplePoint[] }[]): Promise<number>;
+  /** The demo workspace's default time zone (its days are the KPIs' periods). */
+  timeZoneOf(slackTeamId: string): Promise<string | null>;
 }

@@ -1,13 +1,23 @@
 import type { SupportedLocale } from '../../i18n/locales.js';
+import type { Clock } from '../shared/clock.types.js';
+import { systemClock } from '../shared/clock.types.js';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE, DEMO_TEAM, demoDepartmentChannel } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
+import { DEMO_KPIS, demoHistory } from './demo-kpis.data.js';
 
-/** Creates the demo workspace on first run; later runs find it and change nothing. */
+/**
+ * Creates the demo workspace on first run, with the plan's KPIs and 90 days of their history
+ * (also given to a demo workspace seeded before KPIs existed); later runs change nothing.
+ */
 export async function ensureDemoWorkspace(deps: {
   repo: DemoRepository;
   defaults: { locale: SupportedLocale; timeZone: string };
+  clock?: Clock;
 }): Promise<{ created: boolean }> {
-  if (await deps.repo.isSeeded(DEMO_TEAM.teamId)) return { created: false };
+  if (await deps.repo.isSeeded(DEMO_TEAM.teamId)) {
+    await ensureDemoKpis(deps.repo, deps.clock ?? systemClock);
+    return { created: false };
+  }
   await deps.repo.seed(
     {
       slackTeamId: DEMO_TEAM.teamId,
@@ -19,7 +29,17 @@ export async function ensureDemoWorkspace(deps: {
     DEMO_DEPARTMENTS,
     DEMO_PEOPLE,
   );
+  await ensureDemoKpis(deps.repo, deps.clock ?? systemClock);
   return { created: true };
+}
+
+async function ensureDemoKpis(repo: DemoRepository, clock: Clock): Promise<void> {
+  const zone = (await repo.timeZoneOf(DEMO_TEAM.teamId)) ?? 'UTC';
+  const today = clock.now();
+  await repo.seedKpis(
+    DEMO_TEAM.teamId,
+    DEMO_KPIS.map((kpi) => ({ kpi, history: demoHistory(kpi, today, zone) })),
+  );
 }
 
 /**

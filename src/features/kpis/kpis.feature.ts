@@ -1,0 +1,74 @@
+import { createKpiApiService, type KpiApiService } from '../../modules/kpis/kpi-api.service.js';
+import { createKpiImportService, type KpiImportService } from '../../modules/kpis/kpi-import.service.js';
+import { createKpiTokensPrismaRepository } from '../../modules/kpis/kpi-tokens.prisma-repository.js';
+import { createKpiTokensService, type KpiTokensService } from '../../modules/kpis/kpi-tokens.service.js';
+import { createKpisPrismaRepository } from '../../modules/kpis/kpis.prisma-repository.js';
+import { createKpisService, type KpisService } from '../../modules/kpis/kpis.service.js';
+import { COMMANDS } from '../../slack/ids.js';
+import { defineFeature, type Feature, onCommand, onView } from '../feature.types.js';
+import { servicesOf } from '../feature-registry.js';
+import { kpiCommand } from './kpi.command.js';
+import { kpiDefineSubmission } from './kpi-define.submission.js';
+import { kpiImportSubmission } from './kpi-import.submission.js';
+import { kpiSamplesRoute } from './kpi-samples.route.js';
+import { KPI_BLOCKS, KPI_VIEWS } from './kpis.ids.js';
+import { kpiHomeLines } from './kpis.view.js';
+
+export interface KpisServices {
+  kpis: KpisService;
+  imports: KpiImportService;
+  tokens: KpiTokensService;
+  api: KpiApiService;
+}
+
+/**
+ * KPIs (issue 13): `/kpi` to define, list, show and record them, with the define modal.
+ */
+export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
+  name: 'kpis',
+  services: (deps, { db }) => {
+    const repo = createKpisPrismaRepository(db.prisma);
+    const kpis = createKpisService({ repo, authorization: deps.authorization, clock: deps.clock });
+    return {
+      kpis,
+      imports: createKpiImportService({ repo, mayRecord: kpis.mayRecord, write: kpis.write }),
+      tokens: createKpiTokensService({
+        repo: createKpiTokensPrismaRepository(db.prisma),
+        authorization: deps.authorization,
+        clock: deps.clock,
+      }),
+      api: createKpiApiService({ repo, write: kpis.write }),
+    };
+  },
+  httpRoutes: (deps) => {
+    const { tokens, api } = servicesOf(deps, kpisFeature);
+    return [kpiSamplesRoute({ tokens, api, clock: deps.clock })];
+  },
+  listeners: [
+    onCommand(COMMANDS.kpi, kpiCommand),
+    onView(KPI_VIEWS.define, kpiDefineSubmission),
+    onView(KPI_VIEWS.import, kpiImportSubmission),
+  ],
+  home: [
+    {
+      id: KPI_BLOCKS.home,
+      section: { titleKey: 'kpis.home.title', emptyKey: 'kpis.home.empty' },
+      load:
+        (deps) =>
+        async ({ workspaceId, personId, t, locale }) => {
+          const subject = await deps.authorization.subjectOf(personId);
+          const departmentIds = [...new Set(subject.memberships.map((m) => m.departmentId))];
+          const health = await servicesOf(deps, kpisFeature).kpis.healthOf(workspaceId, departmentIds);
+          return kpiHomeLines(health, { t, locale });
+        },
+    },
+  ],
+  help: [
+    { key: 'kpis.help.define' },
+    { key: 'kpis.help.list' },
+    { key: 'kpis.help.show' },
+    { key: 'kpis.help.record' },
+    { key: 'kpis.help.import' },
+    { key: 'kpis.help.token', adminOnly: true },
+  ],
+});
