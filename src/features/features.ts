@@ -10,6 +10,7 @@ import { exportFeature } from './export/export.feature.js';
 import type { Feature } from './feature.types.js';
 import { homeFeature } from './home/home.feature.js';
 import { installationsFeature } from './installations/installations.feature.js';
+import { meetingsFeature } from './meetings/meetings.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
 import { schedulingFeature } from './scheduling/scheduling.feature.js';
 
@@ -29,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   actionItemsFeature,
   escalationsFeature,
+  meetingsFeature,
   exportFeature,
   installationsFeature,
   homeFeature,

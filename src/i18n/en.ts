@@ -12,6 +12,7 @@ import { escalationReportEn } from './escalation-report.en.js';
 import { escalationsEn } from './escalations.en.js';
 import { exportEn } from './export.en.js';
 import { homeEn } from './home.en.js';
+import { meetingsEn } from './meetings.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { schedulingEn } from './scheduling.en.js';
 
@@ -94,6 +95,7 @@ export const en = {
   notifications: notificationsEn,
   access: accessEn,
   actionItems: actionItemsEn,
+  meetings: meetingsEn,
   departments: departmentsEn,
   admins: adminsEn,
   audit: auditEn,

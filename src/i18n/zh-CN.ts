@@ -14,6 +14,7 @@ import { escalationReportZhCN } from './escalation-report.zh-CN.js';
 import { escalationsZhCN } from './escalations.zh-CN.js';
 import { exportZhCN } from './export.zh-CN.js';
 import { homeZhCN } from './home.zh-CN.js';
+import { meetingsZhCN } from './meetings.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import { schedulingZhCN } from './scheduling.zh-CN.js';
 
@@ -90,6 +91,7 @@ export const zhCN: CatalogShape<typeof en> = {
   notifications: notificationsZhCN,
   access: accessZhCN,
   actionItems: actionItemsZhCN,
+  meetings: meetingsZhCN,
   departments: departmentsZhCN,
   admins: adminsZhCN,
   audit: auditZhCN,

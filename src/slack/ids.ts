@@ -6,6 +6,8 @@
 export const COMMANDS = {
   liaison: '/liaison',
   escalate: '/escalate',
+  /** Joint meetings (src/features/meetings). */
+  meeting: '/meeting',
 } as const;
 
 /** Events API subscriptions (bot events). */

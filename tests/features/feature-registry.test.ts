@@ -112,7 +112,7 @@ describe('the feature list', () => {
       listenersOf('command')
         .map((l) => l.id)
         .sort(),
-    ).toEqual(['/escalate', '/liaison']);
+    ).toEqual(['/escalate', '/liaison', '/meeting']);
   });
 });
 
