@@ -106,6 +106,7 @@ describe('the feature list', () => {
       'directory.sync',
       'escalations.assessment',
       'escalations.sla',
+      'meetings.cycle',
       'system.heartbeat',
     ]);
     expect(

@@ -164,6 +164,7 @@ describe('installing Liaison from /slack/install', () => {
       { kind: 'directory.sync', status: 'ACTIVE' },
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
+      { kind: 'meetings.cycle', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
     ]);
     // A new workspace learns its people at once, not at the first nightly sync.
@@ -460,6 +461,7 @@ describe('uninstall and revoked tokens', () => {
       { kind: 'escalations.sla', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
+      { kind: 'meetings.cycle', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'system.heartbeat', status: 'PAUSED', pausedReason: 'uninstalled' },
     ]);
     const deliveries = await file.db.prisma.delivery.findMany({
@@ -475,7 +477,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 7,
+      pausedSchedules: 8,
       cancelledDeliveries: 2,
     });
 
@@ -532,7 +534,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 7 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 8 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -563,7 +565,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(7);
+    ).toBe(8);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

@@ -81,11 +81,12 @@ export function createMeetingCycleService(deps: {
     ]);
     await repo.addAutomaticItems(meeting, automaticRows(deferred, escalations));
     const since = previous?.startsAt ?? new Date(meeting.startsAt.getTime() - FIRST_LOOKBACK_MS);
-    const [items, followUps, preRead, departments] = await Promise.all([
+    const [items, followUps, preRead, departments, facilitatorSlackUserId] = await Promise.all([
       repo.itemsOf(meeting.id),
       repo.followUps(series.id, localDateOf(meeting.startsAt, series.timeZone)),
       repo.changesSince(series, since, PRE_READ_LINES),
       repo.departmentNames(series.workspaceId, series.departmentIds),
+      series.facilitatorPersonId ? repo.slackUserIdOf(series.facilitatorPersonId) : null,
     ]);
     return {
       series,
@@ -95,6 +96,7 @@ export function createMeetingCycleService(deps: {
       preRead,
       since: previous ? previous.plannedOn : null,
       departments,
+      facilitatorSlackUserId,
     };
   }
 

@@ -294,6 +294,14 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
       return result.count === 1;
     },
 
+    async slackUserIdOf(personId) {
+      const person = await prisma.person.findUnique({
+        where: { id: personId },
+        select: { slackUserId: true },
+      });
+      return person?.slackUserId ?? null;
+    },
+
     async departmentNames(workspaceId, ids) {
       return prisma.department.findMany({
         where: { workspaceId, ...(ids ? { id: { in: [...ids] } } : {}) },

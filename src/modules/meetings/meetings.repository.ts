@@ -87,6 +87,8 @@ export interface MeetingsRepository {
 
   /** The workspace's departments' names (all of them, or these). */
   departmentNames(workspaceId: string, ids?: readonly string[]): Promise<DepartmentName[]>;
+  /** A person's Slack user id (null: no such person). */
+  slackUserIdOf(personId: string): Promise<string | null>;
   /** Active leads and heads of these departments. */
   leadsOf(workspaceId: string, departmentIds: readonly string[]): Promise<DepartmentLead[]>;
 

@@ -146,6 +146,7 @@ export interface Agenda {
   /** The previous meeting's date, or null for the first. */
   since: string | null;
   departments: DepartmentName[];
+  facilitatorSlackUserId: string | null;
 }
 
 export interface AgendaGroup {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { MEETING_NEW_FIELDS as F } from '../../../src/features/meetings/meetings.ids.js';
+import type { JobContext } from '../../../src/modules/scheduling/job-handler.types.js';
 import { COMMANDS } from '../../../src/slack/ids.js';
 import { calendarLiaisonForThisFile } from '../../slack/calendar-test-setup.js';
 
@@ -86,5 +87,62 @@ export function meetingsLiaisonForThisFile(start: string) {
     return { errors: undefined, modal, reply: slack().ephemerals(userId, 'C0GENERAL').at(-1) };
   }
 
-  return { ...setup, db, slack, departmentId, meeting, createSeries, text, select, multi };
+  const deps = () => state.liaison.deps;
+
+  /** One run of the every-minute meeting cycle, as the scheduler would run it, at the clock's time. */
+  async function runCycle() {
+    const job = deps().features.jobs.find((j) => j.kind === 'meetings.cycle');
+    if (!job) throw new Error('no meetings.cycle job');
+    const workspace = await db().workspace.findFirstOrThrow({ where: { isDemo: true } });
+    const outcome = await job
+      .handler(deps(), { instanceId: 'test' })
+      .run({ workspaceId: workspace.id } as JobContext);
+    return (outcome as { result: Record<string, number> }).result;
+  }
+
+  async function subjectOf(slackUserId: string) {
+    return deps().authorization.subjectOf(await setup.personId(slackUserId));
+  }
+
+  /** An escalation raised by a lead of `own` towards `counterpart`, marked for the meeting. */
+  async function markedEscalation(slackUserId: string, title: string, own: string, counterpart: string) {
+    const subject = await subjectOf(slackUserId);
+    const esc = await deps().escalations.raise(subject, {
+      title,
+      blocked: 'The launch',
+      impact: 'A week late',
+      decisionNeeded: 'Which supplier',
+      options: [],
+      severity: 'HIGH',
+      raiserDepartmentId: await departmentId(own),
+      counterpartDepartmentIds: [await departmentId(counterpart)],
+    });
+    await deps().escalations.markForMeeting(subject, esc.number, 'needs the joint meeting');
+    return esc;
+  }
+
+  /** DMs queued for a person through the notification budget, of a kind. */
+  async function deliveriesTo(slackUserId: string, kind: string) {
+    return db().delivery.findMany({
+      where: { kind, recipientPersonId: await setup.personId(slackUserId) },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  return {
+    ...setup,
+    db,
+    slack,
+    deps,
+    departmentId,
+    meeting,
+    createSeries,
+    runCycle,
+    subjectOf,
+    markedEscalation,
+    deliveriesTo,
+    text,
+    select,
+    multi,
+  };
 }
