@@ -169,7 +169,7 @@ export const meetingsEn = {
     actionDays: 'Action item {n}: or due in N working days',
     optional: 'Leave empty if there is none.',
   },
-  recorded: 'Decision recorded on “{title}”: {text} ({count} action items).',
+  recordedActions: '{count} action item(s) recorded, each with its owner and due date.',
   recordedThread: '✅ Decided on *{title}* by <@{by}>: {text}',
   minutes: {
     fallback: 'Minutes: {id} {title}, {date}',

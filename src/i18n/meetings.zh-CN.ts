@@ -167,7 +167,7 @@ export const meetingsZhCN: CatalogShape<typeof meetingsEn> = {
     actionDays: '行动项 {n}：或 N 个工作日内完成',
     optional: '没有可留空。',
   },
-  recorded: '已记录「{title}」的决定：{text}（{count} 个行动项）。',
+  recordedActions: '已记录 {count} 个行动项，均有负责人和截止日期。',
   recordedThread: '✅ <@{by}> 对 *{title}* 作出决定：{text}',
   minutes: {
     fallback: '会议纪要：{id} {title}，{date}',

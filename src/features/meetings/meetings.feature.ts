@@ -18,7 +18,8 @@ import { meetingCommand } from './meeting.command.js';
 import { createSlackMeetingAnnouncer, MEETING_NOTIFICATION_KINDS } from './meeting-announcer.js';
 import { ensureMeetingCycleSchedule, MEETING_CYCLE_KIND, meetingCycleJob } from './meeting-cycle.job.js';
 import { meetingNewSubmission } from './meeting-new.submission.js';
-import { AGENDA_ITEM_VIEW, MEETING_ACTIONS, MEETING_NEW_VIEW } from './meetings.ids.js';
+import { AGENDA_ITEM_VIEW, MEETING_ACTIONS, MEETING_NEW_VIEW, OUTCOME_VIEW } from './meetings.ids.js';
+import { outcomeSubmission, recordOutcomeButton } from './outcome.listeners.js';
 
 export interface MeetingsServices {
   repo: MeetingsRepository;
@@ -42,7 +43,12 @@ export const meetingsFeature: Feature<MeetingsServices> = defineFeature({
       calendarFor: async (calendarId) =>
         calendarId ? deps.calendar.calendars.forCalendarId(calendarId) : null,
     });
-    const agenda = createAgendaService({ repo, clock: deps.clock, actionItems: deps.actionItems });
+    const agenda = createAgendaService({
+      repo,
+      clock: deps.clock,
+      actionItems: deps.actionItems,
+      workingTimeProfileFor: (personId) => deps.calendar.calendars.workingTimeProfileFor(personId),
+    });
     const cycle = createMeetingCycleService({
       repo,
       clock: deps.clock,
@@ -63,6 +69,8 @@ export const meetingsFeature: Feature<MeetingsServices> = defineFeature({
     onAction(MEETING_ACTIONS.editItem, editItemButton),
     onAction(MEETING_ACTIONS.withdrawItem, withdrawItemButton),
     onView(AGENDA_ITEM_VIEW, agendaItemSubmission),
+    onAction(MEETING_ACTIONS.recordOutcome, recordOutcomeButton),
+    onView(OUTCOME_VIEW, outcomeSubmission),
   ],
   jobs: [
     {

@@ -1,5 +1,7 @@
 import type { AccessSubject } from '../access/access.types.js';
+import { dueOnFrom } from '../action-items/action-items.rules.js';
 import type { ActionItemsService } from '../action-items/action-items.service.js';
+import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
 import type { Clock } from '../shared/clock.types.js';
 import { DomainError } from '../shared/domain-error.types.js';
 import { isWebLink, takesPart } from './agenda.rules.js';
@@ -9,6 +11,7 @@ import type {
   AgendaItemInput,
   DecisionDto,
   MeetingDto,
+  OutcomeActionItem,
   OutcomeInput,
   SeriesDto,
 } from './meetings.types.js';
@@ -38,7 +41,7 @@ export interface AgendaService {
     actor: AccessSubject,
     itemId: string,
     input: OutcomeInput,
-  ): Promise<ItemContext & { decision: DecisionDto }>;
+  ): Promise<ItemContext & { decision: DecisionDto; actionItemCount: number }>;
 }
 
 function fieldError(
@@ -53,6 +56,8 @@ export function createAgendaService(deps: {
   repo: MeetingsRepository;
   clock: Clock;
   actionItems: Pick<ActionItemsService, 'createMany'>;
+  /** The owner's working time, to turn "N working days" into a date before the transaction opens. */
+  workingTimeProfileFor: (personId: string) => Promise<WorkingTimeProfile>;
 }): AgendaService {
   const { repo, clock } = deps;
 
@@ -187,17 +192,28 @@ export function createAgendaService(deps: {
         throw fieldError('decision', 'decision', `decision of ${text.length} chars`);
       if (context.item.status !== 'OPEN' && context.item.status !== 'DEFERRED')
         throw changedMeanwhile(itemId);
+      // Dates are fixed first: nothing may read the database outside the transaction once it is open.
+      const now = clock.now();
+      const dated: OutcomeActionItem[] = [];
+      for (const action of input.actionItems)
+        dated.push({
+          ...action,
+          due:
+            'workingDays' in action.due
+              ? { date: dueOnFrom(action.due, now, await deps.workingTimeProfileFor(action.ownerPersonId)) }
+              : action.due,
+        });
       const decision = await repo.recordDecision(
         context.item,
         { text, decidedByPersonId: input.decidedByPersonId, at: clock.now() },
         actor.slackUserId,
         async (tx, decisionId) => {
           await deps.actionItems.createMany(
-            input.actionItems.map((action) => ({
+            dated.map((action) => ({
               workspaceId: actor.workspaceId,
               title: action.title,
               ownerPersonId: action.ownerPersonId,
-              ownerDepartmentId: null,
+              ownerDepartmentId: context.item.ownerDepartmentId,
               due: action.due,
               sourceType: 'meeting',
               sourceId: context.item.id,
@@ -209,7 +225,12 @@ export function createAgendaService(deps: {
         },
       );
       if (!decision) throw changedMeanwhile(itemId);
-      return { ...context, item: { ...context.item, status: 'DECIDED' }, decision };
+      return {
+        ...context,
+        item: { ...context.item, status: 'DECIDED' },
+        decision,
+        actionItemCount: input.actionItems.length,
+      };
     },
   };
 }

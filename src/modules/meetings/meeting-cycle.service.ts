@@ -80,7 +80,8 @@ export function createMeetingCycleService(deps: {
       repo.escalationsForAgenda(series.workspaceId, series.departmentIds),
     ]);
     await repo.addAutomaticItems(meeting, automaticRows(deferred, escalations));
-    const since = previous?.startsAt ?? new Date(meeting.startsAt.getTime() - FIRST_LOOKBACK_MS);
+    // Since the last agenda went out: what was decided in that meeting is news for this one.
+    const since = previous?.closesAt ?? new Date(meeting.startsAt.getTime() - FIRST_LOOKBACK_MS);
     const [items, followUps, preRead, departments, facilitatorSlackUserId] = await Promise.all([
       repo.itemsOf(meeting.id),
       repo.followUps(series.id, localDateOf(meeting.startsAt, series.timeZone)),

@@ -3,8 +3,9 @@ import {
   AGENDA_ITEM_FIELDS as I,
   MEETING_ACTIONS,
   MEETING_BLOCKS,
+  OUTCOME_FIELDS,
 } from '../../../src/features/meetings/meetings.ids.js';
-import { ESCALATION_ACTIONS } from '../../../src/slack/ids.js';
+import { ESCALATION_ACTIONS, ESCALATION_STEP_VIEWS } from '../../../src/slack/ids.js';
 import { blockById, textOf } from '../../harness/blocks.js';
 import { meetingsLiaisonForThisFile } from './meetings-setup.js';
 
@@ -232,5 +233,128 @@ describe('agenda collection and the agenda at the cut-off', () => {
         (c) => c.args.channel === CHANNEL && c.args.thread_ts === meeting.agendaMessageTs,
       );
     expect(JSON.stringify(thread.args.blocks)).toContain('⏰ late · *API freeze* — Tech · High');
+  });
+});
+
+describe('during and after: decisions, action items, minutes, and the next agenda', () => {
+  async function pressOnAgenda(userId: string, actionId: string, value: string) {
+    const meeting = await theMeeting();
+    t.slack().reset();
+    await t.state.driver.blockActions({
+      userId,
+      channelId: CHANNEL,
+      message: { ts: meeting.agendaMessageTs ?? '', text: 'Agenda' },
+      actions: [{ action_id: actionId, block_id: 'b', value }],
+    });
+  }
+
+  it('refuses the decision modal to someone outside the departments taking part', async () => {
+    const item = await t
+      .db()
+      .agendaItem.findFirstOrThrow({ where: { title: { startsWith: 'Supplier switch' } } });
+    await pressOnAgenda('U0DEMOSAM', MEETING_ACTIONS.recordOutcome, item.id);
+    await t.slack().waitForCall('response_url');
+    expect(t.slack().ephemerals('U0DEMOSAM', CHANNEL).at(-1)?.text).toBe(
+      'Only people in a department taking part in MTG-1 (or an admin) can do this. Nothing was changed.',
+    );
+  });
+
+  it('records a decision with its action items (source meeting) and says so in the agenda’s thread', async () => {
+    const item = await t
+      .db()
+      .agendaItem.findFirstOrThrow({ where: { title: { startsWith: 'Supplier switch' } } });
+    await pressOnAgenda('U0DEMOZHANG', MEETING_ACTIONS.recordOutcome, item.id);
+    await t.slack().waitForCall('views.open');
+    const modal = t.slack().currentModal('U0DEMOZHANG');
+    if (!modal) throw new Error('no decision modal');
+    const values = {
+      [OUTCOME_FIELDS.decision]: t.text('Switch to the second supplier from January'),
+      [OUTCOME_FIELDS.decidedBy]: { value: { type: 'multi_users_select', selected_users: ['U0DEMOZHANG'] } },
+      [`${OUTCOME_FIELDS.actionTitle}1`]: t.text('Sign the contract'),
+      [`${OUTCOME_FIELDS.actionOwner}1`]: {
+        value: { type: 'multi_users_select', selected_users: ['U0DEMOALEX'] },
+      },
+      [`${OUTCOME_FIELDS.actionDays}1`]: t.text('3'),
+      [`${OUTCOME_FIELDS.actionTitle}2`]: t.text('Tell the warehouse'),
+    };
+    const missing = await t.state.driver.viewSubmission({ userId: 'U0DEMOZHANG', view: modal, values });
+    expect(
+      (missing.json as { errors: Record<string, string> }).errors[`${OUTCOME_FIELDS.actionOwner}2`],
+    ).toBe('请选择该行动项的负责人。');
+    expect(await t.db().decision.count()).toBe(0);
+    t.slack().reset();
+    const ok = await t.state.driver.viewSubmission({
+      userId: 'U0DEMOZHANG',
+      view: modal,
+      values: { ...values, [`${OUTCOME_FIELDS.actionTitle}2`]: t.text('') },
+    });
+    expect(ok.json).toBeUndefined();
+    const thread = await t.slack().waitForCall('chat.postMessage', (c) => c.args.channel === CHANNEL);
+    const decision = await t.db().decision.findFirstOrThrow({ where: { agendaItemId: item.id } });
+    expect(decision.text).toBe('Switch to the second supplier from January');
+    const actions = await t.db().actionItem.findMany({ where: { decisionId: decision.id } });
+    expect(actions).toHaveLength(1);
+    expect(actions[0]).toMatchObject({
+      title: 'Sign the contract',
+      sourceType: 'meeting',
+      sourceId: item.id,
+      ownerPersonId: await t.personId('U0DEMOALEX'),
+      status: 'OPEN',
+    });
+    expect(await t.db().agendaItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      status: 'DECIDED',
+    });
+    expect(thread.args.text).toBe(
+      '✅ Decided on *Supplier switch &lt;!channel&gt;* by <@U0DEMOZHANG>: Switch to the second supplier from January',
+    );
+  });
+
+  it('opens the escalation’s own resolve flow from its agenda item', async () => {
+    const escItem = await t.db().agendaItem.findFirstOrThrow({ where: { source: 'escalation' } });
+    const esc = await t.db().escalation.findUniqueOrThrow({ where: { id: escItem.escalationId ?? '' } });
+    await pressOnAgenda('U0DEMOALEX', ESCALATION_ACTIONS.resolve, String(esc.number));
+    await t.slack().waitForCall('views.open');
+    expect(t.slack().currentModal('U0DEMOALEX')?.callback_id).toBe(ESCALATION_STEP_VIEWS.resolve);
+  });
+
+  it('posts the minutes in the agenda’s thread after the meeting, deferring what was not decided', async () => {
+    t.state.clock.set('2036-12-08T03:01:00Z');
+    t.slack().reset();
+    expect(await t.runCycle()).toMatchObject({ minutes: 1, created: 1 });
+    expect(await t.runCycle()).toMatchObject({ minutes: 0 });
+    const meeting = await theMeeting();
+    const minutes = t
+      .slack()
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.thread_ts === meeting.agendaMessageTs);
+    expect(minutes).toHaveLength(1);
+    const blocks = minutes[0]?.args.blocks as unknown[];
+    expect(textOf(blockById(blocks, 'meetings.minutes.decisions'))).toContain(
+      '• *Supplier switch &lt;!channel&gt;*: Switch to the second supplier from January — <@U0DEMOZHANG>',
+    );
+    expect(textOf(blockById(blocks, 'meetings.minutes.actions'))).toMatch(
+      /• Sign the contract — <@U0DEMOALEX>, due 2036-12-1\d/,
+    );
+    const deferred = textOf(blockById(blocks, 'meetings.minutes.deferred'));
+    expect(deferred).toContain('• Campaign launch date');
+    expect(deferred).toContain('• Packaging supplier dispute');
+    expect(deferred).toContain('• API freeze');
+  });
+
+  it('carries deferred items and the open action items to the next agenda, with the decision in the pre-read', async () => {
+    t.state.clock.set('2036-12-14T02:01:00Z');
+    t.slack().reset();
+    expect(await t.runCycle()).toMatchObject({ agendas: 1 });
+    const agenda = t.slack().messages(CHANNEL).at(-1);
+    expect(agenda?.text).toContain('2036-12-15 10:00');
+    expect(textOf(blockById(agenda?.blocks, MEETING_BLOCKS.preRead))).toContain(
+      '• Decided on “Supplier switch &lt;!channel&gt;”: Switch to the second supplier from January _(source: minutes of 2036-12-08)_',
+    );
+    const all = JSON.stringify(agenda?.blocks);
+    expect(all).toContain('↩︎ carried · *Campaign launch date*');
+    expect(all.match(/Packaging supplier dispute/g)).toHaveLength(1);
+    expect(textOf(blockById(agenda?.blocks, MEETING_BLOCKS.followUps))).toMatch(
+      /• Sign the contract — <@U0DEMOALEX>, due 2036-12-1\d/,
+    );
   });
 });
