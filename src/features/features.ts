@@ -14,6 +14,7 @@ import { formSubmissionsFeature } from './form-submissions/form-submissions.feat
 import { homeFeature } from './home/home.feature.js';
 import { installationsFeature } from './installations/installations.feature.js';
 import { kpisFeature } from './kpis/kpis.feature.js';
+import { meetingsFeature } from './meetings/meetings.feature.js';
 import { notificationsFeature } from './notifications/notifications.feature.js';
 import { okrsFeature } from './okrs/okrs.feature.js';
 import { schedulingFeature } from './scheduling/scheduling.feature.js';
@@ -38,6 +39,7 @@ export const FEATURES: readonly Feature[] = [
   okrsFeature,
   aiFeature,
   kpisFeature,
+  meetingsFeature,
   exportFeature,
   installationsFeature,
   homeFeature,

@@ -16,6 +16,7 @@ import { escalationsEn } from './escalations.en.js';
 import { exportEn } from './export.en.js';
 import { homeEn } from './home.en.js';
 import { kpisEn } from './kpis.en.js';
+import { meetingsEn } from './meetings.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { okrsEn } from './okrs.en.js';
 import { schedulingEn } from './scheduling.en.js';
@@ -85,6 +86,7 @@ export const en = {
   access: accessEn,
   actionItems: actionItemsEn,
   digest: digestEn,
+  meetings: meetingsEn,
   departments: departmentsEn,
   admins: adminsEn,
   audit: auditEn,

@@ -18,6 +18,7 @@ import { escalationsZhCN } from './escalations.zh-CN.js';
 import { exportZhCN } from './export.zh-CN.js';
 import { homeZhCN } from './home.zh-CN.js';
 import { kpisZhCn } from './kpis.zh-CN.js';
+import { meetingsZhCN } from './meetings.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import { okrsZhCN } from './okrs.zh-CN.js';
 import { schedulingZhCN } from './scheduling.zh-CN.js';
@@ -80,6 +81,7 @@ export const zhCN: CatalogShape<typeof en> = {
   access: accessZhCN,
   actionItems: actionItemsZhCN,
   digest: digestZhCN,
+  meetings: meetingsZhCN,
   departments: departmentsZhCN,
   admins: adminsZhCN,
   audit: auditZhCN,

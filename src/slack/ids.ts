@@ -8,6 +8,8 @@ export const COMMANDS = {
   escalate: '/escalate',
   okr: '/okr',
   kpi: '/kpi',
+  /** Joint meetings (src/features/meetings). */
+  meeting: '/meeting',
 } as const;
 
 /** Events API subscriptions (bot events). */

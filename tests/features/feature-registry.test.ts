@@ -108,6 +108,7 @@ describe('the feature list', () => {
       'escalations.assessment',
       'escalations.sla',
       'form-submissions.purge',
+      'meetings.cycle',
       'okrs.check-ins',
       'system.heartbeat',
     ]);
@@ -115,7 +116,7 @@ describe('the feature list', () => {
       listenersOf('command')
         .map((l) => l.id)
         .sort(),
-    ).toEqual(['/escalate', '/kpi', '/liaison', '/okr']);
+    ).toEqual(['/escalate', '/kpi', '/liaison', '/meeting', '/okr']);
   });
 });
 

@@ -55,8 +55,9 @@ describe('/liaison notifications, quiet, mute, unmute, snooze', () => {
     );
     const kinds = (await command('U0DEMOLIN', 'mute frobnicate'))?.text;
     expect(kinds).toContain('`escalation.update`');
-    // Only kinds a feature that exists today sends: no check-ins, meetings or KPIs yet.
-    expect(kinds).not.toMatch(/checkin\.|meeting\.|kpi\./);
+    expect(kinds).toContain('`meeting.agenda_request`');
+    // Only kinds a feature that exists today sends: no check-ins or KPIs yet.
+    expect(kinds).not.toMatch(/checkin\.|kpi\./);
     expect((await command('U0DEMOLIN', 'mute action_item.reminder'))?.text).toContain(
       '已静音 `action_item.reminder`',
     );

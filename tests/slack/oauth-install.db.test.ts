@@ -166,6 +166,7 @@ describe('installing Liaison from /slack/install', () => {
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
       { kind: 'form-submissions.purge', status: 'ACTIVE' },
+      { kind: 'meetings.cycle', status: 'ACTIVE' },
       { kind: 'okrs.check-ins', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
     ]);
@@ -465,6 +466,7 @@ describe('uninstall and revoked tokens', () => {
       { kind: 'form-submissions.purge', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
+      { kind: 'meetings.cycle', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'okrs.check-ins', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'system.heartbeat', status: 'PAUSED', pausedReason: 'uninstalled' },
     ]);
@@ -481,7 +483,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 10,
+      pausedSchedules: 11,
       cancelledDeliveries: 2,
     });
 
@@ -538,7 +540,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 10 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 11 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -569,7 +571,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(10);
+    ).toBe(11);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

@@ -91,3 +91,32 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 export const DEMO_TEAM = { teamId: 'T0LIAISON', name: 'Liaison Demo 直播电商' } as const;
+
+/** The founding plan's two joint meetings (`/meeting list` in the console's demo). */
+export interface DemoMeetingSeries {
+  title: string;
+  departments: readonly DemoDepartmentKey[];
+  recurrence: unknown;
+  timeOfDay: string;
+  channelOf: DemoDepartmentKey;
+  facilitator: string;
+}
+
+export const DEMO_MEETING_SERIES: readonly DemoMeetingSeries[] = [
+  {
+    title: 'New-product launch sync 新品上市联席会',
+    departments: ['supply-chain', 'marketing', 'tech'],
+    recurrence: { type: 'weekly', weekdays: [1] },
+    timeOfDay: '10:00',
+    channelOf: 'supply-chain',
+    facilitator: 'U0DEMOZHANG',
+  },
+  {
+    title: 'All-departments joint meeting 全部门联席会',
+    departments: DEMO_DEPARTMENTS.map((d) => d.key),
+    recurrence: { type: 'monthly', nth: 1, weekday: 3 },
+    timeOfDay: '14:00',
+    channelOf: 'live-ops',
+    facilitator: 'U0DEMOCHEN',
+  },
+];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.rules.js';
-import { DEMO_DEFAULT_CALENDAR_KEY } from './demo.data.js';
+import { DEMO_DEFAULT_CALENDAR_KEY, demoDepartmentChannel } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
 
 export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository {
@@ -79,6 +79,62 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
           where: { key, slackChannelId: null, workspace: { slackTeamId } },
           data: { slackChannelId: channelId },
         });
+    },
+
+    async giveMeetingSeries(slackTeamId, series) {
+      const workspace = await prisma.workspace.findUnique({
+        where: { slackTeamId },
+        select: { id: true, defaultTimeZone: true, defaultCalendarKey: true },
+      });
+      if (!workspace || (await prisma.meetingSeries.count({ where: { workspaceId: workspace.id } })) > 0)
+        return;
+      const [departments, people, calendar] = await Promise.all([
+        prisma.department.findMany({ where: { workspaceId: workspace.id }, select: { id: true, key: true } }),
+        prisma.person.findMany({
+          where: { workspaceId: workspace.id },
+          select: { id: true, slackUserId: true },
+        }),
+        workspace.defaultCalendarKey
+          ? prisma.calendar.findFirst({
+              where: { workspaceId: workspace.id, key: workspace.defaultCalendarKey },
+              select: { id: true },
+            })
+          : null,
+      ]);
+      const departmentId = new Map(departments.map((d) => [d.key, d.id]));
+      await prisma.$transaction(async (tx) => {
+        for (const [index, s] of series.entries())
+          await tx.meetingSeries.create({
+            data: {
+              workspaceId: workspace.id,
+              number: index + 1,
+              title: s.title,
+              recurrence: s.recurrence as object,
+              timeOfDay: s.timeOfDay,
+              timeZone: 'Asia/Shanghai',
+              channelId: demoDepartmentChannel(s.channelOf).id,
+              facilitatorPersonId: people.find((p) => p.slackUserId === s.facilitator)?.id ?? null,
+              agendaOpensHoursBefore: 72,
+              agendaClosesHoursBefore: 24,
+              holidayPolicy: 'NEXT_WORKING_DAY',
+              calendarId: calendar?.id ?? null,
+              departments: {
+                create: s.departments.flatMap((key) => {
+                  const id = departmentId.get(key);
+                  return id ? [{ departmentId: id }] : [];
+                }),
+              },
+            },
+            select: { id: true },
+          });
+        await writeAuditEntry(tx, {
+          workspaceId: workspace.id,
+          action: 'workspace.demo_meetings_seeded',
+          objectType: 'workspace',
+          objectId: workspace.id,
+          after: { series: series.length },
+        });
+      });
     },
 
     async seed(workspace, departments, people) {

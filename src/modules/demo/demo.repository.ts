@@ -1,6 +1,6 @@
 import type { SamplePoint } from '../kpis/kpi.types.js';
 import type { NewWorkspace } from '../workspaces/workspace.types.js';
-import type { DEMO_DEPARTMENTS, DemoPerson } from './demo.data.js';
+import type { DEMO_DEPARTMENTS, DemoMeetingSeries, DemoPerson } from './demo.data.js';
 import type { DemoKpi } from './demo-kpis.data.js';
 
 export interface DemoRepository {
@@ -17,4 +17,6 @@ export interface DemoRepository {
   seedKpis(slackTeamId: string, kpis: readonly { kpi: DemoKpi; history: SamplePoint[] }[]): Promise<number>;
   /** The demo workspace's default time zone (its days are the KPIs' periods). */
   timeZoneOf(slackTeamId: string): Promise<string | null>;
+  /** Creates the plan's joint meetings unless the workspace has any meeting series. */
+  giveMeetingSeries(slackTeamId: string, series: readonly DemoMeetingSeries[]): Promise<void>;
 }

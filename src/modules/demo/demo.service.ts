@@ -1,7 +1,13 @@
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { Clock } from '../shared/clock.types.js';
 import { systemClock } from '../shared/clock.types.js';
-import { DEMO_DEPARTMENTS, DEMO_PEOPLE, DEMO_TEAM, demoDepartmentChannel } from './demo.data.js';
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_MEETING_SERIES,
+  DEMO_PEOPLE,
+  DEMO_TEAM,
+  demoDepartmentChannel,
+} from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
 import { DEMO_KPIS, demoHistory } from './demo-kpis.data.js';
 
@@ -44,7 +50,8 @@ async function ensureDemoKpis(repo: DemoRepository, clock: Clock): Promise<void>
 
 /**
  * The local console's demo departments get channels (those without one), so escalation cards
- * have somewhere to go; returns the channels for the Slack stand-in to know.
+ * have somewhere to go, and the plan's two joint meetings (weekly supply chain + marketing +
+ * tech, monthly all 12); returns the channels for the Slack stand-in to know.
  */
 export async function ensureDemoChannels(deps: {
   repo: DemoRepository;
@@ -54,5 +61,7 @@ export async function ensureDemoChannels(deps: {
     DEMO_TEAM.teamId,
     channels.map((c) => ({ key: c.key, channelId: c.id })),
   );
+  // The plan's two joint meetings post in these channels, so they come with them.
+  await deps.repo.giveMeetingSeries(DEMO_TEAM.teamId, DEMO_MEETING_SERIES);
   return channels.map(({ id, name }) => ({ id, name }));
 }

@@ -1,0 +1,69 @@
+import { parseSeriesNumber } from '../../modules/meetings/agenda.rules.js';
+import { DomainError } from '../../modules/shared/domain-error.types.js';
+import type { SlackDeps } from '../../slack/deps.js';
+import type { CommandArgs } from '../../slack/listener-args.types.js';
+import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
+import { escapeMrkdwn } from '../../slack/views/escape.js';
+import { servicesOf } from '../feature-registry.js';
+import { meetingNewModal } from './meeting-new.view.js';
+import { seriesListMessage } from './meeting-series.view.js';
+import { meetingsFeature } from './meetings.feature.js';
+
+function usage(detail: string): DomainError {
+  return new DomainError('meeting.usage', { key: 'meetings.usage' }, { detail });
+}
+
+/**
+ * `/meeting new` (the modal), `/meeting list`, `/meeting skip MTG-n DATE`, `/meeting cancel MTG-n`.
+ * Answers privately in the person's language; refusals come from the service.
+ */
+export function meetingCommand(deps: SlackDeps) {
+  return async ({ ack, command, respond, client, context }: CommandArgs): Promise<void> => {
+    await ack();
+    const actor = await context.actor();
+    const services = servicesOf(deps, meetingsFeature);
+    const words = commandTextOf(command.text).trim().split(/\s+/).filter(Boolean);
+    const [verb = 'list', ...rest] = words.map((w, i) => (i === 0 ? w.toLowerCase() : w));
+    const reply = (message: { text: string; blocks?: unknown[] }) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...message } as Parameters<
+        typeof respond
+      >[0]);
+    if (verb === 'new' && rest.length === 0) {
+      const departments = await services.series.departmentNames(actor.workspace.id);
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: meetingNewModal({
+          t: actor.t,
+          locale: actor.locale,
+          departments,
+          timeZone: actor.timeZone,
+          replyChannelId: command.channel_id,
+        }),
+      });
+      return;
+    }
+    if (verb === 'list' && rest.length === 0) {
+      const [all, departments] = await Promise.all([
+        services.series.list(actor.subject),
+        services.series.departmentNames(actor.workspace.id),
+      ]);
+      await reply(seriesListMessage(all, departments, { t: actor.t, locale: actor.locale }));
+      return;
+    }
+    const number = rest[0] ? parseSeriesNumber(rest[0]) : null;
+    if (verb === 'skip' && number && rest.length === 2 && /^\d{4}-\d{2}-\d{2}$/.test(rest[1] ?? '')) {
+      const date = rest[1] as string;
+      await services.series.skip(actor.subject, number, date);
+      await reply({ text: actor.t('meetings.skipped', { id: `MTG-${number}`, date }) });
+      return;
+    }
+    if (verb === 'cancel' && number && rest.length === 1) {
+      const series = await services.series.cancel(actor.subject, number);
+      await reply({
+        text: actor.t('meetings.cancelled', { id: `MTG-${number}`, title: escapeMrkdwn(series.title) }),
+      });
+      return;
+    }
+    throw usage(`user ${command.user_id} typed "/meeting ${command.text}"`);
+  };
+}

@@ -1,0 +1,718 @@
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
+import { recurrenceSchema } from '../scheduling/recurrence.schemas.js';
+import type { MeetingsRepository } from './meetings.repository.js';
+import type {
+  AgendaItemDto,
+  AgendaItemSource,
+  DecisionDto,
+  FollowUpItem,
+  PreReadLine,
+  SeriesDto,
+} from './meetings.types.js';
+
+const seriesSelect = {
+  id: true,
+  workspaceId: true,
+  number: true,
+  title: true,
+  recurrence: true,
+  timeOfDay: true,
+  timeZone: true,
+  durationMinutes: true,
+  channelId: true,
+  facilitatorPersonId: true,
+  agendaOpensHoursBefore: true,
+  agendaClosesHoursBefore: true,
+  holidayPolicy: true,
+  calendarId: true,
+  createdByPersonId: true,
+  cancelledAt: true,
+  createdAt: true,
+  departments: { select: { departmentId: true } },
+  workspace: { select: { defaultLocale: true } },
+} satisfies Prisma.MeetingSeriesSelect;
+
+type SeriesRow = Prisma.MeetingSeriesGetPayload<{ select: typeof seriesSelect }>;
+
+function toSeries(row: SeriesRow): SeriesDto {
+  const { departments, createdAt: _createdAt, recurrence, workspace, ...rest } = row;
+  return {
+    ...rest,
+    locale: workspace.defaultLocale,
+    // Written through the service's schema; a row that no longer validates never fires.
+    recurrence: recurrenceSchema.parse(recurrence),
+    departmentIds: departments.map((d) => d.departmentId),
+  };
+}
+
+const meetingSelect = {
+  id: true,
+  workspaceId: true,
+  seriesId: true,
+  plannedOn: true,
+  startsAt: true,
+  endsAt: true,
+  opensAt: true,
+  closesAt: true,
+  status: true,
+  collectionOpenedAt: true,
+  remindedAt: true,
+  agendaPostedAt: true,
+  agendaMessageTs: true,
+  minutesPostedAt: true,
+} satisfies Prisma.MeetingSelect;
+
+const itemSelect = {
+  id: true,
+  workspaceId: true,
+  meetingId: true,
+  source: true,
+  title: true,
+  description: true,
+  ownerDepartmentId: true,
+  urgency: true,
+  link: true,
+  escalationId: true,
+  carriedFromItemId: true,
+  submittedByPersonId: true,
+  late: true,
+  status: true,
+  decidedAt: true,
+  createdAt: true,
+} satisfies Prisma.AgendaItemSelect;
+
+type ItemRow = Prisma.AgendaItemGetPayload<{ select: typeof itemSelect }>;
+
+/** Agenda items with their escalation's number (one query for all of them). */
+async function withNumbers(prisma: PrismaClient, rows: ItemRow[]): Promise<AgendaItemDto[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.escalationId ? [r.escalationId] : [])))];
+  const numbers = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await prisma.escalation.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })
+        ).map((e) => [e.id, e.number]),
+  );
+  return rows.map((row) => ({
+    ...row,
+    source: row.source as AgendaItemSource,
+    escalationNumber: row.escalationId ? (numbers.get(row.escalationId) ?? null) : null,
+  }));
+}
+
+const OPEN_ESCALATION: { in: ('OPEN' | 'ACKNOWLEDGED' | 'PROPOSED')[] } = {
+  in: ['OPEN', 'ACKNOWLEDGED', 'PROPOSED'],
+};
+
+export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRepository {
+  async function item(workspaceId: string, id: string): Promise<AgendaItemDto | null> {
+    const row = await prisma.agendaItem.findFirst({ where: { id, workspaceId }, select: itemSelect });
+    return row ? ((await withNumbers(prisma, [row]))[0] ?? null) : null;
+  }
+
+  return {
+    async createSeries(row, actorSlackId) {
+      const { departmentIds, recurrence, ...rest } = row;
+      return prisma.$transaction(async (tx) => {
+        const last = await tx.meetingSeries.aggregate({
+          where: { workspaceId: row.workspaceId },
+          _max: { number: true },
+        });
+        const workspace = await tx.workspace.findUniqueOrThrow({
+          where: { id: row.workspaceId },
+          select: { defaultCalendarKey: true },
+        });
+        const calendar = workspace.defaultCalendarKey
+          ? await tx.calendar.findFirst({
+              where: { workspaceId: row.workspaceId, key: workspace.defaultCalendarKey },
+              select: { id: true },
+            })
+          : null;
+        const created = await tx.meetingSeries.create({
+          data: {
+            ...rest,
+            recurrence: recurrence as Prisma.InputJsonValue,
+            number: (last._max.number ?? 0) + 1,
+            calendarId: calendar?.id ?? null,
+            departments: { create: departmentIds.map((departmentId) => ({ departmentId })) },
+          },
+          select: seriesSelect,
+        });
+        await writeAuditEntry(tx, {
+          workspaceId: row.workspaceId,
+          actorSlackId,
+          action: 'meeting.series_created',
+          objectType: 'meeting_series',
+          objectId: created.id,
+          after: { number: created.number, title: created.title, departmentIds, recurrence },
+        });
+        return toSeries(created);
+      });
+    },
+
+    async findSeriesByNumber(workspaceId, number) {
+      const row = await prisma.meetingSeries.findUnique({
+        where: { workspaceId_number: { workspaceId, number } },
+        select: seriesSelect,
+      });
+      return row ? toSeries(row) : null;
+    },
+
+    async findSeriesById(seriesId) {
+      const row = await prisma.meetingSeries.findUnique({ where: { id: seriesId }, select: seriesSelect });
+      return row ? toSeries(row) : null;
+    },
+
+    async listActiveSeries(workspaceId) {
+      const rows = await prisma.meetingSeries.findMany({
+        where: { workspaceId, cancelledAt: null },
+        select: seriesSelect,
+        orderBy: { number: 'asc' },
+      });
+      return rows.map(toSeries);
+    },
+
+    async cancelSeries(series, now, actorSlackId) {
+      await prisma.$transaction(async (tx) => {
+        await tx.meetingSeries.update({ where: { id: series.id }, data: { cancelledAt: now } });
+        await tx.meeting.updateMany({
+          where: { seriesId: series.id, status: 'SCHEDULED', agendaPostedAt: null },
+          data: { status: 'CANCELLED' },
+        });
+        await writeAuditEntry(tx, {
+          workspaceId: series.workspaceId,
+          actorSlackId,
+          action: 'meeting.series_cancelled',
+          objectType: 'meeting_series',
+          objectId: series.id,
+          before: { cancelledAt: null },
+          after: { cancelledAt: now },
+        });
+      });
+    },
+
+    async defaultCalendarId(workspaceId) {
+      const workspace = await prisma.workspace.findUnique({
+        where: { id: workspaceId },
+        select: { defaultCalendarKey: true },
+      });
+      if (!workspace?.defaultCalendarKey) return null;
+      const calendar = await prisma.calendar.findFirst({
+        where: { workspaceId, key: workspace.defaultCalendarKey },
+        select: { id: true },
+      });
+      return calendar?.id ?? null;
+    },
+
+    meetingsOn(seriesId, plannedOn) {
+      if (plannedOn.length === 0) return Promise.resolve([]);
+      return prisma.meeting.findMany({
+        where: { seriesId, plannedOn: { in: [...plannedOn] } },
+        select: meetingSelect,
+      });
+    },
+
+    async ensureMeeting(series, times) {
+      const existing = await prisma.meeting.findUnique({
+        where: { seriesId_plannedOn: { seriesId: series.id, plannedOn: times.plannedOn } },
+        select: meetingSelect,
+      });
+      if (existing) return { meeting: existing, created: false };
+      const result = await prisma.meeting.createMany({
+        data: [{ workspaceId: series.workspaceId, seriesId: series.id, ...times }],
+        skipDuplicates: true,
+      });
+      const meeting = await prisma.meeting.findUniqueOrThrow({
+        where: { seriesId_plannedOn: { seriesId: series.id, plannedOn: times.plannedOn } },
+        select: meetingSelect,
+      });
+      return { meeting, created: result.count === 1 };
+    },
+
+    async skipMeeting(series, times, actorSlackId) {
+      return prisma.$transaction(async (tx) => {
+        const key = { seriesId_plannedOn: { seriesId: series.id, plannedOn: times.plannedOn } };
+        const existing = await tx.meeting.findUnique({ where: key, select: meetingSelect });
+        if (existing?.agendaPostedAt) return null;
+        const meeting = existing
+          ? await tx.meeting.update({ where: key, data: { status: 'SKIPPED' }, select: meetingSelect })
+          : await tx.meeting.create({
+              data: { workspaceId: series.workspaceId, seriesId: series.id, ...times, status: 'SKIPPED' },
+              select: meetingSelect,
+            });
+        await writeAuditEntry(tx, {
+          workspaceId: series.workspaceId,
+          actorSlackId,
+          action: 'meeting.skipped',
+          objectType: 'meeting',
+          objectId: meeting.id,
+          before: { status: existing?.status ?? null },
+          after: { status: 'SKIPPED', plannedOn: times.plannedOn },
+        });
+        return meeting;
+      });
+    },
+
+    findMeeting(workspaceId, meetingId) {
+      return prisma.meeting.findFirst({ where: { id: meetingId, workspaceId }, select: meetingSelect });
+    },
+
+    previousMeeting(meeting) {
+      return prisma.meeting.findFirst({
+        where: {
+          seriesId: meeting.seriesId,
+          startsAt: { lt: meeting.startsAt },
+          agendaPostedAt: { not: null },
+        },
+        orderBy: { startsAt: 'desc' },
+        select: meetingSelect,
+      });
+    },
+
+    activeMeetings(workspaceId, now) {
+      return prisma.meeting.findMany({
+        where: { workspaceId, status: 'SCHEDULED', agendaPostedAt: null, opensAt: { lte: now } },
+        orderBy: { startsAt: 'asc' },
+        select: meetingSelect,
+      });
+    },
+
+    dueForMinutes(workspaceId, now) {
+      return prisma.meeting.findMany({
+        where: { workspaceId, agendaPostedAt: { not: null }, minutesPostedAt: null, endsAt: { lte: now } },
+        orderBy: { startsAt: 'asc' },
+        select: meetingSelect,
+      });
+    },
+
+    async stamp(meetingId, field, at, extra = {}) {
+      const result = await prisma.meeting.updateMany({
+        where: { id: meetingId, [field]: null },
+        data: { [field]: at, ...extra },
+      });
+      return result.count === 1;
+    },
+
+    async slackUserIdOf(personId) {
+      const person = await prisma.person.findUnique({
+        where: { id: personId },
+        select: { slackUserId: true },
+      });
+      return person?.slackUserId ?? null;
+    },
+
+    async departmentNames(workspaceId, ids) {
+      return prisma.department.findMany({
+        where: { workspaceId, ...(ids ? { id: { in: [...ids] } } : {}) },
+        orderBy: { nameEn: 'asc' },
+        select: { id: true, nameEn: true, nameZh: true },
+      });
+    },
+
+    async leadsOf(workspaceId, departmentIds) {
+      const rows = await prisma.membership.findMany({
+        where: {
+          departmentId: { in: [...departmentIds] },
+          role: { in: ['LEAD', 'HEAD'] },
+          person: { workspaceId, active: true },
+        },
+        select: { personId: true, departmentId: true, person: { select: { locale: true, timeZone: true } } },
+        orderBy: { personId: 'asc' },
+      });
+      return rows.map(({ person, ...row }) => ({ ...row, ...person }));
+    },
+
+    async addItem(meeting, input, actorSlackId) {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.agendaItem.create({
+          data: {
+            workspaceId: meeting.workspaceId,
+            meetingId: meeting.id,
+            source: 'submitted',
+            title: input.title,
+            description: input.description || null,
+            ownerDepartmentId: input.ownerDepartmentId,
+            urgency: input.urgency,
+            link: input.link || null,
+            submittedByPersonId: input.submittedByPersonId,
+            late: input.late,
+          },
+          select: itemSelect,
+        });
+        await writeAuditEntry(tx, {
+          workspaceId: meeting.workspaceId,
+          actorSlackId,
+          action: 'meeting.item_added',
+          objectType: 'agenda_item',
+          objectId: row.id,
+          after: { meetingId: meeting.id, title: row.title, urgency: row.urgency, late: row.late },
+        });
+        return { ...row, source: 'submitted' as const, escalationNumber: null };
+      });
+    },
+
+    findItem: item,
+
+    async changeItem(current, change, actorSlackId) {
+      return prisma.$transaction(async (tx) => {
+        const data = {
+          ...(change.title !== undefined ? { title: change.title } : {}),
+          ...(change.description !== undefined ? { description: change.description || null } : {}),
+          ...(change.ownerDepartmentId !== undefined ? { ownerDepartmentId: change.ownerDepartmentId } : {}),
+          ...(change.urgency !== undefined ? { urgency: change.urgency } : {}),
+          ...(change.link !== undefined ? { link: change.link || null } : {}),
+          ...(change.status ? { status: change.status } : {}),
+        };
+        const updated = await tx.agendaItem.updateMany({ where: { id: current.id, status: 'OPEN' }, data });
+        if (updated.count !== 1) return null;
+        await writeAuditEntry(tx, {
+          workspaceId: current.workspaceId,
+          actorSlackId,
+          action: change.status === 'WITHDRAWN' ? 'meeting.item_withdrawn' : 'meeting.item_edited',
+          objectType: 'agenda_item',
+          objectId: current.id,
+          before: { title: current.title, urgency: current.urgency, status: current.status },
+          after: data,
+        });
+        const row = await tx.agendaItem.findUniqueOrThrow({ where: { id: current.id }, select: itemSelect });
+        return { ...row, source: row.source as AgendaItemSource, escalationNumber: current.escalationNumber };
+      });
+    },
+
+    async itemsOf(meetingId) {
+      const rows = await prisma.agendaItem.findMany({
+        where: { meetingId },
+        orderBy: { createdAt: 'asc' },
+        select: itemSelect,
+      });
+      return withNumbers(prisma, rows);
+    },
+
+    async addAutomaticItems(meeting, rows) {
+      if (rows.length === 0) return;
+      // Carried items come first, so an escalation carried from last time is not added again.
+      await prisma.agendaItem.createMany({
+        data: rows.map((row) => ({ ...row, workspaceId: meeting.workspaceId, meetingId: meeting.id })),
+        skipDuplicates: true,
+      });
+    },
+
+    async escalationsForAgenda(workspaceId, departmentIds) {
+      const rows = await prisma.escalation.findMany({
+        where: {
+          workspaceId,
+          status: OPEN_ESCALATION,
+          markedForMeetingAt: { not: null },
+          departments: { some: { departmentId: { in: [...departmentIds] } } },
+        },
+        orderBy: { number: 'asc' },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          severity: true,
+          slaDueAt: true,
+          markedForMeetingReason: true,
+          departments: { where: { role: 'RAISER' }, select: { departmentId: true } },
+        },
+      });
+      return rows.map(({ departments, ...esc }) => ({
+        ...esc,
+        departmentId: departments[0]?.departmentId ?? null,
+      }));
+    },
+
+    async deferredItems(meeting) {
+      const deferred = await prisma.agendaItem.findMany({
+        where: {
+          status: 'DEFERRED',
+          meeting: { seriesId: meeting.seriesId, startsAt: { lt: meeting.startsAt } },
+        },
+        select: itemSelect,
+      });
+      if (deferred.length === 0) return [];
+      const carried = await prisma.agendaItem.findMany({
+        where: { carriedFromItemId: { in: deferred.map((d) => d.id) }, meetingId: { not: meeting.id } },
+        select: { carriedFromItemId: true },
+      });
+      const done = new Set(carried.map((c) => c.carriedFromItemId));
+      return withNumbers(
+        prisma,
+        deferred.filter((d) => !done.has(d.id)),
+      );
+    },
+
+    async followUps(seriesId, dueBy) {
+      const rows = await prisma.actionItem.findMany({
+        where: {
+          sourceType: 'meeting',
+          status: { in: ['OPEN', 'OVERDUE'] },
+          dueOn: { lte: new Date(`${dueBy}T00:00:00Z`) },
+          decision: { agendaItem: { meeting: { seriesId } } },
+        },
+        orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }],
+        select: {
+          id: true,
+          title: true,
+          ownerPersonId: true,
+          ownerDepartmentId: true,
+          dueOn: true,
+          status: true,
+          owner: { select: { slackUserId: true } },
+        },
+      });
+      return rows.map(
+        (row): FollowUpItem => ({
+          id: row.id,
+          title: row.title,
+          ownerPersonId: row.ownerPersonId,
+          ownerSlackUserId: row.owner.slackUserId,
+          ownerDepartmentId: row.ownerDepartmentId,
+          dueOn: row.dueOn.toISOString().slice(0, 10),
+          status: row.status as 'OPEN' | 'OVERDUE',
+        }),
+      );
+    },
+
+    async changesSince(series, since, limit) {
+      const involving = { departments: { some: { departmentId: { in: series.departmentIds } } } };
+      const [resolved, raised, done, decided] = await Promise.all([
+        prisma.escalation.findMany({
+          where: {
+            workspaceId: series.workspaceId,
+            status: 'RESOLVED',
+            resolvedAt: { gte: since },
+            ...involving,
+          },
+          orderBy: { resolvedAt: 'desc' },
+          take: limit,
+          select: {
+            number: true,
+            title: true,
+            resolvedAt: true,
+            decisions: { orderBy: { decidedAt: 'desc' }, take: 1, select: { text: true } },
+          },
+        }),
+        prisma.escalation.findMany({
+          where: {
+            workspaceId: series.workspaceId,
+            createdAt: { gte: since },
+            status: OPEN_ESCALATION,
+            ...involving,
+          },
+          orderBy: { createdAt: 'desc' },
+          take: limit,
+          select: { number: true, title: true, severity: true, createdAt: true },
+        }),
+        prisma.actionItem.findMany({
+          where: {
+            sourceType: 'meeting',
+            status: 'DONE',
+            completedAt: { gte: since },
+            decision: { agendaItem: { meeting: { seriesId: series.id } } },
+          },
+          orderBy: { completedAt: 'desc' },
+          take: limit,
+          select: {
+            title: true,
+            completedAt: true,
+            owner: { select: { slackUserId: true } },
+            decision: { select: { agendaItem: { select: { meeting: { select: { plannedOn: true } } } } } },
+          },
+        }),
+        prisma.decision.findMany({
+          where: { decidedAt: { gte: since }, agendaItem: { meeting: { seriesId: series.id } } },
+          orderBy: { decidedAt: 'desc' },
+          take: limit,
+          select: {
+            text: true,
+            decidedAt: true,
+            agendaItem: { select: { title: true, meeting: { select: { plannedOn: true } } } },
+          },
+        }),
+      ]);
+      const lines: PreReadLine[] = [
+        ...resolved.map((e) => ({
+          kind: 'escalationResolved' as const,
+          escalationNumber: e.number,
+          title: e.title,
+          decision: e.decisions[0]?.text ?? null,
+          at: e.resolvedAt ?? since,
+        })),
+        ...raised.map((e) => ({
+          kind: 'escalationRaised' as const,
+          escalationNumber: e.number,
+          title: e.title,
+          severity: e.severity,
+          at: e.createdAt,
+        })),
+        ...done.map((a) => ({
+          kind: 'actionItemDone' as const,
+          title: a.title,
+          ownerSlackUserId: a.owner.slackUserId,
+          meetingPlannedOn: a.decision?.agendaItem?.meeting.plannedOn ?? '',
+          at: a.completedAt ?? since,
+        })),
+        ...decided.map((d) => ({
+          kind: 'decisionRecorded' as const,
+          itemTitle: d.agendaItem?.title ?? '',
+          text: d.text,
+          meetingPlannedOn: d.agendaItem?.meeting.plannedOn ?? '',
+          at: d.decidedAt,
+        })),
+      ];
+      return lines.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+    },
+
+    async recordDecision(current, input, actorSlackId, createActionItems) {
+      return prisma.$transaction(async (tx) => {
+        const updated = await tx.agendaItem.updateMany({
+          where: { id: current.id, status: { in: ['OPEN', 'DEFERRED'] } },
+          data: { status: 'DECIDED', decidedAt: input.at },
+        });
+        if (updated.count !== 1) return null;
+        const decision = await tx.decision.create({
+          data: {
+            workspaceId: current.workspaceId,
+            agendaItemId: current.id,
+            text: input.text,
+            decidedByPersonId: input.decidedByPersonId,
+            decidedAt: input.at,
+          },
+          select: { id: true, decidedAt: true },
+        });
+        await createActionItems(tx, decision.id);
+        await writeAuditEntry(tx, {
+          workspaceId: current.workspaceId,
+          actorSlackId,
+          action: 'meeting.decision_recorded',
+          objectType: 'agenda_item',
+          objectId: current.id,
+          before: { status: current.status },
+          after: { status: 'DECIDED', decisionId: decision.id, text: input.text },
+        });
+        const decidedBy = await tx.person.findUniqueOrThrow({
+          where: { id: input.decidedByPersonId },
+          select: { slackUserId: true },
+        });
+        return {
+          id: decision.id,
+          agendaItemId: current.id,
+          escalationNumber: current.escalationNumber,
+          itemTitle: current.title,
+          text: input.text,
+          decidedBySlackUserId: decidedBy.slackUserId,
+          decidedAt: decision.decidedAt,
+        };
+      });
+    },
+
+    async closeItems(meeting, now) {
+      return prisma.$transaction(async (tx) => {
+        await tx.agendaItem.updateMany({
+          where: { meetingId: meeting.id, status: 'OPEN', escalationId: { not: null } },
+          data: { status: 'DECIDED', decidedAt: now },
+        });
+        // Only escalation items whose escalation is resolved stay decided; the others are deferred.
+        const stillOpen = await tx.agendaItem.findMany({
+          where: {
+            meetingId: meeting.id,
+            escalationId: { not: null },
+            status: 'DECIDED',
+            decisions: { none: {} },
+          },
+          select: { id: true, escalationId: true },
+        });
+        const open = await tx.escalation.findMany({
+          where: {
+            id: { in: stillOpen.flatMap((i) => (i.escalationId ? [i.escalationId] : [])) },
+            status: OPEN_ESCALATION,
+          },
+          select: { id: true },
+        });
+        const openIds = new Set(open.map((e) => e.id));
+        await tx.agendaItem.updateMany({
+          where: {
+            id: {
+              in: stillOpen.filter((i) => i.escalationId && openIds.has(i.escalationId)).map((i) => i.id),
+            },
+          },
+          data: { status: 'DEFERRED', decidedAt: null },
+        });
+        await tx.agendaItem.updateMany({
+          where: { meetingId: meeting.id, status: 'OPEN' },
+          data: { status: 'DEFERRED' },
+        });
+        const rows = await tx.agendaItem.findMany({
+          where: { meetingId: meeting.id, status: 'DEFERRED' },
+          orderBy: { createdAt: 'asc' },
+          select: itemSelect,
+        });
+        return rows.map((row) => ({
+          ...row,
+          source: row.source as AgendaItemSource,
+          escalationNumber: null,
+        }));
+      });
+    },
+
+    async outcomes(meeting) {
+      const items = await prisma.agendaItem.findMany({
+        where: { meetingId: meeting.id },
+        select: { id: true, title: true, escalationId: true },
+      });
+      const titleOf = new Map(items.map((i) => [i.id, i.title]));
+      const escalationIds = items.flatMap((i) => (i.escalationId ? [i.escalationId] : []));
+      const rows = await prisma.decision.findMany({
+        where: {
+          OR: [
+            { agendaItemId: { in: items.map((i) => i.id) } },
+            ...(escalationIds.length > 0 && meeting.agendaPostedAt
+              ? [{ escalationId: { in: escalationIds }, decidedAt: { gte: meeting.agendaPostedAt } }]
+              : []),
+          ],
+        },
+        orderBy: { decidedAt: 'asc' },
+        select: {
+          id: true,
+          agendaItemId: true,
+          text: true,
+          decidedAt: true,
+          decidedByPersonId: true,
+          escalation: { select: { number: true, title: true } },
+          actionItems: {
+            orderBy: { createdAt: 'asc' },
+            select: { title: true, dueOn: true, owner: { select: { slackUserId: true } } },
+          },
+        },
+      });
+      const people = new Map(
+        (
+          await prisma.person.findMany({
+            where: { id: { in: rows.map((r) => r.decidedByPersonId) } },
+            select: { id: true, slackUserId: true },
+          })
+        ).map((p) => [p.id, p.slackUserId]),
+      );
+      const decisions: DecisionDto[] = rows.map((row) => ({
+        id: row.id,
+        agendaItemId: row.agendaItemId,
+        escalationNumber: row.escalation?.number ?? null,
+        itemTitle: (row.agendaItemId ? titleOf.get(row.agendaItemId) : row.escalation?.title) ?? '',
+        text: row.text,
+        decidedBySlackUserId: people.get(row.decidedByPersonId) ?? '',
+        decidedAt: row.decidedAt,
+      }));
+      const actionItems = rows.flatMap((row, index) =>
+        row.actionItems.map((a) => ({
+          title: a.title,
+          ownerSlackUserId: a.owner.slackUserId,
+          dueOn: a.dueOn.toISOString().slice(0, 10),
+          itemTitle: decisions[index]?.itemTitle ?? '',
+        })),
+      );
+      return { decisions, actionItems };
+    },
+  };
+}
