@@ -1,5 +1,7 @@
 /** AI summaries, drafted action items and `/liaison ai`: English (merged into en.ts under `ai`). */
 export const aiEn = {
+  about:
+    'Escalation summaries that cite their sources, written by a language model when one is configured, by rules otherwise',
   help: {
     summary:
       '`/escalate summary ESC-12` — a cited summary of an escalation, only for you (or post it in its thread)',

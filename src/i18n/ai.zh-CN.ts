@@ -3,6 +3,7 @@ import type { CatalogShape } from './catalog-shape.js';
 
 /** AI 摘要、行动项草稿与 `/liaison ai`：简体中文（合并到 zh-CN.ts 的 `ai` 下）。 */
 export const aiZhCN: CatalogShape<typeof aiEn> = {
+  about: '注明来源的升级摘要：配置了语言模型时由模型撰写，否则按规则生成',
   help: {
     summary: '`/escalate summary ESC-12` — 某个升级事项的摘要（附出处），仅你可见（也可发到其讨论串）',
     status: '`/liaison ai` — 语言模型是否开启、今日用量和最近的失败（管理员）',

@@ -1,5 +1,7 @@
 /** The managers' digest: `/liaison digest`, the DM, its sections and the risk summary. */
 export const digestEn = {
+  about:
+    'A weekly or daily digest for executives, heads and leads: escalations waiting, breached and decided, overdue action items, and a risk summary citing each item',
   help: '`/liaison digest` — your managers’ digest (executives, heads, leads): `weekly mon 09:00`, `daily 08:30`, `off`, or `now`',
   setting: {
     weekly: 'Your digest comes every *{weekday}* at *{time}* ({timeZone}).',

@@ -3,6 +3,8 @@ import type { digestEn } from './digest.en.js';
 
 /** 管理者摘要：`/liaison digest`、私信、各部分与风险摘要。 */
 export const digestZhCN: CatalogShape<typeof digestEn> = {
+  about:
+    '给高管、负责人和主管的每周或每日摘要：待处理、已超时和已决定的升级，逾期待办，以及逐条注明来源的风险摘要',
   help: '`/liaison digest` — 管理者摘要（高管、部门主管、负责人）：`weekly mon 09:00`、`daily 08:30`、`off` 或 `now`',
   setting: {
     weekly: '你的摘要每*{weekday}* *{time}*（{timeZone}）发送。',

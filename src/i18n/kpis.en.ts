@@ -1,5 +1,6 @@
 /** KPIs: `/kpi` (define, list, show, record, import, token), alerts, the Home section. */
 export const kpisEn = {
+  about: 'KPIs: values by command, CSV or HTTP API, status against targets, charts, and KPI health on Home',
   help: {
     define: '`/kpi define [KEY]` — define a KPI or change one (admins and the owner department’s leads)',
     list: '`/kpi list [department]` — KPIs with their latest value and status',

@@ -1,6 +1,7 @@
 import type { kpisEn } from './kpis.en.js';
 
 export const kpisZhCn: typeof kpisEn = {
+  about: 'KPI：通过命令、CSV 或 HTTP API 录入数值，对照目标的状态、图表，以及主页上的 KPI 健康状况',
   help: {
     define: '`/kpi define [KEY]` — 定义或修改 KPI（管理员及所属部门负责人）',
     list: '`/kpi list [部门]` — KPI 列表，含最新数值和状态',

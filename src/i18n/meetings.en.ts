@@ -1,5 +1,7 @@
 /** Joint meetings: `/meeting`, agenda collection by DM, the agenda with its pre-read, decisions, minutes. */
 export const meetingsEn = {
+  about:
+    'Recurring joint meetings of several departments: agenda items collected by DM, the agenda with a pre-read, decisions and action items recorded from it, minutes',
   help: '`/meeting new` — set up a recurring joint meeting of several departments · `/meeting list` — the meetings and when each meets next · `/meeting skip MTG-n YYYY-MM-DD` — skip one occurrence · `/meeting cancel MTG-n` — stop a series',
   usage:
     'Usage: `/meeting new`, `/meeting list`, `/meeting skip MTG-n YYYY-MM-DD` or `/meeting cancel MTG-n`.',

@@ -2,6 +2,7 @@ import type { CatalogShape } from './catalog-shape.js';
 import type { meetingsEn } from './meetings.en.js';
 
 export const meetingsZhCN: CatalogShape<typeof meetingsEn> = {
+  about: '多部门例行联席会议：私信收集议题，发布附预读的议程，从议程记录决定和待办，会后纪要',
   help: '`/meeting new` — 设立多个部门的定期联席会议 · `/meeting list` — 联席会议及各自的下次时间 · `/meeting skip MTG-n YYYY-MM-DD` — 跳过某一次 · `/meeting cancel MTG-n` — 停止该系列会议',
   usage:
     '用法：`/meeting new`、`/meeting list`、`/meeting skip MTG-n YYYY-MM-DD` 或 `/meeting cancel MTG-n`。',

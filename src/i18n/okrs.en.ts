@@ -1,5 +1,7 @@
 /** OKRs: `/okr`, the tree, check-ins by DM, wrap-ups, confidence alerts, the review. */
 export const okrsEn = {
+  about:
+    'OKRs: company and department objectives with key results, check-ins by DM, wrap-ups and quarterly review',
   help: {
     new: '`/okr new` — a new objective with its first key result (leads for their department, executives for the company); `/okr new O-3` adds a key result',
     list: '`/okr list [department|mine|company]` — this quarter’s objectives with progress',

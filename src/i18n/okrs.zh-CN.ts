@@ -2,6 +2,7 @@ import type { CatalogShape } from './catalog-shape.js';
 import type { okrsEn } from './okrs.en.js';
 
 export const okrsZhCN: CatalogShape<typeof okrsEn> = {
+  about: 'OKR：公司与部门目标及关键结果，私信打卡、周期小结和季度复盘',
   help: {
     new: '`/okr new` — 新建目标及其第一个关键结果（部门负责人建本部门的，高管建公司的）；`/okr new O-3` 添加关键结果',
     list: '`/okr list [department|mine|company]` — 本季度的目标及进度',

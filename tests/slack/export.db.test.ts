@@ -116,6 +116,11 @@ describe('/liaison export', () => {
       'decisions',
       'assessments',
       'digest_subscriptions',
+      'okr_key_results',
+      'okr_check_ins',
+      'kpi_values_recorded',
+      'meeting_series',
+      'agenda_items',
       'audit_events',
     ]);
     expect(document.rowCounts.people).toBe(people.length);
@@ -135,10 +140,10 @@ describe('/liaison export', () => {
   });
 
   it('sends one CSV per table, escaped and guarded against formulas, in as few messages as Slack allows', async () => {
-    const { messages, files } = await exportAs('U0DEMOLIN', 'export csv', 2);
-    expect(files).toHaveLength(18);
-    expect(messages).toHaveLength(2);
-    expect(messages[0]?.text).toContain('第 1 部分，共 2 部分');
+    const { messages, files } = await exportAs('U0DEMOLIN', 'export csv', 3);
+    expect(files).toHaveLength(23);
+    expect(messages).toHaveLength(3);
+    expect(messages[0]?.text).toContain('第 1 部分，共 3 部分');
     expect(messages[0]?.files ?? []).toHaveLength(10);
     const byTable = (table: string) => files.find((f) => f.name.endsWith(`-${table}.csv`))?.content ?? '';
 
@@ -225,6 +230,11 @@ describe('/liaison export', () => {
       'decisions.csv',
       'assessments.csv',
       'digest_subscriptions.csv',
+      'okr_key_results.csv',
+      'okr_check_ins.csv',
+      'kpi_values_recorded.csv',
+      'meeting_series.csv',
+      'agenda_items.csv',
       'audit_events.csv',
     ]);
     const absences = csvRecords(files.find((f) => f.name.endsWith('-absences.csv'))?.content ?? '');

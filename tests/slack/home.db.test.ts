@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KPI_BLOCKS } from '../../src/features/kpis/kpis.ids.js';
 import { createPacedHomeRefresher } from '../../src/slack/home/paced-home-refresher.js';
 import { BLOCKS } from '../../src/slack/ids.js';
 import { blockById, textOf } from '../harness/blocks.js';
@@ -60,7 +61,9 @@ describe('the Home tab dashboard', () => {
     expect(actions).toContain('*我的待办事项*');
     expect(actions).toContain('暂无待办事项');
     expect(escalations).toContain('*我负责或需处理的升级事项*');
-    expect(JSON.stringify(home?.blocks)).not.toMatch(/KPI|进度更新|联席会议/);
+    // The KPI feature declares its section; no feature declares check-ins or meetings on Home.
+    expect(textOf(blockById(home?.blocks, KPI_BLOCKS.home))).toContain('你所在部门的 KPI 健康状况');
+    expect(JSON.stringify(home?.blocks)).not.toMatch(/进度更新|联席会议/);
     const admin = textOf(blockById(home?.blocks, BLOCKS.home.admin));
     expect(admin).toContain('*部门*\n12');
     expect(admin).toContain('*成员*\n6 位在职');
@@ -76,7 +79,8 @@ describe('the Home tab dashboard', () => {
       expect.stringContaining('*My action items*\n_No action items'),
       expect.stringContaining('*Escalations I own or must act on*\n_No escalations need you'),
     ]);
-    expect(JSON.stringify(home?.blocks)).not.toMatch(/KPI|check-in|joint meeting/i);
+    expect(textOf(blockById(home?.blocks, KPI_BLOCKS.home))).toContain('KPI health of your departments');
+    expect(JSON.stringify(home?.blocks)).not.toMatch(/check-in|joint meeting/i);
     expect(
       home?.blocks.some((block) => (block as { block_id?: string }).block_id === BLOCKS.home.admin),
     ).toBe(false);

@@ -28,6 +28,7 @@ const SHORTCODES: Readonly<Record<string, string>> = {
   large_blue_circle: '🔵',
   white_circle: '⚪',
   spiral_calendar_pad: '🗓️',
+  triangular_flag_on_post: '🚩',
   zzz: '💤',
   no_bell: '🔕',
   hourglass: '⌛',

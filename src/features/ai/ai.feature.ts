@@ -18,6 +18,7 @@ export interface AiServices {
  */
 export const aiFeature: Feature<AiServices> = defineFeature({
   name: 'ai',
+  summary: 'ai.about',
   services: (deps, { db }) => ({
     summaries: createEscalationSummaries({
       llm: deps.llm,

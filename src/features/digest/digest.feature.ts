@@ -28,6 +28,7 @@ function sectionsOf(deps: SlackDeps, infra: FeatureInfra): DigestSection[] {
  */
 export const digestFeature: Feature<{ digest: DigestService }> = defineFeature({
   name: 'digest',
+  summary: 'digest.about',
   services: (deps, infra) => ({
     digest: createDigestService({
       repo: createDigestPrismaRepository(infra.db.prisma),

@@ -2,6 +2,7 @@ import { createKpiApiService, type KpiApiService } from '../../modules/kpis/kpi-
 import { createKpiImportService, type KpiImportService } from '../../modules/kpis/kpi-import.service.js';
 import { createKpiTokensPrismaRepository } from '../../modules/kpis/kpi-tokens.prisma-repository.js';
 import { createKpiTokensService, type KpiTokensService } from '../../modules/kpis/kpi-tokens.service.js';
+import { kpiSampleChangesExportSection } from '../../modules/kpis/kpis.export.prisma-repository.js';
 import { createKpisPrismaRepository } from '../../modules/kpis/kpis.prisma-repository.js';
 import { createKpisService, type KpisService } from '../../modules/kpis/kpis.service.js';
 import { COMMANDS } from '../../slack/ids.js';
@@ -26,6 +27,8 @@ export interface KpisServices {
  */
 export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
   name: 'kpis',
+  summary: 'kpis.about',
+  exportSections: ({ db }) => [kpiSampleChangesExportSection(db.prisma)],
   services: (deps, { db }) => {
     const repo = createKpisPrismaRepository(db.prisma);
     const kpis = createKpisService({ repo, authorization: deps.authorization, clock: deps.clock });

@@ -7,6 +7,10 @@ import {
   createMeetingSeriesService,
   type MeetingSeriesService,
 } from '../../modules/meetings/meeting-series.service.js';
+import {
+  agendaItemsExportSection,
+  meetingSeriesExportSection,
+} from '../../modules/meetings/meetings.export.prisma-repository.js';
 import { createMeetingsPrismaRepository } from '../../modules/meetings/meetings.prisma-repository.js';
 import type { MeetingsRepository } from '../../modules/meetings/meetings.repository.js';
 import { COMMANDS } from '../../slack/ids.js';
@@ -35,6 +39,8 @@ export interface MeetingsServices {
  */
 export const meetingsFeature: Feature<MeetingsServices> = defineFeature({
   name: 'meetings',
+  summary: 'meetings.about',
+  exportSections: ({ db }) => [meetingSeriesExportSection(db.prisma), agendaItemsExportSection(db.prisma)],
   services: (deps, { db }) => {
     const repo = createMeetingsPrismaRepository(db.prisma);
     const series = createMeetingSeriesService({

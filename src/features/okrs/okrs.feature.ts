@@ -5,6 +5,10 @@ import {
   createCheckInsService,
   OKR_NOTIFICATION_KINDS,
 } from '../../modules/okrs/okr-check-ins.service.js';
+import {
+  okrCheckInsExportSection,
+  okrKeyResultsExportSection,
+} from '../../modules/okrs/okrs.export.prisma-repository.js';
 import { createOkrsPrismaRepository } from '../../modules/okrs/okrs.prisma-repository.js';
 import { createOkrsService, type OkrsService } from '../../modules/okrs/okrs.service.js';
 import { defineFeature, type Feature, onAction, onCommand, onView } from '../feature.types.js';
@@ -28,6 +32,8 @@ export interface OkrsServices {
  */
 export const okrsFeature: Feature<OkrsServices> = defineFeature({
   name: 'okrs',
+  summary: 'okrs.about',
+  exportSections: ({ db }) => [okrKeyResultsExportSection(db.prisma), okrCheckInsExportSection(db.prisma)],
   services: (deps, { db }) => {
     const locale = (raw: string | null) => resolveLocale(raw, deps.defaults.locale);
     return {

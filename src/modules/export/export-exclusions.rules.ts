@@ -18,4 +18,7 @@ export const EXPORT_EXCLUSIONS: Readonly<Record<string, string>> = {
   ProcessedEvent:
     'Inbound Slack delivery dedupe keys (team, event id, `user_change:<user id>:<time>`) that make a ' +
     'retried event have its effect once; no personal content.',
+  KpiApiToken:
+    'Credentials for the KPI API (a name, a hash and a prefix), never exported; creating and revoking ' +
+    'one is in the person’s audit_events (kpi_token.created, kpi_token.revoked).',
 };
