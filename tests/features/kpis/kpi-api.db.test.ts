@@ -102,7 +102,7 @@ describe('POST /api/v1/kpis/samples', () => {
     expect(revoked.text).toContain('已撤销令牌 *short-lived*');
     expect((await post(token, { kpi: 'gmv', period: '2025-04-01', value: 1 })).status).toBe(401);
     const list = await kpiAs(file.liaison, 'U0DEMOLIN', 'token list');
-    expect(list.text).toMatch(/\*short-lived\* `lkpi_\w{4}…` — 创建于 .* · 已于 .* 撤销/);
+    expect(list.text).toMatch(/\*short-lived\* `lkpi_[\w-]{4}…` — 创建于 .* · 已于 .* 撤销/);
   });
 });
 
