@@ -255,7 +255,14 @@ export function createDepartmentImport(deps: {
           plans.push({
             target: {
               kind: 'create',
-              fields: { key, nameEn: name, nameZh: name, description: null, slackChannelId: null },
+              fields: {
+                key,
+                nameEn: name,
+                nameZh: name,
+                description: null,
+                slackChannelId: null,
+                locale: null,
+              },
             },
             memberships: ops,
           });
