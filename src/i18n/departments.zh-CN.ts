@@ -53,7 +53,7 @@ export const departmentsZhCN: CatalogShape<typeof departmentsEn> = {
     language: '频道语言',
     languageHint: 'Liaison 在部门频道中发布的内容（升级卡片）使用此语言。',
     languageDefault: '工作区默认',
-    languageEn: 'English',
+    languageEn: '英语（English）',
     languageZh: '简体中文',
     leads: '负责人',
     heads: '部门主管',
