@@ -15,6 +15,7 @@ export const auditEn = {
     departmentRenamed: 'renamed the department',
     departmentDescriptionChanged: 'changed the description',
     departmentChannelChanged: 'changed the channel',
+    departmentLanguageChanged: 'changed the channel language',
     departmentArchived: 'archived the department',
     departmentUnarchived: 'unarchived the department',
     departmentMemberAdded: 'added a member',

@@ -17,6 +17,7 @@ export const auditZhCN: CatalogShape<typeof auditEn> = {
     departmentRenamed: '重命名了部门',
     departmentDescriptionChanged: '修改了简介',
     departmentChannelChanged: '修改了频道',
+    departmentLanguageChanged: '修改了频道语言',
     departmentArchived: '归档了部门',
     departmentUnarchived: '取消归档了部门',
     departmentMemberAdded: '添加了成员',

@@ -69,6 +69,7 @@ export const DEPARTMENT_FIELDS = {
   nameZh: 'departments.name_zh',
   description: 'departments.description',
   channel: 'departments.channel',
+  language: 'departments.language',
   leads: 'departments.leads',
   heads: 'departments.heads',
   executives: 'departments.executives',

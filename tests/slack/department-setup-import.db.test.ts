@@ -263,6 +263,59 @@ describe('/liaison departments import', () => {
     expect(await roster('live-ops')).toEqual({ U0ANA: 'LEAD', U0BO: 'LEAD' });
   });
 
+  it('sets the channel language from an optional language column, checked row by row', async () => {
+    const locales = async () =>
+      Object.fromEntries(
+        (
+          await db().department.findMany({
+            where: { key: { in: ['tech', 'live-ops', 'hosts', 'research'] } },
+            select: { key: true, locale: true },
+          })
+        ).map((d) => [d.key, d.locale]),
+      );
+    const wrong = await importCsv(
+      'U0NYADMIN',
+      ['department,lead_email,member_email,language', 'hosts,,,zh-CN', 'hosts,,,en', 'tech,,,fr'].join('\n'),
+    );
+    expect(wrong.error).toBe(
+      [
+        'Nothing was imported. Fix these rows and submit again:',
+        'Row 3: another row gives “hosts” a different language.',
+        'Row 4: the language must be en or zh-CN, not “fr”.',
+      ].join('\n'),
+    );
+    expect(await locales()).toEqual({ tech: null, 'live-ops': null, hosts: null });
+
+    const { summary } = await importCsv(
+      'U0NYADMIN',
+      [
+        'department,lead_email,member_email,language',
+        'tech,,,zh-cn',
+        'Live Ops,,,EN',
+        'Research,,,zh-CN',
+      ].join('\n'),
+    );
+    expect(summary).toBe(
+      [
+        'Departments imported. Rows read: 3.',
+        '• New departments: Research (`research`)',
+        '• Added: 0 leads, 0 members. Members made leads: 0.',
+        '• Channel language set for 3 departments.',
+      ].join('\n'),
+    );
+    expect(await locales()).toEqual({ tech: 'zh-CN', 'live-ops': 'en', hosts: null, research: 'zh-CN' });
+    const audit = await db().auditEvent.findFirst({
+      where: { action: 'department.language_changed', objectType: 'department' },
+      orderBy: { createdAt: 'asc' },
+      select: { actorSlackId: true, before: true, after: true },
+    });
+    expect(audit).toEqual({
+      actorSlackId: 'U0NYADMIN',
+      before: { locale: null },
+      after: { locale: 'zh-CN' },
+    });
+  });
+
   it('refuses a crafted submission from a non-admin under the box, audited, nothing written', async () => {
     const memberships = await db().membership.count();
     const refusals = () =>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { RaiseInput } from '../../src/modules/escalations/escalations.types.js';
 import type { HomeRefresher } from '../../src/slack/home/home-refresher.js';
 import { BLOCKS, COMMANDS, DEPARTMENT_FIELDS, DEPARTMENT_VIEWS } from '../../src/slack/ids.js';
 import { DEPARTMENT_MODAL_BLOCKS } from '../../src/slack/views/department-manage.view.js';
 import { DEPARTMENTS_BLOCKS } from '../../src/slack/views/departments.view.js';
+import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
 import { blockById, textOf, textOfAll } from '../harness/blocks.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
@@ -39,6 +41,9 @@ const text = (value: string) => ({ value: { type: 'plain_text_input', value } })
 const users = (ids: string[]) => ({ value: { type: 'multi_users_select', selected_users: ids } });
 const channel = (id: string | null) => ({
   value: { type: 'conversations_select', selected_conversation: id },
+});
+const language = (value: string) => ({
+  value: { type: 'static_select', selected_option: { value } },
 });
 const archived = (on: boolean) => ({
   value: { type: 'checkboxes', selected_options: on ? [{ value: 'archived' }] : [] },
@@ -125,6 +130,7 @@ describe('the manage modal', () => {
       DEPARTMENT_FIELDS.nameZh,
       DEPARTMENT_FIELDS.description,
       DEPARTMENT_FIELDS.channel,
+      DEPARTMENT_FIELDS.language,
       DEPARTMENT_FIELDS.leads,
       DEPARTMENT_FIELDS.heads,
       DEPARTMENT_FIELDS.executives,
@@ -291,6 +297,109 @@ describe('the manage modal', () => {
         after: { slackUserId: 'U0DEMOPRIYA', role: 'HEAD' },
       },
     ]);
+  });
+
+  it('sets the language of a department’s channel: stored, audited, listed, and its escalation cards speak it', async () => {
+    const { modal } = await openModal('U0DEMOLIN', 'departments manage finance');
+    const select = modal.blocks.find(
+      (b) => (b as { block_id: string }).block_id === DEPARTMENT_FIELDS.language,
+    );
+    expect(select).toMatchObject({
+      label: { text: '频道语言' },
+      element: { type: 'static_select', initial_option: { value: 'default', text: { text: '工作区默认' } } },
+    });
+    const finance = await department('finance');
+    const fields = {
+      [DEPARTMENT_FIELDS.key]: text('finance'),
+      [DEPARTMENT_FIELDS.nameEn]: text('Finance'),
+      [DEPARTMENT_FIELDS.nameZh]: text('财务'),
+      [DEPARTMENT_FIELDS.channel]: channel('C0FINANCE'),
+      [DEPARTMENT_FIELDS.leads]: users([]),
+      [DEPARTMENT_FIELDS.heads]: users([]),
+      [DEPARTMENT_FIELDS.executives]: users([]),
+      [DEPARTMENT_FIELDS.members]: users([]),
+      [DEPARTMENT_FIELDS.archived]: archived(false),
+    };
+
+    // A crafted value is refused under the select, and nothing is stored.
+    const crafted = await submit('U0DEMOLIN', modal, {
+      ...fields,
+      [DEPARTMENT_FIELDS.language]: language('fr'),
+    });
+    expect(crafted.errors).toEqual({
+      [DEPARTMENT_FIELDS.language]: '语言须为 en（英语）或 zh-CN（简体中文），而不是“fr”。',
+    });
+
+    const saved = await submit('U0DEMOLIN', modal, {
+      ...fields,
+      [DEPARTMENT_FIELDS.language]: language('zh-CN'),
+    });
+    expect(saved.dm).toBe(
+      ['已保存 *财务*（`finance`）：', '• 频道：无 → <#C0FINANCE>', '• 频道语言：工作区默认 → 简体中文'].join(
+        '\n',
+      ),
+    );
+    expect(await db().department.findUniqueOrThrow({ where: { id: finance.id } })).toMatchObject({
+      locale: 'zh-CN',
+      slackChannelId: 'C0FINANCE',
+    });
+    const audit = await db().auditEvent.findFirst({
+      where: { objectId: finance.id, action: 'department.language_changed' },
+      select: { actorSlackId: true, before: true, after: true },
+    });
+    expect(audit).toEqual({
+      actorSlackId: 'U0DEMOLIN',
+      before: { locale: null },
+      after: { locale: 'zh-CN' },
+    });
+    const list = await replyTo('U0DEMOALEX', 'departments');
+    expect(textOf(blockById(list.blocks, DEPARTMENTS_BLOCKS.item('finance')))).toContain(
+      'Channel: <#C0FINANCE> · Language: 简体中文',
+    );
+    const reopened = await openModal('U0DEMOLIN', 'departments manage finance');
+    expect(
+      reopened.modal.blocks.find((b) => (b as { block_id: string }).block_id === DEPARTMENT_FIELDS.language),
+    ).toMatchObject({ element: { initial_option: { value: 'zh-CN' } } });
+
+    // An escalation to Finance: its card in Finance's channel is in Chinese, in an English workspace.
+    const lin = await db().person.findFirstOrThrow({
+      where: { slackUserId: 'U0DEMOLIN', workspace: { isDemo: true } },
+    });
+    const liveOps = await department('live-ops');
+    slack().addChannel({ id: 'C0FINANCE', name: 'finance' });
+    slack().clearCalls();
+    const input: RaiseInput = {
+      title: 'Refund budget for the launch',
+      blocked: 'Refunds',
+      impact: 'Angry buyers',
+      decisionNeeded: 'Who pays',
+      options: [{ label: 'Finance pays', recommended: true }],
+      severity: 'HIGH',
+      raiserDepartmentId: liveOps.id,
+      counterpartDepartmentIds: [finance.id],
+    };
+    const esc = await file.liaison.deps.escalations.raise(
+      await file.liaison.deps.authorization.subjectOf(lin.id),
+      input,
+    );
+    await file.liaison.deps.escalationCards.refresher.settled();
+    const card = slack()
+      .messages('C0FINANCE')
+      .find((m) => m.text.startsWith(`ESC-${esc.number}`));
+    expect(card?.text).toBe(`ESC-${esc.number}（高，待处理，第 1 级）：Refund budget for the launch`);
+    expect(textOf(blockById(card?.blocks, ESCALATION_CARD_BLOCKS.facts))).toContain('*状态*');
+
+    // Back to the workspace's default: stored as null.
+    const back = await submit('U0DEMOLIN', reopened.modal, {
+      ...fields,
+      [DEPARTMENT_FIELDS.channel]: channel(null),
+      [DEPARTMENT_FIELDS.language]: language('default'),
+    });
+    expect(back.dm).toContain('• 频道语言：简体中文 → 工作区默认');
+    expect(await db().department.findUniqueOrThrow({ where: { id: finance.id } })).toMatchObject({
+      locale: null,
+      slackChannelId: null,
+    });
   });
 
   it('refuses a crafted submission from a member: the department id in private_metadata grants nothing', async () => {

@@ -4,7 +4,7 @@ import type { Authorization } from '../access/authorization.service.js';
 import type { SlackProfile } from '../people/person.types.js';
 import { parseCsv } from '../shared/csv.parser.js';
 import type { DepartmentsRepository, KnownPerson } from './departments.repository.js';
-import { NAME_MAX, slugify } from './departments.rules.js';
+import { isDepartmentLocale, NAME_MAX, slugify } from './departments.rules.js';
 import type {
   DepartmentDirectory,
   DepartmentPlan,
@@ -16,6 +16,8 @@ import type {
 /** Slack's plain_text_input holds 3,000 characters; this bounds a paste from elsewhere too. */
 export const IMPORT_MAX_ROWS = 500;
 export const IMPORT_COLUMNS = ['department', 'lead_email', 'member_email'] as const;
+/** Optional: the language of the department's channel (`en` or `zh-CN`); empty leaves it as it is. */
+export const IMPORT_LANGUAGE_COLUMN = 'language';
 /** users.lookupByEmail is Tier 3 (50+/min): a few at a time is plenty for one paste. */
 const LOOKUP_CONCURRENCY = 4;
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
@@ -37,6 +39,8 @@ export interface ImportSummary {
   unchanged: number;
   /** People Liaison had not met before, found in Slack by email. */
   peopleAdded: number;
+  /** Departments whose channel language the `language` column set or changed. */
+  languagesSet: number;
 }
 
 export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
@@ -46,6 +50,8 @@ interface Row {
   department: string;
   leadEmail: string;
   memberEmail: string;
+  /** '' when the column is absent or the cell empty. */
+  language: string;
 }
 
 function problem(row: number, key: MessageKey, params?: MessageParams): ImportProblem {
@@ -83,8 +89,36 @@ function readRows(csv: string): { rows: Row[] } | { problems: ImportProblem[] } 
       department: cell(fields, 'department'),
       leadEmail: cell(fields, 'lead_email').toLowerCase(),
       memberEmail: cell(fields, 'member_email').toLowerCase(),
+      language: at(IMPORT_LANGUAGE_COLUMN) < 0 ? '' : cell(fields, IMPORT_LANGUAGE_COLUMN),
     })),
   };
+}
+
+/** `en`, `zh-CN` whatever their case; null for anything else. */
+function languageOf(text: string): string | null {
+  const [language, region] = text.split('-');
+  const canonical =
+    region === undefined ? language?.toLowerCase() : `${language?.toLowerCase()}-${region.toUpperCase()}`;
+  return canonical && isDepartmentLocale(canonical) ? canonical : null;
+}
+
+/** Each department text → the language its rows give (one per department), or problems. */
+function readLanguages(rows: Row[], problems: ImportProblem[]): Map<string, string> {
+  const languages = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.language || !row.department) continue;
+    const language = languageOf(row.language);
+    const folded = row.department.toLowerCase();
+    const earlier = languages.get(folded);
+    if (!language)
+      problems.push(problem(row.line, 'departments.import.problems.badLanguage', { language: row.language }));
+    else if (earlier && earlier !== language)
+      problems.push(
+        problem(row.line, 'departments.import.problems.languageConflict', { department: row.department }),
+      );
+    else languages.set(folded, language);
+  }
+  return languages;
 }
 
 /** `work` over the items, at most `limit` at a time, results in input order. */
@@ -165,7 +199,8 @@ export function createDepartmentImport(deps: {
   ) {
     const emails = new Set<string>();
     for (const row of rows) {
-      if (!row.leadEmail && !row.memberEmail) {
+      // A row may only set its department's language.
+      if (!row.leadEmail && !row.memberEmail && !row.language) {
         problems.push(problem(row.line, 'departments.import.problems.noEmail'));
         continue;
       }
@@ -207,6 +242,7 @@ export function createDepartmentImport(deps: {
       const problems: ImportProblem[] = [];
       const departments = await repo.list(actor.workspaceId, { includeArchived: true });
       const targets = resolveDepartments(rows, departments, problems);
+      const languages = readLanguages(rows, problems);
       const { resolved, newPeople } = await resolveEmails(actor, rows, directory, problems);
       if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
 
@@ -230,6 +266,7 @@ export function createDepartmentImport(deps: {
         promotedToLead: 0,
         unchanged: 0,
         peopleAdded: 0,
+        languagesSet: 0,
       };
       const plans: DepartmentPlan[] = [];
       const usedPeople = new Set<string>();
@@ -249,18 +286,37 @@ export function createDepartmentImport(deps: {
             summary.promotedToLead++;
           } else summary.unchanged++;
         }
+        const language = languages.get(text);
         if ('create' in target) {
           const { key, name } = target.create;
+          if (language) summary.languagesSet++;
           summary.createdDepartments.push({ key, nameEn: name, nameZh: name });
           plans.push({
             target: {
               kind: 'create',
-              fields: { key, nameEn: name, nameZh: name, description: null, slackChannelId: null },
+              fields: {
+                key,
+                nameEn: name,
+                nameZh: name,
+                description: null,
+                slackChannelId: null,
+                locale: language ?? null,
+              },
             },
             memberships: ops,
           });
-        } else if (ops.length > 0) {
-          plans.push({ target: { kind: 'update', department: target.existing, set: {} }, memberships: ops });
+        } else {
+          const relanguaged = language !== undefined && language !== target.existing.locale;
+          if (relanguaged) summary.languagesSet++;
+          if (ops.length > 0 || relanguaged)
+            plans.push({
+              target: {
+                kind: 'update',
+                department: target.existing,
+                set: relanguaged ? { locale: language } : {},
+              },
+              memberships: ops,
+            });
         }
       }
       if (plans.length === 0) return { ok: true, summary };

@@ -13,6 +13,7 @@ const departmentSelect = {
   nameZh: true,
   description: true,
   slackChannelId: true,
+  locale: true,
   archivedAt: true,
   memberships: {
     select: {
@@ -199,6 +200,13 @@ export function createDepartmentsPrismaRepository(prisma: PrismaClient): Departm
                     objectId: departmentId,
                     before: { slackChannelId: department.slackChannelId },
                     after: { slackChannelId: set.slackChannelId },
+                  });
+                if (set.locale !== undefined)
+                  await audit({
+                    action: 'department.language_changed',
+                    objectId: departmentId,
+                    before: { locale: department.locale },
+                    after: { locale: set.locale },
                   });
                 if (set.archivedAt !== undefined)
                   await audit({

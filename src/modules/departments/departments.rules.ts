@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from '../../i18n/catalog.js';
+import { SUPPORTED_LOCALES, type SupportedLocale } from '../../i18n/locales.js';
 import type { Permission } from '../access/access.types.js';
 import { ROLES, type Role } from '../people/person.types.js';
 import type {
@@ -16,6 +17,11 @@ export const DEPARTMENT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const NAME_MAX = 80;
 export const DESCRIPTION_MAX = 500;
 
+/** The languages a department's channel may be given (null: the workspace's default). */
+export function isDepartmentLocale(value: string): value is SupportedLocale {
+  return (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
 export interface FieldProblem {
   field: keyof DepartmentFields;
   message: { key: MessageKey; params?: MessageParams };
@@ -29,6 +35,7 @@ export function cleanFields(fields: Partial<DepartmentFields>): Partial<Departme
   if (fields.nameZh !== undefined) out.nameZh = fields.nameZh.trim();
   if (fields.description !== undefined) out.description = fields.description?.trim() || null;
   if (fields.slackChannelId !== undefined) out.slackChannelId = fields.slackChannelId?.trim() || null;
+  if (fields.locale !== undefined) out.locale = fields.locale?.trim() || null;
   return out;
 }
 
@@ -58,6 +65,11 @@ export function fieldProblems(fields: Partial<DepartmentFields>, mode: 'create' 
     problems.push({
       field: 'description',
       message: { key: 'departments.errors.descriptionTooLong', params: { max: DESCRIPTION_MAX } },
+    });
+  if (fields.locale && !isDepartmentLocale(fields.locale))
+    problems.push({
+      field: 'locale',
+      message: { key: 'departments.errors.languageInvalid', params: { language: fields.locale } },
     });
   return problems;
 }
@@ -173,6 +185,8 @@ export function changesOf(plan: DepartmentPlan): DepartmentChange[] {
     if (set.description !== undefined) changes.push({ kind: 'description_changed' });
     if (set.slackChannelId !== undefined)
       changes.push({ kind: 'channel_changed', before: department.slackChannelId, after: set.slackChannelId });
+    if (set.locale !== undefined)
+      changes.push({ kind: 'language_changed', before: department.locale, after: set.locale });
     if (set.archivedAt !== undefined) changes.push({ kind: set.archivedAt ? 'archived' : 'unarchived' });
   }
   for (const op of plan.memberships) {

@@ -270,6 +270,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
         nameZh: fields.nameZh ?? '',
         description: fields.description ?? null,
         slackChannelId: fields.slackChannelId ?? null,
+        locale: fields.locale ?? null,
       };
       await requireFreeKey(actor, complete.key);
       await requireNoConflicts(input.roster, directory);
@@ -316,6 +317,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
               nameZh: d.nameZh,
               description: null,
               slackChannelId: null,
+              locale: null,
             },
           },
           memberships: [],

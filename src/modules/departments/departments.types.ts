@@ -8,6 +8,8 @@ export interface DepartmentDto {
   nameZh: string;
   description: string | null;
   slackChannelId: string | null;
+  /** The language of what Liaison posts in its channel (`en`, `zh-CN`); null: the workspace's. */
+  locale: string | null;
   archivedAt: Date | null;
 }
 
@@ -32,6 +34,8 @@ export interface DepartmentFields {
   nameZh: string;
   description: string | null;
   slackChannelId: string | null;
+  /** `en` or `zh-CN` (checked by fieldProblems); null: the workspace's default language. */
+  locale: string | null;
 }
 
 /**
@@ -70,6 +74,7 @@ export type DepartmentChange =
   | { kind: 'renamed'; before: Partial<DepartmentFields>; after: Partial<DepartmentFields> }
   | { kind: 'description_changed' }
   | { kind: 'channel_changed'; before: string | null; after: string | null }
+  | { kind: 'language_changed'; before: string | null; after: string | null }
   | { kind: 'archived' }
   | { kind: 'unarchived' }
   | { kind: 'member_added'; slackUserId: string; role: Role }

@@ -21,6 +21,7 @@ const ACTION_WORDS: Record<string, MessageKey> = {
   'department.renamed': 'audit.actions.departmentRenamed',
   'department.description_changed': 'audit.actions.departmentDescriptionChanged',
   'department.channel_changed': 'audit.actions.departmentChannelChanged',
+  'department.language_changed': 'audit.actions.departmentLanguageChanged',
   'department.archived': 'audit.actions.departmentArchived',
   'department.unarchived': 'audit.actions.departmentUnarchived',
   'department.member_added': 'audit.actions.departmentMemberAdded',

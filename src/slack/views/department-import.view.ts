@@ -70,7 +70,11 @@ export function importSummaryMessage(
   summary: ImportSummary,
 ): { text: string; blocks: KnownBlock[] } {
   const changed =
-    summary.createdDepartments.length + summary.leadsAdded + summary.membersAdded + summary.promotedToLead >
+    summary.createdDepartments.length +
+      summary.leadsAdded +
+      summary.membersAdded +
+      summary.promotedToLead +
+      summary.languagesSet >
     0;
   const lines = [t('departments.import.summaryTitle', { rows: summary.rows })];
   if (summary.createdDepartments.length > 0)
@@ -88,6 +92,8 @@ export function importSummaryMessage(
       }),
     );
   else lines.push(t('departments.import.nothingChanged'));
+  if (summary.languagesSet > 0)
+    lines.push(t('departments.import.summaryLanguages', { count: summary.languagesSet }));
   if (summary.unchanged > 0)
     lines.push(t('departments.import.summaryUnchanged', { count: summary.unchanged }));
   if (summary.peopleAdded > 0)

@@ -43,6 +43,34 @@ function peopleInput(t: Translate, block: string, label: MessageKey, people: str
   };
 }
 
+/** The language select's value for "the workspace's default" (stored as null). */
+export const WORKSPACE_DEFAULT_LANGUAGE = 'default';
+
+/** Each language offered, in its own script so anyone can find theirs. */
+const LANGUAGE_CHOICES: readonly { value: string; label: MessageKey }[] = [
+  { value: WORKSPACE_DEFAULT_LANGUAGE, label: 'departments.manage.languageDefault' },
+  { value: 'en', label: 'departments.manage.languageEn' },
+  { value: 'zh-CN', label: 'departments.manage.languageZh' },
+];
+
+function languageInput(t: Translate, stored: string | null): InputBlock {
+  const options = LANGUAGE_CHOICES.map(({ value, label }) => ({ text: plain(t(label)), value }));
+  const initial = options.find((o) => o.value === (stored ?? WORKSPACE_DEFAULT_LANGUAGE)) ?? options[0];
+  return {
+    type: 'input',
+    block_id: DEPARTMENT_FIELDS.language,
+    optional: true,
+    label: plain(t('departments.manage.language')),
+    hint: plain(t('departments.manage.languageHint')),
+    element: {
+      type: 'static_select',
+      action_id: DEPARTMENT_FIELD_ACTION,
+      options,
+      ...(initial ? { initial_option: initial } : {}),
+    },
+  };
+}
+
 function holding(department: DepartmentWithMembers | null, role: Role): string[] {
   return (department?.members ?? []).filter((m) => m.role === role).map((m) => m.slackUserId);
 }
@@ -97,6 +125,7 @@ export function departmentManageModal(
           ...(department?.slackChannelId ? { initial_conversation: department.slackChannelId } : {}),
         },
       },
+      languageInput(t, department?.locale ?? null),
       ...ROSTER_FIELDS.map(({ role, block, label }) =>
         peopleInput(t, block, label, holding(department, role)),
       ),

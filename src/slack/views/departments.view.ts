@@ -46,6 +46,13 @@ export function departmentLabel(
   return `${escapeMrkdwn(departmentName(department, locale))} (\`${escapeMrkdwn(department.key)}\`)`;
 }
 
+/** A department's channel language in words; the workspace's default when none is set. */
+export function languageName(t: Translate, locale: string | null): string {
+  if (locale === 'en') return t('departments.manage.languageEn');
+  if (locale === 'zh-CN') return t('departments.manage.languageZh');
+  return locale ? escapeMrkdwn(locale) : t('departments.manage.languageDefault');
+}
+
 function withRole(department: DepartmentWithMembers, role: Role): string[] {
   return department.members.filter((m) => m.role === role).map((m) => userMention(m.slackUserId));
 }
@@ -64,6 +71,9 @@ function departmentText(t: Translate, locale: SupportedLocale, department: Depar
     department.slackChannelId
       ? t('departments.list.channel', { channel: channelMention(department.slackChannelId, t) })
       : t('departments.list.noChannel'),
+    ...(department.locale
+      ? [t('departments.list.language', { language: languageName(t, department.locale) })]
+      : []),
   ];
   return [
     title,
@@ -146,6 +156,11 @@ function changeLine(t: Translate, change: DepartmentChange): string {
       return t('departments.changes.channelChanged', {
         before: channelMention(change.before, t),
         after: channelMention(change.after, t),
+      });
+    case 'language_changed':
+      return t('departments.changes.languageChanged', {
+        before: languageName(t, change.before),
+        after: languageName(t, change.after),
       });
     case 'archived':
       return t('departments.changes.archived');

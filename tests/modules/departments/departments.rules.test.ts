@@ -30,6 +30,7 @@ const department = {
   nameZh: '技术',
   description: null,
   slackChannelId: null,
+  locale: null,
   archivedAt: null,
 };
 
@@ -63,6 +64,15 @@ describe('fieldProblems', () => {
     expect(fieldProblems({ key: '-tech' }, 'update').map((p) => p.field)).toEqual(['key']);
     expect(fieldProblems({ description: 'x'.repeat(501) }, 'update').map((p) => p.field)).toEqual([
       'description',
+    ]);
+  });
+
+  it('accepts a channel language of en, zh-CN or none, and nothing else', () => {
+    expect(fieldProblems(cleanFields({ locale: 'zh-CN' }), 'update')).toEqual([]);
+    expect(fieldProblems(cleanFields({ locale: 'en' }), 'update')).toEqual([]);
+    expect(fieldProblems(cleanFields({ locale: ' ' }), 'update')).toEqual([]);
+    expect(fieldProblems({ locale: 'fr' }, 'update')).toEqual([
+      { field: 'locale', message: { key: 'departments.errors.languageInvalid', params: { language: 'fr' } } },
     ]);
   });
 });
@@ -119,7 +129,14 @@ describe('permissionFor', () => {
       permissionFor({
         target: {
           kind: 'create',
-          fields: { key: 'x', nameEn: 'X', nameZh: 'X', description: null, slackChannelId: null },
+          fields: {
+            key: 'x',
+            nameEn: 'X',
+            nameZh: 'X',
+            description: null,
+            slackChannelId: null,
+            locale: null,
+          },
         },
         memberships: [],
       }),

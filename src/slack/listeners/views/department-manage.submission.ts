@@ -7,7 +7,7 @@ import { DEPARTMENT_FIELDS } from '../../ids.js';
 import type { ViewSubmissionArgs } from '../../listener-args.types.js';
 import { readMetadata } from '../../parsers/metadata.parser.js';
 import { firstInputBlock, readViewState, withModalErrors } from '../../parsers/view-state.parser.js';
-import { ROSTER_FIELDS } from '../../views/department-manage.view.js';
+import { ROSTER_FIELDS, WORKSPACE_DEFAULT_LANGUAGE } from '../../views/department-manage.view.js';
 import { departmentChangesMessage } from '../../views/departments.view.js';
 
 /** The service's field names → the modal's blocks. */
@@ -17,6 +17,7 @@ const FIELD_BLOCKS: Record<string, string> = {
   nameZh: DEPARTMENT_FIELDS.nameZh,
   description: DEPARTMENT_FIELDS.description,
   slackChannelId: DEPARTMENT_FIELDS.channel,
+  locale: DEPARTMENT_FIELDS.language,
   ...Object.fromEntries(ROSTER_FIELDS.map(({ role, block }) => [`roster.${role}`, block])),
 };
 
@@ -54,6 +55,8 @@ export function departmentManageSubmission(deps: SlackDeps) {
         if (value !== undefined) Object.assign(fields, { [name]: value });
       const channel = state.conversation(DEPARTMENT_FIELDS.channel);
       if (channel !== undefined) fields.slackChannelId = channel;
+      const language = state.option(DEPARTMENT_FIELDS.language);
+      if (language !== undefined) fields.locale = language === WORKSPACE_DEFAULT_LANGUAGE ? null : language;
       const roster: Roster = {};
       for (const { role, block } of ROSTER_FIELDS) {
         const users = state.users(block);
