@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { type SlackStandIn, startSlackStandIn } from '../src/console/slack-stand-in/index.js';
 import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
 import { openInMemoryDatabase } from '../src/db/open-database.js';
@@ -12,7 +13,6 @@ import { systemClock } from '../src/modules/shared/clock.types.js';
 import { createPacedSlackSender } from '../src/slack/delivery/paced-slack-sender.js';
 import { type BulkRates, SLACK_FLOOR_RATES, scaleRates } from '../src/slack/delivery/rate-floors.js';
 import { createBulkClient } from '../src/slack/delivery/slack-clients.js';
-import { type SlackStandIn, startSlackStandIn } from '../src/slack-stand-in/index.js';
 import { buildDeliveryWorker, buildNotificationsDeps } from '../src/wiring/notifications.wiring.js';
 
 const { values } = parseArgs({

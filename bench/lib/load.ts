@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { STAND_IN_DEFAULTS } from '../../src/slack-stand-in/index.js';
+import { STAND_IN_DEFAULTS } from '../../src/console/slack-stand-in/index.js';
 import { signSlackRequest } from '../../tests/harness/slack-driver.js';
 import type { ReadyMessage, ResponseSlot } from './protocol.js';
 

@@ -2,7 +2,7 @@
 // same work pattern as Liaison's help (ack, then one ephemeral reply through the
 // response_url), with no database and no services. Same stand-in, same protocol.
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { startSlackStandIn } from '../../src/slack-stand-in/index.js';
+import { startSlackStandIn } from '../../src/console/slack-stand-in/index.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
+import type { SlackStandIn, StandInUser } from '../../src/console/slack-stand-in/index.js';
 import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
-import type { SlackStandIn, StandInUser } from '../../src/slack-stand-in/index.js';
 import {
   type ChildMessage,
   type ParentCommand,

@@ -4,7 +4,7 @@
 // when stdin closes.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { startSlackStandIn } from '../../src/slack-stand-in/index.js';
+import { startSlackStandIn } from '../../src/console/slack-stand-in/index.js';
 
 const MARKER = '@@bench ';
 const ZONES = ['Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Australia/Melbourne', 'UTC'];

@@ -2,6 +2,8 @@
 // in-memory PGlite database with every migration applied and the demo workspace seeded,
 // talking to its own Slack stand-in in this process. Prints a `ready` line, then serves
 // the protocol in bench/lib/protocol.ts until told to stop.
+
+import { startSlackStandIn } from '../../src/console/slack-stand-in/index.js';
 import { applyPendingMigrations } from '../../src/db/migrator.js';
 import { openInMemoryDatabase } from '../../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../../src/db/paths.js';
@@ -10,7 +12,6 @@ import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-r
 import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
 import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
-import { startSlackStandIn } from '../../src/slack-stand-in/index.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';

@@ -4,13 +4,6 @@ import type { View } from '@slack/types';
 import { translator } from '../i18n/catalog.js';
 import type { SupportedLocale } from '../i18n/locales.js';
 import { SHORTCUTS } from '../slack/ids.js';
-import type {
-  SlackStandIn,
-  StandInFile,
-  StoredEphemeral,
-  StoredMessage,
-  StoredView,
-} from '../slack-stand-in/index.js';
 import type { ConsoleActor } from './console-payloads.js';
 import {
   eventEnvelope,
@@ -41,6 +34,13 @@ import {
   renderView,
   setFieldValue,
 } from './render/index.js';
+import type {
+  SlackStandIn,
+  StandInFile,
+  StoredEphemeral,
+  StoredMessage,
+  StoredView,
+} from './slack-stand-in/index.js';
 
 /** How many of a conversation's latest messages `inbox` and `channel` show. */
 const LATEST = 10;

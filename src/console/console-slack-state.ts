@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SlackStandIn, StandInState } from '../slack-stand-in/index.js';
+import type { SlackStandIn, StandInState } from './slack-stand-in/index.js';
 
 /** What loading the console's saved Slack found. */
 export type LoadedSlackState =

@@ -10,10 +10,10 @@ import { createDemoPrismaRepository } from '../modules/demo/demo.prisma-reposito
 import { ensureDemoChannels, ensureDemoWorkspace } from '../modules/demo/demo.service.js';
 import { createSlackApp } from '../slack/app.js';
 import type { SlackDeps } from '../slack/deps.js';
-import { type SlackStandIn, type StandInUser, startSlackStandIn } from '../slack-stand-in/index.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { type ConsolePerson, ConsoleSession } from './console-session.js';
 import { keepSlackStateSaved, type LoadedSlackState, loadSlackState } from './console-slack-state.js';
+import { type SlackStandIn, type StandInUser, startSlackStandIn } from './slack-stand-in/index.js';
 
 const GENERAL = { id: 'C0GENERAL', name: 'general' };
 /** How long a typed line may wait for the background work it started (cards, Home) to show. */

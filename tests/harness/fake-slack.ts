@@ -4,7 +4,7 @@ import {
   STAND_IN_DEFAULTS,
   type StandInOptions,
   startSlackStandIn,
-} from '../../src/slack-stand-in/index.js';
+} from '../../src/console/slack-stand-in/index.js';
 import { createSlackDriver, type SlackDriver, type SlackDriverOptions } from './slack-driver.js';
 
 export type {
@@ -15,7 +15,7 @@ export type {
   StoredEphemeral,
   StoredMessage,
   StoredView,
-} from '../../src/slack-stand-in/index.js';
+} from '../../src/console/slack-stand-in/index.js';
 export type { SlackStandIn, StandInOptions };
 /**
  * The "fake Slack" tests import. It is the production stand-in (the local console runs

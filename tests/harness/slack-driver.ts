@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { STAND_IN_DEFAULTS } from '../../src/slack-stand-in/index.js';
+import { STAND_IN_DEFAULTS } from '../../src/console/slack-stand-in/index.js';
 
 /**
  * Drives a running Liaison HTTP endpoint the way Slack does: the same form-encoded

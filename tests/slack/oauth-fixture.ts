@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { StandInInstall } from '../../src/console/slack-stand-in/index.js';
 import type { Database } from '../../src/db/database.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { type RunningHttpApp, startHttpMode } from '../../src/run/http-mode.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { COMMANDS } from '../../src/slack/ids.js';
-import type { StandInInstall } from '../../src/slack-stand-in/index.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { type SlackStandIn, startFakeSlack } from '../harness/fake-slack.js';
 import { DEMO_SLACK_USERS, SIGNING_SECRET } from '../harness/liaison-under-test.js';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 import { SlackApiError } from './errors.js';
 import type { FaultInjector } from './fault-injector.js';
 import type { MethodContext } from './methods/context.js';

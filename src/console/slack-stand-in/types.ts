@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 /** A person in the stand-in's directory. Only `id` is required; the rest gets Slack-like defaults. */
 export interface StandInUser {
