@@ -3,6 +3,7 @@ import type { SupportedLocale } from '../i18n/locales.js';
 import type { Logger } from '../logger.js';
 import type { ActionItemsService } from '../modules/action-items/action-items.service.js';
 import type { CalendarFeature } from '../modules/calendar/index.js';
+import { createEscalationCardsPrismaRepository } from '../modules/escalations/escalation-cards.prisma-repository.js';
 import { createEscalationsPrismaRepository } from '../modules/escalations/escalations.prisma-repository.js';
 import type { ActionItemsPort } from '../modules/escalations/escalations.repository.js';
 import {
@@ -15,7 +16,6 @@ import {
   createEscalationCardRefresher,
   type EscalationCardRefresher,
 } from '../slack/escalations/escalation-card-refresher.js';
-import { createEscalationCardsPrismaRepository } from '../slack/escalations/escalation-cards.prisma-repository.js';
 import { createSlackEscalationNotifier } from '../slack/escalations/escalation-notifier.js';
 import {
   createEscalationStepCheck,

@@ -1,10 +1,10 @@
 import { WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { createEscalationCardRefresher } from '../../src/slack/escalations/escalation-card-refresher.js';
 import type {
   CardSnapshot,
   EscalationCardsRepository,
-} from '../../src/slack/escalations/escalation-cards.prisma-repository.js';
+} from '../../src/modules/escalations/escalation-cards.repository.js';
+import { createEscalationCardRefresher } from '../../src/slack/escalations/escalation-card-refresher.js';
 import { memoryLogger } from '../harness/memory-logger.js';
 
 function snapshot(escalationId: string, number: number, loads: number): CardSnapshot {

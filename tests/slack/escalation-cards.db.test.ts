@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escalationSlaJob } from '../../src/features/escalations/escalation-sla.job.js';
 import { translator } from '../../src/i18n/catalog.js';
+import { createEscalationCardsPrismaRepository } from '../../src/modules/escalations/escalation-cards.prisma-repository.js';
 import type { RaiseInput } from '../../src/modules/escalations/escalations.types.js';
 import type { JobContext } from '../../src/modules/scheduling/job-handler.types.js';
 import { CARD_POSTING_CLAIM_MS } from '../../src/slack/escalations/escalation-card-refresher.js';
-import { createEscalationCardsPrismaRepository } from '../../src/slack/escalations/escalation-cards.prisma-repository.js';
 import { ESCALATION_ACTIONS, ESCALATION_STEP_FIELDS, ESCALATION_STEP_VIEWS } from '../../src/slack/ids.js';
 import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
 import { escalationNoticeView } from '../../src/slack/views/escalation-notice.view.js';

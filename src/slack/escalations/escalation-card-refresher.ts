@@ -1,17 +1,17 @@
 import type { WebClient } from '@slack/web-api';
 import { resolveLocale, translator } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
+import type {
+  CardRow,
+  CardSnapshot,
+  EscalationCardsRepository,
+} from '../../modules/escalations/escalation-cards.repository.js';
 import type { Notify } from '../../modules/notifications/notify.service.js';
 import type { Clock } from '../../modules/shared/clock.types.js';
 import { createPacedWorkspaceQueue, type PacingOptions } from '../delivery/paced-workspace-queue.js';
 import { outcomeOfError } from '../delivery/slack-outcome.js';
 import type { BucketRule } from '../delivery/token-bucket.js';
 import { escalationCardMessage } from '../views/escalation-card.view.js';
-import type {
-  CardRow,
-  CardSnapshot,
-  EscalationCardsRepository,
-} from './escalation-cards.prisma-repository.js';
 
 /**
  * chat.update is Tier 3 (50+ per minute per workspace). Cards go at that floor; a burst of 2

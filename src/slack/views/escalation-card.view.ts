@@ -2,11 +2,16 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { AI_ACTIONS } from '../../features/ai/ai.ids.js';
 import type { Translate } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
+import type { EscalationCardData } from '../../modules/escalations/escalation-cards.repository.js';
 import { MISSED_LEVEL_ONE_REASON } from '../../modules/escalations/escalations.rules.js';
-import type { EscalationDto, EscalationStatus } from '../../modules/escalations/escalations.types.js';
+import type { EscalationStatus } from '../../modules/escalations/escalations.types.js';
+
 import { ESCALATION_ACTIONS } from '../ids.js';
 import { formatDate } from './calendar-format.js';
 import { escapeMrkdwn } from './escape.js';
+
+/** The card's data is the escalations module's (its repository reads it). */
+export type { EscalationCardData };
 
 export const ESCALATION_CARD_BLOCKS = {
   heading: 'escalation.card.heading',
@@ -24,37 +29,6 @@ export const ESCALATION_CARD_BLOCKS = {
   /** The buttons on a DM notice. */
   noticeActions: 'escalation.notice.actions',
 } as const;
-
-/** Everything a card shows, people as Slack ids (Liaison's own, never typed by a user). */
-export interface EscalationCardData
-  extends Pick<
-    EscalationDto,
-    | 'number'
-    | 'title'
-    | 'blocked'
-    | 'impact'
-    | 'decisionNeeded'
-    | 'options'
-    | 'severity'
-    | 'status'
-    | 'level'
-    | 'slaDueAt'
-    | 'proposal'
-    | 'markedForMeetingReason'
-  > {
-  /** YYYY-MM-DD. */
-  wantedBy: string | null;
-  proposedBySlackId: string | null;
-  markedForMeeting: boolean;
-  sourcePermalink: string | null;
-  sourceQuote: string | null;
-  raisedBySlackId: string;
-  assigneeSlackId: string | null;
-  /** The people of the current level. */
-  mustActSlackIds: string[];
-  departments: { nameEn: string; nameZh: string }[];
-  decision: { text: string; decidedBySlackId: string; decidedAt: Date } | null;
-}
 
 type ButtonKey = keyof typeof ESCALATION_ACTIONS;
 
