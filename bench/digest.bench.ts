@@ -1,9 +1,8 @@
 // Input tokens of the managers' digest risk summary. `npm run bench:digest`.
 // The facts a reader's digest gives the RiskSummarizer port, pre-aggregated as the digest
-// service does (src/modules/digest/risk-summary.rules.ts: aggregateRiskFacts), serialized as
-// the prompt carries them, rendered through prompts/risk-summary.prompt.md and counted with js-tiktoken (o200k_base),
-// plus a fixed allowance for the prompt's instructions. Two workspaces, in PGlite in memory:
-// the demo workspace with a week of sample activity, and 100 departments with 500 open
+// service does (src/modules/digest/risk-summary.rules.ts: aggregateRiskFacts), rendered
+// through prompts/risk-summary.prompt.md as the model receives them and counted with
+// js-tiktoken (o200k_base). Two workspaces, in PGlite in memory: the demo workspace with a week of sample activity, and 100 departments with 500 open
 // escalations and 5,000 open action items. The budget: ≤ 3,000 input tokens for every reader.
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';

@@ -109,21 +109,3 @@ export function aggregateRiskFacts(
   }));
   return { ...request, facts: [...kept, ...folded] };
 }
-
-/**
- * The facts as a prompt carries them: one compact JSON object per line (ref, kind, severity,
- * waiting hours, text). What the bench counts; the LLM prompt embeds the same lines.
- */
-export function riskFactsAsPromptLines(facts: readonly RiskFact[]): string {
-  return facts
-    .map((fact) =>
-      JSON.stringify({
-        ref: fact.ref,
-        kind: fact.kind,
-        severity: fact.severity,
-        waitingHours: Math.round(fact.waitingHours),
-        text: fact.text,
-      }),
-    )
-    .join('\n');
-}
