@@ -1,21 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { EscalationOption } from '../escalations/escalations.types.js';
+import { optionsOf } from '../escalations/escalation-cards.prisma-repository.js';
 import type { EscalationSummaryRepository } from './escalation-summary.repository.js';
 import type { EscalationSummarySource } from './escalation-summary.types.js';
-
-function optionsOf(json: unknown): EscalationOption[] {
-  if (!Array.isArray(json)) return [];
-  return json.flatMap((o) =>
-    o && typeof o === 'object' && typeof (o as { label?: unknown }).label === 'string'
-      ? [
-          {
-            label: (o as { label: string }).label,
-            recommended: (o as { recommended?: unknown }).recommended === true,
-          },
-        ]
-      : [],
-  );
-}
 
 export function createEscalationSummaryPrismaRepository(prisma: PrismaClient): EscalationSummaryRepository {
   return {

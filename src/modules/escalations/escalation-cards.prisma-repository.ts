@@ -4,7 +4,8 @@ import { createEscalationsPrismaRepository } from './escalations.prisma-reposito
 import { peopleAtLevel } from './escalations.rules.js';
 import type { EscalationOption } from './escalations.types.js';
 
-function optionsOf(json: unknown): EscalationOption[] {
+/** An escalation's options as stored (JSON), read back defensively. */
+export function optionsOf(json: unknown): EscalationOption[] {
   if (!Array.isArray(json)) return [];
   return json.flatMap((o) =>
     o && typeof o === 'object' && typeof (o as { label?: unknown }).label === 'string'
