@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
 import type { CheckInsRepository, CheckInWindowDto } from './okr-check-ins.repository.js';
-import { toKeyResultDto } from './okrs.prisma-repository.js';
+import { KEY_RESULT as KEY_RESULT_DTO, toKeyResultDto } from './okrs.prisma-repository.js';
 
 const DEPARTMENT = { id: true, key: true, nameEn: true, nameZh: true, slackChannelId: true } as const;
 const WINDOW = {
@@ -14,20 +14,8 @@ const WINDOW = {
   closedAt: true,
 } as const;
 const KEY_RESULT = {
-  id: true,
-  number: true,
-  objectiveId: true,
-  title: true,
-  kind: true,
-  unit: true,
-  direction: true,
-  startValue: true,
-  targetValue: true,
-  currentValue: true,
-  done: true,
-  weight: true,
-  lastConfidence: true,
-  owner: { select: { id: true, slackUserId: true, displayName: true, locale: true } },
+  ...KEY_RESULT_DTO,
+  owner: { select: { ...KEY_RESULT_DTO.owner.select, locale: true } },
 } as const;
 
 function cadenceOf(row: Partial<CheckInCadence> | null | undefined): CheckInCadence {

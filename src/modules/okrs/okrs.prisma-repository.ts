@@ -4,7 +4,8 @@ import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import type { ObjectiveFilter, OkrsRepository } from './okrs.repository.js';
 import type { KeyResultDto, NewKeyResultInput, ObjectiveDto } from './okrs.types.js';
 
-const KEY_RESULT = {
+/** What a key result's DTO reads (the check-ins repository reads the same, plus the owner's language). */
+export const KEY_RESULT = {
   id: true,
   number: true,
   objectiveId: true,
