@@ -141,6 +141,9 @@ export function buildSlackDeps(input: {
       memberships: {
         requestRefresh: (workspaceId, personIds) => deps.home.requestRefresh(workspaceId, personIds),
       },
+      // A channel that now speaks another language gets its open cards in it.
+      onLanguageChanged: (workspaceId, departmentIds) =>
+        escalationCards.refresher.refreshDepartments(workspaceId, departmentIds),
     }),
     admins: createAdminsService({ repo: createAdminsPrismaRepository(db.prisma), authorization, people }),
     auditLog: createAuditLogService({ repo: createAuditLogPrismaRepository(db.prisma), authorization }),

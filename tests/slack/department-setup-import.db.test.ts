@@ -76,6 +76,10 @@ describe('/liaison setup demo', () => {
     const workspace = await db().workspace.findFirstOrThrow({ where: { slackTeamId: slack().teamId } });
     expect(workspace.isDemo).toBe(false);
     expect(await db().department.count({ where: { workspaceId: workspace.id } })).toBe(12);
+    // The demo company's channels speak Chinese, whatever the workspace's language.
+    expect(
+      await db().department.groupBy({ by: ['locale'], where: { workspaceId: workspace.id }, _count: true }),
+    ).toEqual([{ locale: 'zh-CN', _count: 12 }]);
     expect(
       await db().auditEvent.count({ where: { action: 'department.created', actorSlackId: 'U0DEMOLIN' } }),
     ).toBe(12);
@@ -264,6 +268,12 @@ describe('/liaison departments import', () => {
   });
 
   it('sets the channel language from an optional language column, checked row by row', async () => {
+    // These departments follow the workspace's language, as departments made by hand do (the
+    // demo's come in Chinese): the column sets a language where there was none.
+    await db().department.updateMany({
+      where: { key: { in: ['tech', 'live-ops', 'hosts'] } },
+      data: { locale: null },
+    });
     const locales = async () =>
       Object.fromEntries(
         (

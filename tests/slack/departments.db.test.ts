@@ -300,6 +300,12 @@ describe('the manage modal', () => {
   });
 
   it('sets the language of a department’s channel: stored, audited, listed, and its escalation cards speak it', async () => {
+    // Finance follows the workspace's language (English) here, unlike the demo's departments
+    // (Chinese): this test sets a language on a department that has none.
+    await db().department.updateMany({
+      where: { key: 'finance', workspace: { isDemo: true } },
+      data: { locale: null },
+    });
     const { modal } = await openModal('U0DEMOLIN', 'departments manage finance');
     const select = modal.blocks.find(
       (b) => (b as { block_id: string }).block_id === DEPARTMENT_FIELDS.language,
@@ -400,6 +406,93 @@ describe('the manage modal', () => {
       locale: null,
       slackChannelId: null,
     });
+  });
+
+  it('changing a department’s language shows its open escalation cards again, updated in place in the new language', async () => {
+    const finance = await department('finance');
+    const liveOps = await department('live-ops');
+    slack().addChannel({ id: 'C0FINANCE', name: 'finance' });
+    // Finance speaks the workspace's language (English) and has a channel.
+    await db().department.update({
+      where: { id: finance.id },
+      data: { locale: null, slackChannelId: 'C0FINANCE' },
+    });
+    const lin = await db().person.findFirstOrThrow({
+      where: { slackUserId: 'U0DEMOLIN', workspace: { isDemo: true } },
+    });
+    const subject = await file.liaison.deps.authorization.subjectOf(lin.id);
+    const raise = (title: string) =>
+      file.liaison.deps.escalations.raise(subject, {
+        title,
+        blocked: 'Invoices',
+        impact: 'Late payments',
+        decisionNeeded: 'Who approves',
+        options: [],
+        severity: 'HIGH',
+        raiserDepartmentId: liveOps.id,
+        counterpartDepartmentIds: [finance.id],
+      });
+    const refresher = file.liaison.deps.escalationCards.refresher;
+    const cardOf = (number: number) =>
+      slack()
+        .messages('C0FINANCE')
+        .find((m) => m.text.startsWith(`ESC-${number} `) || m.text.startsWith(`ESC-${number}（`));
+    try {
+      // Opened first: opening a modal starts a fresh Slack stand-in (no channel history).
+      const { modal } = await openModal('U0DEMOLIN', 'departments manage finance');
+      const open = await raise('Courier invoices for the launch');
+      const settled = await raise('Last year’s refund policy');
+      await file.liaison.deps.escalations.resolve(subject, settled.number, {
+        decision: 'Keep it',
+        optionsConsidered: [],
+      });
+      await refresher.settled();
+      expect(cardOf(open.number)?.text).toBe(
+        `ESC-${open.number} (high, open, level 1): Courier invoices for the launch`,
+      );
+      const resolvedCard = cardOf(settled.number);
+      expect(resolvedCard?.text).toBe(
+        `ESC-${settled.number} (high, resolved, level 1): Last year’s refund policy`,
+      );
+      const cardTs = cardOf(open.number)?.ts;
+      expect(cardTs).toEqual(expect.any(String));
+
+      const saved = await submit('U0DEMOLIN', modal, {
+        [DEPARTMENT_FIELDS.key]: text('finance'),
+        [DEPARTMENT_FIELDS.nameEn]: text('Finance'),
+        [DEPARTMENT_FIELDS.nameZh]: text('财务'),
+        [DEPARTMENT_FIELDS.channel]: channel('C0FINANCE'),
+        [DEPARTMENT_FIELDS.leads]: users([]),
+        [DEPARTMENT_FIELDS.heads]: users([]),
+        [DEPARTMENT_FIELDS.executives]: users([]),
+        [DEPARTMENT_FIELDS.members]: users([]),
+        [DEPARTMENT_FIELDS.archived]: archived(false),
+        [DEPARTMENT_FIELDS.language]: language('zh-CN'),
+      });
+      expect(saved.dm).toContain('• 频道语言：工作区默认 → 简体中文');
+      await refresher.settled();
+
+      // The open escalation's card is edited in place (no second card), now in Chinese.
+      const updates = slack().callsTo('chat.update', { ok: true });
+      expect(updates.map((c) => [c.args.channel, c.args.ts, c.args.text])).toEqual([
+        ['C0FINANCE', cardTs, `ESC-${open.number}（高，待处理，第 1 级）：Courier invoices for the launch`],
+      ]);
+      expect(
+        slack()
+          .callsTo('chat.postMessage')
+          .filter((c) => c.args.channel === 'C0FINANCE'),
+      ).toEqual([]);
+      const card = cardOf(open.number);
+      expect(card?.edited).toBeDefined();
+      expect(textOf(blockById(card?.blocks, ESCALATION_CARD_BLOCKS.facts))).toContain('*状态*\n待处理');
+      // A settled dispute's card is left as it was.
+      expect(cardOf(settled.number)?.text).toBe(resolvedCard?.text);
+    } finally {
+      await db().department.update({
+        where: { id: finance.id },
+        data: { locale: null, slackChannelId: null },
+      });
+    }
   });
 
   it('refuses a crafted submission from a member: the department id in private_metadata grants nothing', async () => {

@@ -74,6 +74,7 @@ function fakes() {
     recordUpdated: async () => {},
     recordError: async () => true,
     staleEscalationIds: async () => [],
+    markDepartmentCardsBehind: async () => [],
   };
   const client = {
     chat: {

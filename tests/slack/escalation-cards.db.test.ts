@@ -44,14 +44,26 @@ async function raiseAs(slackUserId: string, title: string, counterpart = 'tech',
   return deps().escalations.raise(await deps().authorization.subjectOf(person.id), input);
 }
 
+/**
+ * Whether a message's text is the card of ESC-`number`: `ESC-7 (high, …)` in English,
+ * `ESC-7（高，…）` in Chinese (the demo's departments speak Chinese), never ESC-70.
+ */
+const isCardOf = (text: unknown, number: number) =>
+  String(text).startsWith(`ESC-${number} `) || String(text).startsWith(`ESC-${number}（`);
+
 /** The card Liaison keeps in a channel for an escalation (there is one per escalation). */
 function cardIn(channel: string, number: number) {
   const card = slack()
     .messages(channel)
-    .find((m) => m.text.startsWith(`ESC-${number} `));
+    .find((m) => isCardOf(m.text, number));
   if (!card) throw new Error(`no card for ESC-${number} in ${channel}`);
   return card;
 }
+
+const buttonLabelsOf = (blocks: unknown[] | undefined) =>
+  ((blockById(blocks, ESCALATION_CARD_BLOCKS.actions).elements as { text: { text: string } }[]) ?? []).map(
+    (e) => e.text.text,
+  );
 
 const buttonsOf = (blocks: unknown[] | undefined) =>
   ((blockById(blocks, ESCALATION_CARD_BLOCKS.actions).elements as { action_id: string }[]) ?? []).map(
@@ -114,26 +126,32 @@ beforeAll(async () => {
   });
 });
 
+// The demo's departments speak Chinese (Department.locale 'zh-CN'): their cards are in
+// Chinese whatever the workspace's default (English here) and whoever presses a button;
+// each person's private answers stay in their own language.
 describe('escalation cards in department channels', () => {
   let number = 0;
 
-  it('raising posts one card in each department’s channel: ESC-N, level 1, the leads, a deadline every viewer sees in their zone, the title escaped', async () => {
+  it('raising posts one card in each department’s channel, in the channel’s language (Chinese): ESC-N, level 1, the leads, a deadline every viewer sees in their zone, the title escaped', async () => {
     const esc = await raiseAs('U0DEMOLIN', 'Stock <!channel> & returns');
     number = esc.number;
     await settled();
     for (const channel of [LIVE_OPS_CHANNEL, TECH_CHANNEL]) {
       const cards = slack()
         .messages(channel)
-        .filter((m) => m.text.startsWith(`ESC-${number} `));
+        .filter((m) => isCardOf(m.text, number));
       expect(cards).toHaveLength(1);
+      expect(cards[0]?.text).toBe(
+        `ESC-${number}（高，待处理，第 1 级）：Stock &lt;!channel&gt; &amp; returns`,
+      );
       const blocks = cards[0]?.blocks;
       expect(textOf(blockById(blocks, ESCALATION_CARD_BLOCKS.heading))).toBe(
         `*ESC-${number}* · Stock &lt;!channel&gt; &amp; returns`,
       );
       const facts = textOf(blockById(blocks, ESCALATION_CARD_BLOCKS.facts));
-      expect(facts).toContain('*Severity*\nhigh');
-      expect(facts).toContain('*Status*\nopen');
-      expect(facts).toContain('*Level*\n1');
+      expect(facts).toContain('*严重程度*\n高');
+      expect(facts).toContain('*状态*\n待处理');
+      expect(facts).toContain('*层级*\n1');
       expect(facts).toContain('<@U0DEMOLIN>');
       expect(facts).toContain('<@U0DEMOALEX>');
       const unix = Math.floor((esc.slaDueAt as Date).getTime() / 1000);
@@ -141,7 +159,10 @@ describe('escalation cards in department channels', () => {
       const problem = textOf(blockById(blocks, ESCALATION_CARD_BLOCKS.problem));
       expect(problem).toContain('The Friday live stream &lt;!here&gt;');
       expect(textOf(blockById(blocks, ESCALATION_CARD_BLOCKS.options))).toContain(
-        '• Delay the stream *(recommended)*',
+        '• Delay the stream *（推荐）*',
+      );
+      expect(textOf(blockById(blocks, ESCALATION_CARD_BLOCKS.context))).toBe(
+        '由 <@U0DEMOLIN> 发起 · 直播运营 ↔ 技术 · 请在此消息的话题中讨论',
       );
       expect(buttonsOf(blocks)).toEqual([
         ESCALATION_ACTIONS.acknowledge,
@@ -150,6 +171,14 @@ describe('escalation cards in department channels', () => {
         ESCALATION_ACTIONS.escalate,
         ESCALATION_ACTIONS.reassign,
         ESCALATION_ACTIONS.markForMeeting,
+      ]);
+      expect(buttonLabelsOf(blocks)).toEqual([
+        '确认',
+        '提出方案…',
+        '解决…',
+        '立即升级…',
+        '转交…',
+        '标记待讨论',
       ]);
     }
     const rows = await db().escalationDepartment.findMany({ where: { escalationId: esc.id } });
@@ -168,9 +197,7 @@ describe('escalation cards in department channels', () => {
     for (const channel of [LIVE_OPS_CHANNEL, TECH_CHANNEL]) {
       const card = cardIn(channel, number);
       expect(card.edited).toBeDefined();
-      expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.facts))).toContain(
-        '*Status*\nacknowledged',
-      );
+      expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.facts))).toContain('*状态*\n已确认');
       expect(buttonsOf(card.blocks)).not.toContain(ESCALATION_ACTIONS.acknowledge);
     }
   });
@@ -182,7 +209,7 @@ describe('escalation cards in department channels', () => {
         text?: { text: string };
       }[]
     ).find((e) => e.action_id === ESCALATION_ACTIONS.markForMeeting);
-    expect(button?.text?.text).toBe('Flag to discuss');
+    expect(button?.text?.text).toBe('标记待讨论');
     await press('U0DEMOALEX', TECH_CHANNEL, number, ESCALATION_ACTIONS.markForMeeting);
     expect(await privateAnswer('U0DEMOALEX', TECH_CHANNEL)).toBe(
       `ESC-${number} is flagged for its departments to discuss together; the flag shows on its card.`,
@@ -190,9 +217,12 @@ describe('escalation cards in department channels', () => {
     await settled();
     const card = cardIn(TECH_CHANNEL, number);
     expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.meeting))).toBe(
-      ':triangular_flag_on_post: Flagged for these departments to discuss together',
+      ':triangular_flag_on_post: 已标记，待相关部门一起讨论',
     );
-    expect((card.blocks ?? []).map((block) => textOf(block as never)).join('\n')).not.toMatch(/meeting/i);
+    // No meeting promised (会议: meeting).
+    expect((card.blocks ?? []).map((block) => textOf(block as never)).join('\n')).not.toMatch(
+      /会议|meeting/i,
+    );
   });
 
   it('a member pressing Resolve is refused privately in English; no modal, nothing changes', async () => {
@@ -282,7 +312,7 @@ describe('escalation cards in department channels', () => {
       ['Update the listing', 'U0DEMOCHEN'],
     ]);
     const card = cardIn(LIVE_OPS_CHANNEL, number);
-    expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.facts))).toContain('*Status*\nresolved');
+    expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.facts))).toContain('*状态*\n已解决');
     expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.decision))).toContain(
       'Feature the old stock, refund &lt;!everyone&gt;',
     );
@@ -303,7 +333,7 @@ describe('escalation cards in department channels', () => {
     await settled();
     expect(await statusOf(number)).toBe('OPEN');
     expect(textOf(blockById(cardIn(TECH_CHANNEL, number).blocks, ESCALATION_CARD_BLOCKS.facts))).toContain(
-      '*Status*\nopen',
+      '*状态*\n待处理',
     );
   });
 
@@ -446,7 +476,7 @@ describe('cards that cannot be posted, and the stale-card sweep', () => {
     expect(
       slack()
         .callsTo('chat.update')
-        .filter((c) => String(c.args.text).startsWith(`ESC-${esc.number} `)),
+        .filter((c) => isCardOf(c.args.text, esc.number)),
     ).toEqual([]);
   });
 
@@ -476,9 +506,7 @@ describe('cards that cannot be posted, and the stale-card sweep', () => {
     const postsToLiveOps = () =>
       slack()
         .callsTo('chat.postMessage')
-        .filter(
-          (c) => c.args.channel === LIVE_OPS_CHANNEL && String(c.args.text).startsWith(`ESC-${esc.number} `),
-        );
+        .filter((c) => c.args.channel === LIVE_OPS_CHANNEL && isCardOf(c.args.text, esc.number));
     expect(postsToLiveOps()).toEqual([]);
 
     // That replica died before storing the ts: after two minutes the sweep posts the card, once.
@@ -497,14 +525,33 @@ describe('cards that cannot be posted, and the stale-card sweep', () => {
 });
 
 describe('the language of a department’s channel', () => {
+  it('the demo workspace’s departments all speak Chinese, in an English workspace: a demo card is posted in Chinese', async () => {
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    expect(workspace.defaultLocale).toBe('en');
+    const departments = await db().department.findMany({ where: { workspaceId }, select: { locale: true } });
+    expect(departments).toHaveLength(12);
+    expect(new Set(departments.map((d) => d.locale))).toEqual(new Set(['zh-CN']));
+
+    const esc = await raiseAs('U0DEMOALEX', 'Camera firmware for the stream', 'live-ops', 'tech');
+    await settled();
+    for (const channel of [TECH_CHANNEL, LIVE_OPS_CHANNEL]) {
+      const card = cardIn(channel, esc.number);
+      expect(card.text).toBe(`ESC-${esc.number}（高，待处理，第 1 级）：Camera firmware for the stream`);
+      expect(textOf(blockById(card.blocks, ESCALATION_CARD_BLOCKS.context))).toBe(
+        '由 <@U0DEMOALEX> 发起 · 技术 ↔ 直播运营 · 请在此消息的话题中讨论',
+      );
+    }
+  });
+
   it('a department whose channel speaks Chinese gets its card in Chinese; the other keeps the workspace’s language', async () => {
     await db().department.updateMany({
       where: { workspaceId, key: 'tech' },
       data: { locale: 'zh-CN', slackChannelId: TECH_CHANNEL },
     });
+    // Live Ops follows the workspace's language (English), unlike the rest of the demo.
     await db().department.updateMany({
       where: { workspaceId, key: 'live-ops' },
-      data: { slackChannelId: LIVE_OPS_CHANNEL },
+      data: { locale: null, slackChannelId: LIVE_OPS_CHANNEL },
     });
     try {
       const esc = await raiseAs('U0DEMOLIN', 'Courier for the launch');
@@ -521,7 +568,10 @@ describe('the language of a department’s channel', () => {
       expect(tech).not.toContain('*Status*');
       expect(liveOps).toContain('*Status*\nopen');
     } finally {
-      await db().department.updateMany({ where: { workspaceId, key: 'tech' }, data: { locale: null } });
+      await db().department.updateMany({
+        where: { workspaceId, key: { in: ['tech', 'live-ops'] } },
+        data: { locale: 'zh-CN' },
+      });
     }
   });
 });

@@ -1,3 +1,4 @@
+import type { SupportedLocale } from '../../i18n/locales.js';
 import type { Role, SlackProfile } from '../people/person.types.js';
 
 /** The 12 departments of the founding plan (BRIEF.md), in both languages. */
@@ -15,6 +16,13 @@ export const DEMO_DEPARTMENTS = [
   { key: 'finance', nameEn: 'Finance', nameZh: '财务' },
   { key: 'legal', nameEn: 'Legal & Compliance', nameZh: '法务合规' },
 ] as const;
+
+/**
+ * The demo company is a Chinese live-commerce business: its department channels speak
+ * Chinese, so escalation cards (and whatever else reads a department's language) are posted
+ * in Chinese there, whatever the workspace's default language (`/liaison setup demo` too).
+ */
+export const DEMO_DEPARTMENT_LOCALE: SupportedLocale = 'zh-CN';
 
 export type DemoDepartmentKey = (typeof DEMO_DEPARTMENTS)[number]['key'];
 

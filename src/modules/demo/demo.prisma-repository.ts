@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.rules.js';
-import { DEMO_DEFAULT_CALENDAR_KEY, demoDepartmentChannel } from './demo.data.js';
+import { DEMO_DEFAULT_CALENDAR_KEY, DEMO_DEPARTMENT_LOCALE, demoDepartmentChannel } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
 
 export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository {
@@ -160,7 +160,7 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
           for (const department of departments) {
             const row = await tx.department.upsert({
               where: { workspaceId_key: { workspaceId: ws.id, key: department.key } },
-              create: { workspaceId: ws.id, ...department },
+              create: { workspaceId: ws.id, ...department, locale: DEMO_DEPARTMENT_LOCALE },
               update: {},
               select: { id: true },
             });

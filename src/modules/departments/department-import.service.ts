@@ -4,9 +4,10 @@ import type { Authorization } from '../access/authorization.service.js';
 import type { SlackProfile } from '../people/person.types.js';
 import { parseCsv } from '../shared/csv.parser.js';
 import type { DepartmentsRepository, KnownPerson } from './departments.repository.js';
-import { isDepartmentLocale, NAME_MAX, slugify } from './departments.rules.js';
+import { isDepartmentLocale, NAME_MAX, relanguagedDepartmentIds, slugify } from './departments.rules.js';
 import type {
   DepartmentDirectory,
+  DepartmentLanguageListener,
   DepartmentPlan,
   DepartmentWithMembers,
   MembershipChangeListener,
@@ -146,6 +147,8 @@ export function createDepartmentImport(deps: {
   repo: DepartmentsRepository;
   authorization: Authorization;
   memberships: MembershipChangeListener;
+  /** Told whose channel language the import changed (their open escalation cards). */
+  onLanguageChanged?: DepartmentLanguageListener;
 }) {
   const { repo, authorization } = deps;
 
@@ -331,7 +334,7 @@ export function createDepartmentImport(deps: {
         ).map((p) => p.slackUserId),
       );
       const peopleToCreate = candidates.filter((p) => !knownIds.has(p.slackUserId));
-      const { changedPersonIds } = await repo.applyPlans({
+      const { departmentIds, changedPersonIds } = await repo.applyPlans({
         workspaceId: actor.workspaceId,
         actorSlackId: actor.slackUserId,
         newPeople: peopleToCreate,
@@ -339,6 +342,8 @@ export function createDepartmentImport(deps: {
       });
       summary.peopleAdded = peopleToCreate.length;
       if (changedPersonIds.length > 0) deps.memberships.requestRefresh(actor.workspaceId, changedPersonIds);
+      const relanguaged = relanguagedDepartmentIds(plans, departmentIds);
+      if (relanguaged.length > 0) deps.onLanguageChanged?.(actor.workspaceId, relanguaged);
       return { ok: true, summary };
     },
   };

@@ -169,6 +169,20 @@ export function permissionFor(plan: DepartmentPlan): Permission {
   return onlyDescription && onlyMembers ? 'departments.edit' : 'departments.manage';
 }
 
+/**
+ * The existing departments whose channel language the plans change, given the department ids
+ * `applyPlans` returned (in plan order); a new department has no cards to show again.
+ */
+export function relanguagedDepartmentIds(
+  plans: readonly DepartmentPlan[],
+  departmentIds: readonly string[],
+): string[] {
+  return plans.flatMap((plan, index) => {
+    const id = departmentIds[index];
+    return plan.target.kind === 'update' && plan.target.set.locale !== undefined && id ? [id] : [];
+  });
+}
+
 /** The plan as changes people read (and the audit log records), in the order applied. */
 export function changesOf(plan: DepartmentPlan): DepartmentChange[] {
   const changes: DepartmentChange[] = [];

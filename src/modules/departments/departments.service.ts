@@ -1,7 +1,7 @@
 import { isAllowed } from '../access/access.rules.js';
 import type { AccessSubject, Actor } from '../access/access.types.js';
 import type { Authorization } from '../access/authorization.service.js';
-import { DEMO_DEPARTMENTS } from '../demo/demo.data.js';
+import { DEMO_DEPARTMENT_LOCALE, DEMO_DEPARTMENTS } from '../demo/demo.data.js';
 import type { SlackProfile } from '../people/person.types.js';
 import type { Clock } from '../shared/clock.types.js';
 import { DomainError, isDomainError } from '../shared/domain-error.types.js';
@@ -15,6 +15,7 @@ import {
   isEmptyPlan,
   permissionFor,
   planRoster,
+  relanguagedDepartmentIds,
   rosterConflicts,
 } from './departments.rules.js';
 import type {
@@ -23,6 +24,7 @@ import type {
   DepartmentEdit,
   DepartmentEditResult,
   DepartmentFields,
+  DepartmentLanguageListener,
   DepartmentPlan,
   DepartmentWithMembers,
   MembershipChangeListener,
@@ -72,6 +74,8 @@ export interface DepartmentsServiceDeps {
   clock: Clock;
   /** Told whose memberships changed (their Home tabs). */
   memberships: MembershipChangeListener;
+  /** Told whose channel language changed (their open escalation cards). */
+  onLanguageChanged?: DepartmentLanguageListener;
 }
 
 /** users.info is Tier 4 (100+/min); a handful at once keeps a save under Slack's 3 s. */
@@ -199,6 +203,8 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
     const everyone = touchesDepartment ? (before?.members ?? []) : [];
     const refresh = [...new Set([...changedPersonIds, ...everyone.map((m) => m.personId)])];
     if (refresh.length > 0) deps.memberships.requestRefresh(actor.workspaceId, refresh);
+    const relanguaged = relanguagedDepartmentIds([plan], departmentIds);
+    if (relanguaged.length > 0) deps.onLanguageChanged?.(actor.workspaceId, relanguaged);
     const [departmentId = ''] = departmentIds;
     const department = await requireFound(
       actor,
@@ -237,6 +243,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
     repo,
     authorization,
     memberships: deps.memberships,
+    ...(deps.onLanguageChanged ? { onLanguageChanged: deps.onLanguageChanged } : {}),
   });
 
   return {
@@ -317,7 +324,7 @@ export function createDepartmentsService(deps: DepartmentsServiceDeps): Departme
               nameZh: d.nameZh,
               description: null,
               slackChannelId: null,
-              locale: null,
+              locale: DEMO_DEPARTMENT_LOCALE,
             },
           },
           memberships: [],

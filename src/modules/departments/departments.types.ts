@@ -92,6 +92,12 @@ export interface DepartmentDirectory extends PeopleDirectory {
   lookupByEmail(email: string): Promise<SlackProfile | null>;
 }
 
+/**
+ * Told which departments' channel language changed (department form, CSV import), after the
+ * change is stored, so their open escalation cards are shown again in the new language.
+ */
+export type DepartmentLanguageListener = (workspaceId: string, departmentIds: readonly string[]) => void;
+
 /** Told whose memberships changed, so their Home tabs can be refreshed (the Home refresher). */
 export interface MembershipChangeListener {
   requestRefresh(workspaceId: string, personIds: readonly string[]): void;

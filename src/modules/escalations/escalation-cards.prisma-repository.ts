@@ -175,6 +175,18 @@ export function createEscalationCardsPrismaRepository(prisma: PrismaClient): Esc
       return count === 1;
     },
 
+    async markDepartmentCardsBehind(workspaceId, departmentIds) {
+      if (departmentIds.length === 0) return [];
+      const where = {
+        departmentId: { in: [...departmentIds] },
+        cardTs: { not: null },
+        escalation: { workspaceId, status: { not: 'RESOLVED' as const } },
+      };
+      const rows = await prisma.escalationDepartment.findMany({ where, select: { escalationId: true } });
+      await prisma.escalationDepartment.updateMany({ where, data: { cardUpdatedAt: null } });
+      return [...new Set(rows.map((row) => row.escalationId))];
+    },
+
     async staleEscalationIds(workspaceId, limit, staleBefore) {
       const rows = await prisma.$queryRaw<{ id: string }[]>`
         SELECT e."id" FROM "Escalation" e

@@ -83,4 +83,10 @@ export interface EscalationCardsRepository {
    * replica now (a posting claim newer than `staleBefore`), oldest change first.
    */
   staleEscalationIds(workspaceId: string, limit: number, staleBefore: Date): Promise<string[]>;
+  /**
+   * The departments' posted cards of open (unresolved) escalations are marked behind (their
+   * shown version forgotten), so the stale-card sweep re-renders them even if the refresh
+   * asked for now is lost; returns those escalations' ids.
+   */
+  markDepartmentCardsBehind(workspaceId: string, departmentIds: readonly string[]): Promise<string[]>;
 }

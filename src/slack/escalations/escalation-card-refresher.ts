@@ -28,6 +28,11 @@ export const CARD_POSTING_CLAIM_MS = 2 * 60_000;
 export interface EscalationCardRefresher {
   /** The escalation changed: its cards are re-rendered soon (coalesced, paced). Never throws. */
   requestRefresh(workspaceId: string, escalationId: string): void;
+  /**
+   * The departments' channel language changed: their cards of open escalations are shown
+   * again, in the new language (marked behind first, so a lost refresh is swept later). Never throws.
+   */
+  refreshDepartments(workspaceId: string, departmentIds: readonly string[]): void;
   /** Queues the workspace's cards that are behind or missing (crash, lost update); at most `limit`. */
   sweepStale(workspaceId: string, limit?: number): Promise<number>;
   /** Resolves once every requested refresh was done or given up (tests, shutdown). */
@@ -184,8 +189,27 @@ export function createEscalationCardRefresher(
     queue.request(workspaceId, [escalationId]);
   }
 
+  /** Lookups started by refreshDepartments and not done yet: settled() waits for them too. */
+  const lookups = new Set<Promise<void>>();
+
   return {
     requestRefresh,
+
+    refreshDepartments(workspaceId, departmentIds) {
+      const lookup = deps.repo
+        .markDepartmentCardsBehind(workspaceId, departmentIds)
+        .then((ids) => {
+          for (const id of ids) requestRefresh(workspaceId, id);
+        })
+        .catch((error: unknown) =>
+          deps.logger.warn(
+            { err: error, workspaceId, departmentIds },
+            'could not queue the cards of departments whose language changed; they keep the old language until their next change',
+          ),
+        )
+        .finally(() => lookups.delete(lookup));
+      lookups.add(lookup);
+    },
 
     async sweepStale(workspaceId, limit = 20) {
       const ids = await deps.repo.staleEscalationIds(workspaceId, limit, claimStaleBefore(now()));
@@ -193,6 +217,9 @@ export function createEscalationCardRefresher(
       return ids.length;
     },
 
-    settled: () => queue.settled(),
+    async settled() {
+      await Promise.all([...lookups]);
+      await queue.settled();
+    },
   };
 }
