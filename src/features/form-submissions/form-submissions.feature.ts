@@ -7,14 +7,16 @@ import {
 
 /**
  * Every modal's submission takes effect once (`onView` wraps each form's listener, see
- * src/slack/once-per-submission.ts); this feature keeps the memory of submissions a week.
+ * src/slack/once-per-submission.ts); this feature keeps the memory of submissions a week,
+ * and that of Slack events (the event-retry dedupe, ProcessedEvent) too.
  */
 export const formSubmissionsFeature = defineFeature({
   name: 'form-submissions',
   jobs: [
     {
       kind: FORM_SUBMISSIONS_PURGE_KIND,
-      handler: (deps) => formSubmissionsPurgeJob({ formSubmissions: deps.formSubmissions }),
+      handler: (deps) =>
+        formSubmissionsPurgeJob({ formSubmissions: deps.formSubmissions, inboundEvents: deps.inboundEvents }),
       ensureSchedule: (deps, workspace) => ensureFormSubmissionsPurgeSchedule(deps.schedules, workspace.id),
     },
   ],

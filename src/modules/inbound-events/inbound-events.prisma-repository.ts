@@ -62,5 +62,13 @@ export function createInboundEventsPrismaRepository(prisma: PrismaClient): Inbou
         where: { ...matching(delivery), status: 'PROCESSING' },
       });
     },
+
+    async purgeBefore(before, limit) {
+      // deleteMany has no LIMIT: the oldest rows by the createdAt index, then those ids.
+      return prisma.$executeRaw`
+        DELETE FROM "ProcessedEvent" WHERE "id" IN (
+          SELECT "id" FROM "ProcessedEvent" WHERE "createdAt" < ${before}
+          ORDER BY "createdAt" ASC LIMIT ${limit})`;
+    },
   };
 }

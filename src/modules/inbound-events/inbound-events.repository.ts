@@ -9,4 +9,9 @@ export interface InboundEventsRepository {
   markDone(delivery: InboundDelivery, now: Date): Promise<void>;
   /** Gives a failed delivery back, so Slack's retry of it is processed rather than dropped. */
   release(delivery: InboundDelivery): Promise<void>;
+  /**
+   * Deletes at most `limit` deliveries (of any team) first seen before `before`, oldest first,
+   * in one statement; how many went.
+   */
+  purgeBefore(before: Date, limit: number): Promise<number>;
 }

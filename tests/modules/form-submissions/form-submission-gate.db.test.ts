@@ -3,6 +3,9 @@ import { formSubmissionsPurgeJob } from '../../../src/features/form-submissions/
 import type { FormSubmission } from '../../../src/modules/form-submissions/form-submission.types.js';
 import { createFormSubmissionGate } from '../../../src/modules/form-submissions/form-submission-gate.service.js';
 import { createFormSubmissionsPrismaRepository } from '../../../src/modules/form-submissions/form-submissions.prisma-repository.js';
+import type { InboundDelivery } from '../../../src/modules/inbound-events/inbound-event.types.js';
+import { createInboundEventGate } from '../../../src/modules/inbound-events/inbound-event-gate.service.js';
+import { createInboundEventsPrismaRepository } from '../../../src/modules/inbound-events/inbound-events.prisma-repository.js';
 import type { JobContext } from '../../../src/modules/scheduling/job-handler.types.js';
 import { fixedClock } from '../../fakes/fixed-clock.js';
 import { openTestDatabase, type TestDatabase } from '../../harness/test-database.js';
@@ -34,6 +37,9 @@ const gate = (options: { waitMs?: number } = {}) =>
     waitMs: options.waitMs ?? 0,
     pollMs: 10,
   });
+
+const events = (options: { purgeBatch?: number; purgeMaxBatches?: number } = {}) =>
+  createInboundEventGate({ repo: createInboundEventsPrismaRepository(db.prisma), clock, ...options });
 
 let n = 0;
 const submission = (workspace = 0): FormSubmission => ({
@@ -100,9 +106,9 @@ describe('form submission gate', () => {
     await gate().claim(recent);
     clock.advance(1 * 86_400_000 + 60_000);
 
-    const job = formSubmissionsPurgeJob({ formSubmissions: gate() });
+    const job = formSubmissionsPurgeJob({ formSubmissions: gate(), inboundEvents: events() });
     const outcome = await job.run({ workspaceId: workspaces[0] } as JobContext);
-    expect(outcome).toEqual({ result: { purged: expect.any(Number) } });
+    expect(outcome).toEqual({ result: { purged: expect.any(Number), eventsPurged: expect.any(Number) } });
     const left = await db.prisma.formSubmission.findMany({ select: { key: true } });
     const keys = left.map((row) => row.key);
     expect(keys).toContain(recent.key);
@@ -113,5 +119,60 @@ describe('form submission gate', () => {
     expect(
       (await db.prisma.formSubmission.findMany({ select: { key: true } })).map((r) => r.key),
     ).not.toContain(oldElsewhere.key);
+  });
+
+  it('forgets Slack event ids first seen more than a week ago in the same daily job, any team’s, oldest first, in bounded batches', async () => {
+    await db.prisma.processedEvent.deleteMany();
+    const daysAgo = (days: number) => new Date(clock.now().getTime() - days * 86_400_000);
+    const seen = [
+      { eventId: 'EvOLDEST', teamId: 'T0FORMS1', createdAt: daysAgo(30) },
+      { eventId: 'EvOLDER', teamId: 'T0UNINSTALLED', createdAt: daysAgo(9) },
+      { eventId: 'EvOLD', teamId: 'T0FORMS2', createdAt: daysAgo(7.01) },
+      { eventId: 'EvRECENT', teamId: 'T0FORMS1', createdAt: daysAgo(6.9) },
+    ];
+    await db.prisma.processedEvent.createMany({
+      data: seen.map((row) => ({
+        ...row,
+        eventType: 'user_change',
+        status: 'DONE' as const,
+        leaseUntil: row.createdAt,
+        completedAt: row.createdAt,
+      })),
+    });
+    const left = async () =>
+      (
+        await db.prisma.processedEvent.findMany({ select: { eventId: true }, orderBy: { createdAt: 'asc' } })
+      ).map((row) => row.eventId);
+
+    // One statement of two rows per run: the two oldest go, the third waits for the next run.
+    const bounded = formSubmissionsPurgeJob({
+      formSubmissions: gate(),
+      inboundEvents: events({ purgeBatch: 2, purgeMaxBatches: 1 }),
+    });
+    expect(await bounded.run({ workspaceId: workspaces[0] } as JobContext)).toEqual({
+      result: { purged: expect.any(Number), eventsPurged: 2 },
+    });
+    expect(await left()).toEqual(['EvOLD', 'EvRECENT']);
+    expect(await bounded.run({ workspaceId: workspaces[0] } as JobContext)).toEqual({
+      result: { purged: expect.any(Number), eventsPurged: 1 },
+    });
+    expect(await left()).toEqual(['EvRECENT']);
+
+    // A recent event is still remembered: its retry changes nothing.
+    const retry: InboundDelivery = { teamId: 'T0FORMS1', eventId: 'EvRECENT', eventType: 'user_change' };
+    expect(await events().runOnce(retry, async () => {})).toBe('done');
+
+    // Several statements in one run when the backlog is larger than one.
+    await db.prisma.processedEvent.createMany({
+      data: ['EvA', 'EvB', 'EvC', 'EvD', 'EvE'].map((eventId) => ({
+        eventId,
+        teamId: 'T0FORMS2',
+        eventType: 'app_home_opened',
+        leaseUntil: daysAgo(8),
+        createdAt: daysAgo(8),
+      })),
+    });
+    expect(await events({ purgeBatch: 2, purgeMaxBatches: 5 }).purge()).toBe(5);
+    expect(await left()).toEqual(['EvRECENT']);
   });
 });

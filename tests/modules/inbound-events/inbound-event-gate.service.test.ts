@@ -30,6 +30,10 @@ function memoryRepo(): InboundEventsRepository {
       const found = find(d);
       if (found) rows.delete(found[0]);
     },
+    // The purge is tested on the database (form-submission-gate.db.test.ts).
+    async purgeBefore() {
+      return 0;
+    },
   };
 }
 
