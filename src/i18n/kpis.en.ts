@@ -146,10 +146,12 @@ export const kpisEn = {
     showEscalate: ' · escalates to {departments}',
     showMeasure: '      ◦ {measure}',
     errors: {
+      badForm: 'This form is out of date. Open it again with `/kpi plan KEY`.',
       badChoice: 'Choose one of the rules.',
       valueRequired: 'Give the value as a number, e.g. 1 or 1.5.',
       percentRequired: 'Give the change as a positive percent, e.g. 30.',
-      periodsRequired: 'Give a whole number of periods from 1 to {max}, e.g. 7 for week over week on a daily KPI.',
+      periodsRequired:
+        'Give a whole number of periods from 1 to {max}, e.g. 7 for week over week on a daily KPI.',
       noTarget: '{key} has no target. Set one with `/kpi define {key}` or choose another rule.',
       tooManyMeasures: 'At most {max} measures per level.',
       measureTooLong: 'A measure is at most {max} characters.',
@@ -165,9 +167,11 @@ export const kpisEn = {
     facts: '*Value* {value} ({period}) · *rule* {rule} · *target* {target}',
     trend: '*Trend* {trend}',
     measures: '*Measures*\n{measures}',
-    escalating: 'The measures become action items of {department}, and an escalation opens with {departments}.',
+    escalating:
+      'The measures become action items of {department}, and an escalation opens with {departments}.',
     recoveredFallback: '✅ {name} is back to normal',
-    recovered: '✅ *{name}* (`{key}`) is back to normal: {value} ({period}). The level {level} breach since {since} is over.',
+    recovered:
+      '✅ *{name}* (`{key}`) is back to normal: {value} ({period}). The level {level} breach since {since} is over.',
   },
   escalation: {
     title: 'KPI {name} at level {level}: {levelName}',

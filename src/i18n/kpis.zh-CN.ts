@@ -146,6 +146,7 @@ export const kpisZhCn: typeof kpisEn = {
     showEscalate: ' · 升级到 {departments}',
     showMeasure: '      ◦ {measure}',
     errors: {
+      badForm: '此表单已过期。请用 `/kpi plan KEY` 重新打开。',
       badChoice: '请选择一条规则。',
       valueRequired: '请填写数字，例如 1 或 1.5。',
       percentRequired: '请填写正的百分比，例如 30。',
@@ -167,7 +168,8 @@ export const kpisZhCn: typeof kpisEn = {
     measures: '*应对措施*\n{measures}',
     escalating: '措施将生成为{department}的待办事项，并与{departments}发起升级。',
     recoveredFallback: '✅ {name} 已恢复正常',
-    recovered: '✅ *{name}*（`{key}`）已恢复正常：{value}（{period}）。自 {since} 起的 {level} 级预警已解除。',
+    recovered:
+      '✅ *{name}*（`{key}`）已恢复正常：{value}（{period}）。自 {since} 起的 {level} 级预警已解除。',
   },
   escalation: {
     title: 'KPI {name} 触发 {level} 级预案：{levelName}',

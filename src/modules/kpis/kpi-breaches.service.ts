@@ -1,9 +1,9 @@
 import { addDays, type LocalDate, localDateAt } from '../calendar/local-date.rules.js';
 import type { Clock } from '../shared/clock.types.js';
 import type { KpiDto, SamplePoint } from './kpi.types.js';
-import type { KpiPlansRepository, PlanTx } from './kpi-plans.repository.js';
 import { breachedLevel, breachStep, escalationSeverityOf, periodsNeeded } from './kpi-plan.rules.js';
 import type { KpiBreachDto, KpiThresholdDto } from './kpi-plan.types.js';
+import type { KpiPlansRepository, PlanTx } from './kpi-plans.repository.js';
 import type { KpisRepository } from './kpis.repository.js';
 
 /** A claim older than this was abandoned (its process died): the next evaluation takes it over. */
@@ -97,7 +97,11 @@ export function createKpiBreachesService(deps: {
       try {
         // A breach that recovered before its alert went out is not announced either.
         if (breach.alertedLevel > 0)
-          await effects.postRecovery({ ...notice, level: breach.level, threshold: thresholdOf(breach.level) });
+          await effects.postRecovery({
+            ...notice,
+            level: breach.level,
+            threshold: thresholdOf(breach.level),
+          });
         await repo.finishRecovery(breach.id, now, now);
       } catch (error) {
         await repo.releaseRecovery(breach.id, now);
@@ -128,9 +132,16 @@ export function createKpiBreachesService(deps: {
   return {
     /** After a write: each touched KPI with a plan (or an open breach) once. Never throws. */
     async evaluate(kpiIds: readonly string[]): Promise<void> {
-      const watched = await repo.watched(kpiIds);
-      if (watched.length === 0) return;
-      const thresholds = await repo.thresholdsFor(watched);
+      let watched: string[];
+      let thresholds: Map<string, KpiThresholdDto[]>;
+      try {
+        watched = await repo.watched(kpiIds);
+        if (watched.length === 0) return;
+        thresholds = await repo.thresholdsFor(watched);
+      } catch (error) {
+        deps.onError?.(error, kpiIds.join(','));
+        return;
+      }
       for (const kpiId of watched) {
         try {
           await evaluateOne(kpiId, thresholds.get(kpiId) ?? []);

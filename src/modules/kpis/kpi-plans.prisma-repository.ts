@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
+import type { KpiThresholdDto, PlanLevel, ThresholdRule } from './kpi-plan.types.js';
 import type { KpiPlansRepository } from './kpi-plans.repository.js';
-import type { KpiBreachDto, KpiThresholdDto, PlanLevel, ThresholdRule } from './kpi-plan.types.js';
 
 const BREACH_SELECT = {
   id: true,
@@ -91,7 +91,10 @@ export function createKpiPlansPrismaRepository(prisma: PrismaClient): KpiPlansRe
 
     async savePlan(kpi, thresholds, actorSlackId) {
       await prisma.$transaction(async (tx) => {
-        const before = await tx.kpiThreshold.findMany({ where: { kpiId: kpi.id }, orderBy: { level: 'asc' } });
+        const before = await tx.kpiThreshold.findMany({
+          where: { kpiId: kpi.id },
+          orderBy: { level: 'asc' },
+        });
         await tx.kpiThreshold.deleteMany({ where: { kpiId: kpi.id } });
         if (thresholds.length > 0)
           await tx.kpiThreshold.createMany({
@@ -170,7 +173,10 @@ export function createKpiPlansPrismaRepository(prisma: PrismaClient): KpiPlansRe
 
     async track(breachId, level, point) {
       return prisma.$transaction(async (tx) => {
-        const row = await tx.kpiBreach.findUniqueOrThrow({ where: { id: breachId }, select: { level: true } });
+        const row = await tx.kpiBreach.findUniqueOrThrow({
+          where: { id: breachId },
+          select: { level: true },
+        });
         return tx.kpiBreach.update({
           where: { id: breachId },
           data: {

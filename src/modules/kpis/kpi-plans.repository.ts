@@ -1,5 +1,5 @@
-import type { DepartmentRef } from './kpis.repository.js';
 import type { KpiBreachDto, KpiThresholdDto } from './kpi-plan.types.js';
+import type { DepartmentRef } from './kpis.repository.js';
 
 /** A transaction the repository holds, handed to work that must commit with it (action items). */
 export type PlanTx = unknown;
@@ -21,7 +21,11 @@ export interface KpiPlansRepository {
   /** Breaches of these KPIs open now, or that recovered and whose recovery is not announced yet. */
   breachesOf(kpiIds: readonly string[]): Promise<KpiBreachDto[]>;
   /** Opens a breach (null when another evaluation opened one first). */
-  openNew(kpiId: string, level: number, point: { period: string; value: number }): Promise<KpiBreachDto | null>;
+  openNew(
+    kpiId: string,
+    level: number,
+    point: { period: string; value: number },
+  ): Promise<KpiBreachDto | null>;
   /** Records the latest point of an open breach and raises its level when `level` is worse. */
   track(breachId: string, level: number, point: { period: string; value: number }): Promise<KpiBreachDto>;
   recover(breachId: string, at: Date, point: { period: string; value: number } | null): Promise<void>;

@@ -3,9 +3,9 @@ import type { Authorization } from '../access/authorization.service.js';
 import { DomainError } from '../shared/domain-error.types.js';
 import { parseKpiValue } from './kpi.rules.js';
 import type { KpiDto } from './kpi.types.js';
-import type { KpiPlansRepository } from './kpi-plans.repository.js';
 import { MEASURE_MAX_LENGTH, MEASURES_MAX, PERIODS_MAX } from './kpi-plan.rules.js';
 import { type KpiThresholdDto, PLAN_LEVELS, type PlanLevel, THRESHOLD_RULES } from './kpi-plan.types.js';
+import type { KpiPlansRepository } from './kpi-plans.repository.js';
 
 /** One level of the plan modal, as text; `rule` is `none` or one of THRESHOLD_RULES. */
 export interface PlanLevelForm {
@@ -51,7 +51,11 @@ export function createKpiPlansService(deps: {
 }) {
   const { repo } = deps;
 
-  async function levelOf(kpi: KpiDto, level: PlanLevel, form: PlanLevelForm): Promise<KpiThresholdDto | null> {
+  async function levelOf(
+    kpi: KpiDto,
+    level: PlanLevel,
+    form: PlanLevelForm,
+  ): Promise<KpiThresholdDto | null> {
     if (form.rule === 'none' || form.rule === '') return null;
     const rule = THRESHOLD_RULES.find((r) => r === form.rule);
     if (!rule) throw invalid(level, 'rule', 'kpis.plan.errors.badChoice');
@@ -92,8 +96,10 @@ export function createKpiPlansService(deps: {
           .filter(Boolean),
       ),
     ];
-    if (level >= 2 && measures.length === 0) throw invalid(level, 'measures', 'kpis.plan.errors.measuresRequired');
-    if (level >= 2 && keys.length === 0) throw invalid(level, 'escalateTo', 'kpis.plan.errors.escalateRequired');
+    if (level >= 2 && measures.length === 0)
+      throw invalid(level, 'measures', 'kpis.plan.errors.measuresRequired');
+    if (level >= 2 && keys.length === 0)
+      throw invalid(level, 'escalateTo', 'kpis.plan.errors.escalateRequired');
     if (keys.includes(kpi.owner.key))
       throw invalid(level, 'escalateTo', 'kpis.plan.errors.ownDepartment', { department: kpi.owner.key });
     const found = new Set((await repo.departmentsByKeys(kpi.workspaceId, keys)).map((d) => d.key));
