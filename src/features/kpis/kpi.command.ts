@@ -7,15 +7,17 @@ import { servicesOf } from '../feature-registry.js';
 import { sendKpiChartToDm } from './kpi-chart.delivery.js';
 import { kpiDefineModal } from './kpi-define.view.js';
 import { kpiImportModal } from './kpi-import.view.js';
+import { kpiPlanLines, kpiPlanModal } from './kpi-plan.view.js';
 import { kpiTokenCommand } from './kpi-token.command.js';
 import { kpisFeature } from './kpis.feature.js';
+import { KPI_BLOCKS } from './kpis.ids.js';
 import { kpiListView, kpiShowView } from './kpis.view.js';
 
 const usage = (typed: string) =>
   new DomainError('kpi.usage', { key: 'kpis.usage' }, { detail: `typed "/kpi ${typed}"` });
 
 /**
- * `/kpi define [KEY] | list [department] | show KEY | record KEY VALUE [period]`: ack, the
+ * `/kpi define [KEY] | list [department] | show KEY | plan KEY | record KEY VALUE [period]`: ack, the
  * actor, then a service call and a view, answered privately in the person's language.
  */
 export function kpiCommand(deps: SlackDeps) {
@@ -63,10 +65,26 @@ export function kpiCommand(deps: SlackDeps) {
         await reply(kpiListView(list, view, departmentLabel));
         return;
       }
+      case 'plan': {
+        if (rest.length !== 1 || !rest[0]) throw usage(text);
+        const { kpi, thresholds } = await servicesOf(deps, kpisFeature).plans.planOf(actor.subject, rest[0]);
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: kpiPlanModal(actor.t, actor.locale, kpi, thresholds),
+        });
+        return;
+      }
       case 'show': {
         if (rest.length !== 1 || !rest[0]) throw usage(text);
         const snapshot = await kpis.show(actor.subject, rest[0]);
-        await reply(kpiShowView(snapshot, view));
+        const thresholds = await servicesOf(deps, kpisFeature).plans.thresholdsOf(snapshot.kpi.id);
+        const shown = kpiShowView(snapshot, view);
+        shown.blocks.push({
+          type: 'section',
+          block_id: KPI_BLOCKS.showPlan,
+          text: { type: 'mrkdwn', text: kpiPlanLines(actor.t, actor.locale, snapshot.kpi, thresholds) },
+        });
+        await reply(shown);
         await sendKpiChartToDm(client, deps.logger, { slackUserId: command.user_id, snapshot, ...view });
         return;
       }

@@ -1,5 +1,11 @@
 import { createKpiApiService, type KpiApiService } from '../../modules/kpis/kpi-api.service.js';
+import {
+  createKpiBreachesService,
+  type KpiBreachesService,
+} from '../../modules/kpis/kpi-breaches.service.js';
 import { createKpiImportService, type KpiImportService } from '../../modules/kpis/kpi-import.service.js';
+import { createKpiPlansPrismaRepository } from '../../modules/kpis/kpi-plans.prisma-repository.js';
+import { createKpiPlansService, type KpiPlansService } from '../../modules/kpis/kpi-plans.service.js';
 import { createKpiTokensPrismaRepository } from '../../modules/kpis/kpi-tokens.prisma-repository.js';
 import { createKpiTokensService, type KpiTokensService } from '../../modules/kpis/kpi-tokens.service.js';
 import { kpiSampleChangesExportSection } from '../../modules/kpis/kpis.export.prisma-repository.js';
@@ -9,14 +15,18 @@ import { COMMANDS } from '../../slack/ids.js';
 import { defineFeature, type Feature, onCommand, onView } from '../feature.types.js';
 import { servicesOf } from '../feature-registry.js';
 import { kpiCommand } from './kpi.command.js';
+import { kpiBreachEffects } from './kpi-breach.effects.js';
 import { kpiDefineSubmission } from './kpi-define.submission.js';
 import { kpiImportSubmission } from './kpi-import.submission.js';
+import { kpiPlanSubmission } from './kpi-plan.submission.js';
 import { kpiSamplesRoute } from './kpi-samples.route.js';
 import { KPI_BLOCKS, KPI_VIEWS } from './kpis.ids.js';
 import { kpiHomeLines } from './kpis.view.js';
 
 export interface KpisServices {
   kpis: KpisService;
+  plans: KpiPlansService;
+  breaches: KpiBreachesService;
   imports: KpiImportService;
   tokens: KpiTokensService;
   api: KpiApiService;
@@ -31,9 +41,30 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
   exportSections: ({ db }) => [kpiSampleChangesExportSection(db.prisma)],
   services: (deps, { db }) => {
     const repo = createKpisPrismaRepository(db.prisma);
-    const kpis = createKpisService({ repo, authorization: deps.authorization, clock: deps.clock });
+    const planRepo = createKpiPlansPrismaRepository(db.prisma);
+    const breaches = createKpiBreachesService({
+      repo: planRepo,
+      kpis: repo,
+      clock: deps.clock,
+      effects: kpiBreachEffects(deps, planRepo),
+      onError: (error, kpiId) =>
+        deps.logger.error({ err: error, kpiId }, 'KPI thresholds: evaluation failed'),
+    });
+    const kpis = createKpisService({
+      repo,
+      authorization: deps.authorization,
+      clock: deps.clock,
+      // One call per write (a record, an import, an API request) with the KPIs it changed.
+      afterWrite: (kpiIds) => breaches.evaluate(kpiIds),
+    });
     return {
       kpis,
+      plans: createKpiPlansService({
+        repo: planRepo,
+        authorization: deps.authorization,
+        requireKpi: kpis.requireKpi,
+      }),
+      breaches,
       imports: createKpiImportService({ repo, mayRecord: kpis.mayRecord, write: kpis.write }),
       tokens: createKpiTokensService({
         repo: createKpiTokensPrismaRepository(db.prisma),
@@ -51,6 +82,7 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     onCommand(COMMANDS.kpi, kpiCommand),
     onView(KPI_VIEWS.define, kpiDefineSubmission),
     onView(KPI_VIEWS.import, kpiImportSubmission),
+    onView(KPI_VIEWS.plan, kpiPlanSubmission),
   ],
   home: [
     {
@@ -70,6 +102,7 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     { key: 'kpis.help.define' },
     { key: 'kpis.help.list' },
     { key: 'kpis.help.show' },
+    { key: 'kpis.help.plan' },
     { key: 'kpis.help.record' },
     { key: 'kpis.help.import' },
     { key: 'kpis.help.token', adminOnly: true },

@@ -2,7 +2,11 @@
 export const KPI_VIEWS = {
   define: 'kpis.define',
   import: 'kpis.import',
+  plan: 'kpis.plan',
 } as const;
+
+/** The plan modal's blocks: `kpis.plan.<level>.<field>`, one per field of each level. */
+export const planBlock = (level: number, name: string) => `kpis.plan.${level}.${name}`;
 
 /** One block per field of the define modal; the field names are the service's. */
 export const KPI_FIELDS = {
@@ -28,4 +32,7 @@ export const KPI_BLOCKS = {
   importRejected: 'kpis.import.rejected',
   tokens: 'kpis.tokens',
   home: 'kpis.home',
+  showPlan: 'kpis.show.plan',
+  planIntro: 'kpis.plan.intro',
+  alert: 'kpis.alert',
 } as const;

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { MessageKey, Translate } from '../../i18n/catalog.js';
 import { formatKpiValue, kpiName } from '../../modules/kpis/kpi.rules.js';
 import type { KpiDto, KpiSnapshot } from '../../modules/kpis/kpi.types.js';
+import { levelStatusOf } from '../../modules/kpis/kpi-plan.rules.js';
 import { escapeMrkdwn } from '../../slack/views/escape.js';
 import { KPI_BLOCKS } from './kpis.ids.js';
 
@@ -16,9 +17,10 @@ export function departmentName(kpi: KpiDto, locale: string): string {
   return escapeMrkdwn(locale === 'zh-CN' ? kpi.owner.nameZh : kpi.owner.nameEn);
 }
 
-/** A snapshot's status in words: a breach says its level, else on/off target. */
+/** A snapshot's status in words: an open breach says its plan level, else on/off target. */
 export function statusText(snapshot: Pick<KpiSnapshot, 'status' | 'breachLevel'>, t: Translate): string {
-  if (snapshot.breachLevel > 0) return t('kpis.status.breach', { level: snapshot.breachLevel });
+  const level = levelStatusOf(snapshot.status, snapshot.breachLevel);
+  if (level === 'level1' || level === 'level2' || level === 'level3') return t(`kpis.status.${level}`);
   return t(`kpis.status.${snapshot.status}` as MessageKey);
 }
 

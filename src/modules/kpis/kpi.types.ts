@@ -21,7 +21,15 @@ export interface KpiDto {
   aggregation: KpiAggregation;
   period: KpiPeriod;
   target: number | null;
-  owner: { id: string; key: string; nameEn: string; nameZh: string; channelId: string | null };
+  /** `locale`: the language of what Liaison posts in its channel (null: the workspace's). */
+  owner: {
+    id: string;
+    key: string;
+    nameEn: string;
+    nameZh: string;
+    channelId: string | null;
+    locale?: string | null;
+  };
 }
 
 /** What `/kpi define` submits (and the demo seeds). */

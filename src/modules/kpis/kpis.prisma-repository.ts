@@ -17,13 +17,22 @@ const KPI_SELECT = {
   aggregation: true,
   period: true,
   target: true,
-  ownerDepartment: { select: { id: true, key: true, nameEn: true, nameZh: true, slackChannelId: true } },
+  ownerDepartment: {
+    select: { id: true, key: true, nameEn: true, nameZh: true, slackChannelId: true, locale: true },
+  },
 } as const;
 
 type KpiRow = {
   [K in keyof Omit<KpiDto, 'owner'>]: KpiDto[K];
 } & {
-  ownerDepartment: { id: string; key: string; nameEn: string; nameZh: string; slackChannelId: string | null };
+  ownerDepartment: {
+    id: string;
+    key: string;
+    nameEn: string;
+    nameZh: string;
+    slackChannelId: string | null;
+    locale: string | null;
+  };
 };
 
 function toDto({ ownerDepartment, ...row }: KpiRow): KpiDto {

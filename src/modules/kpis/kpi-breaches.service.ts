@@ -1,0 +1,156 @@
+import { addDays, type LocalDate, localDateAt } from '../calendar/local-date.rules.js';
+import type { Clock } from '../shared/clock.types.js';
+import type { KpiDto, SamplePoint } from './kpi.types.js';
+import { breachedLevel, breachStep, escalationSeverityOf, periodsNeeded } from './kpi-plan.rules.js';
+import type { KpiBreachDto, KpiThresholdDto } from './kpi-plan.types.js';
+import type { KpiPlansRepository, PlanTx } from './kpi-plans.repository.js';
+import type { KpisRepository } from './kpis.repository.js';
+
+/** A claim older than this was abandoned (its process died): the next evaluation takes it over. */
+export const CLAIM_STALE_MS = 5 * 60_000;
+
+export interface BreachNotice {
+  kpi: KpiDto;
+  breach: KpiBreachDto;
+  level: number;
+  /** The rule of that level (null when the plan changed meanwhile). */
+  threshold: KpiThresholdDto | null;
+  latest: SamplePoint;
+  /** Most recent first, as snapshots hold them. */
+  recent: SamplePoint[];
+}
+
+/** What a breach does outside the database: Slack posts and the escalation (src/features/kpis). */
+export interface KpiBreachEffects {
+  /** Posts the alert in the owner department's channel; its ts, or null when it has no channel. */
+  postAlert(notice: BreachNotice): Promise<string | null>;
+  postRecovery(notice: BreachNotice): Promise<void>;
+  /**
+   * Raises the escalation for levels 2 and 3 on behalf of the owner department's responsible
+   * person; its id, or null when it cannot be raised.
+   */
+  raiseEscalation(
+    notice: BreachNotice & { severity: 'URGENT' | 'HIGH'; raiserPersonId: string },
+  ): Promise<string | null>;
+  /** Creates the level's measures as action items of the responsible person, inside `tx`. */
+  createMeasures(
+    notice: BreachNotice & { escalationId: string | null; ownerPersonId: string; dueOn: LocalDate },
+    tx: PlanTx,
+  ): Promise<void>;
+}
+
+/**
+ * Evaluates KPIs after samples arrived (once per request or batch): opens, worsens or recovers
+ * their breach, then does what is owed exactly once — the alert, the measures and escalation
+ * at levels 2 and 3, the recovery notice — each claimed on the breach row before it happens.
+ */
+export function createKpiBreachesService(deps: {
+  repo: KpiPlansRepository;
+  kpis: KpisRepository;
+  clock: Clock;
+  effects: KpiBreachEffects;
+  onError?(error: unknown, kpiId: string): void;
+}) {
+  const { repo, clock, effects } = deps;
+
+  async function owedWork(notice: Omit<BreachNotice, 'level' | 'threshold'>, thresholds: KpiThresholdDto[]) {
+    const { breach } = notice;
+    const now = clock.now();
+    const stale = new Date(now.getTime() - CLAIM_STALE_MS);
+    const thresholdOf = (level: number) => thresholds.find((t) => t.level === level) ?? null;
+    if (breach.recoveredAt === null) {
+      const alertLevel = await repo.claimAlert(breach.id, now, stale);
+      if (alertLevel !== null) {
+        const full = { ...notice, level: alertLevel, threshold: thresholdOf(alertLevel) };
+        try {
+          const ts = await effects.postAlert(full);
+          await repo.finishAlert(breach.id, alertLevel, ts, now);
+        } catch (error) {
+          await repo.releaseAlert(breach.id, now);
+          throw error;
+        }
+      }
+      const escalationLevel = await repo.claimEscalation(breach.id, now, stale);
+      const severity = escalationLevel === null ? null : escalationSeverityOf(escalationLevel);
+      if (escalationLevel !== null && severity) {
+        const full = { ...notice, level: escalationLevel, threshold: thresholdOf(escalationLevel) };
+        try {
+          // Read before the transaction: the embedded database has one connection.
+          const responsible = await repo.responsibleOf(notice.kpi.owner.id);
+          const zone = await deps.kpis.workspaceZone(notice.kpi.workspaceId);
+          const dueOn = addDays(localDateAt(now, zone), escalationLevel >= 3 ? 1 : 3);
+          const escalationId = responsible
+            ? await effects.raiseEscalation({ ...full, severity, raiserPersonId: responsible })
+            : null;
+          await repo.finishEscalation(breach.id, escalationLevel, escalationId, now, async (tx) => {
+            if (responsible && full.threshold && full.threshold.measures.length > 0)
+              await effects.createMeasures({ ...full, escalationId, ownerPersonId: responsible, dueOn }, tx);
+          });
+        } catch (error) {
+          await repo.releaseEscalation(breach.id, now);
+          throw error;
+        }
+      }
+      return;
+    }
+    if (await repo.claimRecovery(breach.id, now, stale)) {
+      try {
+        // A breach that recovered before its alert went out is not announced either.
+        if (breach.alertedLevel > 0)
+          await effects.postRecovery({
+            ...notice,
+            level: breach.level,
+            threshold: thresholdOf(breach.level),
+          });
+        await repo.finishRecovery(breach.id, now, now);
+      } catch (error) {
+        await repo.releaseRecovery(breach.id, now);
+        throw error;
+      }
+    }
+  }
+
+  async function evaluateOne(kpiId: string, thresholds: KpiThresholdDto[]): Promise<void> {
+    const kpi = await deps.kpis.findById(kpiId);
+    if (!kpi) return;
+    const recent = (await deps.kpis.recentSamples([kpiId], periodsNeeded(thresholds))).get(kpiId) ?? [];
+    const result = breachedLevel(kpi, thresholds, recent);
+    const latest = result.latest;
+    if (!latest) return;
+    const open = await repo.openBreach(kpiId);
+    const step = breachStep(open, result.level);
+    // A racing evaluation that opened the breach first wins; this one finds it below.
+    if (step.kind === 'open') await repo.openNew(kpiId, step.level, latest);
+    else if ((step.kind === 'worsen' || step.kind === 'persist') && open)
+      await repo.track(open.id, result.level, latest);
+    else if (step.kind === 'recover' && open) await repo.recover(open.id, clock.now(), latest);
+    // Owed work of earlier breaches (a crash between claim and post) is retried here too.
+    const pending = await repo.breachesOf([kpiId]);
+    for (const row of pending) await owedWork({ kpi, breach: row, latest, recent }, thresholds);
+  }
+
+  return {
+    /** After a write: each touched KPI with a plan (or an open breach) once. Never throws. */
+    async evaluate(kpiIds: readonly string[]): Promise<void> {
+      let watched: string[];
+      let thresholds: Map<string, KpiThresholdDto[]>;
+      try {
+        watched = await repo.watched(kpiIds);
+        if (watched.length === 0) return;
+        thresholds = await repo.thresholdsFor(watched);
+      } catch (error) {
+        deps.onError?.(error, kpiIds.join(','));
+        return;
+      }
+      for (const kpiId of watched) {
+        try {
+          await evaluateOne(kpiId, thresholds.get(kpiId) ?? []);
+        } catch (error) {
+          deps.onError?.(error, kpiId);
+        }
+      }
+    },
+  };
+}
+
+export type KpiBreachesService = ReturnType<typeof createKpiBreachesService>;
