@@ -18,8 +18,10 @@ async function shown(text: string | RegExp, from: number): Promise<string> {
   }
 }
 
+// The demo's departments speak Chinese: their cards (text and buttons) are in Chinese; what
+// a button opens or answers is in the language of whoever pressed it (Alex: English).
 describe('escalation cards in the local console', () => {
-  it('shows the card in the departments’ channels and its buttons work there', async () => {
+  it('shows the card in the departments’ channels, in Chinese, and its buttons work there', async () => {
     const channels = await local.db.prisma.department.findMany({
       where: { key: { in: ['live-ops', 'tech'] } },
       select: { key: true, slackChannelId: true },
@@ -47,15 +49,17 @@ describe('escalation cards in the local console', () => {
     const card = await shown(`── #tech ──`, from);
     expect(card).toContain(`ESC-${esc.number}`);
     expect(screenOf().slice(from)).toContain('── #live-ops ──');
-    // The console starts as Alex, Tech's lead: he acknowledges from the card in #tech.
+    // The console starts as Alex, Tech's lead: he acknowledges (确认) from the card in #tech.
     const techCard = screenOf().slice(from + screenOf().slice(from).indexOf('── #tech ──'));
-    const button = /\[(\d+)\s*Acknowledge\s*\]/.exec(techCard) ?? /\[(\d+)\][^\n]*Acknowledge/.exec(techCard);
-    if (!button) throw new Error(`no Acknowledge button on:\n${techCard}`);
+    expect(techCard).toMatch(/严重程度\s+状态/);
+    expect(techCard).toMatch(/高\s+待处理/);
+    const button = /\[(\d+)\s*确认\s*\]/.exec(techCard) ?? /\[(\d+)\][^\n]*确认/.exec(techCard);
+    if (!button) throw new Error(`no 确认 (Acknowledge) button on:\n${techCard}`);
     const before = screenOf().length;
     await type(`press ${button[1]}`);
     await shown(`You acknowledged ESC-${esc.number}.`, before);
     await local.deps.escalationCards.refresher.settled();
-    await shown(/high\s+acknowledged/, before);
+    await shown(/高\s+已确认/, before);
     const status = await local.db.prisma.escalation.findFirstOrThrow({
       where: { id: esc.id },
       select: { status: true },
@@ -65,8 +69,8 @@ describe('escalation cards in the local console', () => {
 
   it('resolves from the card through the modal, and the card says so', async () => {
     const last = screenOf().slice(screenOf().lastIndexOf('── #tech ──'));
-    const resolve = /\[(\d+)\] Resolve…/.exec(last);
-    if (!resolve) throw new Error(`no Resolve button on:\n${last}`);
+    const resolve = /\[(\d+)\] 解决…/.exec(last);
+    if (!resolve) throw new Error(`no 解决… (Resolve…) button on:\n${last}`);
     let before = screenOf().length;
     await type(`press ${resolve[1]}`);
     const modal = await shown('Decision', before);
@@ -76,11 +80,11 @@ describe('escalation cards in the local console', () => {
     before = screenOf().length;
     await type('submit');
     await local.deps.escalationCards.refresher.settled();
-    await shown('Reopen…', before);
+    await shown('重新打开…', before);
     const esc = await local.db.prisma.escalation.findFirstOrThrow({ select: { status: true } });
     expect(esc.status).toBe('RESOLVED');
     expect(screenOf().slice(before)).toContain('Feature the old stock');
-    expect(screenOf().slice(before)).toMatch(/high\s+resolved/);
+    expect(screenOf().slice(before)).toMatch(/高\s+已解决/);
   });
 
   it('shows a card raised from a piped script before the console says goodbye', async () => {
@@ -109,7 +113,7 @@ describe('escalation cards in the local console', () => {
     stdin.end();
     await local.running.closed;
     const after = screenOf().slice(before);
-    const card = after.indexOf('Piped courier cut-off\nSeverity');
+    const card = after.indexOf('Piped courier cut-off\n严重程度');
     expect(card).toBeGreaterThan(-1);
     expect(card).toBeLessThan(after.lastIndexOf('Bye.'));
   });

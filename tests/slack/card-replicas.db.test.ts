@@ -9,6 +9,7 @@ import {
   ESCALATION_RAISE_VIEW,
 } from '../../src/slack/ids.js';
 import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
+import { isCardOf } from '../harness/escalation-card.js';
 import { connectDriver, type SlackStandIn, startFakeSlack } from '../harness/fake-slack.js';
 import { DEMO_SLACK_USERS } from '../harness/liaison-under-test.js';
 import type { SlackDriver } from '../harness/slack-driver.js';
@@ -141,7 +142,7 @@ describe.skipIf(!process.env.LIAISON_TEST_DATABASE_URL)('two replicas posting es
   const departmentId = async (key: string) =>
     (await db.prisma.department.findFirstOrThrow({ where: { workspaceId, key }, select: { id: true } })).id;
   const cardsIn = (channel: string, number: number) =>
-    slack.messages(channel).filter((m) => m.text.startsWith(`ESC-${number} `));
+    slack.messages(channel).filter((m) => isCardOf(m.text, number));
 
   it('raised on one replica while the other acknowledges it: one card per department channel, every run', async () => {
     const [raiser, other] = replicas as [Replica, Replica];

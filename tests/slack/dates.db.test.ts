@@ -8,6 +8,7 @@ import {
 } from '../../src/slack/ids.js';
 import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
 import { blockById, textOf } from '../harness/blocks.js';
+import { isCardOf } from '../harness/escalation-card.js';
 import { calendarLiaisonForThisFile } from './calendar-test-setup.js';
 
 /*
@@ -149,7 +150,7 @@ describe('action items in the Resolve form', () => {
     await state.liaison.deps.escalationCards.refresher.settled();
     const card = slack()
       .messages(LIVE_OPS_CHANNEL)
-      .find((m) => m.text.startsWith(`ESC-${esc.number} `));
+      .find((m) => isCardOf(m.text, esc.number));
     if (!card) throw new Error('no card');
     slack().reset();
     await state.driver.blockActions({

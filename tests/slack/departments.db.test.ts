@@ -6,6 +6,7 @@ import { DEPARTMENT_MODAL_BLOCKS } from '../../src/slack/views/department-manage
 import { DEPARTMENTS_BLOCKS } from '../../src/slack/views/departments.view.js';
 import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
 import { blockById, textOf, textOfAll } from '../harness/blocks.js';
+import { isCardOf } from '../harness/escalation-card.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
@@ -436,7 +437,7 @@ describe('the manage modal', () => {
     const cardOf = (number: number) =>
       slack()
         .messages('C0FINANCE')
-        .find((m) => m.text.startsWith(`ESC-${number} `) || m.text.startsWith(`ESC-${number}（`));
+        .find((m) => isCardOf(m.text, number));
     try {
       // Opened first: opening a modal starts a fresh Slack stand-in (no channel history).
       const { modal } = await openModal('U0DEMOLIN', 'departments manage finance');

@@ -9,6 +9,7 @@ import { ESCALATION_ACTIONS, ESCALATION_STEP_FIELDS, ESCALATION_STEP_VIEWS } fro
 import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
 import { escalationNoticeView } from '../../src/slack/views/escalation-notice.view.js';
 import { blockById, textOf } from '../harness/blocks.js';
+import { isCardOf } from '../harness/escalation-card.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
@@ -43,13 +44,6 @@ async function raiseAs(slackUserId: string, title: string, counterpart = 'tech',
   };
   return deps().escalations.raise(await deps().authorization.subjectOf(person.id), input);
 }
-
-/**
- * Whether a message's text is the card of ESC-`number`: `ESC-7 (high, …)` in English,
- * `ESC-7（高，…）` in Chinese (the demo's departments speak Chinese), never ESC-70.
- */
-const isCardOf = (text: unknown, number: number) =>
-  String(text).startsWith(`ESC-${number} `) || String(text).startsWith(`ESC-${number}（`);
 
 /** The card Liaison keeps in a channel for an escalation (there is one per escalation). */
 function cardIn(channel: string, number: number) {

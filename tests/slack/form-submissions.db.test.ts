@@ -10,6 +10,7 @@ import {
 } from '../../src/slack/ids.js';
 import { ESCALATION_CARD_BLOCKS } from '../../src/slack/views/escalation-card.view.js';
 import { NOTICE_2027_INVENTED } from '../fixtures/holiday-notices.js';
+import { isCardOf } from '../harness/escalation-card.js';
 import type { StoredView } from '../harness/fake-slack.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
@@ -93,7 +94,7 @@ async function submitRepeatedly(
 const cardsIn = (channel: string, number: number) =>
   slack()
     .messages(channel)
-    .filter((m) => m.text.startsWith(`ESC-${number} `));
+    .filter((m) => isCardOf(m.text, number));
 
 const escalationsTitled = (title: string) => db().escalation.findMany({ where: { workspaceId, title } });
 

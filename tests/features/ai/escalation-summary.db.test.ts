@@ -3,6 +3,7 @@ import { AI_ACTIONS } from '../../../src/features/ai/ai.ids.js';
 import { createLlmClient } from '../../../src/llm/index.js';
 import type { RaiseInput } from '../../../src/modules/escalations/escalations.types.js';
 import { ESCALATION_CARD_BLOCKS } from '../../../src/slack/views/escalation-card.view.js';
+import { isCardOf } from '../../harness/escalation-card.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../harness/fake-openai.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
 import { memoryLogger } from '../../harness/memory-logger.js';
@@ -99,7 +100,7 @@ const OBEDIENT = {
 async function pressSummarize(userId: string) {
   const card = slack()
     .messages(CHANNEL)
-    .find((m) => m.text.startsWith(`ESC-${number} `));
+    .find((m) => isCardOf(m.text, number));
   if (!card) throw new Error('no card');
   return nextEphemeral(userId, () =>
     file.liaison.driver.blockActions({
@@ -136,7 +137,7 @@ describe('Summarize on an escalation', () => {
   it('the card offers Summarize', () => {
     const card = slack()
       .messages(CHANNEL)
-      .find((m) => m.text.startsWith(`ESC-${number} `));
+      .find((m) => isCardOf(m.text, number));
     expect(JSON.stringify(card?.blocks)).toContain(AI_ACTIONS.summarize);
   });
 
@@ -217,7 +218,7 @@ describe('Summarize on an escalation', () => {
     fake.requests.length = 0;
     const card = slack()
       .messages(CHANNEL)
-      .find((m) => m.text.startsWith(`ESC-${number} `));
+      .find((m) => isCardOf(m.text, number));
     const done = await nextEphemeral('U0DEMOALEX', () =>
       file.liaison.driver.blockActions({
         userId: 'U0DEMOALEX',
