@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.rules.js';
+import { thresholdRow } from '../kpis/kpi-plans.prisma-repository.js';
 import { DEMO_DEFAULT_CALENDAR_KEY, DEMO_DEPARTMENT_LOCALE, demoDepartmentChannel } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
 
@@ -47,6 +48,12 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
           });
           await tx.kpi.createMany({ data: rows });
           const idOf = new Map(rows.map((row) => [row.key, row.id]));
+          await tx.kpiThreshold.createMany({
+            data: kpis.flatMap(({ kpi, plan }) => {
+              const kpiId = idOf.get(kpi.key);
+              return kpiId ? plan.map((threshold) => thresholdRow(kpiId, threshold)) : [];
+            }),
+          });
           const samples = kpis.flatMap(({ kpi, history }) => {
             const kpiId = idOf.get(kpi.key);
             return kpiId ? history.map((point) => ({ kpiId, ...point })) : [];

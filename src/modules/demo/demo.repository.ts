@@ -1,4 +1,5 @@
 import type { SamplePoint } from '../kpis/kpi.types.js';
+import type { KpiThresholdDto } from '../kpis/kpi-plan.types.js';
 import type { NewWorkspace } from '../workspaces/workspace.types.js';
 import type { DEMO_DEPARTMENTS, DemoMeetingSeries, DemoPerson } from './demo.data.js';
 import type { DemoKpi } from './demo-kpis.data.js';
@@ -14,7 +15,10 @@ export interface DemoRepository {
    * The demo KPIs and their history, in one transaction and a few batched inserts; nothing
    * when the workspace already has KPIs. Returns how many KPIs were created.
    */
-  seedKpis(slackTeamId: string, kpis: readonly { kpi: DemoKpi; history: SamplePoint[] }[]): Promise<number>;
+  seedKpis(
+    slackTeamId: string,
+    kpis: readonly { kpi: DemoKpi; history: SamplePoint[]; plan: readonly KpiThresholdDto[] }[],
+  ): Promise<number>;
   /** The demo workspace's default time zone (its days are the KPIs' periods). */
   timeZoneOf(slackTeamId: string): Promise<string | null>;
   /** Creates the plan's joint meetings unless the workspace has any meeting series. */

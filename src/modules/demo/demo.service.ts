@@ -9,6 +9,7 @@ import {
   demoDepartmentChannel,
 } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
+import { DEMO_KPI_PLANS } from './demo-kpi-plans.data.js';
 import { DEMO_KPIS, demoHistory } from './demo-kpis.data.js';
 
 /**
@@ -44,7 +45,11 @@ async function ensureDemoKpis(repo: DemoRepository, clock: Clock): Promise<void>
   const today = clock.now();
   await repo.seedKpis(
     DEMO_TEAM.teamId,
-    DEMO_KPIS.map((kpi) => ({ kpi, history: demoHistory(kpi, today, zone) })),
+    DEMO_KPIS.map((kpi) => ({
+      kpi,
+      history: demoHistory(kpi, today, zone),
+      plan: DEMO_KPI_PLANS[kpi.key] ?? [],
+    })),
   );
 }
 

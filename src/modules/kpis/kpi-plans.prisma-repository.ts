@@ -48,6 +48,19 @@ function stored(rule: ThresholdRule): { rule: string; comparator: string } {
   return { rule: kind as string, comparator: comparator as string };
 }
 
+/** A level as its KpiThreshold row (the demo seeds its plans with this too). */
+export function thresholdRow(kpiId: string, t: KpiThresholdDto) {
+  return {
+    kpiId,
+    level: t.level,
+    ...stored(t.rule),
+    value: t.value,
+    periods: t.periods,
+    measures: [...t.measures],
+    escalateTo: [...t.escalateTo],
+  };
+}
+
 function toThreshold(row: ThresholdRow): KpiThresholdDto {
   return {
     level: row.level as PlanLevel,
@@ -97,17 +110,7 @@ export function createKpiPlansPrismaRepository(prisma: PrismaClient): KpiPlansRe
         });
         await tx.kpiThreshold.deleteMany({ where: { kpiId: kpi.id } });
         if (thresholds.length > 0)
-          await tx.kpiThreshold.createMany({
-            data: thresholds.map((t) => ({
-              kpiId: kpi.id,
-              level: t.level,
-              ...stored(t.rule),
-              value: t.value,
-              periods: t.periods,
-              measures: t.measures,
-              escalateTo: t.escalateTo,
-            })),
-          });
+          await tx.kpiThreshold.createMany({ data: thresholds.map((t) => thresholdRow(kpi.id, t)) });
         await writeAuditEntry(tx, {
           workspaceId: kpi.workspaceId,
           actorSlackId: actorSlackId ?? undefined,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { KPI_SAMPLES_PATH } from '../../../src/features/kpis/kpi-samples.route.js';
 import { KPI_BLOCKS, planBlock } from '../../../src/features/kpis/kpis.ids.js';
 import { shiftPeriodLabel } from '../../../src/modules/kpis/kpi.rules.js';
 import { COMMANDS } from '../../../src/slack/ids.js';
@@ -84,6 +85,27 @@ describe('KPI thresholds and response plans', () => {
       orderBy: { period: 'desc' },
     });
     day = latest.period;
+  });
+
+  it('gives the demo KPIs the founding plan’s three-level plans, measures in both languages', async () => {
+    const rows = await file.db.prisma.kpiThreshold.findMany({
+      where: { kpi: { key: 'stockout_rate' } },
+      orderBy: { level: 'asc' },
+    });
+    expect(rows.map((r) => [r.level, r.rule, r.comparator, r.value])).toEqual([
+      [1, 'absolute', 'above', 0.9],
+      [2, 'absolute', 'above', 1],
+      [3, 'absolute', 'above', 3],
+    ]);
+    expect(rows[1]?.measures).toContain('启动备用供应商 / Start the backup suppliers');
+    const complaints = await file.db.prisma.kpiThreshold.findFirstOrThrow({
+      where: { kpi: { key: 'complaint_rate' }, level: 2 },
+    });
+    expect(complaints).toMatchObject({ rule: 'relative', comparator: 'up', value: 30, periods: 7 });
+    const conversion = await file.db.prisma.kpiThreshold.findFirstOrThrow({
+      where: { kpi: { key: 'conversion_rate' }, level: 1 },
+    });
+    expect(conversion).toMatchObject({ rule: 'below_target', periods: 3 });
   });
 
   it('refuses the plan to a member, privately and audited, and opens it for the owner’s lead', async () => {
@@ -212,5 +234,23 @@ describe('KPI thresholds and response plans', () => {
     expect(alerts()).toHaveLength(4);
     expect(await file.db.prisma.kpiBreach.count({ where: { recoveredAt: null } })).toBe(0);
     expect(await file.db.prisma.kpiBreach.count({ where: { recoveryAnnouncedAt: { not: null } } })).toBe(1);
+  });
+
+  it('evaluates an HTTP API request of many samples once: one alert', async () => {
+    const reply = await kpiAs(file.liaison, 'U0DEMOLIN', 'token create thresholds');
+    const token = /```(lkpi_[A-Za-z0-9_-]+)```/.exec(reply.text ?? '')?.[1];
+    const before = alerts().length;
+    const samples = [1.1, 1.2, 1.3].map((value) => {
+      day = shiftPeriodLabel(day, 'DAILY', -1);
+      return { kpi: 'stockout_rate', period: day, value };
+    });
+    const response = await fetch(`${file.liaison.baseUrl}${KPI_SAMPLES_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ samples }),
+    });
+    expect(response.status).toBe(200);
+    expect(alerts()).toHaveLength(before + 1);
+    expect(JSON.stringify(alerts().at(-1)?.blocks)).toContain('1.3%');
   });
 });
