@@ -1,4 +1,6 @@
+import { narrateKpis } from '../../llm/index.js';
 import { createKpiApiService, type KpiApiService } from '../../modules/kpis/kpi-api.service.js';
+import { createKpisDigestSection } from '../../modules/kpis/kpi-digest.service.js';
 import { createKpiImportService, type KpiImportService } from '../../modules/kpis/kpi-import.service.js';
 import { createKpiTokensPrismaRepository } from '../../modules/kpis/kpi-tokens.prisma-repository.js';
 import { createKpiTokensService, type KpiTokensService } from '../../modules/kpis/kpi-tokens.service.js';
@@ -51,6 +53,15 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     onCommand(COMMANDS.kpi, kpiCommand),
     onView(KPI_VIEWS.define, kpiDefineSubmission),
     onView(KPI_VIEWS.import, kpiImportSubmission),
+  ],
+  // The managers' digest: the readers' departments' KPIs, with a narrative by the model
+  // (receipts) when one is configured, by rules otherwise.
+  digestSections: (deps) => [
+    createKpisDigestSection({
+      healthOf: (workspaceId, departmentIds) =>
+        servicesOf(deps, kpisFeature).kpis.healthOf(workspaceId, departmentIds),
+      narrate: (request) => narrateKpis(deps.llm, request),
+    }),
   ],
   home: [
     {
