@@ -179,6 +179,23 @@ export const kpisEn = {
     impact: 'Response plan level {level} ({levelName}). Measures: {measures}',
     decisionNeeded: 'Confirm the measures, and what each department does until {name} is back to normal.',
   },
+  digest: {
+    title: 'KPIs',
+    narrativeByRules: 'In short (written by rules from the values below)',
+    narrativeByModel:
+      'In short (written by the model from the values below; each sentence cites its KPI and period)',
+    nothingToSay: 'No values to speak of yet.',
+    values: 'Values, worst first',
+    line: '{name} {period}: {value} ({change}) · target {target} · {status}',
+    change: '{change} vs {previous}',
+    noChange: 'no previous period',
+    narrative: {
+      offTarget: '{name} was {value} on {period}, short of its target of {target}.',
+      worsened: '{name} moved {change} on {period} versus {previous}, to {value}.',
+      onTarget: '{count} of {total} KPIs are on target in their latest period.',
+      onTargetOne: '1 of {total} KPIs is on target in its latest period.',
+    },
+  },
   home: {
     title: 'KPI health of your departments',
     empty: '_Your departments have no KPIs yet._',

@@ -177,6 +177,22 @@ export const kpisZhCn: typeof kpisEn = {
     impact: '应对预案 {level} 级（{levelName}）。措施：{measures}',
     decisionNeeded: '请确认应对措施，以及在 {name} 恢复正常前各部门的分工。',
   },
+  digest: {
+    title: 'KPI',
+    narrativeByRules: '概要（由规则根据下列数值生成）',
+    narrativeByModel: '概要（由模型根据下列数值撰写；每句都注明所依据的 KPI 和周期）',
+    nothingToSay: '暂无可说明的数值。',
+    values: '各项数值（从最差的开始）',
+    line: '{name} {period}：{value}（{change}）· 目标 {target} · {status}',
+    change: '较 {previous} {change}',
+    noChange: '无上一周期',
+    narrative: {
+      offTarget: '{name} 在 {period} 为 {value}，未达到目标 {target}。',
+      worsened: '{name} 在 {period} 较 {previous} 变化 {change}，为 {value}。',
+      onTarget: '{total} 项 KPI 中有 {count} 项在最新周期达标。',
+      onTargetOne: '{total} 项 KPI 中有 1 项在最新周期达标。',
+    },
+  },
   home: {
     title: '你所在部门的 KPI 健康状况',
     empty: '_你所在的部门还没有 KPI。_',

@@ -1,6 +1,7 @@
 export { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker.js';
 export { type CreateLlmClientOptions, createLlmClient, LLM_DEFAULTS } from './create-llm-client.js';
 export { createFallbackLlmClient } from './fallback-llm-client.js';
+export { KPI_SENTENCE_MAX_CHARS, kpiNarrativeVars, narrateKpis } from './kpi-narrative.js';
 export {
   createLlm,
   type Generated,

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { type Canvas, createCanvas, GlobalFonts, PngFilter } from '@napi-rs/canvas';
 
 /**
  * The part of ECharts used here. Its bundled typings (`export =` of a UMD namespace) do not
@@ -11,7 +11,12 @@ interface ECharts {
     dom: unknown,
     theme: null,
     options: { width: number; height: number; renderer: 'canvas' },
-  ): { setOption(option: Record<string, unknown>): void; dispose(): void };
+  ): EChartsInstance;
+}
+
+interface EChartsInstance {
+  setOption(option: Record<string, unknown>, opts?: { notMerge?: boolean }): void;
+  dispose(): void;
 }
 
 const require = createRequire(import.meta.url);
@@ -22,8 +27,16 @@ const FONT_FAMILY = 'Noto Sans SC';
 const WIDTH = 900;
 const HEIGHT = 420;
 
+/**
+ * zlib level 1 with the "up" row filter: ≈ 3 ms to encode a chart instead of ≈ 60 ms at the
+ * defaults (level 6, every filter tried per row), for a file about a third larger (≈ 25 KB).
+ */
+const PNG_OPTIONS = { compressionLevel: 1, filters: PngFilter.Up };
+
 let ready = false;
 const echarts = require('echarts') as ECharts;
+/** One canvas and one chart for the process, redrawn for each PNG (rendering is synchronous). */
+let surface: { canvas: Canvas; chart: EChartsInstance } | null = null;
 
 /**
  * Registers the CJK font with the canvas once per process (the TTF is ~10 MB; loading it per
@@ -61,12 +74,14 @@ export function renderKpiChart(
 ): Buffer {
   prepare();
   const points = [...snapshot.recent].reverse();
-  const canvas = createCanvas(WIDTH, HEIGHT);
-  const chart = echarts.init(canvas, null, {
-    width: WIDTH,
-    height: HEIGHT,
-    renderer: 'canvas',
-  });
+  if (!surface) {
+    const canvas = createCanvas(WIDTH, HEIGHT);
+    surface = {
+      canvas,
+      chart: echarts.init(canvas, null, { width: WIDTH, height: HEIGHT, renderer: 'canvas' }),
+    };
+  }
+  const { canvas, chart } = surface;
   const levelColours = ['#d4a017', '#e67e22', '#c0392b'];
   const markLines = [
     ...(snapshot.kpi.target !== null
@@ -86,29 +101,30 @@ export function renderKpiChart(
       label: { formatter: labels.level(line.level) },
     })),
   ];
-  chart.setOption({
-    animation: false,
-    backgroundColor: '#ffffff',
-    textStyle: { fontFamily: FONT_FAMILY },
-    title: { text: labels.title, left: 16, top: 10, textStyle: { fontFamily: FONT_FAMILY, fontSize: 18 } },
-    grid: { left: 70, right: 90, top: 60, bottom: 50 },
-    xAxis: {
-      type: 'category',
-      data: points.map((p) => p.period.slice(5)),
-      axisLabel: { fontFamily: FONT_FAMILY },
-    },
-    yAxis: { type: 'value', scale: true, axisLabel: { fontFamily: FONT_FAMILY } },
-    series: [
-      {
-        type: 'line',
-        data: points.map((p) => p.value),
-        showSymbol: false,
-        lineStyle: { width: 2, color: '#2c3e50' },
-        markLine: { symbol: 'none', data: markLines, label: { fontFamily: FONT_FAMILY } },
+  chart.setOption(
+    {
+      animation: false,
+      backgroundColor: '#ffffff',
+      textStyle: { fontFamily: FONT_FAMILY },
+      title: { text: labels.title, left: 16, top: 10, textStyle: { fontFamily: FONT_FAMILY, fontSize: 18 } },
+      grid: { left: 70, right: 90, top: 60, bottom: 50 },
+      xAxis: {
+        type: 'category',
+        data: points.map((p) => p.period.slice(5)),
+        axisLabel: { fontFamily: FONT_FAMILY },
       },
-    ],
-  });
-  const png = canvas.toBuffer('image/png');
-  chart.dispose();
-  return png;
+      yAxis: { type: 'value', scale: true, axisLabel: { fontFamily: FONT_FAMILY } },
+      series: [
+        {
+          type: 'line',
+          data: points.map((p) => p.value),
+          showSymbol: false,
+          lineStyle: { width: 2, color: '#2c3e50' },
+          markLine: { symbol: 'none', data: markLines, label: { fontFamily: FONT_FAMILY } },
+        },
+      ],
+    },
+    { notMerge: true },
+  );
+  return canvas.toBuffer('image/png', PNG_OPTIONS);
 }

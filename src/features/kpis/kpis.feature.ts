@@ -1,8 +1,10 @@
+import { narrateKpis } from '../../llm/index.js';
 import { createKpiApiService, type KpiApiService } from '../../modules/kpis/kpi-api.service.js';
 import {
   createKpiBreachesService,
   type KpiBreachesService,
 } from '../../modules/kpis/kpi-breaches.service.js';
+import { createKpisDigestSection } from '../../modules/kpis/kpi-digest.service.js';
 import { createKpiImportService, type KpiImportService } from '../../modules/kpis/kpi-import.service.js';
 import { createKpiPlansPrismaRepository } from '../../modules/kpis/kpi-plans.prisma-repository.js';
 import { createKpiPlansService, type KpiPlansService } from '../../modules/kpis/kpi-plans.service.js';
@@ -83,6 +85,15 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     onView(KPI_VIEWS.define, kpiDefineSubmission),
     onView(KPI_VIEWS.import, kpiImportSubmission),
     onView(KPI_VIEWS.plan, kpiPlanSubmission),
+  ],
+  // The managers' digest: the readers' departments' KPIs, with a narrative by the model
+  // (receipts) when one is configured, by rules otherwise.
+  digestSections: (deps) => [
+    createKpisDigestSection({
+      healthOf: (workspaceId, departmentIds) =>
+        servicesOf(deps, kpisFeature).kpis.healthOf(workspaceId, departmentIds),
+      narrate: (request) => narrateKpis(deps.llm, request),
+    }),
   ],
   home: [
     {

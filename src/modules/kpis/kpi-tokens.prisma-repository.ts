@@ -12,6 +12,8 @@ const SELECT = {
   revokedAt: true,
 } as const;
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 export function createKpiTokensPrismaRepository(prisma: PrismaClient): KpiTokensRepository {
   return {
     async create({ actorSlackId, ...input }) {
@@ -70,10 +72,14 @@ export function createKpiTokensPrismaRepository(prisma: PrismaClient): KpiTokens
     async useActive(tokenHash, at) {
       const row = await prisma.kpiApiToken.findUnique({ where: { tokenHash }, select: SELECT });
       if (!row || row.revokedAt) return null;
-      await prisma.kpiApiToken.update({
-        where: { id: row.id },
+      // "Last used" to the minute: a busy token is not rewritten (and its row not locked
+      // against its own concurrent requests) on every request.
+      await prisma.kpiApiToken.updateMany({
+        where: {
+          id: row.id,
+          OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(at.getTime() - LAST_USED_PRECISION_MS) } }],
+        },
         data: { lastUsedAt: at },
-        select: { id: true },
       });
       return row;
     },

@@ -157,6 +157,11 @@ export function createKpisPrismaRepository(prisma: PrismaClient): KpisRepository
       const unique = [...byKey.values()];
       let written = 0;
       const changed = new Set<string>();
+      // One batch is one statement, atomic on its own; more share a transaction.
+      if (unique.length <= BATCH) {
+        written = await writeBatch(prisma, unique, source, changed);
+        return { written, unchanged: unique.length - written, changedKpiIds: [...changed] };
+      }
       await prisma.$transaction(
         async (tx) => {
           for (let start = 0; start < unique.length; start += BATCH) {
@@ -171,55 +176,55 @@ export function createKpisPrismaRepository(prisma: PrismaClient): KpisRepository
   };
 }
 
+/**
+ * One batch in one statement: the samples are upserted (a new period inserted, a different
+ * value updated, the same value left alone) and every sample that changed gets its change row
+ * with the value it held before (every part of the statement reads the table as it was before
+ * it, so `before` holds the previous values). Returns how many samples changed.
+ */
 async function writeBatch(
   tx: DbClient,
   batch: readonly { kpiId: string; period: string; value: number; note?: string | null }[],
   source: { source: string; personId?: string | null; apiTokenId?: string | null },
   changed: Set<string>,
 ): Promise<number> {
-  const existing = await tx.kpiSample.findMany({
-    where: {
-      kpiId: { in: [...new Set(batch.map((s) => s.kpiId))] },
-      period: { in: [...new Set(batch.map((s) => s.period))] },
-    },
-    select: { id: true, kpiId: true, period: true, value: true, note: true },
-  });
-  const found = new Map(existing.map((row) => [`${row.kpiId}\u0000${row.period}`, row]));
-  const inserts: { id: string; kpiId: string; period: string; value: number; note: string | null }[] = [];
-  const changes: { sampleId: string; previousValue: number | null; value: number }[] = [];
-  for (const sample of batch) {
-    const row = found.get(`${sample.kpiId}\u0000${sample.period}`);
-    if (!row) {
-      const id = randomUUID();
-      inserts.push({
-        id,
-        kpiId: sample.kpiId,
-        period: sample.period,
-        value: sample.value,
-        note: sample.note ?? null,
-      });
-      changes.push({ sampleId: id, previousValue: null, value: sample.value });
-      changed.add(sample.kpiId);
-      continue;
-    }
-    if (row.value === sample.value) continue;
-    await tx.kpiSample.update({
-      where: { id: row.id },
-      data: { value: sample.value, ...(sample.note !== undefined ? { note: sample.note } : {}) },
-      select: { id: true },
-    });
-    changes.push({ sampleId: row.id, previousValue: row.value, value: sample.value });
-    changed.add(sample.kpiId);
-  }
-  if (inserts.length > 0) await tx.kpiSample.createMany({ data: inserts });
-  if (changes.length > 0)
-    await tx.kpiSampleChange.createMany({
-      data: changes.map((change) => ({
-        ...change,
-        source: source.source,
-        recordedByPersonId: source.personId ?? null,
-        apiTokenId: source.apiTokenId ?? null,
-      })),
-    });
-  return changes.length;
+  const ids = batch.map(() => randomUUID());
+  const kpiIds = batch.map((s) => s.kpiId);
+  const periods = batch.map((s) => s.period);
+  const values = batch.map((s) => s.value);
+  const notes = batch.map((s) => s.note ?? null);
+  // A sample without a note keeps the note its period has; one with `note: null` clears it.
+  const hasNote = batch.map((s) => s.note !== undefined);
+  const rows = await tx.$queryRaw<{ kpiId: string }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${kpiIds}::text[], ${periods}::text[],
+                           ${values}::float8[], ${notes}::text[], ${hasNote}::boolean[])
+        AS i(id, "kpiId", period, value, note, "hasNote")
+    ),
+    before AS (
+      SELECT s."kpiId", s.period, s.value FROM "KpiSample" s
+      JOIN input i ON s."kpiId" = i."kpiId" AND s.period = i.period
+    ),
+    written AS (
+      INSERT INTO "KpiSample" (id, "kpiId", period, value, note, "updatedAt")
+      SELECT id, "kpiId", period, value, note, now() FROM input
+      ON CONFLICT ("kpiId", period) DO UPDATE
+        SET value = EXCLUDED.value,
+            note = CASE WHEN (SELECT i."hasNote" FROM input i
+                              WHERE i."kpiId" = EXCLUDED."kpiId" AND i.period = EXCLUDED.period)
+                        THEN EXCLUDED.note ELSE "KpiSample".note END,
+            "updatedAt" = now()
+        WHERE "KpiSample".value IS DISTINCT FROM EXCLUDED.value
+      RETURNING id, "kpiId", period, value
+    ),
+    changes AS (
+      INSERT INTO "KpiSampleChange"
+        (id, "sampleId", "previousValue", value, source, "recordedByPersonId", "apiTokenId", at)
+      SELECT gen_random_uuid()::text, w.id, b.value, w.value, ${source.source},
+             ${source.personId ?? null}, ${source.apiTokenId ?? null}, now()
+      FROM written w LEFT JOIN before b ON b."kpiId" = w."kpiId" AND b.period = w.period
+    )
+    SELECT "kpiId" FROM written`;
+  for (const row of rows) changed.add(row.kpiId);
+  return rows.length;
 }

@@ -1,0 +1,115 @@
+import type { DigestAudience, DigestSection } from '../digest/digest-section.types.js';
+import type { RiskFact } from '../shared/risk-summary.types.js';
+import type { KpiSnapshot } from './kpi.types.js';
+import {
+  kpiDigestLine,
+  kpiFactRef,
+  kpiSeverity,
+  type NarrativeSentence,
+  narrateKpisByRules,
+} from './kpi-digest.rules.js';
+
+/** KPI lines shown in a digest at most (worst first); the rest are counted. */
+export const KPI_DIGEST_LINES = 15;
+/** Sentences of the narrative at most. */
+export const KPI_NARRATIVE_SENTENCES = 4;
+
+/** What the narrative is written from: one line of facts per KPI, each with its ref. */
+export interface KpiNarrativeRequest {
+  workspaceId: string;
+  locale: string;
+  facts: readonly { ref: string; text: string }[];
+  maxItems: number;
+  /** The narrative by rules: what answers when no model does. */
+  rules(): NarrativeSentence[];
+}
+
+export interface KpiNarrative {
+  sentences: NarrativeSentence[];
+  writtenBy: 'model' | 'rules';
+}
+
+/** The port: the model with receipts through the LLM layer, or the rules. */
+export type KpiNarrator = (request: KpiNarrativeRequest) => Promise<KpiNarrative>;
+
+export const narrateByRulesOnly: KpiNarrator = async (request) => ({
+  sentences: request.rules(),
+  writtenBy: 'rules',
+});
+
+/**
+ * The digest's KPI section: for the reader's departments, a short narrative (each sentence
+ * names its KPI and period and cites it), then each KPI's value, change versus the previous
+ * period, target and status, worst first. KPIs off target (or in breach) are risk facts.
+ * Status comes from the KPI service's `healthOf` — the one place status is computed.
+ */
+export function createKpisDigestSection(deps: {
+  healthOf(workspaceId: string, departmentIds: readonly string[]): Promise<KpiSnapshot[]>;
+  narrate?: KpiNarrator;
+}): DigestSection {
+  const narrate = deps.narrate ?? narrateByRulesOnly;
+  return {
+    id: 'kpis',
+    order: 30,
+    async load(audience: DigestAudience) {
+      if (audience.departments.length === 0) return null;
+      const { t, locale } = audience;
+      const departmentIds = [...new Set(audience.departments.map((d) => d.id))];
+      const snapshots = await deps.healthOf(audience.workspaceId, departmentIds);
+      if (snapshots.length === 0) return null;
+      const lines = snapshots.map((s) => ({ ref: kpiFactRef(s), text: kpiDigestLine(s, t, locale) }));
+      const known = new Set(lines.map((line) => line.ref));
+      let narrative: KpiNarrative;
+      const rules = () => narrateKpisByRules(snapshots, t, locale, KPI_NARRATIVE_SENTENCES);
+      try {
+        narrative = await narrate({
+          workspaceId: audience.workspaceId,
+          locale,
+          facts: lines.filter((line) => line.ref.split('@')[1] !== '-'),
+          maxItems: KPI_NARRATIVE_SENTENCES,
+          rules,
+        });
+      } catch {
+        narrative = { sentences: rules(), writtenBy: 'rules' };
+      }
+      // Receipts: a sentence keeps only refs that were given; one citing none is dropped.
+      const sentences = narrative.sentences
+        .map((s) => ({ ...s, refs: s.refs.filter((ref) => known.has(ref)) }))
+        .filter((s) => s.refs.length > 0);
+      if (sentences.length === 0 && narrative.writtenBy === 'model') {
+        narrative = { sentences: rules(), writtenBy: 'rules' };
+        sentences.push(...narrative.sentences);
+      }
+      const facts: RiskFact[] = snapshots
+        .filter((s) => kpiSeverity(s) > 0)
+        .map((s) => ({
+          ref: kpiFactRef(s),
+          kind: 'kpi',
+          severity: kpiSeverity(s),
+          waitingHours: 0,
+          text: kpiDigestLine(s, t, locale),
+        }));
+      return {
+        title: t('kpis.digest.title'),
+        groups: [
+          {
+            heading: t(
+              narrative.writtenBy === 'model'
+                ? 'kpis.digest.narrativeByModel'
+                : 'kpis.digest.narrativeByRules',
+            ),
+            lines: sentences.map((s) => ({ text: `${s.text} [${s.refs.join(', ')}]` })),
+            total: sentences.length,
+            emptyText: t('kpis.digest.nothingToSay'),
+          },
+          {
+            heading: t('kpis.digest.values'),
+            lines: lines.slice(0, KPI_DIGEST_LINES).map((line) => ({ text: line.text, ref: line.ref })),
+            total: lines.length,
+          },
+        ],
+        facts,
+      };
+    },
+  };
+}

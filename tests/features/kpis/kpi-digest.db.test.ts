@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { DIGEST_BLOCKS } from '../../../src/features/digest/digest.view.js';
+import { COMMANDS } from '../../../src/slack/ids.js';
+import { blockById, textOf } from '../../harness/blocks.js';
+import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
+
+const file = liaisonForThisFile({ seedDemo: true });
+
+/** Sets a KPI's two latest periods to the given values. */
+async function setLatest(key: string, previous: number, latest: number) {
+  const { prisma } = file.db;
+  const [last, before] = await prisma.kpiSample.findMany({
+    where: { kpi: { key } },
+    orderBy: { period: 'desc' },
+    take: 2,
+  });
+  if (!last || !before) throw new Error(`no history for ${key}`);
+  await prisma.kpiSample.update({ where: { id: last.id }, data: { value: latest } });
+  await prisma.kpiSample.update({ where: { id: before.id }, data: { value: previous } });
+  return { latest: last.period, previous: before.period };
+}
+
+/**
+ * `/liaison digest now`, then the digest as queued for the reader's DM (the real clock may put
+ * the reader in their quiet hours, so the message is read from its Delivery row).
+ */
+async function digestNow(userId: string) {
+  const { slack, driver } = file.liaison;
+  const { prisma } = file.db;
+  const person = await prisma.person.findFirstOrThrow({ where: { slackUserId: userId } });
+  const before = await prisma.delivery.count({
+    where: { kind: 'digest.managers', recipientPersonId: person.id },
+  });
+  await driver.slashCommand({
+    command: COMMANDS.liaison,
+    text: 'digest now',
+    userId,
+    channelId: 'C0GENERAL',
+  });
+  await slack.waitForCall('response_url', () => slack.ephemerals(userId, 'C0GENERAL').length > 0, 10_000);
+  const rows = await prisma.delivery.findMany({
+    where: { kind: 'digest.managers', recipientPersonId: person.id },
+    orderBy: { createdAt: 'asc' },
+  });
+  expect(rows.length).toBe(before + 1);
+  return rows.at(-1)?.payload as { text: string; blocks?: unknown[] };
+}
+
+describe('the KPI section of the managers’ digest', () => {
+  it('gives a lead their departments’ KPIs: value, change, target, status, and a narrative citing KPI and period', async () => {
+    const cac = await setLatest('cac', 50, 80); // lower is better, target 45: off target, worse
+    await setLatest('roi', 4, 4.4);
+    await setLatest('conversion_rate', 5, 5.5);
+    const dm = await digestNow('U0DEMOPRIYA'); // Marketing head, English
+    expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.section('kpis')))).toBe('*KPIs*');
+    const narrative = textOf(blockById(dm.blocks, DIGEST_BLOCKS.group('kpis', 0))).split('\n');
+    expect(narrative[0]).toBe('_In short (written by rules from the values below)_ (2)');
+    expect(narrative[1]).toMatch(
+      new RegExp(
+        `^• Acquisition cost was 80 CNY on ${cac.latest}, short of its target of .+\\. \\[KPI:cac@${cac.latest}\\]$`,
+      ),
+    );
+    expect(narrative[2]).toMatch(/^• 2 of 3 KPIs are on target in their latest period\. \[KPI:/);
+    const values = textOf(blockById(dm.blocks, DIGEST_BLOCKS.group('kpis', 1))).split('\n');
+    expect(values[0]).toBe('_Values, worst first_ (3)');
+    expect(values[1]).toMatch(
+      new RegExp(
+        `^• Acquisition cost ${cac.latest}: 80 CNY \\(\\+60% vs ${cac.previous}\\) · target .+ · off target$`,
+      ),
+    );
+    expect(values.slice(2).join('\n')).toContain('· on target');
+    // The KPI off target is a fact of the risk summary, cited by its key and period.
+    expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.risk))).toContain(`KPI:cac@${cac.latest}`);
+    expect(dm.blocks?.length).toBeLessThanOrEqual(50);
+  });
+
+  it('is written in Chinese for a Chinese reader', async () => {
+    const dm = await digestNow('U0DEMOZHANG');
+    expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.section('kpis')))).toBe('*KPI*');
+    expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.group('kpis', 0)))).toContain(
+      '概要（由规则根据下列数值生成）',
+    );
+    expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.group('kpis', 1)))).toContain('断货率');
+  });
+
+  it('is left out for a lead whose departments have no KPIs', async () => {
+    const dm = await digestNow('U0DEMOALEX');
+    const ids = (dm.blocks ?? []).map((b) => (b as { block_id?: string }).block_id);
+    expect(ids).not.toContain(DIGEST_BLOCKS.section('kpis'));
+  });
+});
