@@ -1,4 +1,5 @@
 /** Ids of the joint-meetings feature: Slack sends these back (see docs/ARCHITECTURE.md). */
+import { DEPARTMENT_FIELD_ACTION } from '../../slack/ids.js';
 
 /** `/meeting new`'s modal (private_metadata: `{"c": channel id}`). */
 export const MEETING_NEW_VIEW = 'meetings.create';
@@ -55,7 +56,7 @@ export const OUTCOME_FIELDS = {
 export const OUTCOME_ROWS = 3;
 
 /** The element inside every input block (Slack wants one; the block id names the field). */
-export const FIELD_ACTION = 'value';
+export const FIELD_ACTION = DEPARTMENT_FIELD_ACTION;
 
 export const MEETING_BLOCKS = {
   agendaHeader: 'meetings.agenda.header',
