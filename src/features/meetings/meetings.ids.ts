@@ -61,6 +61,7 @@ export const FIELD_ACTION = DEPARTMENT_FIELD_ACTION;
 export const MEETING_BLOCKS = {
   agendaHeader: 'meetings.agenda.header',
   preRead: 'meetings.agenda.pre_read',
+  preReadBy: 'meetings.agenda.pre_read_by',
   followUps: 'meetings.agenda.follow_ups',
   itemPrefix: 'meetings.agenda.item.',
   ask: 'meetings.ask',
