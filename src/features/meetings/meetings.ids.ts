@@ -1,5 +1,4 @@
 /** Ids of the joint-meetings feature: Slack sends these back (see docs/ARCHITECTURE.md). */
-import { DEPARTMENT_FIELD_ACTION } from '../../slack/ids.js';
 
 /** `/meeting new`'s modal (private_metadata: `{"c": channel id}`). */
 export const MEETING_NEW_VIEW = 'meetings.create';
@@ -56,7 +55,8 @@ export const OUTCOME_FIELDS = {
 export const OUTCOME_ROWS = 3;
 
 /** The element inside every input block (Slack wants one; the block id names the field). */
-export const FIELD_ACTION = DEPARTMENT_FIELD_ACTION;
+/** The same id as every modal's (`DEPARTMENT_FIELD_ACTION`): the shared view-state parser reads it. */
+export const FIELD_ACTION = 'value';
 
 export const MEETING_BLOCKS = {
   agendaHeader: 'meetings.agenda.header',
