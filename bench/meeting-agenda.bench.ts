@@ -135,6 +135,7 @@ const cycle = createMeetingCycleService({
     postAgenda: async () => null,
     postMinutes: async () => {},
   },
+  describeSignal: (_series, signal) => ({ title: signal.kind, description: '' }),
 });
 const seriesDto = await repo.findSeriesById(series.id);
 if (!seriesDto) throw new Error('no series');
@@ -157,7 +158,7 @@ for (let round = 0; round < ROUNDS; round++) {
   const started = performance.now();
   const agenda = await cycle.assembleAgenda(dto, seriesDto);
   timings.push(performance.now() - started);
-  shape = `${agenda.groups.flatMap((g) => g.items).length} items, ${agenda.followUps.length} follow-ups, ${agenda.preRead.length} pre-read lines`;
+  shape = `${agenda.groups.flatMap((g) => g.items).length} items, ${agenda.followUps.length} follow-ups, ${agenda.preRead.lines.length} pre-read lines`;
 }
 const stats = summarize(timings.slice(2));
 console.log(

@@ -2,9 +2,9 @@
 export const meetingsEn = {
   about:
     'Recurring joint meetings of several departments: agenda items collected by DM, the agenda with a pre-read, decisions and action items recorded from it, minutes',
-  help: '`/meeting new` — set up a recurring joint meeting of several departments · `/meeting list` — the meetings and when each meets next · `/meeting skip MTG-n YYYY-MM-DD` — skip one occurrence · `/meeting cancel MTG-n` — stop a series',
+  help: '`/meeting new` — set up a recurring joint meeting of several departments · `/meeting list` — the meetings and when each meets next · `/meeting edit MTG-n` — change a series · `/meeting skip MTG-n YYYY-MM-DD` — skip one occurrence · `/meeting cancel MTG-n` — stop a series · `/meeting delegate MTG-n @person [department]` — name who answers the agenda collection for your department (`none` removes them)',
   usage:
-    'Usage: `/meeting new`, `/meeting list`, `/meeting skip MTG-n YYYY-MM-DD` or `/meeting cancel MTG-n`.',
+    'Usage: `/meeting new`, `/meeting list`, `/meeting edit MTG-n`, `/meeting skip MTG-n YYYY-MM-DD`, `/meeting cancel MTG-n` or `/meeting delegate MTG-n @person|none [department]`.',
   id: 'MTG-{number}',
   errors: {
     notFound: 'There is no active meeting {id} in this workspace. `/meeting list` shows them.',
@@ -22,6 +22,13 @@ export const meetingsEn = {
     notSubmitter: 'Only whoever submitted an item (or an admin) can edit or withdraw it.',
     itemNotOpen: 'That item was decided, withdrawn or deferred meanwhile. Nothing was changed.',
     badButton: 'This button is out of date. Nothing was changed.',
+    unknownPerson: 'Liaison does not know {person}: mention them with @ so Slack picks the person.',
+    delegateRefused:
+      'Only a lead of a department taking part in {id} (or an admin) can name its delegate. Nothing was changed.',
+    delegateDepartment:
+      '“{department}” does not take part in {id}: use the department key shown by `/liaison departments`.',
+    delegateWhichDepartment:
+      'Say which department of {id} the delegate answers for: `/meeting delegate {id} @person department-key`.',
     field: {
       title: 'Give the meeting a title (at most 150 characters).',
       departments: 'Choose at least two departments.',
@@ -102,6 +109,21 @@ export const meetingsEn = {
     line: '*{id}* {title} — {schedule} · <#{channel}> · {departments}\nNext: {next}',
     noNext: 'none planned',
   },
+  editModal: { title: 'Edit {id}', submit: 'Save' },
+  edited:
+    '*{id}* “{title}” is changed: {schedule}. Next: {next}. {recomputed} upcoming occurrences were recomputed.',
+  editedOne: '*{id}* “{title}” is changed: {schedule}. Next: {next}. 1 upcoming occurrence was recomputed.',
+  delegateNamed:
+    '<@{user}> now answers the agenda collection of {id} for {department}: they get its DM and can add items.',
+  delegateRemoved: '{department} has no delegate in {id} any more: its leads get the agenda collection DM.',
+  signals: {
+    kpiTitle: 'KPI {kpi}: threshold level {level} breached',
+    kpiOngoing: 'Value {value} for {period} (`/kpi show {key}`); not recovered yet.',
+    kpiRecovered: 'Value {value} for {period} (`/kpi show {key}`); recovered since.',
+    okrTitle: 'KR-{number} {title}: confidence dropped',
+    okrDescription: 'Confidence {from} → {to} (check-in of {date}).',
+    confidence: { ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track' },
+  },
   skipped: '{id} on {date} is skipped. The next occurrence is unchanged.',
   cancelled: '{id} “{title}” is cancelled: no more agenda requests, agendas or minutes.',
   ask: {
@@ -142,6 +164,11 @@ export const meetingsEn = {
       escalationRaised: '• ESC-{number} “{title}” was raised ({severity}) _(source: ESC-{number})_',
       actionItemDone: '• <@{owner}> finished “{title}” _(source: action item from the meeting of {date})_',
       decisionRecorded: '• Decided on “{item}”: {text} _(source: minutes of {date})_',
+      sourceActionItem: 'action item from the meeting of {date}',
+      sourceMinutes: 'minutes of {date}',
+      modelLine: '• {text} _(sources: {sources})_',
+      byModel: 'Pre-read written by the language model from the sources cited; check them before deciding.',
+      byRules: 'Pre-read listed by Liaison’s rules from what it recorded.',
     },
     urgentGroup: '*Urgent and overdue*',
     departmentGroup: '*{department}*',
@@ -151,6 +178,8 @@ export const meetingsEn = {
     tagEscalation: 'ESC-{number} · ',
     tagCarried: '↩︎ carried · ',
     tagLate: '⏰ late · ',
+    tagKpi: '📉 KPI breach · ',
+    tagOkr: '🎯 OKR · ',
     record: 'Record decision…',
     resolve: 'Resolve ESC-{number}…',
     followUpsTitle: '*Action items from earlier meetings, due or overdue* ({count})',

@@ -36,7 +36,11 @@ export const ActionItemDraftsOutput = z.strictObject({
 });
 export type ActionItemDraftsOutput = z.infer<typeof ActionItemDraftsOutput>;
 
+export const MeetingPreReadOutput = z.strictObject({ sentences: z.array(citedLine).max(6) });
+export type MeetingPreReadOutput = z.infer<typeof MeetingPreReadOutput>;
+
 export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
+  MeetingPreReadOutput,
   RiskSummaryOutput,
   EscalationSummaryOutput,
   ActionItemDraftsOutput,

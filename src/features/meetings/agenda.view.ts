@@ -29,7 +29,42 @@ const mrkdwn = (text: string, blockId?: string): SectionBlock => ({
   text: { type: 'mrkdwn', text: short(text, SECTION_MAX) },
 });
 
-function preReadLine(line: PreReadLine, t: Translate): string {
+/** Where a pre-read line comes from, as its citation reads (ESC-3, the minutes of a date…). */
+export function preReadSource(line: PreReadLine, t: Translate): string {
+  switch (line.kind) {
+    case 'escalationResolved':
+    case 'escalationRaised':
+      return `ESC-${line.escalationNumber}`;
+    case 'actionItemDone':
+      return t('meetings.agenda.pre.sourceActionItem', { date: line.meetingPlannedOn });
+    case 'decisionRecorded':
+      return t('meetings.agenda.pre.sourceMinutes', { date: line.meetingPlannedOn });
+  }
+}
+
+/** The pre-read's text: the model's sentences with their sources, or the rules' lines; and who wrote it. */
+function preReadText(agenda: Agenda, t: Translate): { lines: string[]; writtenBy: string } {
+  const { preRead } = agenda;
+  if (preRead.writtenBy === 'model' && preRead.sentences.length > 0) {
+    const lines = preRead.sentences.map((sentence) => {
+      const sources = sentence.refs.flatMap((ref) => {
+        const line = preRead.lines[Number(ref.slice(1)) - 1];
+        return line ? [preReadSource(line, t)] : [];
+      });
+      return t('meetings.agenda.pre.modelLine', {
+        text: escapeMrkdwn(sentence.text),
+        sources: [...new Set(sources)].join(', '),
+      });
+    });
+    return { lines, writtenBy: t('meetings.agenda.pre.byModel') };
+  }
+  return {
+    lines: preRead.lines.map((line) => preReadLine(line, t)),
+    writtenBy: t('meetings.agenda.pre.byRules'),
+  };
+}
+
+export function preReadLine(line: PreReadLine, t: Translate): string {
   switch (line.kind) {
     case 'escalationResolved':
       return line.decision
@@ -72,6 +107,8 @@ export function agendaItemSection(
   const tags = [
     item.escalationNumber ? t('meetings.agenda.tagEscalation', { number: item.escalationNumber }) : '',
     item.source === 'carried' ? t('meetings.agenda.tagCarried') : '',
+    item.source === 'kpiBreach' ? t('meetings.agenda.tagKpi') : '',
+    item.source === 'okrDrop' ? t('meetings.agenda.tagOkr') : '',
     item.late ? t('meetings.agenda.tagLate') : '',
   ].join('');
   const text = t('meetings.agenda.item', {
@@ -139,12 +176,17 @@ export function agendaMessage(
   const preTitle = agenda.since
     ? t('meetings.agenda.preReadTitle', { since: agenda.since })
     : t('meetings.agenda.preReadFirst');
-  const preLines = agenda.preRead.map((line) => preReadLine(line, t));
+  const pre = preReadText(agenda, t);
   blocks.push(
     mrkdwn(
-      [preTitle, ...(preLines.length > 0 ? preLines : [t('meetings.agenda.preReadEmpty')])].join('\n'),
+      [preTitle, ...(pre.lines.length > 0 ? pre.lines : [t('meetings.agenda.preReadEmpty')])].join('\n'),
       MEETING_BLOCKS.preRead,
     ),
+    {
+      type: 'context',
+      block_id: MEETING_BLOCKS.preReadBy,
+      elements: [{ type: 'mrkdwn', text: pre.writtenBy }],
+    },
     { type: 'divider' },
   );
   const items = agenda.groups.flatMap((g) => g.items);

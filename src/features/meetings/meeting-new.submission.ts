@@ -8,7 +8,7 @@ import { readMetadata } from '../../slack/parsers/metadata.parser.js';
 import { withModalErrors } from '../../slack/parsers/view-state.parser.js';
 import { slackPeopleDirectory } from '../../slack/people-directory.js';
 import { servicesOf } from '../feature-registry.js';
-import { seriesCreatedMessage } from './meeting-series.view.js';
+import { seriesCreatedMessage, seriesEditedMessage } from './meeting-series.view.js';
 import { type MeetingState, readMeetingState, wholeNumber } from './meeting-view-state.js';
 import { meetingsFeature } from './meetings.feature.js';
 import { MEETING_NEW_FIELDS as F } from './meetings.ids.js';
@@ -35,7 +35,13 @@ function recurrenceError(detail: string) {
 }
 
 /** The modal's recurrence choice and the fields it uses, as the scheduler's rule. */
-export function recurrenceFrom(state: MeetingState, timeZone: string, now: Date): unknown {
+export function recurrenceFrom(
+  state: MeetingState,
+  timeZone: string,
+  now: Date,
+  /** Editing an every-N-weeks series: its weeks keep counting from where they did. */
+  keptAnchor?: string,
+): unknown {
   const choice = state.option(F.recurrence);
   const weekday = Number(state.option(F.weekday) ?? Number.NaN);
   const needWeekday = () => {
@@ -47,7 +53,9 @@ export function recurrenceFrom(state: MeetingState, timeZone: string, now: Date)
       return { type: 'weekly', weekdays: [needWeekday()] };
     case 'everyNWeeks': {
       const anchor =
-        DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
+        keptAnchor ??
+        DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ??
+        now.toISOString().slice(0, 10);
       return {
         type: 'every-n-weeks',
         weekdays: [needWeekday()],
@@ -68,20 +76,28 @@ export function recurrenceFrom(state: MeetingState, timeZone: string, now: Date)
 }
 
 /**
- * `/meeting new` was submitted: every field is checked before the modal closes, a problem
- * shown under its field in the person's language; then they are told privately where they were.
+ * `/meeting new` (or `/meeting edit`: `n` in the metadata) was submitted: every field is
+ * checked before the modal closes, a problem shown under its field in the person's language;
+ * then they are told privately where they were. Permission is checked again by the service.
  */
 export function meetingNewSubmission(deps: SlackDeps) {
   return async ({ ack, view, client, body, context }: ViewSubmissionArgs): Promise<void> => {
     const actor = await context.actor();
-    const meta = readMetadata(view.private_metadata, z.object({ c: z.string().max(30) }), {
-      code: 'meeting.bad_metadata',
-      message: 'meetings.errors.badButton',
-      what: 'meeting modal metadata',
-    });
+    const meta = readMetadata(
+      view.private_metadata,
+      z.object({ c: z.string().max(30), n: z.number().int().positive().optional() }),
+      {
+        code: 'meeting.bad_metadata',
+        message: 'meetings.errors.badButton',
+        what: 'meeting modal metadata',
+      },
+    );
     const services = servicesOf(deps, meetingsFeature);
+    const editing = meta.n;
     const series = await withModalErrors(FIELD_BLOCKS, F.title, async () => {
       const state = readMeetingState(view.state.values);
+      const current = editing ? await services.series.editable(actor.subject, editing) : null;
+      const keptAnchor = current?.recurrence.type === 'every-n-weeks' ? current.recurrence.anchor : undefined;
       const timeZone = state.text(F.timeZone);
       const facilitator = state.user(F.facilitator);
       const facilitatorPersonId = facilitator
@@ -95,7 +111,7 @@ export function meetingNewSubmission(deps: SlackDeps) {
       const input: NewSeriesInput = {
         title: state.text(F.title),
         departmentIds: state.options(F.departments),
-        recurrence: recurrenceFrom(state, timeZone, deps.clock.now()),
+        recurrence: recurrenceFrom(state, timeZone, deps.clock.now(), keptAnchor),
         timeOfDay: state.text(F.time),
         timeZone,
         durationMinutes: wholeNumber(state.text(F.duration)),
@@ -105,10 +121,15 @@ export function meetingNewSubmission(deps: SlackDeps) {
         agendaClosesHoursBefore: wholeNumber(state.text(F.closes)),
         holidayPolicy: state.option(F.holiday) === 'SKIP' ? 'SKIP' : 'NEXT_WORKING_DAY',
       };
-      return services.series.create(actor.subject, input);
+      return editing
+        ? services.series.edit(actor.subject, editing, input)
+        : services.series.create(actor.subject, input);
     });
     await ack();
-    const message = seriesCreatedMessage(series, { t: actor.t });
+    const message =
+      'recomputed' in series
+        ? seriesEditedMessage(series as typeof series & { recomputed: number }, { t: actor.t })
+        : seriesCreatedMessage(series, { t: actor.t });
     try {
       await client.chat.postEphemeral({ channel: meta.c, user: body.user.id, ...message });
     } catch {

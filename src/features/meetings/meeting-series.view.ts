@@ -33,6 +33,22 @@ export function seriesCreatedMessage(series: SeriesWithNext, { t }: { t: Transla
   return { text, blocks: [section(text, 'meetings.created')] };
 }
 
+/** The private confirmation after `/meeting edit`. */
+export function seriesEditedMessage(
+  series: SeriesWithNext & { recomputed: number },
+  { t }: { t: Translate },
+): Message {
+  const params = {
+    id: seriesId(series),
+    title: escapeMrkdwn(series.title),
+    schedule: describeSchedule(series, t),
+    next: series.next ? formatWhen(series.next.startsAt, series.timeZone) : t('meetings.list.noNext'),
+    recomputed: series.recomputed,
+  };
+  const text = t(series.recomputed === 1 ? 'meetings.editedOne' : 'meetings.edited', params);
+  return { text, blocks: [section(text, 'meetings.edited')] };
+}
+
 /** `/meeting list`: every active series, its rule, channel, departments and next occurrence. */
 export function seriesListMessage(
   all: readonly SeriesWithNext[],

@@ -3,6 +3,8 @@ import { DomainError } from '../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../slack/deps.js';
 import type { CommandArgs } from '../../slack/listener-args.types.js';
 import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
+import { parseUserReference } from '../../slack/parsers/user-reference.parser.js';
+import { slackPeopleDirectory } from '../../slack/people-directory.js';
 import { escapeMrkdwn } from '../../slack/views/escape.js';
 import { servicesOf } from '../feature-registry.js';
 import { meetingNewModal } from './meeting-new.view.js';
@@ -14,7 +16,8 @@ function usage(detail: string): DomainError {
 }
 
 /**
- * `/meeting new` (the modal), `/meeting list`, `/meeting skip MTG-n DATE`, `/meeting cancel MTG-n`.
+ * `/meeting new` (the modal), `/meeting edit MTG-n` (the same modal, filled in), `/meeting list`,
+ * `/meeting skip MTG-n DATE`, `/meeting cancel MTG-n`, `/meeting delegate MTG-n @person|none [department]`.
  * Answers privately in the person's language; refusals come from the service.
  */
 export function meetingCommand(deps: SlackDeps) {
@@ -55,6 +58,76 @@ export function meetingCommand(deps: SlackDeps) {
       const date = rest[1] as string;
       await services.series.skip(actor.subject, number, date);
       await reply({ text: actor.t('meetings.skipped', { id: `MTG-${number}`, date }) });
+      return;
+    }
+    if (verb === 'edit' && number && rest.length === 1) {
+      const series = await services.series.editable(actor.subject, number);
+      const departments = await services.series.departmentNames(actor.workspace.id);
+      const facilitatorSlackUserId = series.facilitatorPersonId
+        ? await services.repo.slackUserIdOf(series.facilitatorPersonId)
+        : null;
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: meetingNewModal({
+          t: actor.t,
+          locale: actor.locale,
+          departments,
+          timeZone: actor.timeZone,
+          replyChannelId: command.channel_id,
+          editing: { series, facilitatorSlackUserId },
+        }),
+      });
+      return;
+    }
+    if (verb === 'delegate' && number && (rest.length === 2 || rest.length === 3)) {
+      const who = rest[1] ?? '';
+      const departmentKey = rest[2] ?? null;
+      let personId: string | null = null;
+      let slackUserId: string | null = null;
+      if (who.toLowerCase() !== 'none') {
+        const target = parseUserReference(who);
+        if (!target) throw usage(`user ${command.user_id} typed "/meeting ${command.text}"`);
+        if ('handle' in target) {
+          const matches = await services.repo.peopleByHandle(actor.workspace.id, target.handle);
+          if (matches.length !== 1 || !matches[0])
+            throw new DomainError(
+              'meeting.unknown_person',
+              { key: 'meetings.errors.unknownPerson', params: { person: `@${target.handle}` } },
+              { detail: `no single person @${target.handle}` },
+            );
+          ({ id: personId, slackUserId } = matches[0]);
+        } else {
+          const person = await deps.people.identify(
+            {
+              workspaceId: actor.workspace.id,
+              slackUserId: target.slackUserId,
+              fallbackName: target.slackUserId,
+            },
+            slackPeopleDirectory(client),
+          );
+          personId = person.id;
+          slackUserId = person.slackUserId;
+        }
+      }
+      const { department } = await services.series.nameDelegate(
+        actor.subject,
+        number,
+        personId,
+        departmentKey,
+      );
+      const departmentName = actor.locale === 'zh-CN' ? department.nameZh : department.nameEn;
+      await reply({
+        text: slackUserId
+          ? actor.t('meetings.delegateNamed', {
+              id: `MTG-${number}`,
+              user: slackUserId,
+              department: escapeMrkdwn(departmentName),
+            })
+          : actor.t('meetings.delegateRemoved', {
+              id: `MTG-${number}`,
+              department: escapeMrkdwn(departmentName),
+            }),
+      });
       return;
     }
     if (verb === 'cancel' && number && rest.length === 1) {

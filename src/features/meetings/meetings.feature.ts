@@ -9,6 +9,7 @@ import {
 } from '../../modules/meetings/meeting-series.service.js';
 import {
   agendaItemsExportSection,
+  meetingDelegatesExportSection,
   meetingSeriesExportSection,
 } from '../../modules/meetings/meetings.export.prisma-repository.js';
 import { createMeetingsPrismaRepository } from '../../modules/meetings/meetings.prisma-repository.js';
@@ -22,6 +23,7 @@ import { meetingCommand } from './meeting.command.js';
 import { createSlackMeetingAnnouncer, MEETING_NOTIFICATION_KINDS } from './meeting-announcer.js';
 import { ensureMeetingCycleSchedule, MEETING_CYCLE_KIND, meetingCycleJob } from './meeting-cycle.job.js';
 import { meetingNewSubmission } from './meeting-new.submission.js';
+import { preReadWriter, signalDescriber } from './meeting-signals.js';
 import { AGENDA_ITEM_VIEW, MEETING_ACTIONS, MEETING_NEW_VIEW, OUTCOME_VIEW } from './meetings.ids.js';
 import { outcomeSubmission, recordOutcomeButton } from './outcome.listeners.js';
 
@@ -40,7 +42,11 @@ export interface MeetingsServices {
 export const meetingsFeature: Feature<MeetingsServices> = defineFeature({
   name: 'meetings',
   summary: 'meetings.about',
-  exportSections: ({ db }) => [meetingSeriesExportSection(db.prisma), agendaItemsExportSection(db.prisma)],
+  exportSections: ({ db }) => [
+    meetingSeriesExportSection(db.prisma),
+    agendaItemsExportSection(db.prisma),
+    meetingDelegatesExportSection(db.prisma),
+  ],
   services: (deps, { db }) => {
     const repo = createMeetingsPrismaRepository(db.prisma);
     const series = createMeetingSeriesService({
@@ -65,6 +71,8 @@ export const meetingsFeature: Feature<MeetingsServices> = defineFeature({
         defaults: deps.defaults,
         logger: deps.logger.child({ component: 'meetings' }),
       }),
+      describeSignal: signalDescriber(deps.defaults),
+      writePreRead: preReadWriter({ llm: deps.llm, defaults: deps.defaults }),
     });
     return { repo, series, agenda, cycle };
   },

@@ -55,11 +55,13 @@ export const OUTCOME_FIELDS = {
 export const OUTCOME_ROWS = 3;
 
 /** The element inside every input block (Slack wants one; the block id names the field). */
+/** The same id as every modal's (`DEPARTMENT_FIELD_ACTION`): the shared view-state parser reads it. */
 export const FIELD_ACTION = 'value';
 
 export const MEETING_BLOCKS = {
   agendaHeader: 'meetings.agenda.header',
   preRead: 'meetings.agenda.pre_read',
+  preReadBy: 'meetings.agenda.pre_read_by',
   followUps: 'meetings.agenda.follow_ups',
   itemPrefix: 'meetings.agenda.item.',
   ask: 'meetings.ask',

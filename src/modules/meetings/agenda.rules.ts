@@ -5,11 +5,12 @@ import type { AgendaGroup, AgendaItemDto, AgendaUrgency, SeriesDto } from './mee
 const URGENCY_RANK: Record<AgendaUrgency, number> = { URGENT: 0, HIGH: 1, NORMAL: 2 };
 
 /**
- * Overdue on an agenda: an item deferred from an earlier meeting (carried), or an escalation
- * Liaison put there (it is there because it missed its SLA or was marked by the people in it).
+ * Overdue on an agenda: an item deferred from an earlier meeting (carried), an escalation
+ * Liaison put there (it is there because it missed its SLA or was marked by the people in it),
+ * or a KPI breach (a number already off its threshold).
  */
 export function isOverdue(item: AgendaItemDto): boolean {
-  return item.source === 'carried' || item.source === 'escalation';
+  return item.source === 'carried' || item.source === 'escalation' || item.source === 'kpiBreach';
 }
 
 function byUrgencyThenAge(a: AgendaItemDto, b: AgendaItemDto): number {
@@ -61,15 +62,27 @@ export function mayManageSeries(
   );
 }
 
-/** Who takes part: admins, the facilitator, and anyone in a taking-part department. */
+/** Who takes part: admins, the facilitator, anyone in a taking-part department, and the delegates named. */
 export function takesPart(
   subject: AccessSubject,
-  series: Pick<SeriesDto, 'departmentIds' | 'facilitatorPersonId'>,
+  series: Pick<SeriesDto, 'departmentIds' | 'facilitatorPersonId' | 'delegates'>,
 ): boolean {
   return (
     subject.isAdmin ||
     subject.personId === series.facilitatorPersonId ||
-    subject.memberships.some((m) => series.departmentIds.includes(m.departmentId))
+    subject.memberships.some((m) => series.departmentIds.includes(m.departmentId)) ||
+    series.delegates.some((d) => d.personId === subject.personId)
+  );
+}
+
+/** Who may name a department's delegate in a series: an admin, or a lead (or head) of that taking-part department. */
+export function mayNameDelegate(
+  subject: AccessSubject,
+  series: Pick<SeriesDto, 'departmentIds'>,
+  departmentId: string,
+): boolean {
+  return (
+    series.departmentIds.includes(departmentId) && (subject.isAdmin || leadsDepartment(subject, departmentId))
   );
 }
 

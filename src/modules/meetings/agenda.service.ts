@@ -73,13 +73,15 @@ export function createAgendaService(deps: {
     return { meeting, series };
   }
 
-  function requireParticipant(actor: AccessSubject, series: SeriesDto) {
-    if (!takesPart(actor, series))
-      throw new DomainError(
-        'authorization.refused',
-        { key: 'meetings.errors.notParticipant', params: { id: `MTG-${series.number}` } },
-        { detail: `person ${actor.personId} takes no part in MTG-${series.number}` },
-      );
+  /** A refusal by the module's rules is audited before the person is told. */
+  async function requireParticipant(actor: AccessSubject, series: SeriesDto, attempted: string) {
+    if (takesPart(actor, series)) return;
+    await repo.recordRefusal(actor, 'meeting_series', series.id, attempted);
+    throw new DomainError(
+      'authorization.refused',
+      { key: 'meetings.errors.notParticipant', params: { id: `MTG-${series.number}` } },
+      { detail: `person ${actor.personId} takes no part in MTG-${series.number}` },
+    );
   }
 
   function requireOpenForItems(meeting: MeetingDto, series: SeriesDto) {
@@ -116,14 +118,16 @@ export function createAgendaService(deps: {
     return { item, ...(await meetingAndSeries(workspaceId, item.meetingId)) };
   }
 
-  async function ownOpenItem(actor: AccessSubject, itemId: string): Promise<ItemContext> {
+  async function ownOpenItem(actor: AccessSubject, itemId: string, attempted: string): Promise<ItemContext> {
     const context = await itemContext(actor.workspaceId, itemId);
-    if (context.item.submittedByPersonId !== actor.personId && !actor.isAdmin)
+    if (context.item.submittedByPersonId !== actor.personId && !actor.isAdmin) {
+      await repo.recordRefusal(actor, 'agenda_item', itemId, attempted);
       throw new DomainError(
         'authorization.refused',
         { key: 'meetings.errors.notSubmitter' },
         { detail: `person ${actor.personId} did not submit item ${itemId}` },
       );
+    }
     requireOpenForItems(context.meeting, context.series);
     if (context.item.status !== 'OPEN')
       throw new DomainError(
@@ -145,14 +149,14 @@ export function createAgendaService(deps: {
   return {
     async meetingFor(actor, meetingId) {
       const found = await meetingAndSeries(actor.workspaceId, meetingId);
-      requireParticipant(actor, found.series);
+      await requireParticipant(actor, found.series, 'meetings.add_item');
       requireOpenForItems(found.meeting, found.series);
       return found;
     },
 
     async submit(actor, meetingId, input) {
       const { meeting, series } = await meetingAndSeries(actor.workspaceId, meetingId);
-      requireParticipant(actor, series);
+      await requireParticipant(actor, series, 'meetings.add_item');
       requireOpenForItems(meeting, series);
       const cleaned = clean(input, series);
       const late = clock.now() >= meeting.closesAt;
@@ -165,14 +169,14 @@ export function createAgendaService(deps: {
     },
 
     async edit(actor, itemId, input) {
-      const context = await ownOpenItem(actor, itemId);
+      const context = await ownOpenItem(actor, itemId, 'meetings.edit_item');
       const changed = await repo.changeItem(context.item, clean(input, context.series), actor.slackUserId);
       if (!changed) throw changedMeanwhile(itemId);
       return { ...context, item: changed };
     },
 
     async withdraw(actor, itemId) {
-      const context = await ownOpenItem(actor, itemId);
+      const context = await ownOpenItem(actor, itemId, 'meetings.withdraw_item');
       const changed = await repo.changeItem(context.item, { status: 'WITHDRAWN' }, actor.slackUserId);
       if (!changed) throw changedMeanwhile(itemId);
       return { ...context, item: changed };
@@ -180,13 +184,13 @@ export function createAgendaService(deps: {
 
     async itemFor(actor, itemId) {
       const context = await itemContext(actor.workspaceId, itemId);
-      requireParticipant(actor, context.series);
+      await requireParticipant(actor, context.series, 'meetings.open_item');
       return context;
     },
 
     async recordOutcome(actor, itemId, input) {
       const context = await itemContext(actor.workspaceId, itemId);
-      requireParticipant(actor, context.series);
+      await requireParticipant(actor, context.series, 'meetings.record_outcome');
       const text = input.decision.trim();
       if (!text || text.length > DECISION_MAX)
         throw fieldError('decision', 'decision', `decision of ${text.length} chars`);

@@ -6,7 +6,7 @@ import { recurrenceSchema, timeOfDaySchema, timeZoneSchema } from '../scheduling
 import type { WorkingCalendar } from '../scheduling/working-calendar.types.js';
 import type { Clock } from '../shared/clock.types.js';
 import { DomainError } from '../shared/domain-error.types.js';
-import { mayManageSeries } from './agenda.rules.js';
+import { mayManageSeries, mayNameDelegate } from './agenda.rules.js';
 import { localDateOf, upcomingOccurrences } from './meeting-occurrence.rules.js';
 import type { MeetingsRepository } from './meetings.repository.js';
 import type {
@@ -35,6 +35,25 @@ export interface MeetingSeriesService {
     date: string,
   ): Promise<{ series: SeriesDto; meeting: MeetingDto }>;
   cancel(actor: AccessSubject, number: number): Promise<SeriesDto>;
+  /** The series as `/meeting edit`'s modal shows it, for someone who may change it. */
+  editable(actor: AccessSubject, number: number): Promise<SeriesDto>;
+  /** `/meeting edit`: the same checks as `create`; occurrences not yet opened are recomputed. */
+  edit(
+    actor: AccessSubject,
+    number: number,
+    input: NewSeriesInput,
+  ): Promise<SeriesWithNext & { recomputed: number }>;
+  /**
+   * A taking-part department's lead (or an admin) names the person who answers the agenda
+   * collection for that department (null: removes the delegate). `departmentKey` may be left
+   * out when the actor leads exactly one taking-part department.
+   */
+  nameDelegate(
+    actor: AccessSubject,
+    number: number,
+    delegatePersonId: string | null,
+    departmentKey: string | null,
+  ): Promise<{ series: SeriesDto; department: DepartmentName }>;
   /** The workspace's departments (the modal's choices). */
   departmentNames(workspaceId: string, ids?: readonly string[]): Promise<DepartmentName[]>;
   /** The series' next occurrences, skips applied (for the job and the list). */
@@ -84,6 +103,21 @@ function invalid(field: string, key: MessageKey, detail: string) {
   return new DomainError('meeting.invalid', { key }, { field, detail });
 }
 
+/** The series' settings checked: a problem is an error under its field. */
+function validated(input: NewSeriesInput) {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = String(issue?.path[0] ?? 'title');
+    const field = FIELD_OF[path] ?? 'title';
+    throw invalid(field, `meetings.errors.field.${field}` as MessageKey, issue?.message ?? 'invalid');
+  }
+  const data = parsed.data;
+  if (data.agendaClosesHoursBefore >= data.agendaOpensHoursBefore)
+    throw invalid('closes', 'meetings.errors.field.closes', 'cut-off not after collection opens');
+  return { data, departmentIds: [...new Set(data.departmentIds)] };
+}
+
 export function createMeetingSeriesService(deps: {
   repo: MeetingsRepository;
   clock: Clock;
@@ -92,7 +126,23 @@ export function createMeetingSeriesService(deps: {
 }): MeetingSeriesService {
   const { repo, clock } = deps;
 
-  async function seriesOrRefuse(actor: AccessSubject, number: number): Promise<SeriesDto> {
+  /** A refusal by the module's rules: audited, then the person is told (nothing was changed). */
+  async function refuse(
+    actor: AccessSubject,
+    objectType: string,
+    objectId: string,
+    attempted: string,
+    refusal: { key: MessageKey; params?: Record<string, string>; field?: string; detail: string },
+  ): Promise<never> {
+    await repo.recordRefusal(actor, objectType, objectId, attempted);
+    throw new DomainError(
+      'authorization.refused',
+      { key: refusal.key, ...(refusal.params ? { params: refusal.params } : {}) },
+      { detail: refusal.detail, ...(refusal.field ? { field: refusal.field } : {}) },
+    );
+  }
+
+  async function activeSeries(actor: AccessSubject, number: number): Promise<SeriesDto> {
     const series = await repo.findSeriesByNumber(actor.workspaceId, number);
     if (!series || series.cancelledAt)
       throw new DomainError(
@@ -100,12 +150,17 @@ export function createMeetingSeriesService(deps: {
         { key: 'meetings.errors.notFound', params: { id: `MTG-${number}` } },
         { detail: `workspace ${actor.workspaceId} has no active MTG-${number}` },
       );
+    return series;
+  }
+
+  async function seriesOrRefuse(actor: AccessSubject, number: number, attempted: string): Promise<SeriesDto> {
+    const series = await activeSeries(actor, number);
     if (!mayManageSeries(actor, series))
-      throw new DomainError(
-        'authorization.refused',
-        { key: 'meetings.errors.notManager', params: { id: `MTG-${number}` } },
-        { detail: `person ${actor.personId} may not manage MTG-${number}` },
-      );
+      await refuse(actor, 'meeting_series', series.id, attempted, {
+        key: 'meetings.errors.notManager',
+        params: { id: `MTG-${number}` },
+        detail: `person ${actor.personId} may not manage MTG-${number}`,
+      });
     return series;
   }
 
@@ -130,26 +185,13 @@ export function createMeetingSeriesService(deps: {
     departmentNames: (workspaceId, ids) => repo.departmentNames(workspaceId, ids),
 
     async create(actor, input) {
-      const parsed = inputSchema.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const path = String(issue?.path[0] ?? 'title');
-        const field = FIELD_OF[path] ?? 'title';
-        throw invalid(field, `meetings.errors.field.${field}` as MessageKey, issue?.message ?? 'invalid');
-      }
-      const data = parsed.data;
-      if (data.agendaClosesHoursBefore >= data.agendaOpensHoursBefore)
-        throw invalid('closes', 'meetings.errors.field.closes', 'cut-off not after collection opens');
-      const departmentIds = [...new Set(data.departmentIds)];
+      const { data, departmentIds } = validated(input);
       if (!actor.isAdmin && !departmentIds.some((id) => leadsDepartment(actor, id)))
-        throw new DomainError(
-          'authorization.refused',
-          { key: 'meetings.errors.createRefused' },
-          {
-            field: 'departments',
-            detail: `person ${actor.personId} leads none of ${departmentIds.join(',')}`,
-          },
-        );
+        await refuse(actor, 'workspace', actor.workspaceId, 'meetings.create', {
+          key: 'meetings.errors.createRefused',
+          field: 'departments',
+          detail: `person ${actor.personId} leads none of ${departmentIds.join(',')}`,
+        });
       const series = await repo.createSeries(
         {
           ...data,
@@ -169,7 +211,7 @@ export function createMeetingSeriesService(deps: {
     },
 
     async skip(actor, number, date) {
-      const series = await seriesOrRefuse(actor, number);
+      const series = await seriesOrRefuse(actor, number, 'meetings.skip');
       const calendar = await deps.calendarFor(series.calendarId);
       const occurrence = upcomingOccurrences(clock.now(), series, SKIP_HORIZON, calendar).find(
         (o) => o.plannedOn === date || localDateOf(o.startsAt, series.timeZone) === date,
@@ -190,8 +232,56 @@ export function createMeetingSeriesService(deps: {
       return { series, meeting };
     },
 
+    editable: (actor, number) => seriesOrRefuse(actor, number, 'meetings.edit'),
+
+    async edit(actor, number, input) {
+      const series = await seriesOrRefuse(actor, number, 'meetings.edit');
+      const { data, departmentIds } = validated(input);
+      const change = {
+        ...data,
+        departmentIds,
+        facilitatorPersonId: data.facilitatorPersonId ?? series.facilitatorPersonId,
+      };
+      const now = clock.now();
+      const calendar = await deps.calendarFor(series.calendarId);
+      const upcoming = upcomingOccurrences(now, { ...series, ...change }, SKIP_HORIZON, calendar);
+      const result = await repo.updateSeries(series, change, upcoming, now, actor.slackUserId);
+      return { ...(await withNext(result.series)), recomputed: result.recomputed };
+    },
+
+    async nameDelegate(actor, number, delegatePersonId, departmentKey) {
+      const series = await activeSeries(actor, number);
+      const departments = await repo.departmentNames(actor.workspaceId, series.departmentIds);
+      const id = `MTG-${number}`;
+      // Without a department: the one taking-part department the actor leads.
+      const candidates = departmentKey
+        ? departments.filter((d) => d.key.toLowerCase() === departmentKey.toLowerCase())
+        : departments.filter((d) => leadsDepartment(actor, d.id));
+      const department = candidates.length === 1 ? candidates[0] : undefined;
+      if (!department && departmentKey)
+        throw new DomainError(
+          'meeting.department_not_taking_part',
+          { key: 'meetings.errors.delegateDepartment', params: { id, department: departmentKey } },
+          { detail: `${departmentKey} does not take part in ${id}` },
+        );
+      if (!department && (candidates.length > 1 || actor.isAdmin))
+        throw new DomainError(
+          'meeting.department_ambiguous',
+          { key: 'meetings.errors.delegateWhichDepartment', params: { id } },
+          { detail: `${actor.personId} must name the department in ${id}` },
+        );
+      if (!department || !mayNameDelegate(actor, series, department.id))
+        return refuse(actor, 'meeting_series', series.id, 'meetings.delegate', {
+          key: 'meetings.errors.delegateRefused',
+          params: { id },
+          detail: `person ${actor.personId} leads no department ${departmentKey ?? ''} of ${id}`,
+        });
+      await repo.setDelegate(series, department.id, delegatePersonId, actor.personId, actor.slackUserId);
+      return { series, department };
+    },
+
     async cancel(actor, number) {
-      const series = await seriesOrRefuse(actor, number);
+      const series = await seriesOrRefuse(actor, number, 'meetings.cancel');
       await repo.cancelSeries(series, clock.now(), actor.slackUserId);
       return series;
     },

@@ -189,3 +189,65 @@ export function agendaItemsExportSection(prisma: PrismaClient): ExportSection {
     },
   };
 }
+
+const DELEGATE_FIELDS = ['series', 'department', 'role', 'created_at'] as const;
+
+/** Where a person is a department's delegate in a series (or named one); every delegate for admins. */
+export function meetingDelegatesExportSection(prisma: PrismaClient): ExportSection {
+  const select = {
+    personId: true,
+    namedByPersonId: true,
+    createdAt: true,
+    series: { select: { number: true } },
+    department: { select: { key: true } },
+  } as const;
+  return {
+    models: ['MeetingDelegate'],
+    person: {
+      table: 'meeting_delegates',
+      columns: DELEGATE_FIELDS,
+      async rows(person) {
+        const rows = await prisma.meetingDelegate.findMany({
+          where: {
+            series: { workspaceId: person.workspaceId },
+            OR: [{ personId: person.id }, { namedByPersonId: person.id }],
+          },
+          select,
+          orderBy: { createdAt: 'asc' },
+        });
+        return {
+          rows: rows.map((d) => ({
+            series: `MTG-${d.series.number}`,
+            department: d.department.key,
+            role: d.personId === person.id ? 'delegate' : 'named_by',
+            created_at: iso(d.createdAt),
+          })),
+        };
+      },
+    },
+    workspace: {
+      table: 'meeting_delegates',
+      columns: ['series', 'department', 'delegate_slack_id', 'named_by_slack_id', 'created_at'],
+      async rows(workspaceId, limits) {
+        const [rows, slackId] = await Promise.all([
+          prisma.meetingDelegate.findMany({
+            where: { series: { workspaceId } },
+            select,
+            orderBy: { createdAt: 'desc' },
+            take: rowsToRead(limits),
+          }),
+          slackIdsByPersonId(prisma, workspaceId),
+        ]);
+        return {
+          rows: rows.map((d) => ({
+            series: `MTG-${d.series.number}`,
+            department: d.department.key,
+            delegate_slack_id: slackId(d.personId),
+            named_by_slack_id: slackId(d.namedByPersonId),
+            created_at: iso(d.createdAt),
+          })),
+        };
+      },
+    },
+  };
+}

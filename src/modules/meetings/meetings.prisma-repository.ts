@@ -7,6 +7,9 @@ import type {
   AgendaItemSource,
   DecisionDto,
   FollowUpItem,
+  KpiBreachForAgenda,
+  MeetingDto,
+  OkrDropForAgenda,
   PreReadLine,
   SeriesDto,
 } from './meetings.types.js';
@@ -30,6 +33,7 @@ const seriesSelect = {
   cancelledAt: true,
   createdAt: true,
   departments: { select: { departmentId: true } },
+  delegates: { select: { departmentId: true, personId: true }, orderBy: { departmentId: 'asc' } },
   workspace: { select: { defaultLocale: true } },
 } satisfies Prisma.MeetingSeriesSelect;
 
@@ -61,7 +65,19 @@ const meetingSelect = {
   agendaPostedAt: true,
   agendaMessageTs: true,
   minutesPostedAt: true,
+  preReadWrittenBy: true,
 } satisfies Prisma.MeetingSelect;
+
+type MeetingRow = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;
+
+function toMeeting(row: MeetingRow): MeetingDto {
+  return {
+    ...row,
+    preReadWrittenBy: row.preReadWrittenBy === 'model' ? 'model' : row.preReadWrittenBy ? 'rules' : null,
+  };
+}
+
+const toMeetingOrNull = (row: MeetingRow | null) => (row ? toMeeting(row) : null);
 
 const itemSelect = {
   id: true,
@@ -207,10 +223,9 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
 
     meetingsOn(seriesId, plannedOn) {
       if (plannedOn.length === 0) return Promise.resolve([]);
-      return prisma.meeting.findMany({
-        where: { seriesId, plannedOn: { in: [...plannedOn] } },
-        select: meetingSelect,
-      });
+      return prisma.meeting
+        .findMany({ where: { seriesId, plannedOn: { in: [...plannedOn] } }, select: meetingSelect })
+        .then((rows) => rows.map(toMeeting));
     },
 
     async ensureMeeting(series, times) {
@@ -218,7 +233,7 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
         where: { seriesId_plannedOn: { seriesId: series.id, plannedOn: times.plannedOn } },
         select: meetingSelect,
       });
-      if (existing) return { meeting: existing, created: false };
+      if (existing) return { meeting: toMeeting(existing), created: false };
       const result = await prisma.meeting.createMany({
         data: [{ workspaceId: series.workspaceId, seriesId: series.id, ...times }],
         skipDuplicates: true,
@@ -227,7 +242,7 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
         where: { seriesId_plannedOn: { seriesId: series.id, plannedOn: times.plannedOn } },
         select: meetingSelect,
       });
-      return { meeting, created: result.count === 1 };
+      return { meeting: toMeeting(meeting), created: result.count === 1 };
     },
 
     async skipMeeting(series, times, actorSlackId) {
@@ -250,48 +265,276 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
           before: { status: existing?.status ?? null },
           after: { status: 'SKIPPED', plannedOn: times.plannedOn },
         });
-        return meeting;
+        return toMeeting(meeting);
       });
     },
 
     findMeeting(workspaceId, meetingId) {
-      return prisma.meeting.findFirst({ where: { id: meetingId, workspaceId }, select: meetingSelect });
+      return prisma.meeting
+        .findFirst({ where: { id: meetingId, workspaceId }, select: meetingSelect })
+        .then(toMeetingOrNull);
     },
 
     previousMeeting(meeting) {
-      return prisma.meeting.findFirst({
-        where: {
-          seriesId: meeting.seriesId,
-          startsAt: { lt: meeting.startsAt },
-          agendaPostedAt: { not: null },
-        },
-        orderBy: { startsAt: 'desc' },
-        select: meetingSelect,
-      });
+      return prisma.meeting
+        .findFirst({
+          where: {
+            seriesId: meeting.seriesId,
+            startsAt: { lt: meeting.startsAt },
+            agendaPostedAt: { not: null },
+          },
+          orderBy: { startsAt: 'desc' },
+          select: meetingSelect,
+        })
+        .then(toMeetingOrNull);
     },
 
     activeMeetings(workspaceId, now) {
-      return prisma.meeting.findMany({
-        where: { workspaceId, status: 'SCHEDULED', agendaPostedAt: null, opensAt: { lte: now } },
-        orderBy: { startsAt: 'asc' },
-        select: meetingSelect,
-      });
+      return prisma.meeting
+        .findMany({
+          where: { workspaceId, status: 'SCHEDULED', agendaPostedAt: null, opensAt: { lte: now } },
+          orderBy: { startsAt: 'asc' },
+          select: meetingSelect,
+        })
+        .then((rows) => rows.map(toMeeting));
     },
 
     dueForMinutes(workspaceId, now) {
-      return prisma.meeting.findMany({
-        where: { workspaceId, agendaPostedAt: { not: null }, minutesPostedAt: null, endsAt: { lte: now } },
-        orderBy: { startsAt: 'asc' },
-        select: meetingSelect,
-      });
+      return prisma.meeting
+        .findMany({
+          where: { workspaceId, agendaPostedAt: { not: null }, minutesPostedAt: null, endsAt: { lte: now } },
+          orderBy: { startsAt: 'asc' },
+          select: meetingSelect,
+        })
+        .then((rows) => rows.map(toMeeting));
     },
 
     async stamp(meetingId, field, at, extra = {}) {
       const result = await prisma.meeting.updateMany({
         where: { id: meetingId, [field]: null },
-        data: { [field]: at, ...extra },
+        data: { [field]: at, ...extra, ...(field === 'agendaPostedAt' ? { agendaPostingSince: null } : {}) },
       });
       return result.count === 1;
+    },
+
+    async claimAgendaPosting(meetingId, now, staleBefore) {
+      // One conditional UPDATE: PostgreSQL re-checks the condition under the row lock, so of
+      // two replicas claiming at once exactly one changes the row.
+      const { count } = await prisma.meeting.updateMany({
+        where: {
+          id: meetingId,
+          agendaPostedAt: null,
+          OR: [{ agendaPostingSince: null }, { agendaPostingSince: { lt: staleBefore } }],
+        },
+        data: { agendaPostingSince: now },
+      });
+      return count === 1;
+    },
+
+    async releaseAgendaPosting(meetingId, claimedAt) {
+      await prisma.meeting.updateMany({
+        where: { id: meetingId, agendaPostedAt: null, agendaPostingSince: claimedAt },
+        data: { agendaPostingSince: null },
+      });
+    },
+
+    async recordRefusal(actor, objectType, objectId, attempted) {
+      await writeAuditEntry(prisma, {
+        workspaceId: actor.workspaceId,
+        actorSlackId: actor.slackUserId,
+        action: 'authorization.refused',
+        objectType,
+        objectId,
+        after: { attempted },
+      });
+    },
+
+    async updateSeries(series, change, upcoming, now, actorSlackId) {
+      const { departmentIds, recurrence, ...rest } = change;
+      return prisma.$transaction(async (tx) => {
+        const updated = await tx.meetingSeries.update({
+          where: { id: series.id },
+          data: {
+            ...rest,
+            recurrence: recurrence as Prisma.InputJsonValue,
+            departments: {
+              deleteMany: {},
+              create: departmentIds.map((departmentId) => ({ departmentId })),
+            },
+            // A department no longer taking part has no delegate here.
+            delegates: { deleteMany: { departmentId: { notIn: departmentIds } } },
+          },
+          select: seriesSelect,
+        });
+        // Occurrences still to come whose collection has not opened: recomputed.
+        const pending = await tx.meeting.findMany({
+          where: {
+            seriesId: series.id,
+            status: 'SCHEDULED',
+            collectionOpenedAt: null,
+            startsAt: { gt: now },
+          },
+          select: { id: true, plannedOn: true },
+        });
+        const byDate = new Map(upcoming.map((o) => [o.plannedOn, o]));
+        let recomputed = 0;
+        for (const meeting of pending) {
+          const times = byDate.get(meeting.plannedOn);
+          if (times) {
+            const { plannedOn: _plannedOn, ...rest } = times;
+            await tx.meeting.update({ where: { id: meeting.id }, data: rest });
+          } else await tx.meeting.delete({ where: { id: meeting.id } });
+          recomputed++;
+        }
+        await writeAuditEntry(tx, {
+          workspaceId: series.workspaceId,
+          actorSlackId,
+          action: 'meeting.series_edited',
+          objectType: 'meeting_series',
+          objectId: series.id,
+          before: {
+            title: series.title,
+            departmentIds: series.departmentIds,
+            recurrence: series.recurrence,
+            timeOfDay: series.timeOfDay,
+            timeZone: series.timeZone,
+            channelId: series.channelId,
+            agendaOpensHoursBefore: series.agendaOpensHoursBefore,
+            agendaClosesHoursBefore: series.agendaClosesHoursBefore,
+            holidayPolicy: series.holidayPolicy,
+          },
+          after: { ...rest, departmentIds, recurrence, recomputed } as Prisma.InputJsonValue,
+        });
+        return { series: toSeries(updated), recomputed };
+      });
+    },
+
+    async setDelegate(series, departmentId, personId, namedByPersonId, actorSlackId) {
+      await prisma.$transaction(async (tx) => {
+        const key = { seriesId_departmentId: { seriesId: series.id, departmentId } };
+        const before = await tx.meetingDelegate.findUnique({ where: key, select: { personId: true } });
+        if (personId)
+          await tx.meetingDelegate.upsert({
+            where: key,
+            create: { seriesId: series.id, departmentId, personId, namedByPersonId },
+            update: { personId, namedByPersonId },
+          });
+        else await tx.meetingDelegate.deleteMany({ where: { seriesId: series.id, departmentId } });
+        await writeAuditEntry(tx, {
+          workspaceId: series.workspaceId,
+          actorSlackId,
+          action: personId ? 'meeting.delegate_named' : 'meeting.delegate_removed',
+          objectType: 'meeting_series',
+          objectId: series.id,
+          before: { departmentId, personId: before?.personId ?? null },
+          after: { departmentId, personId },
+        });
+      });
+    },
+
+    async delegatesOf(series) {
+      const rows = await prisma.meetingDelegate.findMany({
+        where: { seriesId: series.id, person: { active: true } },
+        select: { personId: true, departmentId: true, person: { select: { locale: true, timeZone: true } } },
+        orderBy: { departmentId: 'asc' },
+      });
+      return rows.map(({ person, ...row }) => ({ ...row, ...person }));
+    },
+
+    async kpiBreachesSince(workspaceId, departmentIds, since) {
+      const rows = await prisma.kpiBreach.findMany({
+        where: {
+          startedAt: { gte: since },
+          kpi: { workspaceId, ownerDepartmentId: { in: [...departmentIds] } },
+        },
+        orderBy: [{ level: 'desc' }, { startedAt: 'asc' }],
+        take: 50,
+        select: {
+          id: true,
+          level: true,
+          period: true,
+          value: true,
+          startedAt: true,
+          recoveredAt: true,
+          kpi: { select: { id: true, key: true, nameEn: true, nameZh: true, ownerDepartmentId: true } },
+        },
+      });
+      return rows.map(
+        ({ kpi, ...row }): KpiBreachForAgenda => ({
+          ...row,
+          kpiId: kpi.id,
+          kpiKey: kpi.key,
+          kpiNameEn: kpi.nameEn,
+          kpiNameZh: kpi.nameZh,
+          departmentId: kpi.ownerDepartmentId,
+        }),
+      );
+    },
+
+    async okrDropsSince(workspaceId, departmentIds, since) {
+      const recent = await prisma.okrCheckIn.findMany({
+        where: {
+          answeredAt: { gte: since },
+          confidence: { not: null },
+          keyResult: { workspaceId, objective: { departmentId: { in: [...departmentIds] } } },
+        },
+        orderBy: { answeredAt: 'desc' },
+        take: 500,
+        select: {
+          id: true,
+          keyResultId: true,
+          confidence: true,
+          answeredAt: true,
+          keyResult: { select: { number: true, title: true, objective: { select: { departmentId: true } } } },
+        },
+      });
+      const latest = new Map<string, (typeof recent)[number]>();
+      for (const row of recent) if (!latest.has(row.keyResultId)) latest.set(row.keyResultId, row);
+      const worrying = [...latest.values()].filter(
+        (r) => r.confidence === 'AT_RISK' || r.confidence === 'OFF_TRACK',
+      );
+      if (worrying.length === 0) return [];
+      // The answer before the latest one, per key result (one query for all of them).
+      const previousRows = await prisma.okrCheckIn.findMany({
+        where: {
+          keyResultId: { in: worrying.map((r) => r.keyResultId) },
+          confidence: { not: null },
+          id: { notIn: worrying.map((r) => r.id) },
+        },
+        orderBy: { answeredAt: 'desc' },
+        select: { keyResultId: true, confidence: true, answeredAt: true },
+      });
+      const previous = new Map<string, OkrDropForAgenda['previousConfidence']>();
+      for (const row of previousRows) {
+        const mine = latest.get(row.keyResultId);
+        if (mine && row.answeredAt <= mine.answeredAt && !previous.has(row.keyResultId))
+          previous.set(row.keyResultId, row.confidence);
+      }
+      return worrying.map(
+        (row): OkrDropForAgenda => ({
+          checkInId: row.id,
+          keyResultId: row.keyResultId,
+          keyResultNumber: row.keyResult.number,
+          title: row.keyResult.title,
+          departmentId: row.keyResult.objective.departmentId ?? '',
+          confidence: row.confidence as OkrDropForAgenda['confidence'],
+          previousConfidence: previous.get(row.keyResultId) ?? null,
+          answeredAt: row.answeredAt,
+        }),
+      );
+    },
+
+    peopleByHandle(workspaceId, handle) {
+      return prisma.person.findMany({
+        where: {
+          workspaceId,
+          active: true,
+          isBot: false,
+          displayName: { equals: handle, mode: 'insensitive' },
+        },
+        select: { id: true, slackUserId: true },
+        take: 5,
+      });
     },
 
     async slackUserIdOf(personId) {
@@ -306,7 +549,7 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
       return prisma.department.findMany({
         where: { workspaceId, ...(ids ? { id: { in: [...ids] } } : {}) },
         orderBy: { nameEn: 'asc' },
-        select: { id: true, nameEn: true, nameZh: true },
+        select: { id: true, key: true, nameEn: true, nameZh: true },
       });
     },
 

@@ -9,9 +9,11 @@ import type {
   EscalationForAgenda,
   FollowUpItem,
   HolidayPolicy,
+  KpiBreachForAgenda,
   MeetingDto,
   MinutesActionItem,
   OccurrenceTimes,
+  OkrDropForAgenda,
   PreReadLine,
   SeriesDto,
 } from './meetings.types.js';
@@ -35,7 +37,7 @@ export interface NewSeriesRow {
   createdByPersonId: string | null;
 }
 
-/** An item Liaison adds at cut-off (an escalation, or an item carried from an earlier meeting). */
+/** An item Liaison adds at cut-off (an escalation, an item carried over, a KPI breach, an OKR drop). */
 export interface AutomaticItemRow {
   source: Exclude<AgendaItemSource, 'submitted'>;
   title: string;
@@ -45,6 +47,17 @@ export interface AutomaticItemRow {
   link: string | null;
   escalationId: string | null;
   carriedFromItemId: string | null;
+  /** 'kpiBreach:<breach id>' or 'okrDrop:<key result id>': added once per meeting. */
+  sourceKey: string | null;
+}
+
+/** A series' new settings (`/meeting edit`), validated by the service. */
+export type SeriesChangeRow = Omit<NewSeriesRow, 'workspaceId' | 'createdByPersonId'>;
+
+/** Who changes what: the audit's actor. */
+export interface AuditActor {
+  workspaceId: string;
+  slackUserId: string;
 }
 
 export type MeetingStamp = 'collectionOpenedAt' | 'remindedAt' | 'agendaPostedAt' | 'minutesPostedAt';
@@ -56,6 +69,31 @@ export interface MeetingsRepository {
   findSeriesById(seriesId: string): Promise<SeriesDto | null>;
   /** Series not cancelled, by number. */
   listActiveSeries(workspaceId: string): Promise<SeriesDto[]>;
+  /**
+   * Changes the series and its departments, audited with before and after. Occurrences not
+   * yet opened for items are recomputed: one on a date the new rule still has gets the new
+   * times, others are removed (the cycle creates the new ones); an occurrence whose
+   * collection already opened keeps its date. Returns the series and how many were moved or removed.
+   */
+  updateSeries(
+    series: SeriesDto,
+    change: SeriesChangeRow,
+    upcoming: readonly OccurrenceTimes[],
+    now: Date,
+    actorSlackId: string,
+  ): Promise<{ series: SeriesDto; recomputed: number }>;
+  /** Names (or, with null, removes) a department's delegate in a series, audited. */
+  setDelegate(
+    series: SeriesDto,
+    departmentId: string,
+    personId: string | null,
+    namedByPersonId: string,
+    actorSlackId: string,
+  ): Promise<void>;
+  /** The delegates of these series' departments with what their DMs need. */
+  delegatesOf(series: SeriesDto): Promise<DepartmentLead[]>;
+  /** A refusal by the module's own rules, in the audit log (like the authorization service's). */
+  recordRefusal(actor: AuditActor, objectType: string, objectId: string, attempted: string): Promise<void>;
   /** Cancels the series and its scheduled occurrences still to come, audited. */
   cancelSeries(series: SeriesDto, now: Date, actorSlackId: string): Promise<void>;
   /** The workspace's default calendar's id, if it has one. */
@@ -82,11 +120,21 @@ export interface MeetingsRepository {
     meetingId: string,
     field: MeetingStamp,
     at: Date,
-    extra?: { agendaMessageTs?: string },
+    extra?: { agendaMessageTs?: string; preReadWrittenBy?: 'model' | 'rules' },
   ): Promise<boolean>;
+  /**
+   * Claims posting the agenda before it is posted: true for exactly one caller while the
+   * agenda is not out and no claim newer than `staleBefore` holds (a crashed replica's claim
+   * is taken over after that).
+   */
+  claimAgendaPosting(meetingId: string, now: Date, staleBefore: Date): Promise<boolean>;
+  /** Gives a claim back (posting failed before anything was posted). */
+  releaseAgendaPosting(meetingId: string, claimedAt: Date): Promise<void>;
 
   /** The workspace's departments' names (all of them, or these). */
   departmentNames(workspaceId: string, ids?: readonly string[]): Promise<DepartmentName[]>;
+  /** Active people of the workspace whose display name is this handle (at most 5). */
+  peopleByHandle(workspaceId: string, handle: string): Promise<{ id: string; slackUserId: string }[]>;
   /** A person's Slack user id (null: no such person). */
   slackUserIdOf(personId: string): Promise<string | null>;
   /** Active leads and heads of these departments. */
@@ -110,6 +158,21 @@ export interface MeetingsRepository {
 
   /** Unresolved escalations marked for the meeting (by people or the SLA sweep) involving these departments. */
   escalationsForAgenda(workspaceId: string, departmentIds: readonly string[]): Promise<EscalationForAgenda[]>;
+  /** Breaches of the departments' KPIs that started at or after `since` (most severe first). */
+  kpiBreachesSince(
+    workspaceId: string,
+    departmentIds: readonly string[],
+    since: Date,
+  ): Promise<KpiBreachForAgenda[]>;
+  /**
+   * Key results of the departments' objectives whose latest check-in since `since` is at risk
+   * or off track, each with the confidence of the check-in before it.
+   */
+  okrDropsSince(
+    workspaceId: string,
+    departmentIds: readonly string[],
+    since: Date,
+  ): Promise<OkrDropForAgenda[]>;
   /** Items deferred at an earlier occurrence of the series and not carried yet. */
   deferredItems(meeting: MeetingDto): Promise<AgendaItemDto[]>;
   /** Open or overdue action items recorded at earlier occurrences of the series, due on or before `dueBy`. */

@@ -8,8 +8,11 @@ export type MeetingStatus = 'SCHEDULED' | 'SKIPPED' | 'CANCELLED';
 export type AgendaUrgency = 'NORMAL' | 'HIGH' | 'URGENT';
 export const AGENDA_URGENCIES: readonly AgendaUrgency[] = ['NORMAL', 'HIGH', 'URGENT'];
 export type AgendaItemStatus = 'OPEN' | 'WITHDRAWN' | 'DECIDED' | 'DEFERRED';
-/** Who put an item on the agenda: a person, or Liaison (an escalation, an item deferred last time). */
-export type AgendaItemSource = 'submitted' | 'escalation' | 'carried';
+/**
+ * Who put an item on the agenda: a person, or Liaison (an escalation, an item deferred last
+ * time, a KPI breach or an OKR confidence drop since the last meeting).
+ */
+export type AgendaItemSource = 'submitted' | 'escalation' | 'carried' | 'kpiBreach' | 'okrDrop';
 
 /** The timing of a series, as the occurrence rules read it. */
 export interface SeriesTiming {
@@ -33,9 +36,16 @@ export interface SeriesDto extends SeriesTiming {
   calendarId: string | null;
   createdByPersonId: string | null;
   departmentIds: string[];
+  /** Delegates the departments' leads named to answer the agenda collection for them. */
+  delegates: SeriesDelegate[];
   cancelledAt: Date | null;
   /** The workspace's language, for what goes to the channel. */
   locale: string;
+}
+
+export interface SeriesDelegate {
+  departmentId: string;
+  personId: string;
 }
 
 /** What `/meeting new` gives the service (validated there). */
@@ -73,6 +83,8 @@ export interface MeetingDto extends OccurrenceTimes {
   agendaPostedAt: Date | null;
   agendaMessageTs: string | null;
   minutesPostedAt: Date | null;
+  /** Who wrote the posted agenda's pre-read. */
+  preReadWrittenBy: 'model' | 'rules' | null;
 }
 
 export interface AgendaItemDto {
@@ -117,6 +129,34 @@ export interface EscalationForAgenda {
   departmentId: string | null;
 }
 
+/** A KPI of a taking-part department that breached a threshold since the last meeting. */
+export interface KpiBreachForAgenda {
+  id: string;
+  kpiId: string;
+  kpiKey: string;
+  kpiNameEn: string;
+  kpiNameZh: string;
+  departmentId: string;
+  /** The worst threshold level reached (1 = the first). */
+  level: number;
+  period: string;
+  value: number;
+  startedAt: Date;
+  recoveredAt: Date | null;
+}
+
+/** A key result of a taking-part department whose confidence dropped (or is off track) since the last meeting. */
+export interface OkrDropForAgenda {
+  checkInId: string;
+  keyResultId: string;
+  keyResultNumber: number;
+  title: string;
+  departmentId: string;
+  confidence: 'AT_RISK' | 'OFF_TRACK';
+  previousConfidence: 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | null;
+  answeredAt: Date;
+}
+
 /** An action item from an earlier meeting of the series that is due or overdue. */
 export interface FollowUpItem {
   id: string;
@@ -135,6 +175,15 @@ export type PreReadLine =
   | { kind: 'actionItemDone'; title: string; ownerSlackUserId: string; meetingPlannedOn: string; at: Date }
   | { kind: 'decisionRecorded'; itemTitle: string; text: string; meetingPlannedOn: string; at: Date };
 
+/** The pre-read as posted: its lines, or the model's cited sentences, and who wrote it. */
+export interface PreRead {
+  writtenBy: 'model' | 'rules';
+  /** The rules' lines (always kept: they are the sources the model's sentences cite). */
+  lines: PreReadLine[];
+  /** The model's sentences, each citing the refs (P1, P2 … = lines[0], lines[1] …) it rests on. */
+  sentences: { text: string; refs: string[] }[];
+}
+
 /** Everything the agenda message shows. */
 export interface Agenda {
   series: SeriesDto;
@@ -142,7 +191,7 @@ export interface Agenda {
   /** Ordered groups: urgent and overdue first, then by owner department. */
   groups: AgendaGroup[];
   followUps: FollowUpItem[];
-  preRead: PreReadLine[];
+  preRead: PreRead;
   /** The previous meeting's date, or null for the first. */
   since: string | null;
   departments: DepartmentName[];
@@ -206,6 +255,8 @@ export interface DepartmentLead {
 /** A department's names, for the views. */
 export interface DepartmentName {
   id: string;
+  /** What people type (`/meeting delegate MTG-1 @someone marketing`). */
+  key: string;
   nameEn: string;
   nameZh: string;
 }

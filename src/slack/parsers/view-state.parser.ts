@@ -1,5 +1,6 @@
 import type { ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/catalog.js';
 import { DomainError, isDomainError } from '../../modules/shared/domain-error.types.js';
 import { DEPARTMENT_FIELD_ACTION } from '../ids.js';
 
@@ -17,6 +18,7 @@ const stateValues = z.record(
         .string()
         .regex(/^[CGD][A-Z0-9]{2,30}$/)
         .nullish(),
+      selected_user: USER_ID.nullish(),
       selected_users: z.array(USER_ID).max(500).nullish(),
       selected_options: z.array(z.object({ value: z.string().max(150) })).nullish(),
       selected_option: z.object({ value: z.string().max(150) }).nullish(),
@@ -30,6 +32,8 @@ export interface ViewState {
   /** Text of a plain_text_input: undefined when the modal had no such block, '' when left empty. */
   text(block: string): string | undefined;
   users(block: string): string[] | undefined;
+  /** A users_select's person, or the first of a multi_users_select: null when nobody is chosen. */
+  user(block: string): string | null | undefined;
   conversation(block: string): string | null | undefined;
   checked(block: string, value: string): boolean | undefined;
   /** The value of a static select or radio group: null when nothing is chosen. */
@@ -40,13 +44,20 @@ export interface ViewState {
   date(block: string): string | null | undefined;
 }
 
-/** Reads a submitted modal's inputs (one element per block, `DEPARTMENT_FIELD_ACTION`). */
-export function readViewState(values: unknown): ViewState {
+/**
+ * Reads a submitted modal's inputs (one element per block, `DEPARTMENT_FIELD_ACTION` — every
+ * feature's modals use the same action id, 'value'). `badStateKey`: what the person reads when
+ * the state is unreadable (the feature's own wording).
+ */
+export function readViewState(
+  values: unknown,
+  badStateKey: MessageKey = 'departments.errors.badSubmission',
+): ViewState {
   const parsed = stateValues.safeParse(values);
   if (!parsed.success)
     throw new DomainError(
       'view.bad_state',
-      { key: 'departments.errors.badSubmission' },
+      { key: badStateKey },
       { detail: `unreadable view state: ${parsed.error.message.slice(0, 300)}` },
     );
   const field = (block: string) => parsed.data[block]?.[DEPARTMENT_FIELD_ACTION];
@@ -58,6 +69,10 @@ export function readViewState(values: unknown): ViewState {
     users: (block) => {
       const value = field(block);
       return value === undefined ? undefined : [...new Set(value.selected_users ?? [])];
+    },
+    user: (block) => {
+      const value = field(block);
+      return value === undefined ? undefined : (value.selected_user ?? value.selected_users?.[0] ?? null);
     },
     conversation: (block) => {
       const value = field(block);

@@ -137,6 +137,7 @@ export function meetingsLiaisonForThisFile(start: string) {
     departmentId,
     meeting,
     createSeries,
+    seriesValues,
     runCycle,
     subjectOf,
     markedEscalation,
