@@ -41,6 +41,11 @@ export interface CountMessage {
   /** performance.eventLoopUtilization() so far: ms the loop was busy and idle. */
   loopActiveMs: number;
   loopIdleMs: number;
+  /**
+   * perf_hooks.monitorEventLoopDelay since the previous `count` (reset at each count), in
+   * ms: how late the loop ran timers, i.e. how long something held the thread.
+   */
+  loopDelay: { p50: number; p99: number; max: number };
 }
 
 export interface ReportMessage {

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { SlackStandIn, StandInUser } from '../../src/console/slack-stand-in/index.js';
 import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
@@ -84,6 +85,10 @@ export function serveProtocol(standIn: SlackStandIn, stop: () => Promise<void>):
     };
   };
 
+  // 1 ms resolution: the loop's delay is sampled by a timer of its own.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+
   let stopping = false;
   const shutdown = (code: number) => {
     if (stopping) return;
@@ -113,7 +118,13 @@ export function serveProtocol(standIn: SlackStandIn, stop: () => Promise<void>):
         cpuMs: (cpu.user + cpu.system) / 1000,
         loopActiveMs: loop.active,
         loopIdleMs: loop.idle,
+        loopDelay: {
+          p50: loopDelay.percentile(50) / 1e6,
+          p99: loopDelay.percentile(99) / 1e6,
+          max: loopDelay.max / 1e6,
+        },
       });
+      loopDelay.reset();
     } else if (command.op === 'report') send(report());
     else if (command.op === 'stop') shutdown(0);
   });

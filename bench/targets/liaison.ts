@@ -7,11 +7,13 @@ import { startSlackStandIn } from '../../src/console/slack-stand-in/index.js';
 import { applyPendingMigrations } from '../../src/db/migrator.js';
 import { openInMemoryDatabase } from '../../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../../src/db/paths.js';
+import { startBackgroundWork } from '../../src/jobs/start-background-work.js';
 import { createLogger } from '../../src/logger.js';
 import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
 import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
+import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
@@ -44,8 +46,20 @@ const running = await startHttpMode({
   },
 });
 
+// What runs beside the acknowledgements in production (src/main.ts): the scheduler of
+// record and the outbox worker, on the same thread and database. BENCH_BACKGROUND=0 leaves
+// them out (the HTTP app alone, as this bench ran before issue 16).
+const background =
+  process.env.BENCH_BACKGROUND === '0'
+    ? undefined
+    : await (async () => {
+        deps.slackClients.connect(singleTokenSource({ token: standIn.botToken, apiUrl: standIn.url }));
+        return startBackgroundWork({ db, deps, clock, logger, slack: { teamId: standIn.teamId } });
+      })();
+
 const userIds = DEMO_SLACK_USERS.map((user) => user.id);
 serveProtocol(standIn, async () => {
+  await background?.stop();
   await running.stop();
   await standIn.close();
   await db.close();

@@ -1,5 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -45,7 +47,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  */
 export async function openInMemoryDatabase(from?: Blob): Promise<Database> {
   const modules = await loadPGlite();
-  const pglite = await modules.PGlite.create(from ? { loadDataDir: from } : {});
+  const pglite = await modules.PGlite.create({
+    startParams: embeddedStartParams(modules.PGlite),
+    ...(from ? { loadDataDir: from } : {}),
+  });
   return wrapPGlite(modules, pglite, IN_MEMORY_PING_TIMEOUT_MS);
 }
 
@@ -61,10 +66,22 @@ async function loadPGlite() {
   return { PGlite, PrismaPGlite };
 }
 
+/**
+ * What the embedded PostgreSQL reserves inside PGlite's WebAssembly memory, which never
+ * shrinks. PostgreSQL's default shared_buffers (128 MB) is sized for a server; Liaison's
+ * database is a few MB and the operating system caches its files anyway, so 16 MB of
+ * buffers costs no measurable speed and saves ≈ 130 MB of RSS (bench/README.md, footprint).
+ */
+export const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'wal_buffers=1MB', 'temp_buffers=2MB'];
+
+function embeddedStartParams(PGlite: { defaultStartParams: readonly string[] }): string[] {
+  return [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])];
+}
+
 /** A fresh in-memory database prepared by `prepare`, dumped as an uncompressed data-directory tarball. */
 export async function dumpInMemoryDatabase(prepare: (db: Database) => Promise<void>): Promise<Blob> {
   const modules = await loadPGlite();
-  const pglite = await modules.PGlite.create();
+  const pglite = await modules.PGlite.create({ startParams: embeddedStartParams(modules.PGlite) });
   const db = wrapPGlite(modules, pglite, IN_MEMORY_PING_TIMEOUT_MS);
   try {
     await prepare(db);
@@ -79,10 +96,51 @@ async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logg
   const absoluteDir = path.resolve(dataDir);
   // PGlite creates its data directory but not the directory's parents.
   await mkdir(absoluteDir, { recursive: true });
+  if (!(await isInitialized(absoluteDir))) {
+    const started = performance.now();
+    await initializeInChildProcess(absoluteDir);
+    logger.info(
+      { dataDir: absoluteDir, ms: Math.round(performance.now() - started) },
+      'Created the embedded database (PGlite initdb, in a child process)',
+    );
+  }
   const modules = await loadPGlite();
-  const pglite = await modules.PGlite.create({ dataDir: absoluteDir });
+  const pglite = await modules.PGlite.create({
+    dataDir: absoluteDir,
+    startParams: embeddedStartParams(modules.PGlite),
+  });
   logger.info({ dataDir: absoluteDir }, 'Opened the embedded database (PGlite)');
   return wrapPGlite(modules, pglite, pingTimeoutMs);
+}
+
+async function isInitialized(dataDir: string): Promise<boolean> {
+  try {
+    await access(path.join(dataDir, 'PG_VERSION'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates a new data directory (PGlite's initdb) in a short-lived child process. initdb runs
+ * in a WebAssembly instance of its own, and what it touched stays in this process's RSS
+ * after it is done (≈ 450 MB more, idle, for as long as Liaison runs; bench/README.md,
+ * footprint); a child gives all of it back when it exits. Costs one extra PGlite load (≈ 1 s)
+ * on the very first start only.
+ */
+async function initializeInChildProcess(dataDir: string): Promise<void> {
+  const script = [
+    'const [moduleUrl, dataDir] = process.argv.slice(1);',
+    'const { PGlite } = await import(moduleUrl);',
+    'const db = await PGlite.create({ dataDir });',
+    'await db.close();',
+  ].join('\n');
+  await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dataDir],
+    { timeout: 5 * 60_000 },
+  );
 }
 
 function wrapPGlite(

@@ -61,6 +61,11 @@ describe('openDatabase', () => {
         const found = await second.prisma.workspace.findUnique({ where: { slackTeamId: 'T-restart' } });
         expect(again.applied).toEqual([]);
         expect(found?.name).toBe('Restart Co');
+        // Sized for Liaison, not for a server: the buffers PGlite reserves in its memory (issue 16).
+        const buffers = await second.withSqlSession((sql) =>
+          sql.query<{ shared_buffers: string }>('SHOW shared_buffers'),
+        );
+        expect(buffers).toEqual([{ shared_buffers: '16MB' }]);
       } finally {
         await second.close();
       }

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { isKnownTimeZone } from './zoned-time.rules.js';
 
 /** ISO weekday: Monday = 1 … Sunday = 7. */
 const weekday = z.number().int().min(1).max(7);
@@ -64,7 +64,7 @@ export const recurrenceSchema = z.union([
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 
 export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
-export const timeZoneSchema = z.string().refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone');
+export const timeZoneSchema = z.string().refine(isKnownTimeZone, 'an IANA time zone');
 
 /** What nextSlot needs to know about a schedule. */
 export interface ScheduleTiming {
