@@ -9,11 +9,13 @@ import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 const file = liaisonForThisFile();
 const db = () => file.db.prisma;
 const slack = () => file.liaison.slack;
+/** Generous: the machine running the suite may be busy (12 departments in one transaction). */
+const WAIT_MS = 15_000;
 
 async function replyTo(userId: string, text: string) {
   slack().reset();
   await file.liaison.driver.slashCommand({ command: COMMANDS.liaison, text, userId, channelId: 'C0GENERAL' });
-  await slack().waitForCall('response_url');
+  await slack().waitForCall('response_url', undefined, WAIT_MS);
   const reply = slack().ephemerals(userId, 'C0GENERAL').at(-1);
   if (!reply) throw new Error(`no reply to /liaison ${text}`);
   return reply;
@@ -39,7 +41,7 @@ async function importCsv(userId: string, csv: string) {
     userId,
     channelId: 'C0GENERAL',
   });
-  await slack().waitForCall('views.open');
+  await slack().waitForCall('views.open', undefined, WAIT_MS);
   const modal = slack().currentModal(userId);
   if (!modal) throw new Error('the import modal did not open');
   const response = await file.liaison.driver.viewSubmission({
@@ -50,7 +52,7 @@ async function importCsv(userId: string, csv: string) {
   const ack = response.json as { response_action?: string; errors?: Record<string, string> } | undefined;
   if (ack?.response_action === 'errors')
     return { error: ack.errors?.[DEPARTMENT_FIELDS.csv], summary: undefined };
-  const dm = await slack().waitForCall('chat.postMessage', (call) => call.args.channel === userId);
+  const dm = await slack().waitForCall('chat.postMessage', (call) => call.args.channel === userId, WAIT_MS);
   return { error: undefined, summary: String(dm.args.text) };
 }
 
@@ -126,7 +128,7 @@ describe('/liaison departments import', () => {
       userId: 'U0DEMOLIN',
       channelId: 'C0GENERAL',
     });
-    await slack().waitForCall('views.open');
+    await slack().waitForCall('views.open', undefined, WAIT_MS);
     const modal = slack().currentModal('U0DEMOLIN');
     expect(modal?.callback_id).toBe(DEPARTMENT_VIEWS.import);
     expect(modal?.title).toMatchObject({ text: '导入部门' });

@@ -488,6 +488,32 @@ describe('the manage modal', () => {
       expect(textOf(blockById(card?.blocks, ESCALATION_CARD_BLOCKS.facts))).toContain('*状态*\n待处理');
       // A settled dispute's card is left as it was.
       expect(cardOf(settled.number)?.text).toBe(resolvedCard?.text);
+
+      // The CSV import's language column does the same: back to English.
+      await file.liaison.driver.slashCommand({
+        command: COMMANDS.liaison,
+        text: 'departments import',
+        userId: 'U0DEMOLIN',
+        channelId: 'C0GENERAL',
+      });
+      await slack().waitForCall('views.open');
+      const importModal = slack().currentModal('U0DEMOLIN');
+      if (!importModal) throw new Error('the import modal did not open');
+      const imported = await submit('U0DEMOLIN', importModal, {
+        [DEPARTMENT_FIELDS.csv]: text('department,lead_email,member_email,language\nfinance,,,en'),
+      });
+      expect(imported.errors).toBeUndefined();
+      await refresher.settled();
+      expect(
+        slack()
+          .callsTo('chat.update', { ok: true })
+          .map((c) => [c.args.channel, c.args.ts, c.args.text]),
+      ).toEqual([
+        ['C0FINANCE', cardTs, `ESC-${open.number} (high, open, level 1): Courier invoices for the launch`],
+      ]);
+      expect(cardOf(open.number)?.text).toBe(
+        `ESC-${open.number} (high, open, level 1): Courier invoices for the launch`,
+      );
     } finally {
       await db().department.update({
         where: { id: finance.id },
