@@ -70,7 +70,7 @@ const alerts = () =>
     .filter((m) => JSON.stringify(m.blocks ?? []).includes(`"block_id":"${KPI_BLOCKS.alert}"`));
 const breachEscalations = () =>
   file.db.prisma.escalation.findMany({
-    where: { title: { contains: 'Stock-out rate' } },
+    where: { OR: [{ title: { contains: 'Stock-out rate' } }, { title: { contains: '断货率' } }] },
     orderBy: { number: 'asc' },
   });
 
@@ -273,8 +273,11 @@ describe('KPI thresholds and response plans', () => {
     expect(alerts()).toHaveLength(before);
     const pending = await file.db.prisma.kpiBreach.findFirstOrThrow({ where: { recoveredAt: null } });
     expect(pending).toMatchObject({ level: 2, alertedLevel: 1, alertPostingSince: null });
+    // The department writes in Chinese: its alert is in Chinese.
+    await file.db.prisma.department.updateMany({ where: { key: 'supply-chain' }, data: { locale: 'zh-CN' } });
     await record('2.1');
     expect(alerts()).toHaveLength(before + 1);
+    expect(JSON.stringify(alerts().at(-1)?.blocks)).toContain('触发 *2 级预案* — 供应短缺：行动');
     expect(await breachEscalations()).toHaveLength(escalationsBefore + 1);
     // Another process holding a fresh claim: this one posts nothing.
     await file.db.prisma.kpiBreach.update({
