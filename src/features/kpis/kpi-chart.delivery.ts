@@ -3,7 +3,7 @@ import type { Translate } from '../../i18n/catalog.js';
 import type { Logger } from '../../logger.js';
 import { kpiName } from '../../modules/kpis/kpi.rules.js';
 import type { KpiSnapshot } from '../../modules/kpis/kpi.types.js';
-import { renderKpiChart } from './kpi-chart.renderer.js';
+import { type ChartLine, renderKpiChart } from './kpi-chart.renderer.js';
 
 /** The chart's labels in the reader's language. */
 export function chartLabels(snapshot: KpiSnapshot, t: Translate, locale: string) {
@@ -21,13 +21,20 @@ export function chartLabels(snapshot: KpiSnapshot, t: Translate, locale: string)
 export async function sendKpiChartToDm(
   client: WebClient,
   logger: Logger,
-  input: { slackUserId: string; snapshot: KpiSnapshot; t: Translate; locale: string },
+  input: {
+    slackUserId: string;
+    snapshot: KpiSnapshot;
+    t: Translate;
+    locale: string;
+    /** The plan's absolute levels, drawn as lines. */
+    lines?: readonly ChartLine[];
+  },
 ): Promise<void> {
   const { snapshot, t, locale } = input;
   if (snapshot.recent.length < 2) return;
   try {
     const labels = chartLabels(snapshot, t, locale);
-    const png = renderKpiChart(snapshot, labels);
+    const png = renderKpiChart(snapshot, labels, input.lines ?? []);
     const opened = await client.conversations.open({ users: input.slackUserId });
     const channelId = opened.channel?.id;
     if (!channelId) throw new Error(`conversations.open gave no channel for ${input.slackUserId}`);

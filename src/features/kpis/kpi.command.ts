@@ -85,7 +85,15 @@ export function kpiCommand(deps: SlackDeps) {
           text: { type: 'mrkdwn', text: kpiPlanLines(actor.t, actor.locale, snapshot.kpi, thresholds) },
         });
         await reply(shown);
-        await sendKpiChartToDm(client, deps.logger, { slackUserId: command.user_id, snapshot, ...view });
+        const lines = thresholds
+          .filter((th) => th.rule === 'absolute_above' || th.rule === 'absolute_below')
+          .map((th) => ({ level: th.level, value: th.value }));
+        await sendKpiChartToDm(client, deps.logger, {
+          slackUserId: command.user_id,
+          snapshot,
+          ...view,
+          lines,
+        });
         return;
       }
       case 'record': {

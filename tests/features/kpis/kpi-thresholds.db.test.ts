@@ -3,6 +3,7 @@ import { KPI_SAMPLES_PATH } from '../../../src/features/kpis/kpi-samples.route.j
 import { KPI_BLOCKS, planBlock } from '../../../src/features/kpis/kpis.ids.js';
 import { shiftPeriodLabel } from '../../../src/modules/kpis/kpi.rules.js';
 import { COMMANDS } from '../../../src/slack/ids.js';
+import { blockById, textOf } from '../../harness/blocks.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
 import { allText, kpiAs, option, plainText, submitModal } from './kpi-test-helpers.js';
 
@@ -69,9 +70,17 @@ const alerts = () =>
     .filter((m) => JSON.stringify(m.blocks ?? []).includes(`"block_id":"${KPI_BLOCKS.alert}"`));
 const breachEscalations = () =>
   file.db.prisma.escalation.findMany({
-    where: { title: { contains: 'Stock-out rate' } },
+    where: { OR: [{ title: { contains: 'Stock-out rate' } }, { title: { contains: '断货率' } }] },
     orderBy: { number: 'asc' },
   });
+
+async function openHome(userId: string) {
+  const { slack, driver } = file.liaison;
+  slack.clearCalls();
+  await driver.event({ event: { type: 'app_home_opened', user: userId, tab: 'home', channel: 'D0HOME' } });
+  await slack.waitForCall('views.publish', (call) => call.args.user_id === userId, 10_000);
+  return textOf(blockById(slack.homeView(userId)?.blocks, KPI_BLOCKS.home));
+}
 
 describe('KPI thresholds and response plans', () => {
   beforeAll(async () => {
@@ -223,6 +232,8 @@ describe('KPI thresholds and response plans', () => {
     const worst = await file.db.prisma.kpiBreach.findFirstOrThrow({ where: { recoveredAt: null } });
     expect(worst).toMatchObject({ level: 3, escalatedLevel: 3, escalationId: escalations[1]?.id });
 
+    const home = await openHome('U0DEMOZHANG');
+    expect(home.split('\n')[1]).toMatch(/^🔴 \*断货率\* — 3\.5%（三级 · 极端：应急）/);
     const list = await kpiAs(file.liaison, 'U0DEMOZHANG', 'list supply-chain');
     expect(allText(list)).toContain('🔴 三级 · 极端：应急');
 
@@ -252,5 +263,28 @@ describe('KPI thresholds and response plans', () => {
     expect(response.status).toBe(200);
     expect(alerts()).toHaveLength(before + 1);
     expect(JSON.stringify(alerts().at(-1)?.blocks)).toContain('1.3%');
+  });
+
+  it('gives the claim back when the alert cannot be posted, so the next sample posts it once', async () => {
+    const before = alerts().length;
+    const escalationsBefore = (await breachEscalations()).length;
+    file.liaison.slack.failNext('chat.postMessage', { error: 'internal_error' });
+    await record('2.0');
+    expect(alerts()).toHaveLength(before);
+    const pending = await file.db.prisma.kpiBreach.findFirstOrThrow({ where: { recoveredAt: null } });
+    expect(pending).toMatchObject({ level: 2, alertedLevel: 1, alertPostingSince: null });
+    // The department writes in Chinese: its alert is in Chinese.
+    await file.db.prisma.department.updateMany({ where: { key: 'supply-chain' }, data: { locale: 'zh-CN' } });
+    await record('2.1');
+    expect(alerts()).toHaveLength(before + 1);
+    expect(JSON.stringify(alerts().at(-1)?.blocks)).toContain('触发 *2 级预案* — 供应短缺：行动');
+    expect(await breachEscalations()).toHaveLength(escalationsBefore + 1);
+    // Another process holding a fresh claim: this one posts nothing.
+    await file.db.prisma.kpiBreach.update({
+      where: { id: pending.id },
+      data: { level: 3, alertPostingSince: new Date() },
+    });
+    await record('2.2');
+    expect(alerts()).toHaveLength(before + 1);
   });
 });
