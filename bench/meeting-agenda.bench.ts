@@ -2,8 +2,9 @@
 // from earlier meetings and 50 escalations marked for the meeting (issue 15's number: < 200 ms
 // with a bounded number of queries). `npm run bench:meetings` — PGlite in memory.
 // The queries do not depend on the sizes: previousMeeting, deferredItems (≤ 2),
-// escalationsForAgenda, addAutomaticItems, itemsOf (+ escalation numbers), followUps,
-// changesSince (4), departmentNames, the facilitator's Slack id: 14 at most.
+// escalationsForAgenda, kpiBreachesSince, okrDropsSince (≤ 2), addAutomaticItems,
+// itemsOf (+ escalation numbers), followUps, changesSince (4), departmentNames, the
+// facilitator's Slack id: 17 at most. Counted per assembly below (every Prisma operation).
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { applyPendingMigrations } from '../src/db/migrator.js';
@@ -124,7 +125,16 @@ for (let i = 0; i < ESCALATIONS; i++)
     },
   });
 
-const repo = createMeetingsPrismaRepository(p);
+let queries = 0;
+const counting = p.$extends({
+  query: {
+    async $allOperations({ args, query }) {
+      queries++;
+      return query(args);
+    },
+  },
+}) as unknown as typeof p;
+const repo = createMeetingsPrismaRepository(counting);
 const cycle = createMeetingCycleService({
   repo,
   clock: { now: () => at('2036-12-02T06:01:00Z') },
@@ -140,6 +150,7 @@ const cycle = createMeetingCycleService({
 const seriesDto = await repo.findSeriesById(series.id);
 if (!seriesDto) throw new Error('no series');
 const timings: number[] = [];
+const queryCounts: number[] = [];
 let shape = '';
 for (let round = 0; round < ROUNDS; round++) {
   const meeting = await p.meeting.create({
@@ -155,9 +166,11 @@ for (let round = 0; round < ROUNDS; round++) {
   });
   const dto = await repo.findMeeting(ws.id, meeting.id);
   if (!dto) throw new Error('no meeting');
+  queries = 0;
   const started = performance.now();
   const agenda = await cycle.assembleAgenda(dto, seriesDto);
   timings.push(performance.now() - started);
+  queryCounts.push(queries);
   shape = `${agenda.groups.flatMap((g) => g.items).length} items, ${agenda.followUps.length} follow-ups, ${agenda.preRead.lines.length} pre-read lines`;
 }
 const stats = summarize(timings.slice(2));
@@ -165,4 +178,5 @@ console.log(
   `agenda assembly (12 departments, ${ACTION_ITEMS} open action items, ${ESCALATIONS} escalations): ${shape}`,
 );
 console.log(stats);
+console.log(`queries per assembly: ${Math.min(...queryCounts)}–${Math.max(...queryCounts)}`);
 await db.close();

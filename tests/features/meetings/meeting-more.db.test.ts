@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MEETING_NEW_FIELDS as F,
+  AGENDA_ITEM_FIELDS as I,
   MEETING_ACTIONS,
   MEETING_BLOCKS,
 } from '../../../src/features/meetings/meetings.ids.js';
@@ -132,7 +133,34 @@ describe('/meeting delegate', () => {
       actions: [{ action_id: MEETING_ACTIONS.addItem, block_id: 'b', value: meeting.id }],
     });
     await t.slack().waitForCall('views.open');
-    expect(t.slack().currentModal('U0DEMOLIN')).toBeDefined();
+    const modal = t.slack().currentModal('U0DEMOLIN');
+    if (!modal) throw new Error('no modal for the delegate');
+    t.slack().reset();
+    await t.state.driver.viewSubmission({
+      userId: 'U0DEMOLIN',
+      view: modal,
+      values: {
+        [I.title]: t.text('Second packaging supplier'),
+        [I.description]: t.text(''),
+        [I.department]: t.select(await t.departmentId('supply-chain')),
+        [I.urgency]: { value: { type: 'radio_buttons', selected_option: { value: 'HIGH' } } },
+        [I.link]: t.text(''),
+      },
+    });
+    await t.slack().waitForCall('chat.postMessage', (c) => c.args.channel === 'U0DEMOLIN');
+    const item = await t.db().agendaItem.findFirstOrThrow({ where: { title: 'Second packaging supplier' } });
+    expect(item.submittedByPersonId).toBe(await t.personId('U0DEMOLIN'));
+    // Someone else may not withdraw it: refused privately, and the refusal is audited.
+    t.slack().reset();
+    await t.state.driver.blockActions({
+      userId: 'U0DEMOZHANG',
+      channelId: 'C0GENERAL',
+      message: { ts: '1.000002', text: '' },
+      actions: [{ action_id: MEETING_ACTIONS.withdrawItem, block_id: 'b', value: item.id }],
+    });
+    await t.slack().waitForCall('response_url');
+    expect(await refusals('U0DEMOZHANG', 'meetings.withdraw_item')).toHaveLength(1);
+    expect((await t.db().agendaItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe('OPEN');
   });
 });
 
