@@ -196,6 +196,8 @@ describe('the agenda at the cut-off', () => {
         period: '2036-10-01',
         value: 2,
         startedAt: new Date('2036-10-01T00:00:00Z'),
+        // Over since: one KPI has at most one open breach.
+        recoveredAt: new Date('2036-10-03T00:00:00Z'),
       },
     });
     const owner = await t.personId('U0DEMOALEX');
