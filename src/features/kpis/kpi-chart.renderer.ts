@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 
 /**
  * The part of ECharts used here. Its bundled typings (`export =` of a UMD namespace) do not
@@ -22,20 +21,26 @@ const FONT_FAMILY = 'Noto Sans SC';
 const WIDTH = 900;
 const HEIGHT = 420;
 
-let ready = false;
-const echarts = require('echarts') as ECharts;
+type Canvas = typeof import('@napi-rs/canvas');
+
+let loaded: { createCanvas: Canvas['createCanvas']; echarts: ECharts } | undefined;
 
 /**
- * Registers the CJK font with the canvas once per process (the TTF is ~10 MB; loading it per
- * chart is what made the SVG → resvg path take seconds), and tells ECharts to measure text
- * on a @napi-rs/canvas canvas.
+ * Loads ECharts and the canvas on the first chart, not at start: a process that never draws
+ * a chart (most of them, and every one on a workspace without KPIs) does not carry them
+ * (≈ 27 MB for the canvas alone; bench/README.md, footprint). Then registers the CJK font
+ * once per process (the TTF is ~10 MB; loading it per chart is what made the SVG → resvg
+ * path take seconds), and tells ECharts to measure text on a @napi-rs/canvas canvas.
  */
-function prepare(): void {
-  if (ready) return;
+function prepare(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const { createCanvas, GlobalFonts } = require('@napi-rs/canvas') as Canvas;
+  const echarts = require('echarts') as ECharts;
   const ttf = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
   GlobalFonts.registerFromPath(ttf, FONT_FAMILY);
   echarts.setPlatformAPI({ createCanvas: () => createCanvas(32, 32) });
-  ready = true;
+  loaded = { createCanvas, echarts };
+  return loaded;
 }
 
 export interface ChartLabels {
@@ -59,7 +64,7 @@ export function renderKpiChart(
   labels: ChartLabels,
   thresholds: readonly ChartLine[] = [],
 ): Buffer {
-  prepare();
+  const { createCanvas, echarts } = prepare();
   const points = [...snapshot.recent].reverse();
   const canvas = createCanvas(WIDTH, HEIGHT);
   const chart = echarts.init(canvas, null, {
