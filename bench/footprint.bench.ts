@@ -46,14 +46,22 @@ const load = () =>
     .map((v) => v.toFixed(2))
     .join(' ');
 
+function procStatus(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    throw new Error(`Liaison (pid ${pid}) is no longer running; its error is above`);
+  }
+}
+
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const status = procStatus(pid);
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
 }
 
 function hwmMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const status = procStatus(pid);
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { type Canvas, createCanvas, GlobalFonts, PngFilter } from '@napi-rs/canvas';
+import type { Canvas as CanvasSurface } from '@napi-rs/canvas';
 
 /**
  * The part of ECharts used here. Its bundled typings (`export =` of a UMD namespace) do not
@@ -27,28 +27,35 @@ const FONT_FAMILY = 'Noto Sans SC';
 const WIDTH = 900;
 const HEIGHT = 420;
 
+type Canvas = typeof import('@napi-rs/canvas');
+
+let loaded: { createCanvas: Canvas['createCanvas']; echarts: ECharts; pngOptions: PngOptions } | undefined;
+
 /**
  * zlib level 1 with the "up" row filter: ≈ 3 ms to encode a chart instead of ≈ 60 ms at the
  * defaults (level 6, every filter tried per row), for a file about a third larger (≈ 25 KB).
  */
-const PNG_OPTIONS = { compressionLevel: 1, filters: PngFilter.Up };
+type PngOptions = { compressionLevel: number; filters: number };
 
-let ready = false;
-const echarts = require('echarts') as ECharts;
 /** One canvas and one chart for the process, redrawn for each PNG (rendering is synchronous). */
-let surface: { canvas: Canvas; chart: EChartsInstance } | null = null;
+let surface: { canvas: CanvasSurface; chart: EChartsInstance } | null = null;
 
 /**
- * Registers the CJK font with the canvas once per process (the TTF is ~10 MB; loading it per
- * chart is what made the SVG → resvg path take seconds), and tells ECharts to measure text
- * on a @napi-rs/canvas canvas.
+ * Loads ECharts and the canvas on the first chart, not at start: a process that never draws
+ * a chart (most of them, and every one on a workspace without KPIs) does not carry them
+ * (≈ 27 MB for the canvas alone; bench/README.md, footprint). Then registers the CJK font
+ * once per process (the TTF is ~10 MB; loading it per chart is what made the SVG → resvg
+ * path take seconds), and tells ECharts to measure text on a @napi-rs/canvas canvas.
  */
-function prepare(): void {
-  if (ready) return;
+function prepare(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const { createCanvas, GlobalFonts, PngFilter } = require('@napi-rs/canvas') as Canvas;
+  const echarts = require('echarts') as ECharts;
   const ttf = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
   GlobalFonts.registerFromPath(ttf, FONT_FAMILY);
   echarts.setPlatformAPI({ createCanvas: () => createCanvas(32, 32) });
-  ready = true;
+  loaded = { createCanvas, echarts, pngOptions: { compressionLevel: 1, filters: PngFilter.Up } };
+  return loaded;
 }
 
 export interface ChartLabels {
@@ -72,7 +79,7 @@ export function renderKpiChart(
   labels: ChartLabels,
   thresholds: readonly ChartLine[] = [],
 ): Buffer {
-  prepare();
+  const { createCanvas, echarts, pngOptions } = prepare();
   const points = [...snapshot.recent].reverse();
   if (!surface) {
     const canvas = createCanvas(WIDTH, HEIGHT);
@@ -126,5 +133,5 @@ export function renderKpiChart(
     },
     { notMerge: true },
   );
-  return canvas.toBuffer('image/png', PNG_OPTIONS);
+  return canvas.toBuffer('image/png', pngOptions);
 }
