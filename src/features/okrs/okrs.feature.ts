@@ -46,9 +46,10 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
         repo: createCheckInsPrismaRepository(db.prisma),
         clock: deps.clock,
         notify: (input) => deps.notifications.notify(input),
+        notifyMany: (inputs) => deps.notifications.notifyMany(inputs),
         enqueue: (input) => deps.notifications.delivery.enqueue(input),
         authorization: deps.authorization,
-        workingTimeProfileFor: (personId) => deps.calendar.calendars.workingTimeProfileFor(personId),
+        workingTimeProfilesFor: (personIds) => deps.calendar.calendars.workingTimeProfilesFor(personIds),
         messages: {
           prompt: (prompt) => {
             const l = locale(prompt.owner.locale);

@@ -62,6 +62,27 @@ export async function insertDeliveryOnce(
   return { delivery: toDeliveryDto(stored), created: count === 1 };
 }
 
+/** Many rows in one INSERT … ON CONFLICT DO NOTHING; returns how many were new. */
+export async function insertDeliveriesOnce(db: DbClient, rows: readonly NewDeliveryRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const { count } = await db.delivery.createMany({
+    data: rows.map((row) => ({
+      workspaceId: row.workspaceId,
+      key: row.key,
+      kind: row.kind,
+      priority: row.priority,
+      recipientPersonId: row.recipientPersonId,
+      channelId: row.channelId,
+      payload: row.message as unknown as Prisma.InputJsonValue,
+      status: row.status,
+      notBefore: row.notBefore,
+      lastError: row.reason ?? null,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
 export function createDeliveryPrismaRepository(prisma: PrismaClient): DeliveryRepository {
   return {
     enqueue: (row) => insertDeliveryOnce(prisma, row),
