@@ -170,18 +170,21 @@ export const okrsEn = {
     intro:
       'The whole quarter *{period}*, one key result per line: `objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi`. `objective` and `kr` are your keys (letters, digits, - and _): importing the same file again changes nothing, a changed line updates its objective or key result. `level` is `company` or a department key; `parent` the key (or O-number) of a company objective; `kind` `metric` or `milestone`; `owner` a Slack user id or an email; `kpi` the key of a KPI the metric follows. A header row is skipped. All or nothing: one bad line and nothing is imported.',
     label: 'CSV',
-    fallback: 'OKR import {period}: {objectives} objectives, {keyResults} key results created, {updated} updated, {unchanged} unchanged',
+    fallback:
+      'OKR import {period}: {objectives} objectives, {keyResults} key results created, {updated} updated, {unchanged} unchanged',
     summary:
       '*OKR import {period}* — created {objectives} objective(s) and {keyResults} key result(s), updated {updated}, unchanged {unchanged}. See them with `/okr list company` or `/okr list`.',
     rejectedFallback: 'OKR import {period}: nothing imported, {count} line(s) rejected',
-    rejected: '*OKR import {period}: nothing was imported* — {count} line(s) rejected. Fix them and paste the whole file again.',
+    rejected:
+      '*OKR import {period}: nothing was imported* — {count} line(s) rejected. Fix them and paste the whole file again.',
     rejectedLine: '• line {line}: {reason}',
     moreRejected: '… and {count} more rejected lines.',
     empty: 'Paste at least one line.',
     tooManyRows: 'At most {max} lines per import.',
     unclosedQuote: 'Line {line}: a quote is opened and never closed. Nothing was imported.',
     reasons: {
-      columns: 'expected 12 columns: objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi',
+      columns:
+        'expected 12 columns: objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi',
       badKey: 'key “{key}” must be 1 to 40 letters, digits, - or _',
       unknownLevel: 'no department “{level}” (or write `company`)',
       notAllowed: 'you may not edit the OKRs of {level}',
@@ -214,5 +217,4 @@ export const okrsEn = {
     factDrop: 'KR-{number} {title} ({department}) dropped to {to}',
     factBlocker: 'KR-{number} {title} ({department}) is blocked: {blockers}',
   },
-
 };

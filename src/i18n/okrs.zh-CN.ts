@@ -166,7 +166,8 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
     intro:
       '整个季度 *{period}*，每行一个关键结果：`objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi`。`objective` 和 `kr` 是你自己定的键（字母、数字、- 和 _）：再次导入同一文件不会改变任何内容，修改过的行会更新对应的目标或关键结果。`level` 为 `company` 或部门键；`parent` 为公司目标的键（或 O 编号）；`kind` 为 `metric` 或 `milestone`；`owner` 为 Slack 用户 ID 或邮箱；`kpi` 为该指标跟随的 KPI 键。表头行会被跳过。要么全部导入，要么都不导入：有一行有误就不导入任何内容。',
     label: 'CSV',
-    fallback: 'OKR 导入 {period}：新建 {objectives} 个目标、{keyResults} 个关键结果，更新 {updated}，未变 {unchanged}',
+    fallback:
+      'OKR 导入 {period}：新建 {objectives} 个目标、{keyResults} 个关键结果，更新 {updated}，未变 {unchanged}',
     summary:
       '*OKR 导入 {period}* —— 新建 {objectives} 个目标和 {keyResults} 个关键结果，更新 {updated} 项，未变 {unchanged} 项。用 `/okr list company` 或 `/okr list` 查看。',
     rejectedFallback: 'OKR 导入 {period}：未导入任何内容，{count} 行被拒绝',
@@ -177,7 +178,8 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
     tooManyRows: '每次最多导入 {max} 行。',
     unclosedQuote: '第 {line} 行：引号未闭合。未导入任何内容。',
     reasons: {
-      columns: '应有 12 列：objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi',
+      columns:
+        '应有 12 列：objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi',
       badKey: '键「{key}」须为 1 到 40 个字母、数字、- 或 _',
       unknownLevel: '没有部门「{level}」（或写 `company`）',
       notAllowed: '你不能修改 {level} 的 OKR',
@@ -210,5 +212,4 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
     factDrop: 'KR-{number} {title}（{department}）信心降至{to}',
     factBlocker: 'KR-{number} {title}（{department}）受阻：{blockers}',
   },
-
 };

@@ -16,7 +16,12 @@ import {
   type NotificationSettingsService,
 } from '../modules/notifications/notification-settings.service.js';
 import { createNotificationsPrismaRepository } from '../modules/notifications/notifications.prisma-repository.js';
-import { createNotify, createNotifyMany, type Notify, type NotifyMany } from '../modules/notifications/notify.service.js';
+import {
+  createNotify,
+  createNotifyMany,
+  type Notify,
+  type NotifyMany,
+} from '../modules/notifications/notify.service.js';
 import type { Clock } from '../modules/shared/clock.types.js';
 import { addNotificationControls } from '../slack/views/notifications-controls.view.js';
 import { notificationDigestMessage } from '../slack/views/notifications-digest.view.js';

@@ -1,10 +1,16 @@
 import { resolveLocale, translator } from '../../i18n/catalog.js';
+import { createCheckInDigestPrismaRepository } from '../../modules/okrs/okr-check-in-digest.prisma-repository.js';
+import { createOkrDigestSection } from '../../modules/okrs/okr-check-in-digest.service.js';
 import { createCheckInsPrismaRepository } from '../../modules/okrs/okr-check-ins.prisma-repository.js';
 import {
   type CheckInsService,
   createCheckInsService,
   OKR_NOTIFICATION_KINDS,
 } from '../../modules/okrs/okr-check-ins.service.js';
+import {
+  type ConfidenceDropsSince,
+  createConfidenceDropsSince,
+} from '../../modules/okrs/okr-confidence-drops.service.js';
 import {
   okrCheckInsExportSection,
   okrKeyResultsExportSection,
@@ -23,6 +29,8 @@ import { OKR_ACTIONS, OKR_COMMAND, OKR_VIEWS } from './okrs.ids.js';
 export interface OkrsServices {
   okrs: OkrsService;
   checkIns: CheckInsService;
+  /** OKR confidence drops of departments since a moment (for meeting pre-reads and others). */
+  confidenceDropsSince: ConfidenceDropsSince;
 }
 
 /**
@@ -37,6 +45,7 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
   services: (deps, { db }) => {
     const locale = (raw: string | null) => resolveLocale(raw, deps.defaults.locale);
     return {
+      confidenceDropsSince: createConfidenceDropsSince(createCheckInDigestPrismaRepository(db.prisma)),
       okrs: createOkrsService({
         repo: createOkrsPrismaRepository(db.prisma),
         authorization: deps.authorization,
@@ -75,6 +84,9 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
       }),
     };
   },
+  digestSections: (_deps, { db }) => [
+    createOkrDigestSection({ repo: createCheckInDigestPrismaRepository(db.prisma) }),
+  ],
   listeners: [
     onCommand(OKR_COMMAND, okrCommand),
     onView(OKR_VIEWS.newObjective, newObjectiveSubmission),

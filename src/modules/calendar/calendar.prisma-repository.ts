@@ -91,7 +91,9 @@ async function settingsOfPeople(
     const person = byId.get(id);
     if (!person) return [];
     const { workspace } = person;
-    const found = defaultRows.find((c) => c.workspaceId === workspace.id && c.key === workspace.defaultCalendarKey);
+    const found = defaultRows.find(
+      (c) => c.workspaceId === workspace.id && c.key === workspace.defaultCalendarKey,
+    );
     const workspaceDefault = found ? (({ workspaceId: _w, ...c }) => c)(found) : null;
     const department = person.memberships[0]?.department;
     return [
@@ -178,7 +180,8 @@ export function createCalendarPrismaRepository(prisma: PrismaClient): CalendarRe
         orderBy: { startsOn: 'asc' },
       });
       const byPerson = new Map<string, AbsenceDto[]>();
-      for (const row of rows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), toAbsence(row)]);
+      for (const row of rows)
+        byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), toAbsence(row)]);
       return byPerson;
     },
 

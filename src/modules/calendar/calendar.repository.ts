@@ -17,7 +17,10 @@ export interface CalendarRepository {
   settingsOfMany(personIds: readonly string[]): Promise<PersonCalendarSettings[]>;
   findByIds(calendarIds: readonly string[]): Promise<CalendarWithDates[]>;
   /** Absences of many people ending on or after the date (one query), by person. */
-  absencesOfMany(personIds: readonly string[], endingOnOrAfter: LocalDate): Promise<Map<string, AbsenceDto[]>>;
+  absencesOfMany(
+    personIds: readonly string[],
+    endingOnOrAfter: LocalDate,
+  ): Promise<Map<string, AbsenceDto[]>>;
 
   setPersonCalendar(actor: Actor, calendar: CalendarDto | null): Promise<void>;
   /** The person's working days and hours, audited. */

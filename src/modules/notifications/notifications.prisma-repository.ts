@@ -14,27 +14,27 @@ import { type BudgetPerson, DEFAULT_DAILY_CAP, DEFAULT_QUIET_HOURS } from './not
 
 function budgetPersonSelect(now: Date) {
   return {
-      id: true,
-      workspaceId: true,
-      slackUserId: true,
-      active: true,
-      timeZone: true,
-      locale: true,
-      quietStartMinute: true,
-      quietEndMinute: true,
-      dailyNotificationCap: true,
-      workspace: { select: { defaultLocale: true, defaultTimeZone: true } },
-      mutes: { select: { kind: true }, orderBy: { kind: 'asc' } },
-      snoozes: {
-        where: { until: { gt: now } },
-        select: { kind: true, until: true },
-        orderBy: { until: 'asc' },
-      },
-      // Absences ending yesterday (in any zone) or later; the rules decide which covers today.
-      absences: {
-        where: { endsOn: { gte: new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000) } },
-        select: { startsOn: true, endsOn: true },
-      },
+    id: true,
+    workspaceId: true,
+    slackUserId: true,
+    active: true,
+    timeZone: true,
+    locale: true,
+    quietStartMinute: true,
+    quietEndMinute: true,
+    dailyNotificationCap: true,
+    workspace: { select: { defaultLocale: true, defaultTimeZone: true } },
+    mutes: { select: { kind: true }, orderBy: { kind: 'asc' } },
+    snoozes: {
+      where: { until: { gt: now } },
+      select: { kind: true, until: true },
+      orderBy: { until: 'asc' },
+    },
+    // Absences ending yesterday (in any zone) or later; the rules decide which covers today.
+    absences: {
+      where: { endsOn: { gte: new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000) } },
+      select: { startsOn: true, endsOn: true },
+    },
   } satisfies Prisma.PersonSelect;
 }
 
@@ -153,7 +153,10 @@ export function createNotificationsPrismaRepository(prisma: PrismaClient): Notif
         async (tx) => {
           // The same per-person locks as one notification takes, in one statement, in id order.
           await tx.$queryRaw`SELECT id FROM "Person" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
-          const rows = await tx.person.findMany({ where: { id: { in: ids } }, select: budgetPersonSelect(now) });
+          const rows = await tx.person.findMany({
+            where: { id: { in: ids } },
+            select: budgetPersonSelect(now),
+          });
           const people = new Map(rows.map((row) => [row.id, toBudgetPerson(row)]));
           return work({
             people,
@@ -171,7 +174,11 @@ export function createNotificationsPrismaRepository(prisma: PrismaClient): Notif
               const from = new Date(Math.min(...spans.map((d) => d.start.getTime())));
               const to = new Date(Math.max(...spans.map((d) => d.end.getTime())));
               const planned = await tx.delivery.findMany({
-                where: { ...plannedWhere, recipientPersonId: { in: [...days.keys()] }, notBefore: { gte: from, lt: to } },
+                where: {
+                  ...plannedWhere,
+                  recipientPersonId: { in: [...days.keys()] },
+                  notBefore: { gte: from, lt: to },
+                },
                 select: { recipientPersonId: true, notBefore: true },
               });
               const counts = new Map<string, number>();

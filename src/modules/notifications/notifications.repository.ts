@@ -38,7 +38,11 @@ export interface NotificationsRepository {
    * order, so two batches cannot deadlock): a batch of notifications decided together,
    * with the same budget as one at a time.
    */
-  withPeopleBudgets<T>(personIds: readonly string[], now: Date, work: (batch: BudgetBatch) => Promise<T>): Promise<T>;
+  withPeopleBudgets<T>(
+    personIds: readonly string[],
+    now: Date,
+    work: (batch: BudgetBatch) => Promise<T>,
+  ): Promise<T>;
   /**
    * Runs `work` in one transaction holding the person's row lock, so two notifications
    * racing for the last slot of the daily cap are decided one after the other.

@@ -1,3 +1,4 @@
+import type { NewDeliveryRow } from '../delivery/delivery.repository.js';
 import {
   type DeliveryDto,
   type DeliveryMessage,
@@ -6,7 +7,6 @@ import {
 } from '../delivery/delivery.types.js';
 import type { Clock } from '../shared/clock.types.js';
 import { decide, localDay } from './budget.rules.js';
-import type { NewDeliveryRow } from '../delivery/delivery.repository.js';
 import type { NotificationsRepository } from './notifications.repository.js';
 import type { BudgetDecision } from './notifications.types.js';
 
@@ -60,7 +60,8 @@ export function createNotifyMany(deps: {
   return async (inputs) => {
     const results: { key: string; created: boolean; decision: BudgetDecision | null }[] = [];
     const byPerson = new Map<string, NotifyInput[]>();
-    for (const input of inputs) byPerson.set(input.personId, [...(byPerson.get(input.personId) ?? []), input]);
+    for (const input of inputs)
+      byPerson.set(input.personId, [...(byPerson.get(input.personId) ?? []), input]);
     const people = [...byPerson.keys()];
     for (let i = 0; i < people.length; i += NOTIFY_BATCH_PEOPLE) {
       const chunk = people.slice(i, i + NOTIFY_BATCH_PEOPLE);
@@ -110,7 +111,9 @@ export function createNotifyMany(deps: {
             message,
             status: decision.action === 'send' ? 'QUEUED' : decision.action === 'hold' ? 'HELD' : 'CANCELLED',
             notBefore:
-              decision.action === 'hold' ? decision.until : queuedNotBefore(urgent ? 'URGENT' : 'NORMAL', now),
+              decision.action === 'hold'
+                ? decision.until
+                : queuedNotBefore(urgent ? 'URGENT' : 'NORMAL', now),
             ...(decision.action === 'send' ? {} : { reason: decision.reason }),
           });
           out.push({ key: input.key, created: true, decision });

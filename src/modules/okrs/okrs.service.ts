@@ -70,7 +70,11 @@ export function createOkrsService(deps: {
       throw new DomainError('okr.kpi_on_milestone', { key: 'okrs.errors.kpiOnMilestone' }, { field: 'kpi' });
     const id = (await repo.kpiIdsByKey(workspaceId, [key])).get(key);
     if (!id)
-      throw new DomainError('okr.unknown_kpi', { key: 'okrs.errors.unknownKpi', params: { key } }, { field: 'kpi' });
+      throw new DomainError(
+        'okr.unknown_kpi',
+        { key: 'okrs.errors.unknownKpi', params: { key } },
+        { field: 'kpi' },
+      );
     return { ...kr, kpiKey: key, kpiId: id };
   }
 
