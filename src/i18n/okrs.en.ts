@@ -191,8 +191,6 @@ export const okrsEn = {
       badParent: '“{parent}” is not a company objective of this quarter or this file',
       companyParent: 'a company objective is not aligned to another',
       badTitle: '{what} needs 1 to {max} characters',
-      objectiveTitle: 'the objective title',
-      krTitle: 'the key result title',
       badKind: 'kind “{kind}” must be metric or milestone',
       unknownOwner: 'no active person “{owner}” (a Slack user id or an email)',
       badNumber: '{field} “{value}” is not a number',

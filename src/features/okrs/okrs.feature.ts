@@ -11,6 +11,8 @@ import {
   type ConfidenceDropsSince,
   createConfidenceDropsSince,
 } from '../../modules/okrs/okr-confidence-drops.service.js';
+import { createOkrImportPrismaRepository } from '../../modules/okrs/okr-import.prisma-repository.js';
+import { createOkrImportService, type OkrImportService } from '../../modules/okrs/okr-import.service.js';
 import {
   okrCheckInsExportSection,
   okrKeyResultsExportSection,
@@ -23,6 +25,7 @@ import { okrCommand } from './okr.command.js';
 import { checkInSubmission, escalateBlockerButton, openCheckInButton } from './okr-check-in.listeners.js';
 import { checkInPromptMessage, confidenceAlertMessage, wrapUpMessage } from './okr-check-in.view.js';
 import { ensureOkrCheckInsSchedule, OKR_CHECK_INS_KIND, okrCheckInsJob } from './okr-check-ins.job.js';
+import { okrImportSubmission } from './okr-import.submission.js';
 import { newKeyResultSubmission, newObjectiveSubmission } from './okr-new.submission.js';
 import { OKR_ACTIONS, OKR_COMMAND, OKR_VIEWS } from './okrs.ids.js';
 
@@ -31,6 +34,7 @@ export interface OkrsServices {
   checkIns: CheckInsService;
   /** OKR confidence drops of departments since a moment (for meeting pre-reads and others). */
   confidenceDropsSince: ConfidenceDropsSince;
+  imports: OkrImportService;
 }
 
 /**
@@ -44,10 +48,12 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
   exportSections: ({ db }) => [okrKeyResultsExportSection(db.prisma), okrCheckInsExportSection(db.prisma)],
   services: (deps, { db }) => {
     const locale = (raw: string | null) => resolveLocale(raw, deps.defaults.locale);
+    const okrsRepo = createOkrsPrismaRepository(db.prisma);
     return {
+      imports: createOkrImportService({ repo: createOkrImportPrismaRepository(db.prisma), okrs: okrsRepo }),
       confidenceDropsSince: createConfidenceDropsSince(createCheckInDigestPrismaRepository(db.prisma)),
       okrs: createOkrsService({
-        repo: createOkrsPrismaRepository(db.prisma),
+        repo: okrsRepo,
         authorization: deps.authorization,
         clock: deps.clock,
       }),
@@ -91,6 +97,7 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
     onCommand(OKR_COMMAND, okrCommand),
     onView(OKR_VIEWS.newObjective, newObjectiveSubmission),
     onView(OKR_VIEWS.newKeyResult, newKeyResultSubmission),
+    onView(OKR_VIEWS.import, okrImportSubmission),
     onAction(OKR_ACTIONS.openCheckIn, openCheckInButton),
     onView(OKR_VIEWS.checkIn, checkInSubmission),
     onAction(OKR_ACTIONS.escalateBlocker, escalateBlockerButton),
@@ -112,6 +119,7 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
     { key: 'okrs.help.list' },
     { key: 'okrs.help.show' },
     { key: 'okrs.help.new' },
+    { key: 'okrs.help.import' },
     { key: 'okrs.help.checkIns' },
     { key: 'okrs.help.review' },
   ],

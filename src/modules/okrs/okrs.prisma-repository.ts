@@ -79,7 +79,7 @@ async function nextNumber(
   return (max._max.number ?? 0) + 1;
 }
 
-function keyResultData(workspaceId: string, number: number, kr: NewKeyResultInput) {
+export function keyResultData(workspaceId: string, number: number, kr: NewKeyResultInput) {
   return {
     workspaceId,
     number,

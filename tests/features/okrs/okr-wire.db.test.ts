@@ -61,8 +61,8 @@ describe('a key result that follows a KPI', () => {
     });
     const shown = await okr('U0DEMOLIN', 'show O-1');
     const keyResults = textOf(blockById(shown?.blocks, OKR_BLOCKS.showKeyResults));
-    expect(keyResults).toContain('2.1 → 2.6%, now 2.35%');
-    expect(keyResults).toContain('from KPI `conversion_rate` (2036-11-30)');
+    expect(keyResults).toContain('（2.1 → 2.6%，当前 2.35%）'); // Lin reads Chinese
+    expect(keyResults).toContain('来自 KPI `conversion_rate`（2036-11-30）');
     expect(keyResults).toContain('50%');
   });
 
@@ -119,7 +119,7 @@ describe('check-ins in the joint assessment and the managers’ digest', () => {
     await state.liaison.slack.waitForCall('response_url', undefined, 10_000);
     const reply = state.liaison.slack.ephemerals('U0DEMOLIN', 'C0GENERAL').at(-1);
     const lines = textOf(blockById(reply?.blocks, ESCALATION_REPORT_BLOCKS.departments));
-    expect(lines).toContain('check-ins answered 1/2 (50%)');
+    expect(lines).toContain('复盘回复 1/2（50%）'); // Lin reads Chinese
     const snapshot = await db().assessmentSnapshot.findFirstOrThrow({
       where: { departmentId: ids.liveOps, quarter: '2036-Q4' },
     });
@@ -151,8 +151,8 @@ describe('check-ins in the joint assessment and the managers’ digest', () => {
     expect(group?.heading).toBe('Live Ops: 1 of 2 owners answered');
     const lines = group?.lines.map((l) => l.text) ?? [];
     expect(lines[0]).toMatch(/^No answer yet: /);
-    expect(lines).toContain('KR-1 Conversion rate: — → off track (陈洁 Chen Jie)');
-    expect(lines).toContain('KR-1 Conversion rate: blocker “No studio slot on Fridays” (陈洁 Chen Jie)');
+    expect(lines).toContain('KR-1 Conversion rate: — → off track (chen.jie)');
+    expect(lines).toContain('KR-1 Conversion rate: blocker “No studio slot on Fridays” (chen.jie)');
     expect(section?.facts.map((f) => [f.ref, f.severity])).toEqual([['KR-1', 2]]);
 
     const drops = await services().confidenceDropsSince(
