@@ -61,14 +61,12 @@ export function okrImportSummary(
     };
   }
   const params = { period: outcome.period, count: outcome.rejected.length };
-  const lines = outcome.rejected
-    .slice(0, REJECTED_SHOWN)
-    .map((row) =>
-      t('okrs.import.rejectedLine', {
-        line: row.line,
-        reason: escapeMrkdwn(t(row.reason.key, row.reason.params)),
-      }),
-    );
+  const lines = outcome.rejected.slice(0, REJECTED_SHOWN).map((row) =>
+    t('okrs.import.rejectedLine', {
+      line: row.line,
+      reason: escapeMrkdwn(t(row.reason.key, row.reason.params)),
+    }),
+  );
   if (outcome.rejected.length > REJECTED_SHOWN)
     lines.push(t('okrs.import.moreRejected', { count: outcome.rejected.length - REJECTED_SHOWN }));
   return {
