@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OKR_BLOCKS, OKR_FIELDS } from '../../../src/features/okrs/okrs.ids.js';
 import { blockById, textOf } from '../../harness/blocks.js';
 import { calendarLiaisonForThisFile } from '../../slack/calendar-test-setup.js';
@@ -30,6 +30,14 @@ async function importAs(userId: string, csv: string) {
     rejected: dm?.blocks?.length === 2 ? textOf(blockById(dm?.blocks, OKR_BLOCKS.importRejected)) : '',
   };
 }
+
+beforeAll(async () => {
+  // Chen imports the whole quarter as an admin (company and department levels); Chen reads English here.
+  await db().person.updateMany({
+    where: { slackUserId: 'U0DEMOCHEN' },
+    data: { isWorkspaceAdmin: true, locale: 'en' },
+  });
+});
 
 describe('/okr import', () => {
   it('rejects the whole file when a line is bad, naming each bad line and its reason', async () => {
