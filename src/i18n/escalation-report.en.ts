@@ -12,11 +12,11 @@ export const escalationReportEn = {
   nothingLed: 'You do not lead or head a department that is still active.',
   asOfFinal: 'Kept figures of a finished quarter, computed {at} your time.',
   asOfRunning: 'Quarter in progress: figures so far, as of {at} your time.',
-  line: '*{department}* — raised {raised} · received {received} · answered within SLA {withinSla} · median time to decision {median} · action items on time {onTime}',
+  line: '*{department}* — raised {raised} · received {received} · answered within SLA {withinSla} · median time to decision {median} · action items on time {onTime} · check-ins answered {checkIns}',
   ratio: '{part}/{whole} ({percent}%)',
   none: '—',
   legend:
-    'Raised and received: escalations opened this quarter by or against the department. Answered within SLA: of those received, acknowledged or answered by their first deadline. Median time to decision: from raising to the first decision, for decisions this quarter. Action items on time: done by the end of their due day, of those due this quarter that are done or past due.',
+    'Raised and received: escalations opened this quarter by or against the department. Answered within SLA: of those received, acknowledged or answered by their first deadline. Median time to decision: from raising to the first decision, for decisions this quarter. Action items on time: done by the end of their due day, of those due this quarter that are done or past due. Check-ins answered: of the OKR key-result owners asked in check-in rounds that closed this quarter, those who answered (on time or late).',
   home: {
     line: '{esc} · {severity} · {status} · level {level} · {title} · {due}',
     due: 'due {at}',

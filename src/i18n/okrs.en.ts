@@ -8,11 +8,13 @@ export const okrsEn = {
     show: '`/okr show O-3` — an objective’s tree: key results, owners, progress, aligned objectives',
     review:
       '`/okr review [quarter]` — per department: scores, confidence trend, recurring blockers and a summary',
+    import:
+      '`/okr import [quarter]` — paste a whole quarter of OKRs as CSV (all or nothing; admins, executives and leads)',
     checkIns:
       '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [48h] [name-missing on|off]` — when a department checks in, how long answers are on time, whether the wrap-up names who is missing (its leads)',
   },
   usage:
-    'Try `/okr list`, `/okr list company`, `/okr show O-3`, `/okr new`, `/okr review` or `/okr checkins`.',
+    'Try `/okr list`, `/okr list company`, `/okr show O-3`, `/okr new`, `/okr review`, `/okr import` or `/okr checkins`.',
   level: { company: 'Company', department: '{department}' },
   confidence: { ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track' },
   confidenceEmoji: { ON_TRACK: '🟢', AT_RISK: '🟡', OFF_TRACK: '🔴' },
@@ -36,6 +38,7 @@ export const okrsEn = {
     target: 'Target (metric)',
     unit: 'Unit (metric, optional)',
     owner: 'Owner',
+    kpi: 'KPI it follows (key, metric only, optional)',
   },
   list: {
     fallback: 'OKRs: {count} objectives',
@@ -55,6 +58,8 @@ export const okrsEn = {
     metricDetail: '({start} → {target}{unit}, now {current}{unit})',
     milestoneDone: '(milestone: done)',
     milestoneOpen: '(milestone: not done)',
+    fromKpi: ' · from KPI `{kpi}` ({period})',
+    fromKpiNoData: ' · follows KPI `{kpi}` (no data yet)',
     children: '*Aligned objectives*',
     child: '• *O-{number}* {title} — {level} — {bar}',
     noKeyResults: 'No key results yet. Add one with `/okr new O-{number}`.',
@@ -155,5 +160,59 @@ export const okrsEn = {
     notOwner: 'This check-in is for its key results’ owner.',
     unknownDepartment: 'I do not know the department “{department}”.',
     noDepartment: 'You are in no department: name one, e.g. `/okr checkins live-ops weekly`.',
+    unknownKpi: 'There is no KPI “{key}”. See `/kpi list`.',
+    kpiOnMilestone: 'Only a metric can follow a KPI.',
+  },
+  import: {
+    title: 'Import OKRs',
+    submit: 'Import',
+    close: 'Cancel',
+    intro:
+      'The whole quarter *{period}*, one key result per line: `objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi`. `objective` and `kr` are your keys (letters, digits, - and _): importing the same file again changes nothing, a changed line updates its objective or key result. `level` is `company` or a department key; `parent` the key (or O-number) of a company objective; `kind` `metric` or `milestone`; `owner` a Slack user id or an email; `kpi` the key of a KPI the metric follows. A header row is skipped. All or nothing: one bad line and nothing is imported.',
+    label: 'CSV',
+    fallback:
+      'OKR import {period}: {objectives} objectives, {keyResults} key results created, {updated} updated, {unchanged} unchanged',
+    summary:
+      '*OKR import {period}* — created {objectives} objective(s) and {keyResults} key result(s), updated {updated}, unchanged {unchanged}. See them with `/okr list company` or `/okr list`.',
+    rejectedFallback: 'OKR import {period}: nothing imported, {count} line(s) rejected',
+    rejected:
+      '*OKR import {period}: nothing was imported* — {count} line(s) rejected. Fix them and paste the whole file again.',
+    rejectedLine: '• line {line}: {reason}',
+    moreRejected: '… and {count} more rejected lines.',
+    empty: 'Paste at least one line.',
+    tooManyRows: 'At most {max} lines per import.',
+    unclosedQuote: 'Line {line}: a quote is opened and never closed. Nothing was imported.',
+    reasons: {
+      columns:
+        'expected 12 columns: objective,level,parent,objective_title,kr,kr_title,kind,owner,start,target,unit,kpi',
+      badKey: 'key “{key}” must be 1 to 40 letters, digits, - or _',
+      unknownLevel: 'no department “{level}” (or write `company`)',
+      notAllowed: 'you may not edit the OKRs of {level}',
+      badParent: '“{parent}” is not a company objective of this quarter or this file',
+      companyParent: 'a company objective is not aligned to another',
+      badTitle: '{what} needs 1 to {max} characters',
+      badKind: 'kind “{kind}” must be metric or milestone',
+      unknownOwner: 'no active person “{owner}” (a Slack user id or an email)',
+      badNumber: '{field} “{value}” is not a number',
+      missingNumber: 'a metric needs a start and a target',
+      sameTarget: 'the target equals the start',
+      badUnit: 'the unit has more than {max} characters',
+      unknownKpi: 'no KPI “{kpi}”',
+      kpiOnMilestone: 'a milestone cannot follow a KPI',
+      objectiveDiffers: 'objective “{key}” has another level, parent or title on line {line}',
+      duplicateKr: 'key result “{kr}” of objective “{key}” is also on line {line}',
+      levelChanged: 'objective “{key}” already exists for another level; use a new key',
+    },
+  },
+  digest: {
+    title: 'OKR check-ins',
+    department: '{department}: {answered} of {asked} owners answered',
+    departmentNone: '{department}: no check-in round in this period',
+    missing: 'No answer yet: {names}',
+    drop: 'KR-{number} {title}: {from} → {to} ({owner})',
+    blocker: 'KR-{number} {title}: blocker “{blockers}” ({owner})',
+    noDrops: 'No confidence drops or blockers.',
+    factDrop: 'KR-{number} {title} ({department}) dropped to {to}',
+    factBlocker: 'KR-{number} {title} ({department}) is blocked: {blockers}',
   },
 };

@@ -16,7 +16,12 @@ import {
   type NotificationSettingsService,
 } from '../modules/notifications/notification-settings.service.js';
 import { createNotificationsPrismaRepository } from '../modules/notifications/notifications.prisma-repository.js';
-import { createNotify, type Notify } from '../modules/notifications/notify.service.js';
+import {
+  createNotify,
+  createNotifyMany,
+  type Notify,
+  type NotifyMany,
+} from '../modules/notifications/notify.service.js';
 import type { Clock } from '../modules/shared/clock.types.js';
 import { addNotificationControls } from '../slack/views/notifications-controls.view.js';
 import { notificationDigestMessage } from '../slack/views/notifications-digest.view.js';
@@ -25,6 +30,8 @@ import { notificationDigestMessage } from '../slack/views/notifications-digest.v
 export interface NotificationsSlackDeps {
   settings: NotificationSettingsService;
   notify: Notify;
+  /** `notify` for a batch (check-in prompts to thousands of owners): the same budget, a few queries. */
+  notifyMany: NotifyMany;
   delivery: DeliveryService;
   /** The budget's batching step; the worker runs it before each pass. */
   releaseHeld: (now?: Date) => Promise<number>;
@@ -44,6 +51,7 @@ export function buildNotificationsDeps(input: {
   const notify = createNotify({ repo: notificationsRepo, clock, addControls: addNotificationControls });
   return {
     notify,
+    notifyMany: createNotifyMany({ repo: notificationsRepo, clock, addControls: addNotificationControls }),
     delivery,
     settings: createNotificationSettingsService({
       repo: notificationsRepo,

@@ -19,6 +19,8 @@ describe('the report view', () => {
       medianMinutesToDecision: 28 * 60,
       actionItemsDue: 6,
       actionItemsOnTime: 5,
+      checkInsAsked: 8,
+      checkInsAnswered: 6,
       computedAt: new Date('2026-11-25T02:30:00Z'),
       department: {
         id: `d${i}`,
@@ -47,7 +49,7 @@ describe('the report view', () => {
     const lines = sections.flatMap((section) => section.text.text.split('\n'));
     expect(lines).toHaveLength(40);
     expect(lines[0]).toBe(
-      '*Department 00 &lt;!here&gt;* — raised 0 · received 4 · answered within SLA 3/4 (75%) · median time to decision 1 d 4 h · action items on time 5/6',
+      '*Department 00 &lt;!here&gt;* — raised 0 · received 4 · answered within SLA 3/4 (75%) · median time to decision 1 d 4 h · action items on time 5/6 · check-ins answered 6/8 (75%)',
     );
     expect(JSON.stringify(view.blocks)).not.toContain('<!here>');
   });

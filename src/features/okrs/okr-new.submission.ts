@@ -27,6 +27,7 @@ const FIELD_BLOCKS: Record<string, string> = {
   target: OKR_FIELDS.target,
   unit: OKR_FIELDS.unit,
   owner: OKR_FIELDS.owner,
+  kpi: OKR_FIELDS.kpi,
 };
 
 /** A number field: empty is absent, anything else must read as a number. */
@@ -59,6 +60,7 @@ async function readKeyResult(
     startValue,
     targetValue,
     ownerPersonId,
+    kpiKey: (state.text(OKR_FIELDS.kpi) ?? '').trim() || null,
   };
 }
 

@@ -49,6 +49,7 @@ function keyResultBlocks(t: Translate, ownerSlackUserId: string): KnownBlock[] {
     textInputBlock(t, OKR_FIELDS.start, 'okrs.modal.start', { maxLength: 30, optional: true }),
     textInputBlock(t, OKR_FIELDS.target, 'okrs.modal.target', { maxLength: 30, optional: true }),
     textInputBlock(t, OKR_FIELDS.unit, 'okrs.modal.unit', { maxLength: MAX_UNIT_LENGTH, optional: true }),
+    textInputBlock(t, OKR_FIELDS.kpi, 'okrs.modal.kpi', { maxLength: 40, optional: true }),
     {
       type: 'input',
       block_id: OKR_FIELDS.owner,

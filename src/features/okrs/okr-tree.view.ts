@@ -39,6 +39,11 @@ export function keyResultLine(kr: ScoredKeyResult, { t }: ViewContext): string {
           unit,
         })
       : t(kr.done ? 'okrs.show.milestoneDone' : 'okrs.show.milestoneOpen');
+  const source = !kr.kpi
+    ? ''
+    : kr.kpi.period
+      ? t('okrs.show.fromKpi', { kpi: escapeMrkdwn(kr.kpi.key), period: kr.kpi.period })
+      : t('okrs.show.fromKpiNoData', { kpi: escapeMrkdwn(kr.kpi.key) });
   const confidence = kr.lastConfidence
     ? ` ${t(`okrs.confidenceEmoji.${kr.lastConfidence}`)} ${t(`okrs.confidence.${kr.lastConfidence}`)}`
     : '';
@@ -47,7 +52,7 @@ export function keyResultLine(kr: ScoredKeyResult, { t }: ViewContext): string {
     title: escapeMrkdwn(kr.title),
     owner: kr.owner.slackUserId,
     bar: progressBar(kr.progress),
-    detail,
+    detail: `${detail}${source}`,
     confidence,
   });
 }

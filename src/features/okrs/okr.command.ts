@@ -9,6 +9,7 @@ import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
 import type { RequestActor } from '../../slack/request-actor.js';
 import { departmentName } from '../../slack/views/person-summary.js';
 import { servicesOf } from '../feature-registry.js';
+import { okrImportModal } from './okr-import.view.js';
 import { COMPANY_LEVEL, newKeyResultModal, newObjectiveModal } from './okr-new.view.js';
 import { okrReviewView } from './okr-review.view.js';
 import { okrSettings } from './okr-settings.command.js';
@@ -110,6 +111,18 @@ export function okrCommand(deps: SlackDeps) {
         return void (await reply(
           okrReviewView(reviewDepartments(tree, answers), { ...view, period: period.key }),
         ));
+      }
+      case 'import': {
+        if (rest.length > 1) usage(text);
+        const period = await okrs.period(actor.workspace.id, zone, rest[0] ?? '');
+        // Only someone who may edit some OKRs gets the box (the polite, audited no otherwise).
+        if ((await levelsFor(deps, actor)).length === 0)
+          await okrs.mayEdit(actor.subject, { department: null });
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: okrImportModal(actor.t, period.key),
+        });
+        return;
       }
       case 'checkins':
       case 'check-ins':

@@ -1,10 +1,18 @@
 import { resolveLocale, translator } from '../../i18n/catalog.js';
+import { createCheckInDigestPrismaRepository } from '../../modules/okrs/okr-check-in-digest.prisma-repository.js';
+import { createOkrDigestSection } from '../../modules/okrs/okr-check-in-digest.service.js';
 import { createCheckInsPrismaRepository } from '../../modules/okrs/okr-check-ins.prisma-repository.js';
 import {
   type CheckInsService,
   createCheckInsService,
   OKR_NOTIFICATION_KINDS,
 } from '../../modules/okrs/okr-check-ins.service.js';
+import {
+  type ConfidenceDropsSince,
+  createConfidenceDropsSince,
+} from '../../modules/okrs/okr-confidence-drops.service.js';
+import { createOkrImportPrismaRepository } from '../../modules/okrs/okr-import.prisma-repository.js';
+import { createOkrImportService, type OkrImportService } from '../../modules/okrs/okr-import.service.js';
 import {
   okrCheckInsExportSection,
   okrKeyResultsExportSection,
@@ -17,12 +25,16 @@ import { okrCommand } from './okr.command.js';
 import { checkInSubmission, escalateBlockerButton, openCheckInButton } from './okr-check-in.listeners.js';
 import { checkInPromptMessage, confidenceAlertMessage, wrapUpMessage } from './okr-check-in.view.js';
 import { ensureOkrCheckInsSchedule, OKR_CHECK_INS_KIND, okrCheckInsJob } from './okr-check-ins.job.js';
+import { okrImportSubmission } from './okr-import.submission.js';
 import { newKeyResultSubmission, newObjectiveSubmission } from './okr-new.submission.js';
 import { OKR_ACTIONS, OKR_COMMAND, OKR_VIEWS } from './okrs.ids.js';
 
 export interface OkrsServices {
   okrs: OkrsService;
   checkIns: CheckInsService;
+  /** OKR confidence drops of departments since a moment (for meeting pre-reads and others). */
+  confidenceDropsSince: ConfidenceDropsSince;
+  imports: OkrImportService;
 }
 
 /**
@@ -36,9 +48,12 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
   exportSections: ({ db }) => [okrKeyResultsExportSection(db.prisma), okrCheckInsExportSection(db.prisma)],
   services: (deps, { db }) => {
     const locale = (raw: string | null) => resolveLocale(raw, deps.defaults.locale);
+    const okrsRepo = createOkrsPrismaRepository(db.prisma);
     return {
+      imports: createOkrImportService({ repo: createOkrImportPrismaRepository(db.prisma), okrs: okrsRepo }),
+      confidenceDropsSince: createConfidenceDropsSince(createCheckInDigestPrismaRepository(db.prisma)),
       okrs: createOkrsService({
-        repo: createOkrsPrismaRepository(db.prisma),
+        repo: okrsRepo,
         authorization: deps.authorization,
         clock: deps.clock,
       }),
@@ -46,9 +61,10 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
         repo: createCheckInsPrismaRepository(db.prisma),
         clock: deps.clock,
         notify: (input) => deps.notifications.notify(input),
+        notifyMany: (inputs) => deps.notifications.notifyMany(inputs),
         enqueue: (input) => deps.notifications.delivery.enqueue(input),
         authorization: deps.authorization,
-        workingTimeProfileFor: (personId) => deps.calendar.calendars.workingTimeProfileFor(personId),
+        workingTimeProfilesFor: (personIds) => deps.calendar.calendars.workingTimeProfilesFor(personIds),
         messages: {
           prompt: (prompt) => {
             const l = locale(prompt.owner.locale);
@@ -74,10 +90,14 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
       }),
     };
   },
+  digestSections: (_deps, { db }) => [
+    createOkrDigestSection({ repo: createCheckInDigestPrismaRepository(db.prisma) }),
+  ],
   listeners: [
     onCommand(OKR_COMMAND, okrCommand),
     onView(OKR_VIEWS.newObjective, newObjectiveSubmission),
     onView(OKR_VIEWS.newKeyResult, newKeyResultSubmission),
+    onView(OKR_VIEWS.import, okrImportSubmission),
     onAction(OKR_ACTIONS.openCheckIn, openCheckInButton),
     onView(OKR_VIEWS.checkIn, checkInSubmission),
     onAction(OKR_ACTIONS.escalateBlocker, escalateBlockerButton),
@@ -99,6 +119,7 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
     { key: 'okrs.help.list' },
     { key: 'okrs.help.show' },
     { key: 'okrs.help.new' },
+    { key: 'okrs.help.import' },
     { key: 'okrs.help.checkIns' },
     { key: 'okrs.help.review' },
   ],

@@ -7,6 +7,9 @@ export const OKR_VIEWS = {
   newObjective: 'okr.create_objective',
   newKeyResult: 'okr.add_key_result',
   checkIn: 'okr.check_in',
+  import: 'okr.import',
+  importSummary: 'okr.import_summary',
+  importRejected: 'okr.import_rejected',
 } as const;
 
 export const OKR_ACTIONS = {
@@ -25,6 +28,8 @@ export const OKR_FIELDS = {
   target: 'okr_target',
   unit: 'okr_unit',
   owner: 'okr_owner',
+  kpi: 'okr_kpi',
+  csv: 'okr_csv',
   /** Check-in fields, one set per key result: `${prefix}${keyResultId}`. */
   valuePrefix: 'okr_value.',
   donePrefix: 'okr_done.',
@@ -49,4 +54,6 @@ export const OKR_BLOCKS = {
   review: 'okr.review',
   settings: 'okr.settings',
   import: 'okr.import',
+  importSummary: 'okr.import_summary',
+  importRejected: 'okr.import_rejected',
 } as const;

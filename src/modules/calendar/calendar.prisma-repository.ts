@@ -1,7 +1,7 @@
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { Actor } from '../access/access.types.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import type { AbsenceDto, CalendarDto, CalendarWithDates } from './calendar.dto.js';
+import type { AbsenceDto, CalendarDto, CalendarWithDates, PersonCalendarSettings } from './calendar.dto.js';
 import type { CalendarRepository } from './calendar.repository.js';
 import type { LocalDate } from './local-date.rules.js';
 import { BUILT_IN_CALENDARS } from './region-holidays.rules.js';
@@ -37,6 +37,79 @@ function toCalendarWithDates(row: {
 
 function toAbsence(row: { id: string; startsOn: Date; endsOn: Date; reason: string | null }): AbsenceDto {
   return { id: row.id, from: fromDbDate(row.startsOn), to: fromDbDate(row.endsOn), reason: row.reason };
+}
+
+const personSettingsSelect = {
+  id: true,
+  timeZone: true,
+  workDays: true,
+  workStartMinute: true,
+  workEndMinute: true,
+  calendar: { select: calendarSelect },
+  memberships: {
+    where: { department: { archivedAt: null, calendarId: { not: null } } },
+    orderBy: [{ createdAt: 'asc' as const }, { department: { key: 'asc' as const } }],
+    take: 1,
+    select: {
+      department: {
+        select: { key: true, nameEn: true, nameZh: true, calendar: { select: calendarSelect } },
+      },
+    },
+  },
+  workspace: { select: { id: true, defaultTimeZone: true, defaultCalendarKey: true } },
+} satisfies Prisma.PersonSelect;
+
+/**
+ * Calendar settings of many people in two queries (people with their own and department
+ * calendars, then the workspaces' default calendars), in the order asked.
+ */
+async function settingsOfPeople(
+  prisma: PrismaClient,
+  personIds: readonly string[],
+): Promise<PersonCalendarSettings[]> {
+  if (personIds.length === 0) return [];
+  const people = await prisma.person.findMany({
+    where: { id: { in: [...personIds] } },
+    select: personSettingsSelect,
+  });
+  const defaults = [
+    ...new Map(
+      people
+        .filter((p) => p.workspace.defaultCalendarKey)
+        .map((p) => [`${p.workspace.id}:${p.workspace.defaultCalendarKey}`, p.workspace]),
+    ).values(),
+  ];
+  const defaultRows =
+    defaults.length === 0
+      ? []
+      : await prisma.calendar.findMany({
+          where: { OR: defaults.map((w) => ({ workspaceId: w.id, key: w.defaultCalendarKey ?? '' })) },
+          select: { ...calendarSelect, workspaceId: true },
+        });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return personIds.flatMap((id) => {
+    const person = byId.get(id);
+    if (!person) return [];
+    const { workspace } = person;
+    const found = defaultRows.find(
+      (c) => c.workspaceId === workspace.id && c.key === workspace.defaultCalendarKey,
+    );
+    const workspaceDefault = found ? (({ workspaceId: _w, ...c }) => c)(found) : null;
+    const department = person.memberships[0]?.department;
+    return [
+      {
+        personId: person.id,
+        timeZone: person.timeZone,
+        workDays: person.workDays,
+        workStartMinute: person.workStartMinute,
+        workEndMinute: person.workEndMinute,
+        own: person.calendar,
+        department: department?.calendar ? { ...department, calendar: department.calendar } : null,
+        workspaceDefault,
+        workspaceTimeZone: workspace.defaultTimeZone,
+      },
+    ];
+  });
 }
 
 export function createCalendarPrismaRepository(prisma: PrismaClient): CalendarRepository {
@@ -83,47 +156,33 @@ export function createCalendarPrismaRepository(prisma: PrismaClient): CalendarRe
     },
 
     async settingsOf(personId) {
-      const person = await prisma.person.findUniqueOrThrow({
-        where: { id: personId },
-        select: {
-          id: true,
-          timeZone: true,
-          workDays: true,
-          workStartMinute: true,
-          workEndMinute: true,
-          calendar: { select: calendarSelect },
-          memberships: {
-            where: { department: { archivedAt: null, calendarId: { not: null } } },
-            orderBy: [{ createdAt: 'asc' }, { department: { key: 'asc' } }],
-            take: 1,
-            select: {
-              department: {
-                select: { key: true, nameEn: true, nameZh: true, calendar: { select: calendarSelect } },
-              },
-            },
-          },
-          workspace: { select: { id: true, defaultTimeZone: true, defaultCalendarKey: true } },
-        },
+      const [settings] = await settingsOfPeople(prisma, [personId]);
+      if (!settings) throw new Error(`no person ${personId}`);
+      return settings;
+    },
+
+    settingsOfMany: (personIds) => settingsOfPeople(prisma, personIds),
+
+    async findByIds(calendarIds) {
+      if (calendarIds.length === 0) return [];
+      const rows = await prisma.calendar.findMany({
+        where: { id: { in: [...calendarIds] } },
+        select: withDates,
       });
-      const { workspace } = person;
-      const workspaceDefault = workspace.defaultCalendarKey
-        ? await prisma.calendar.findUnique({
-            where: { workspaceId_key: { workspaceId: workspace.id, key: workspace.defaultCalendarKey } },
-            select: calendarSelect,
-          })
-        : null;
-      const department = person.memberships[0]?.department;
-      return {
-        personId: person.id,
-        timeZone: person.timeZone,
-        workDays: person.workDays,
-        workStartMinute: person.workStartMinute,
-        workEndMinute: person.workEndMinute,
-        own: person.calendar,
-        department: department?.calendar ? { ...department, calendar: department.calendar } : null,
-        workspaceDefault,
-        workspaceTimeZone: workspace.defaultTimeZone,
-      };
+      return rows.map(toCalendarWithDates);
+    },
+
+    async absencesOfMany(personIds, endingOnOrAfter) {
+      if (personIds.length === 0) return new Map();
+      const rows = await prisma.absence.findMany({
+        where: { personId: { in: [...personIds] }, endsOn: { gte: toDbDate(endingOnOrAfter) } },
+        select: { ...absenceSelect, personId: true },
+        orderBy: { startsOn: 'asc' },
+      });
+      const byPerson = new Map<string, AbsenceDto[]>();
+      for (const row of rows)
+        byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), toAbsence(row)]);
+      return byPerson;
     },
 
     async setPersonCalendar(actor, calendar) {

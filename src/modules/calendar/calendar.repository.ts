@@ -13,6 +13,14 @@ export interface CalendarRepository {
   findByKey(workspaceId: string, key: string): Promise<CalendarWithDates | null>;
   findById(calendarId: string): Promise<CalendarWithDates | null>;
   settingsOf(personId: string): Promise<PersonCalendarSettings>;
+  /** Settings of many people (a few queries, whatever their number); unknown ids are left out. */
+  settingsOfMany(personIds: readonly string[]): Promise<PersonCalendarSettings[]>;
+  findByIds(calendarIds: readonly string[]): Promise<CalendarWithDates[]>;
+  /** Absences of many people ending on or after the date (one query), by person. */
+  absencesOfMany(
+    personIds: readonly string[],
+    endingOnOrAfter: LocalDate,
+  ): Promise<Map<string, AbsenceDto[]>>;
 
   setPersonCalendar(actor: Actor, calendar: CalendarDto | null): Promise<void>;
   /** The person's working days and hours, audited. */

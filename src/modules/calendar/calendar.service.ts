@@ -56,6 +56,8 @@ export interface CalendarService {
   forCalendarId(calendarId: string): Promise<WorkingCalendar | null>;
   /** Everything business-time arithmetic needs about one person. */
   workingTimeProfileFor(personId: string): Promise<WorkingTimeProfile>;
+  /** The same for many people in four queries (settings, default calendars, calendars, absences). */
+  workingTimeProfilesFor(personIds: readonly string[]): Promise<Map<string, WorkingTimeProfile>>;
   overview(actor: AccessSubject): Promise<CalendarOverview>;
   /** The person's working days and hours and the zone they are in. */
   workingHoursOf(personId: string): Promise<WorkingHours & { timeZone: string }>;
@@ -154,6 +156,42 @@ export function createCalendarService(deps: { repo: CalendarRepository; clock: C
         calendar: workingCalendar(holidaysOf(stored), settings.workDays),
         absences: absences.map(({ from, to }) => ({ from, to })),
       };
+    },
+
+    async workingTimeProfilesFor(personIds) {
+      const people = await repo.settingsOfMany([...new Set(personIds)]);
+      const calendarIds = new Set<string>();
+      for (const settings of people) {
+        const id = followedCalendar(settings).calendar?.id;
+        if (id) calendarIds.add(id);
+      }
+      // The earliest "yesterday" of any zone bounds the absences read; each person's is applied below.
+      const now = clock.now();
+      const earliest = addDays(localDateAt(now, 'Etc/GMT+12'), -1);
+      const [calendars, absences] = await Promise.all([
+        repo.findByIds([...calendarIds]),
+        repo.absencesOfMany(
+          people.map((p) => p.personId),
+          earliest,
+        ),
+      ]);
+      const byId = new Map(calendars.map((c) => [c.id, c]));
+      const profiles = new Map<string, WorkingTimeProfile>();
+      for (const settings of people) {
+        const timeZone = timeZoneOf(settings);
+        const id = followedCalendar(settings).calendar?.id;
+        const since = addDays(localDateAt(now, timeZone), -1);
+        profiles.set(settings.personId, {
+          timeZone,
+          workStartMinute: settings.workStartMinute,
+          workEndMinute: settings.workEndMinute,
+          calendar: workingCalendar(holidaysOf(id ? (byId.get(id) ?? null) : null), settings.workDays),
+          absences: (absences.get(settings.personId) ?? [])
+            .filter((a) => a.to >= since)
+            .map(({ from, to }) => ({ from, to })),
+        });
+      }
+      return profiles;
     },
 
     async overview(actor) {

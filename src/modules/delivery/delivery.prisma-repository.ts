@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DbClient } from '../../db/database.js';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { DeliveryRepository, NewDeliveryRow } from './delivery.repository.js';
@@ -60,6 +61,41 @@ export async function insertDeliveryOnce(
   });
   if (!stored) throw new Error(`delivery ${row.key} in workspace ${row.workspaceId} vanished after insert`);
   return { delivery: toDeliveryDto(stored), created: count === 1 };
+}
+
+/**
+ * Many rows in one INSERT … ON CONFLICT DO NOTHING; returns how many were new. The rows
+ * travel as one JSON parameter (jsonb_to_recordset): thousands of rows cost one statement
+ * and one parameter, not eleven parameters each. Timestamps go as ISO text cast to
+ * `timestamp` (UTC wall time, as Prisma stores them).
+ */
+export async function insertDeliveriesOnce(db: DbClient, rows: readonly NewDeliveryRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const records = JSON.stringify(
+    rows.map((row) => ({
+      id: randomUUID(),
+      workspaceId: row.workspaceId,
+      key: row.key,
+      kind: row.kind,
+      priority: row.priority,
+      recipientPersonId: row.recipientPersonId,
+      channelId: row.channelId,
+      payload: row.message,
+      status: row.status,
+      notBefore: row.notBefore.toISOString(),
+      lastError: row.reason ?? null,
+    })),
+  );
+  return db.$executeRaw`
+    INSERT INTO "Delivery" ("id", "workspaceId", "key", "kind", "priority", "recipientPersonId",
+      "channelId", "payload", "status", "notBefore", "lastError")
+    SELECT r."id", r."workspaceId", r."key", r."kind", r."priority"::"DeliveryPriority",
+      r."recipientPersonId", r."channelId", r."payload", r."status"::"DeliveryStatus",
+      r."notBefore"::timestamp, r."lastError"
+    FROM jsonb_to_recordset(${records}::jsonb) AS r("id" text, "workspaceId" text, "key" text,
+      "kind" text, "priority" text, "recipientPersonId" text, "channelId" text, "payload" jsonb,
+      "status" text, "notBefore" text, "lastError" text)
+    ON CONFLICT ("workspaceId", "key") DO NOTHING`;
 }
 
 export function createDeliveryPrismaRepository(prisma: PrismaClient): DeliveryRepository {

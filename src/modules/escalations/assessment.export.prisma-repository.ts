@@ -12,6 +12,8 @@ const snapshotSelect = {
   medianMinutesToDecision: true,
   actionItemsDue: true,
   actionItemsOnTime: true,
+  checkInsAsked: true,
+  checkInsAnswered: true,
   computedAt: true,
 } satisfies Prisma.AssessmentSnapshotSelect;
 type SnapshotRow = Prisma.AssessmentSnapshotGetPayload<{ select: typeof snapshotSelect }>;
@@ -40,6 +42,8 @@ function snapshotRow(s: SnapshotRow, departmentKey: string | null): ExportRow {
     median_minutes_to_decision: s.medianMinutesToDecision,
     action_items_due: s.actionItemsDue,
     action_items_on_time: s.actionItemsOnTime,
+    check_ins_asked: s.checkInsAsked,
+    check_ins_answered: s.checkInsAnswered,
     computed_at: iso(s.computedAt),
   };
 }

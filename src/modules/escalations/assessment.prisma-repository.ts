@@ -19,6 +19,8 @@ const snapshotSelect = {
   medianMinutesToDecision: true,
   actionItemsDue: true,
   actionItemsOnTime: true,
+  checkInsAsked: true,
+  checkInsAnswered: true,
   computedAt: true,
 } as const;
 

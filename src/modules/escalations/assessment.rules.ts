@@ -183,6 +183,9 @@ export interface DepartmentFigures {
   medianMinutesToDecision: number | null;
   actionItemsDue: number;
   actionItemsOnTime: number;
+  /** OKR check-ins: owners asked in rounds that closed in the quarter, and those who answered. */
+  checkInsAsked: number;
+  checkInsAnswered: number;
 }
 
 const MINUTE_MS = 60_000;
@@ -199,6 +202,8 @@ export function assessDepartments(input: {
   bounds: Pick<QuarterBounds, 'start' | 'end' | 'firstDay' | 'lastDay'>;
   escalations: readonly AssessedEscalation[];
   actionItems: readonly AssessedActionItem[];
+  /** Per department, OKR check-in owners asked and answered in rounds closed in the quarter. */
+  checkIns?: readonly { departmentId: string; asked: number; answered: number }[];
   now: Date;
 }): DepartmentFigures[] {
   const { bounds } = input;
@@ -226,6 +231,8 @@ export function assessDepartments(input: {
       medianMinutesToDecision: median(decisionMinutes),
       actionItemsDue: items.length,
       actionItemsOnTime: items.filter(doneOnTime).length,
+      checkInsAsked: input.checkIns?.find((c) => c.departmentId === departmentId)?.asked ?? 0,
+      checkInsAnswered: input.checkIns?.find((c) => c.departmentId === departmentId)?.answered ?? 0,
     };
   });
 }

@@ -46,16 +46,26 @@ export function createAssessmentService(deps: {
   authorization: {
     require(subject: AccessSubject, permission: Permission): Promise<void>;
   };
+  /**
+   * The OKR check-in response counts per department over rounds that closed in [from, to)
+   * (src/modules/okrs, `responseCounts`); without it the figure stays 0 of 0.
+   */
+  checkInResponses?: (
+    workspaceId: string,
+    from: Date,
+    to: Date,
+  ) => Promise<{ departmentId: string; asked: number; answered: number }[]>;
 }): AssessmentService {
   const { repo, clock } = deps;
 
   async function compute(workspaceId: string, quarter: Quarter): Promise<AssessmentSnapshotDto[]> {
     const zone = await repo.workspaceZone(workspaceId);
     const bounds = quarterBounds(quarter, zone);
-    const [departments, escalations, actionItems] = await Promise.all([
+    const [departments, escalations, actionItems, checkIns] = await Promise.all([
       repo.activeDepartments(workspaceId),
       repo.escalationsBetween(workspaceId, bounds.start, bounds.end),
       repo.actionItemsDueBetween(workspaceId, bounds.firstDay, bounds.lastDay, zone),
+      deps.checkInResponses?.(workspaceId, bounds.start, bounds.end) ?? [],
     ]);
     const now = clock.now();
     const figures = assessDepartments({
@@ -63,6 +73,7 @@ export function createAssessmentService(deps: {
       bounds,
       escalations,
       actionItems,
+      checkIns,
       now,
     });
     return repo.saveSnapshots(workspaceId, quarterKey(quarter), figures, now);

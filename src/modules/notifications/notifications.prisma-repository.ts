@@ -1,40 +1,51 @@
 import type { DbClient } from '../../db/database.js';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { resolveLocale } from '../../i18n/catalog.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
-import { deliverySelect, insertDeliveryOnce, toDeliveryDto } from '../delivery/delivery.prisma-repository.js';
+import {
+  deliverySelect,
+  insertDeliveriesOnce,
+  insertDeliveryOnce,
+  toDeliveryDto,
+} from '../delivery/delivery.prisma-repository.js';
 import { DIGEST_KIND } from './notification-kinds.types.js';
-import type { BudgetScope, NotificationsRepository } from './notifications.repository.js';
+import type { BudgetBatch, BudgetScope, NotificationsRepository } from './notifications.repository.js';
 import { type BudgetPerson, DEFAULT_DAILY_CAP, DEFAULT_QUIET_HOURS } from './notifications.types.js';
 
-async function loadBudgetPerson(db: DbClient, personId: string, now: Date): Promise<BudgetPerson | null> {
-  const row = await db.person.findUnique({
-    where: { id: personId },
-    select: {
-      id: true,
-      workspaceId: true,
-      slackUserId: true,
-      active: true,
-      timeZone: true,
-      locale: true,
-      quietStartMinute: true,
-      quietEndMinute: true,
-      dailyNotificationCap: true,
-      workspace: { select: { defaultLocale: true, defaultTimeZone: true } },
-      mutes: { select: { kind: true }, orderBy: { kind: 'asc' } },
-      snoozes: {
-        where: { until: { gt: now } },
-        select: { kind: true, until: true },
-        orderBy: { until: 'asc' },
-      },
-      // Absences ending yesterday (in any zone) or later; the rules decide which covers today.
-      absences: {
-        where: { endsOn: { gte: new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000) } },
-        select: { startsOn: true, endsOn: true },
-      },
+function budgetPersonSelect(now: Date) {
+  return {
+    id: true,
+    workspaceId: true,
+    slackUserId: true,
+    active: true,
+    timeZone: true,
+    locale: true,
+    quietStartMinute: true,
+    quietEndMinute: true,
+    dailyNotificationCap: true,
+    workspace: { select: { defaultLocale: true, defaultTimeZone: true } },
+    mutes: { select: { kind: true }, orderBy: { kind: 'asc' } },
+    snoozes: {
+      where: { until: { gt: now } },
+      select: { kind: true, until: true },
+      orderBy: { until: 'asc' },
     },
-  });
-  if (!row) return null;
+    // Absences ending yesterday (in any zone) or later; the rules decide which covers today.
+    absences: {
+      where: { endsOn: { gte: new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000) } },
+      select: { startsOn: true, endsOn: true },
+    },
+  } satisfies Prisma.PersonSelect;
+}
+
+type BudgetPersonRow = Prisma.PersonGetPayload<{ select: ReturnType<typeof budgetPersonSelect> }>;
+
+async function loadBudgetPerson(db: DbClient, personId: string, now: Date): Promise<BudgetPerson | null> {
+  const row = await db.person.findUnique({ where: { id: personId }, select: budgetPersonSelect(now) });
+  return row ? toBudgetPerson(row) : null;
+}
+
+function toBudgetPerson(row: BudgetPersonRow): BudgetPerson {
   const fallbackLocale = row.workspace.defaultLocale === 'zh-CN' ? 'zh-CN' : 'en';
   const chose = row.quietStartMinute !== null && row.quietEndMinute !== null;
   // Stored start == end means "off" (null means "never chose": the defaults apply).
@@ -62,6 +73,21 @@ async function loadBudgetPerson(db: DbClient, personId: string, now: Date): Prom
   };
 }
 
+/** What counts against the daily cap: non-urgent, non-digest rows planned to go out. */
+const plannedWhere = {
+  priority: 'NORMAL',
+  kind: { not: DIGEST_KIND },
+  status: { in: ['QUEUED', 'SENDING', 'SENT'] },
+  batchedIntoKey: null,
+} satisfies Prisma.DeliveryWhereInput;
+
+const emptyBatch: BudgetBatch = {
+  people: new Map(),
+  existingKeys: async () => new Set(),
+  plannedCounts: async () => new Map(),
+  insertMany: async () => 0,
+};
+
 function scopeOver(db: DbClient, person: BudgetPerson): BudgetScope {
   return {
     person,
@@ -74,14 +100,7 @@ function scopeOver(db: DbClient, person: BudgetPerson): BudgetScope {
     },
     countPlanned: (from, to) =>
       db.delivery.count({
-        where: {
-          recipientPersonId: person.personId,
-          priority: 'NORMAL',
-          kind: { not: DIGEST_KIND },
-          status: { in: ['QUEUED', 'SENDING', 'SENT'] },
-          batchedIntoKey: null,
-          notBefore: { gte: from, lt: to },
-        },
+        where: { ...plannedWhere, recipientPersonId: person.personId, notBefore: { gte: from, lt: to } },
       }),
     insert: (row) => insertDeliveryOnce(db, row),
     async heldDue(now) {
@@ -125,6 +144,57 @@ export function createNotificationsPrismaRepository(prisma: PrismaClient): Notif
         const person = await loadBudgetPerson(tx, personId, now);
         return person ? work(scopeOver(tx, person)) : null;
       });
+    },
+
+    async withPeopleBudgets(personIds, now, work) {
+      const ids = [...new Set(personIds)].sort();
+      if (ids.length === 0) return work(emptyBatch);
+      return prisma.$transaction(
+        async (tx) => {
+          // The same per-person locks as one notification takes, in one statement, in id order.
+          await tx.$queryRaw`SELECT id FROM "Person" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
+          const rows = await tx.person.findMany({
+            where: { id: { in: ids } },
+            select: budgetPersonSelect(now),
+          });
+          const people = new Map(rows.map((row) => [row.id, toBudgetPerson(row)]));
+          return work({
+            people,
+            async existingKeys(workspaceId, keys) {
+              if (keys.length === 0) return new Set();
+              const found = await tx.delivery.findMany({
+                where: { workspaceId, key: { in: [...keys] } },
+                select: { key: true },
+              });
+              return new Set(found.map((f) => f.key));
+            },
+            async plannedCounts(days) {
+              if (days.size === 0) return new Map();
+              const spans = [...days.values()];
+              const from = new Date(Math.min(...spans.map((d) => d.start.getTime())));
+              const to = new Date(Math.max(...spans.map((d) => d.end.getTime())));
+              const planned = await tx.delivery.findMany({
+                where: {
+                  ...plannedWhere,
+                  recipientPersonId: { in: [...days.keys()] },
+                  notBefore: { gte: from, lt: to },
+                },
+                select: { recipientPersonId: true, notBefore: true },
+              });
+              const counts = new Map<string, number>();
+              for (const row of planned) {
+                const day = row.recipientPersonId ? days.get(row.recipientPersonId) : undefined;
+                if (!day || row.notBefore < day.start || row.notBefore >= day.end) continue;
+                const id = row.recipientPersonId as string;
+                counts.set(id, (counts.get(id) ?? 0) + 1);
+              }
+              return counts;
+            },
+            insertMany: (deliveries) => insertDeliveriesOnce(tx, deliveries),
+          });
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      );
     },
 
     settingsOf: (personId, now) => loadBudgetPerson(prisma, personId, now),

@@ -20,7 +20,29 @@ export interface BudgetScope {
   markBatched(ids: string[], digestKey: string, at: Date): Promise<void>;
 }
 
+/** The same, for many people at once (one transaction holding all their row locks). */
+export interface BudgetBatch {
+  /** The people found (unknown ids are absent). */
+  people: Map<string, BudgetPerson>;
+  /** Which of these keys the workspace's outbox already holds (one query). */
+  existingKeys(workspaceId: string, keys: readonly string[]): Promise<Set<string>>;
+  /** Per person, what countPlanned would count within their [start, end) (one query). */
+  plannedCounts(days: Map<string, { start: Date; end: Date }>): Promise<Map<string, number>>;
+  /** One bulk insert, ON CONFLICT DO NOTHING; returns how many rows were new. */
+  insertMany(rows: readonly NewDeliveryRow[]): Promise<number>;
+}
+
 export interface NotificationsRepository {
+  /**
+   * Runs `work` in one transaction holding the row locks of all these people (taken in id
+   * order, so two batches cannot deadlock): a batch of notifications decided together,
+   * with the same budget as one at a time.
+   */
+  withPeopleBudgets<T>(
+    personIds: readonly string[],
+    now: Date,
+    work: (batch: BudgetBatch) => Promise<T>,
+  ): Promise<T>;
   /**
    * Runs `work` in one transaction holding the person's row lock, so two notifications
    * racing for the last slot of the daily cap are decided one after the other.

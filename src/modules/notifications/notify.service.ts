@@ -1,3 +1,4 @@
+import type { NewDeliveryRow } from '../delivery/delivery.repository.js';
 import {
   type DeliveryDto,
   type DeliveryMessage,
@@ -36,6 +37,95 @@ export type AddNotificationControls = (
 ) => DeliveryMessage;
 
 export type Notify = (input: NotifyInput) => Promise<NotifyResult>;
+
+/** Many notifications decided and queued together: per input, whether it was new and what the budget said. */
+export type NotifyMany = (
+  inputs: readonly NotifyInput[],
+) => Promise<{ key: string; created: boolean; decision: BudgetDecision | null }[]>;
+
+/** People per transaction in notifyMany: locks held briefly, a statement of bounded size. */
+export const NOTIFY_BATCH_PEOPLE = 500;
+
+/**
+ * `notify` for a batch (one workspace): the same budget — mutes, snoozes, absences, quiet
+ * hours, the daily cap counting what this batch queues — and the same idempotent keys, in
+ * a fixed number of queries per 500 people: lock, load, existing keys, today's counts, one
+ * bulk insert. Inputs for unknown people are skipped (decision null).
+ */
+export function createNotifyMany(deps: {
+  repo: NotificationsRepository;
+  clock: Clock;
+  addControls?: AddNotificationControls;
+}): NotifyMany {
+  return async (inputs) => {
+    const results: { key: string; created: boolean; decision: BudgetDecision | null }[] = [];
+    const byPerson = new Map<string, NotifyInput[]>();
+    for (const input of inputs)
+      byPerson.set(input.personId, [...(byPerson.get(input.personId) ?? []), input]);
+    const people = [...byPerson.keys()];
+    for (let i = 0; i < people.length; i += NOTIFY_BATCH_PEOPLE) {
+      const chunk = people.slice(i, i + NOTIFY_BATCH_PEOPLE);
+      const now = deps.clock.now();
+      const chunkResults = await deps.repo.withPeopleBudgets(chunk, now, async (batch) => {
+        const mine = chunk.flatMap((id) => byPerson.get(id) ?? []);
+        const out: typeof results = [];
+        const existing = new Set<string>();
+        for (const workspaceId of new Set(mine.map((m) => m.workspaceId)))
+          for (const key of await batch.existingKeys(
+            workspaceId,
+            mine.filter((m) => m.workspaceId === workspaceId).map((m) => m.key),
+          ))
+            existing.add(`${workspaceId}:${key}`);
+        const days = new Map<string, { start: Date; end: Date }>();
+        for (const person of batch.people.values()) days.set(person.personId, localDay(now, person.timeZone));
+        const counted = await batch.plannedCounts(days);
+        const rows: NewDeliveryRow[] = [];
+        const seen = new Set<string>();
+        for (const input of mine) {
+          const person = batch.people.get(input.personId);
+          const id = `${input.workspaceId}:${input.key}`;
+          if (!person || person.workspaceId !== input.workspaceId) {
+            out.push({ key: input.key, created: false, decision: null });
+            continue;
+          }
+          if (existing.has(id) || seen.has(id)) {
+            out.push({ key: input.key, created: false, decision: { action: 'send' } });
+            continue;
+          }
+          seen.add(id);
+          const urgent = input.priority === 'URGENT';
+          const countedToday = urgent ? 0 : (counted.get(person.personId) ?? 0);
+          const decision = decide({ now, person, kind: input.kind, urgent, countedToday });
+          if (!urgent && decision.action === 'send') counted.set(person.personId, countedToday + 1);
+          const message =
+            deps.addControls && !urgent
+              ? deps.addControls(input.message, { key: input.key, kind: input.kind, locale: person.locale })
+              : input.message;
+          rows.push({
+            workspaceId: input.workspaceId,
+            key: input.key,
+            kind: input.kind,
+            priority: urgent ? 'URGENT' : 'NORMAL',
+            recipientPersonId: input.personId,
+            channelId: null,
+            message,
+            status: decision.action === 'send' ? 'QUEUED' : decision.action === 'hold' ? 'HELD' : 'CANCELLED',
+            notBefore:
+              decision.action === 'hold'
+                ? decision.until
+                : queuedNotBefore(urgent ? 'URGENT' : 'NORMAL', now),
+            ...(decision.action === 'send' ? {} : { reason: decision.reason }),
+          });
+          out.push({ key: input.key, created: true, decision });
+        }
+        await batch.insertMany(rows);
+        return out;
+      });
+      results.push(...chunkResults);
+    }
+    return results;
+  };
+}
 
 /**
  * The one way features DM a person: the notification budget, then the outbox. Idempotent

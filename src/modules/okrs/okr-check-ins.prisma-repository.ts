@@ -107,12 +107,13 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
       await prisma.okrCheckInPrompt.createMany({ data: [...rows], skipDuplicates: true });
     },
 
-    async claimReminder(windowId, personId, at) {
+    async claimReminders(rows, at) {
+      if (rows.length === 0) return 0;
       const { count } = await prisma.okrCheckInPrompt.updateMany({
-        where: { windowId, personId, remindedAt: null },
+        where: { remindedAt: null, OR: rows.map((r) => ({ windowId: r.windowId, personId: r.personId })) },
         data: { remindedAt: at },
       });
-      return count === 1;
+      return count;
     },
 
     async windowsToClose(workspaceId, now) {

@@ -73,7 +73,8 @@ export interface CheckInsRepository {
   }>;
   /** Records prompts; returns the ones that were new (a second pass finds them and sends nothing). */
   recordPrompts(rows: readonly { windowId: string; personId: string; promptedAt: Date }[]): Promise<void>;
-  claimReminder(windowId: string, personId: string, at: Date): Promise<boolean>;
+  /** Marks these owners reminded (those not yet); returns how many were (one statement). */
+  claimReminders(rows: readonly { windowId: string; personId: string }[], at: Date): Promise<number>;
   /** Open windows whose close has passed. */
   windowsToClose(workspaceId: string, now: Date): Promise<CheckInWindowDto[]>;
   claimClose(windowId: string, at: Date): Promise<boolean>;

@@ -3,7 +3,7 @@ import type { Authorization } from '../access/authorization.service.js';
 import { localDateAt } from '../calendar/local-date.rules.js';
 import type { WorkingTimeProfile } from '../calendar/working-time.rules.js';
 import type { DeliveryMessage, EnqueueInput } from '../delivery/delivery.types.js';
-import type { Notify } from '../notifications/notify.service.js';
+import type { Notify, NotifyInput, NotifyMany } from '../notifications/notify.service.js';
 import type { Clock } from '../shared/clock.types.js';
 import { DomainError } from '../shared/domain-error.types.js';
 import {
@@ -139,8 +139,9 @@ export function createCheckInsService(deps: {
   repo: CheckInsRepository;
   clock: Clock;
   notify: Notify;
+  notifyMany: NotifyMany;
   enqueue: (input: EnqueueInput) => Promise<unknown>;
-  workingTimeProfileFor: (personId: string) => Promise<WorkingTimeProfile>;
+  workingTimeProfilesFor: (personIds: readonly string[]) => Promise<Map<string, WorkingTimeProfile>>;
   messages: CheckInMessages;
   authorization: Authorization;
   onError?: (error: unknown, context: Record<string, unknown>) => void;
@@ -201,20 +202,23 @@ export function createCheckInsService(deps: {
       const progress = await repo.progressOf(open.map((o) => o.window.id));
       const prompts = new Map(progress.prompts.map((p) => [`${p.windowId}:${p.personId}`, p]));
       const answered = new Set(progress.answered.map((a) => `${a.windowId}:${a.keyResultId}`));
-      const profiles = new Map<string, WorkingTimeProfile>();
+      // Every owner's working time in a few queries, whatever their number.
+      const profiles = await deps.workingTimeProfilesFor([
+        ...new Set(open.flatMap((o) => o.entry.keyResults.map((kr) => kr.owner.personId))),
+      ]);
       const newPrompts: { windowId: string; personId: string; promptedAt: Date }[] = [];
+      const promptInputs: NotifyInput[] = [];
+      const reminders: { input: NotifyInput; windowId: string; personId: string }[] = [];
 
       for (const { entry, window } of open) {
+        const byOwner = new Map<string, ScoredKeyResult[]>();
+        for (const kr of entry.keyResults)
+          byOwner.set(kr.owner.personId, [...(byOwner.get(kr.owner.personId) ?? []), scoreKeyResult(kr)]);
         for (const owner of ownersOf(entry.keyResults)) {
           try {
-            const keyResults = entry.keyResults
-              .filter((kr) => kr.owner.personId === owner.personId)
-              .map(scoreKeyResult);
-            let profile = profiles.get(owner.personId);
-            if (!profile) {
-              profile = await deps.workingTimeProfileFor(owner.personId);
-              profiles.set(owner.personId, profile);
-            }
+            const keyResults = byOwner.get(owner.personId) ?? [];
+            const profile = profiles.get(owner.personId);
+            if (!profile) continue;
             const prompt: OwnerPrompt = {
               owner,
               department: entry.department,
@@ -227,7 +231,7 @@ export function createCheckInsService(deps: {
             if (!asked) {
               const at = promptAt(window.cycleOn, entry.cadence, profile);
               if (!at || now.getTime() < at.getTime()) continue;
-              await deps.notify({
+              promptInputs.push({
                 workspaceId,
                 personId: owner.personId,
                 kind: OKR_NOTIFICATION_KINDS.prompt,
@@ -235,28 +239,48 @@ export function createCheckInsService(deps: {
                 message: deps.messages.prompt(prompt),
               });
               newPrompts.push({ windowId: window.id, personId: owner.personId, promptedAt: now });
-              tally.prompted++;
               continue;
             }
             if (asked.remindedAt) continue;
             if (keyResults.every((kr) => answered.has(`${window.id}:${kr.id}`))) continue;
             const due = reminderAt(asked.promptedAt, window.closesAt);
             if (!due || now.getTime() < due.getTime()) continue;
-            await deps.notify({
-              workspaceId,
+            reminders.push({
+              windowId: window.id,
               personId: owner.personId,
-              kind: OKR_NOTIFICATION_KINDS.reminder,
-              key: `${OKR_NOTIFICATION_KINDS.reminder}:${window.id}:${owner.personId}`,
-              message: deps.messages.reminder(prompt),
+              input: {
+                workspaceId,
+                personId: owner.personId,
+                kind: OKR_NOTIFICATION_KINDS.reminder,
+                key: `${OKR_NOTIFICATION_KINDS.reminder}:${window.id}:${owner.personId}`,
+                message: deps.messages.reminder(prompt),
+              },
             });
-            if (await repo.claimReminder(window.id, owner.personId, now)) tally.reminded++;
           } catch (error) {
             tally.failed++;
             deps.onError?.(error, { windowId: window.id, personId: owner.personId });
           }
         }
       }
-      await repo.recordPrompts(newPrompts);
+      // One batch through the budget (quiet hours, caps, snoozes, mutes; idempotent keys), one bulk insert.
+      try {
+        await deps.notifyMany(promptInputs);
+        await repo.recordPrompts(newPrompts);
+        tally.prompted += newPrompts.length;
+      } catch (error) {
+        tally.failed += newPrompts.length;
+        deps.onError?.(error, { step: 'prompts', count: newPrompts.length });
+      }
+      try {
+        await deps.notifyMany(reminders.map((r) => r.input));
+        tally.reminded += await repo.claimReminders(
+          reminders.map((r) => ({ windowId: r.windowId, personId: r.personId })),
+          now,
+        );
+      } catch (error) {
+        tally.failed += reminders.length;
+        deps.onError?.(error, { step: 'reminders', count: reminders.length });
+      }
 
       for (const window of await repo.windowsToClose(workspaceId, now)) {
         try {

@@ -20,6 +20,13 @@ export const KEY_RESULT = {
   weight: true,
   lastConfidence: true,
   owner: { select: { id: true, slackUserId: true, displayName: true } },
+  // A KR following a KPI reads its latest sample with it (the value comes from data when read).
+  kpi: {
+    select: {
+      key: true,
+      samples: { select: { value: true, period: true }, orderBy: { period: 'desc' }, take: 1 },
+    },
+  },
 } as const satisfies Prisma.OkrKeyResultSelect;
 
 const OBJECTIVE = {
@@ -37,10 +44,13 @@ type KeyResultRow = Prisma.OkrKeyResultGetPayload<{ select: typeof KEY_RESULT }>
 type ObjectiveRow = Prisma.OkrObjectiveGetPayload<{ select: typeof OBJECTIVE }>;
 
 export function toKeyResultDto(row: KeyResultRow): KeyResultDto {
-  const { owner, ...rest } = row;
+  const { owner, kpi, ...rest } = row;
+  const latest = kpi?.samples[0] ?? null;
   return {
     ...rest,
+    currentValue: latest ? latest.value : rest.currentValue,
     owner: { personId: owner.id, slackUserId: owner.slackUserId, displayName: owner.displayName },
+    kpi: kpi ? { key: kpi.key, period: latest?.period ?? null } : null,
   };
 }
 
@@ -69,7 +79,7 @@ async function nextNumber(
   return (max._max.number ?? 0) + 1;
 }
 
-function keyResultData(workspaceId: string, number: number, kr: NewKeyResultInput) {
+export function keyResultData(workspaceId: string, number: number, kr: NewKeyResultInput) {
   return {
     workspaceId,
     number,
@@ -82,6 +92,7 @@ function keyResultData(workspaceId: string, number: number, kr: NewKeyResultInpu
     currentValue: kr.kind === 'METRIC' ? (kr.startValue ?? null) : null,
     weight: kr.weight ?? 1,
     ownerPersonId: kr.ownerPersonId,
+    kpiId: kr.kind === 'METRIC' ? (kr.kpiId ?? null) : null,
   };
 }
 
@@ -130,6 +141,15 @@ export function createOkrsPrismaRepository(prisma: PrismaClient): OkrsRepository
       return (
         (await prisma.department.count({ where: { id: departmentId, workspaceId, archivedAt: null } })) > 0
       );
+    },
+
+    async kpiIdsByKey(workspaceId, keys) {
+      if (keys.length === 0) return new Map();
+      const rows = await prisma.kpi.findMany({
+        where: { workspaceId, key: { in: [...keys] } },
+        select: { id: true, key: true },
+      });
+      return new Map(rows.map((r) => [r.key, r.id]));
     },
 
     async createObjective(actor, input) {

@@ -22,6 +22,8 @@ export interface OkrsRepository {
   findPeriod(workspaceId: string, key: string): Promise<OkrPeriodDto | null>;
   personIdOf(workspaceId: string, slackUserId: string): Promise<string | null>;
   departmentExists(workspaceId: string, departmentId: string): Promise<boolean>;
+  /** KPI ids by their (lowercase) keys, for key results that follow a KPI. */
+  kpiIdsByKey(workspaceId: string, keys: readonly string[]): Promise<Map<string, string>>;
   createObjective(
     actor: Actor,
     input: {

@@ -62,6 +62,22 @@ export function createOkrsService(deps: {
     return objective;
   }
 
+  /** A metric that follows a KPI names it by key; an unknown key is shown under the KPI field. */
+  async function withKpi(workspaceId: string, kr: NewKeyResultInput): Promise<NewKeyResultInput> {
+    const key = (kr.kpiKey ?? '').trim().toLowerCase();
+    if (!key) return { ...kr, kpiId: null };
+    if (kr.kind !== 'METRIC')
+      throw new DomainError('okr.kpi_on_milestone', { key: 'okrs.errors.kpiOnMilestone' }, { field: 'kpi' });
+    const id = (await repo.kpiIdsByKey(workspaceId, [key])).get(key);
+    if (!id)
+      throw new DomainError(
+        'okr.unknown_kpi',
+        { key: 'okrs.errors.unknownKpi', params: { key } },
+        { field: 'kpi' },
+      );
+    return { ...kr, kpiKey: key, kpiId: id };
+  }
+
   const service: OkrsService = {
     async period(workspaceId, zone, text = '') {
       const now = deps.clock.now();
@@ -96,6 +112,8 @@ export function createOkrsService(deps: {
       if (input.keyResults.length === 0)
         throw new DomainError('okr.no_key_result', { key: 'okrs.errors.noKeyResult' }, { field: 'kr_title' });
       for (const kr of input.keyResults) checkKeyResult(kr);
+      const keyResults: NewKeyResultInput[] = [];
+      for (const kr of input.keyResults) keyResults.push(await withKpi(actor.workspaceId, kr));
       if (input.departmentId && !(await repo.departmentExists(actor.workspaceId, input.departmentId)))
         throw new DomainError('okr.bad_department', { key: 'okrs.errors.badDepartment' }, { field: 'level' });
       await deps.authorization.require(
@@ -120,15 +138,16 @@ export function createOkrsService(deps: {
         departmentId: input.departmentId,
         parentId,
         title: input.title.trim(),
-        keyResults: input.keyResults.map((kr) => ({ ...kr, title: kr.title.trim() })),
+        keyResults: keyResults.map((kr) => ({ ...kr, title: kr.title.trim() })),
       });
     },
 
     async addKeyResult(actor, objectiveNumber, input) {
       const objective = await findObjectiveOrFail(actor.workspaceId, objectiveNumber);
       checkKeyResult(input);
+      const withItsKpi = await withKpi(actor.workspaceId, input);
       await service.mayEdit(actor, objective);
-      return repo.addKeyResult(actor, objective.id, { ...input, title: input.title.trim() });
+      return repo.addKeyResult(actor, objective.id, { ...withItsKpi, title: input.title.trim() });
     },
 
     async list(actor, zone, scope) {

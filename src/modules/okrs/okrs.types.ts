@@ -26,6 +26,8 @@ export interface KeyResultDto {
   weight: number;
   owner: { personId: string; slackUserId: string; displayName: string };
   lastConfidence: OkrConfidence | null;
+  /** The KPI a metric follows: its current value is the KPI's latest sample (of `period`). */
+  kpi: { key: string; period: string | null } | null;
 }
 
 export interface ObjectiveDto {
@@ -66,6 +68,9 @@ export interface NewKeyResultInput {
   targetValue?: number | null;
   ownerPersonId: string;
   weight?: number;
+  /** The key of a KPI the metric follows (resolved to `kpiId` by the service). */
+  kpiKey?: string | null;
+  kpiId?: string | null;
 }
 
 export interface NewObjectiveInput {

@@ -97,6 +97,7 @@ export function escalationReportView(
         row.actionItemsDue === 0
           ? t('escalationReport.none')
           : `${row.actionItemsOnTime}/${row.actionItemsDue}`,
+      checkIns: ratio(row.checkInsAnswered, row.checkInsAsked, t),
     }),
   );
   const blocks: KnownBlock[] = [

@@ -227,6 +227,7 @@ describe('figures', () => {
       bounds,
       escalations,
       actionItems,
+      checkIns: [{ departmentId: 'A', asked: 6, answered: 5 }],
       now: at('2026-12-01T00:00:00Z'),
     });
     expect(a).toEqual({
@@ -239,6 +240,8 @@ describe('figures', () => {
       medianMinutesToDecision: 28 * 60,
       actionItemsDue: 1,
       actionItemsOnTime: 1,
+      checkInsAsked: 6,
+      checkInsAnswered: 5,
     });
     expect(b).toEqual({
       departmentId: 'B',
@@ -249,6 +252,9 @@ describe('figures', () => {
       medianMinutesToDecision: (28 * 60 + 5 * 60) / 2,
       actionItemsDue: 3,
       actionItemsOnTime: 1,
+      // No check-in round closed for B: 0 of 0.
+      checkInsAsked: 0,
+      checkInsAnswered: 0,
     });
     expect(c).toMatchObject({ raised: 0, received: 0, medianMinutesToDecision: 3 * 24 * 60 });
   });
