@@ -21,6 +21,8 @@ export const EVENTS = {
   appUninstalled: 'app_uninstalled',
   /** Tokens revoked; only bot tokens matter (same effect as an uninstall). */
   tokensRevoked: 'tokens_revoked',
+  /** A message in a DM with Liaison (Bolt's `message` event); a CSV file shared there is imported as KPI values. */
+  messageIm: 'message.im',
 } as const;
 
 export const BLOCKS = {

@@ -29,6 +29,7 @@ const SCOPES_NEEDED = {
     team_join: ['users:read'],
     app_uninstalled: [],
     tokens_revoked: [],
+    'message.im': ['im:history'],
   } as Record<string, string[]>,
   apiCalls: [
     'users:read' /* users.info, users.list (directory sync) */,
@@ -37,6 +38,7 @@ const SCOPES_NEEDED = {
     'chat:write.public' /* escalation cards in public department channels Liaison was not invited to */,
     'im:write' /* conversations.open for DMs */,
     'files:write' /* files.uploadV2: /liaison export */,
+    'files:read' /* url_private_download of a KPI CSV shared in a DM */,
   ],
 };
 

@@ -15,7 +15,12 @@ interface FileRecord {
   completed: boolean;
   channels: string[];
   createdSec: number;
+  /** Who shared it: the bot for uploads, a person for a file they shared in a conversation. */
+  user?: string;
 }
+
+/** Where url_private_download points (Slack: files.slack.com/files-pri/…/download/…). */
+export const DOWNLOAD_PREFIX = '/files-pri/';
 
 /** Where files.getUploadURLExternal tells clients to POST the bytes (Slack: files.slack.com/upload/v1/…). */
 export const UPLOAD_PREFIX = '/upload/v1/';
@@ -76,7 +81,7 @@ export class FileStore {
   /** The file object Slack puts in messages and answers (a subset of its fields). */
   toWire(record: FileRecord): Record<string, unknown> {
     const extension = /\.([A-Za-z0-9]+)$/.exec(record.filename)?.[1]?.toLowerCase() ?? 'text';
-    const base = `https://files.slack.com/files-pri/${this.ws.teamId}-${record.id}`;
+    const base = `${this.origin || 'https://files.slack.com'}${DOWNLOAD_PREFIX}${this.ws.teamId}-${record.id}`;
     return {
       id: record.id,
       created: record.createdSec,
@@ -85,7 +90,7 @@ export class FileStore {
       title: record.title ?? record.filename,
       mimetype: MIME_TYPES[extension] ?? 'application/octet-stream',
       filetype: extension,
-      user: this.ws.botUserId,
+      user: record.user ?? this.ws.botUserId,
       size: record.bytes?.length ?? 0,
       is_external: false,
       url_private: `${base}/${encodeURIComponent(record.filename)}`,
@@ -94,6 +99,23 @@ export class FileStore {
       groups: record.channels.filter((id) => id.startsWith('G')),
       ims: record.channels.filter((id) => id.startsWith('D')),
     };
+  }
+
+  /** A file a person shared in a conversation (a CSV dropped into a DM): its wire object. */
+  shareAsUser(input: { userId: string; channelId: string; filename: string; bytes: Buffer }) {
+    const { fileId } = this.reserve({ filename: input.filename, length: input.bytes.length });
+    const record = this.#byId.get(fileId);
+    if (!record) throw new Error('reserved file vanished');
+    record.bytes = input.bytes;
+    record.user = input.userId;
+    this.complete(record, input.filename, input.channelId);
+    return this.toWire(record);
+  }
+
+  /** GET of a url_private(_download): the bytes of a completed file, by the id in its path. */
+  download(pathname: string): Buffer | undefined {
+    const match = /^\/files-pri\/[^-/]+-([^/]+)\//.exec(pathname);
+    return match?.[1] ? this.bytes(match[1]) : undefined;
   }
 
   /** Completed files, oldest first; with a channel, only those shared there. */

@@ -7,7 +7,7 @@ import { STAND_IN_DEFAULTS } from './defaults.js';
 import { Directory } from './directory.js';
 import { TypedEmitter } from './events.js';
 import { FaultInjector } from './fault-injector.js';
-import { FileStore, UPLOAD_PREFIX } from './file-store.js';
+import { DOWNLOAD_PREFIX, FileStore, UPLOAD_PREFIX } from './file-store.js';
 import { createIdFactory, createTsClock, laterTs } from './ids.js';
 import { InstallRegistry } from './installs.js';
 import { MessageStore } from './message-store.js';
@@ -113,6 +113,23 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       });
       res.writeHead(upload.status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(upload.text);
+      return;
+    }
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') {
+      // Slack serves private files only with a token in the Authorization header.
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const bytes = token && acceptsToken(token) ? files.download(url.pathname) : undefined;
+      recorder.record({
+        method: 'files_pri',
+        args: { path: url.pathname },
+        token,
+        at,
+        durationMs: performance.now() - started,
+        status: bytes ? 200 : 404,
+        response: { ok: Boolean(bytes) },
+      });
+      res.writeHead(bytes ? 200 : 404, { 'content-type': bytes ? 'application/octet-stream' : 'text/plain' });
+      res.end(bytes ?? 'not found');
       return;
     }
     const rawBody = await readBody(req);
@@ -225,6 +242,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     },
     uploadedFiles: (channelId) => files.list(channelId),
     fileBytes: (fileId) => files.bytes(fileId),
+    shareFileAsUser: (input) => files.shareAsUser({ ...input, bytes: Buffer.from(input.content, 'utf8') }),
     dmChannelId: (userId) => directory.dmChannelId(userId),
     channelList: () => directory.channels().map(({ id, name }) => ({ id, name })),
     findChannel: (idOrName) => {

@@ -299,6 +299,13 @@ export interface SlackStandIn {
   uploadedFiles(channelId?: string): StandInFile[];
   /** The bytes of a shared file, or undefined when no completed file has that id. */
   fileBytes(fileId: string): Buffer | undefined;
+  /** A person shares a file in a conversation (e.g. a CSV in their DM with the app): its file object, downloadable with a token. */
+  shareFileAsUser(input: {
+    userId: string;
+    channelId: string;
+    filename: string;
+    content: string;
+  }): Record<string, unknown>;
   /** The DM channel id conversations.open gave out for the user, if any. */
   dmChannelId(userId: string): string | undefined;
   /** Channels (not DMs), by name: what channel pickers offer and `#name` finds. */

@@ -13,11 +13,13 @@ import { createKpiTokensService, type KpiTokensService } from '../../modules/kpi
 import { kpiSampleChangesExportSection } from '../../modules/kpis/kpis.export.prisma-repository.js';
 import { createKpisPrismaRepository } from '../../modules/kpis/kpis.prisma-repository.js';
 import { createKpisService, type KpisService } from '../../modules/kpis/kpis.service.js';
-import { COMMANDS } from '../../slack/ids.js';
+import { COMMANDS, EVENTS } from '../../slack/ids.js';
+import type { ActorContext } from '../../slack/request-actor.js';
 import { defineFeature, type Feature, onCommand, onView } from '../feature.types.js';
 import { servicesOf } from '../feature-registry.js';
 import { kpiCommand } from './kpi.command.js';
 import { kpiBreachEffects } from './kpi-breach.effects.js';
+import { kpiCsvFileShared } from './kpi-csv-file.event.js';
 import { kpiDefineSubmission } from './kpi-define.submission.js';
 import { kpiImportSubmission } from './kpi-import.submission.js';
 import { kpiPlanSubmission } from './kpi-plan.submission.js';
@@ -85,6 +87,12 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     onView(KPI_VIEWS.define, kpiDefineSubmission),
     onView(KPI_VIEWS.import, kpiImportSubmission),
     onView(KPI_VIEWS.plan, kpiPlanSubmission),
+    // message.im arrives as Bolt's `message` event; only CSV files shared in a DM are read.
+    {
+      kind: 'event',
+      id: EVENTS.messageIm,
+      register: (app, deps) => app.event<'message', ActorContext>('message', kpiCsvFileShared(deps)),
+    },
   ],
   // The managers' digest: the readers' departments' KPIs, with a narrative by the model
   // (receipts) when one is configured, by rules otherwise.

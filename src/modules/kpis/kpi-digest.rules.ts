@@ -13,11 +13,13 @@ export function kpiStatusWords(snapshot: Pick<KpiSnapshot, 'status' | 'breachLev
   return t(`kpis.status.${snapshot.status}`);
 }
 
+const percentFormats = {
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+};
+
 function percent(change: number, locale: string): string {
-  return `${new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(change)}%`;
+  return `${(locale === 'zh-CN' ? percentFormats.zh : percentFormats.en).format(change)}%`;
 }
 
 /** One KPI's digest line: value and period, change versus the previous period, target, status. */

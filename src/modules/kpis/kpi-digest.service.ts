@@ -80,15 +80,19 @@ export function createKpisDigestSection(deps: {
         narrative = { sentences: rules(), writtenBy: 'rules' };
         sentences.push(...narrative.sentences);
       }
-      const facts: RiskFact[] = snapshots
-        .filter((s) => kpiSeverity(s) > 0)
-        .map((s) => ({
-          ref: kpiFactRef(s),
-          kind: 'kpi',
-          severity: kpiSeverity(s),
-          waitingHours: 0,
-          text: kpiDigestLine(s, t, locale),
-        }));
+      const facts: RiskFact[] = snapshots.flatMap((s, index) =>
+        kpiSeverity(s) > 0
+          ? [
+              {
+                ref: kpiFactRef(s),
+                kind: 'kpi',
+                severity: kpiSeverity(s),
+                waitingHours: 0,
+                text: lines[index]?.text ?? '',
+              },
+            ]
+          : [],
+      );
       return {
         title: t('kpis.digest.title'),
         groups: [

@@ -82,6 +82,20 @@ export function kpiName(kpi: Pick<KpiDto, 'nameEn' | 'nameZh'>, locale: string):
   return locale === 'zh-CN' ? kpi.nameZh : kpi.nameEn;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and precision (building one costs more than formatting thousands of values). */
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const tag = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
+  const key = `${tag}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A value with its unit, for people (locale digits, % or the currency code). */
 export function formatKpiValue(
   kpi: Pick<KpiDto, 'unit' | 'currency'>,
@@ -89,10 +103,7 @@ export function formatKpiValue(
   locale: string,
 ): string {
   if (value === null) return '—';
-  const digits = Math.abs(value) >= 100 ? 0 : 2;
-  const number = new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
-    maximumFractionDigits: digits,
-  }).format(value);
+  const number = numberFormat(locale, Math.abs(value) >= 100 ? 0 : 2).format(value);
   if (kpi.unit === 'PERCENT') return `${number}%`;
   if (kpi.unit === 'CURRENCY') return `${number} ${kpi.currency ?? ''}`.trim();
   return number;

@@ -127,13 +127,16 @@ export function createKpisPrismaRepository(prisma: PrismaClient): KpisRepository
     async recentSamples(kpiIds, count) {
       const result = new Map<string, SamplePoint[]>();
       if (kpiIds.length === 0) return result;
-      // One query for all KPIs: the newest `count` periods of each.
+      // One query for all KPIs: the newest `count` periods of each, read backwards from the
+      // (kpiId, period) index per KPI (a window over every sample took seconds at 450,000).
       const rows = await prisma.$queryRaw<{ kpiId: string; period: string; value: number }[]>`
-        SELECT "kpiId", period, value FROM (
-          SELECT "kpiId", period, value,
-                 row_number() OVER (PARTITION BY "kpiId" ORDER BY period DESC) AS n
-          FROM "KpiSample" WHERE "kpiId" = ANY(${[...kpiIds]}::text[])
-        ) ranked WHERE n <= ${count} ORDER BY "kpiId", period DESC`;
+        SELECT k.id AS "kpiId", s.period, s.value
+        FROM unnest(${[...kpiIds]}::text[]) AS k(id)
+        CROSS JOIN LATERAL (
+          SELECT period, value FROM "KpiSample" WHERE "kpiId" = k.id
+          ORDER BY period DESC LIMIT ${count}
+        ) s
+        ORDER BY k.id, s.period DESC`;
       for (const row of rows) {
         const list = result.get(row.kpiId) ?? [];
         list.push({ period: row.period, value: Number(row.value) });
