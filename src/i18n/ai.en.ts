@@ -5,6 +5,8 @@ export const aiEn = {
   help: {
     summary:
       '`/escalate summary ESC-12` — a cited summary of an escalation, only for you (or post it in its thread)',
+    draft:
+      '`/escalate draft ESC-12` (or *Draft action items* on a decided card) — action items drafted from its decision, each sent to its proposed owner to accept, edit or decline',
     status:
       '`/liaison ai` — whether a language model is on, today’s token use and the last failures (admins)',
   },
@@ -59,5 +61,46 @@ export const aiEn = {
     breached: 'The deadline has been missed {count} time(s).',
     decisionNeeded: 'Needed: {text}',
     decided: 'Decided by {person}: {text}',
+  },
+  proposals: {
+    button: 'Draft action items',
+    usage: 'Try `/escalate draft ESC-12`.',
+    noDecision: '{esc} has no decision yet: action items are drafted from a decision.',
+    nothing: 'Nothing to draft from the decision on {esc}.',
+    draftedOne:
+      'Drafted 1 action item from the decision on {esc}. It was sent to its proposed owner (or the department’s lead) to accept, edit or decline; it is not an action item until they accept.',
+    drafted:
+      'Drafted {count} action items from the decision on {esc}. Each was sent to its proposed owner (or the department’s lead) to accept, edit or decline; none is an action item until they accept.',
+    line: '• {title} — {owner}, due {due} _({refs})_',
+    unassigned: 'unassigned',
+    sourceEscalation: '{esc} — {title}',
+    heading: '*A proposed action item* from {source}',
+    fields: '*{title}*\nOwner: {owner} · Department: {department} · Due: {due}\n_Rests on: {refs}_',
+    offeredAsLead:
+      'Nobody was named as owner, so it was offered to you as a lead of {department}: accept it (it becomes yours, or pick an owner with Edit…) or decline it.',
+    accept: 'Accept',
+    edit: 'Edit…',
+    decline: 'Decline',
+    accepted: '✅ Accepted by {person} on {date}: an action item for {owner}, due {due}.',
+    declined: '✖️ Declined by {person} on {date}.',
+    modal: {
+      title: 'Edit and accept',
+      submit: 'Accept',
+      close: 'Cancel',
+      titleField: 'What to do',
+      owner: 'Owner',
+      due: 'Due date',
+    },
+    errors: {
+      notFound: 'This proposal no longer exists.',
+      alreadyAccepted: 'This proposal was already accepted: its action item exists.',
+      alreadyDeclined: 'This proposal was already declined.',
+      badButton: 'This button is out of date. Nothing was changed.',
+      dueInPast: 'Pick a due date from today on.',
+      emptyTitle: 'Say what is to be done.',
+    },
+    rules: {
+      carryOut: 'Carry out the decision on {esc}: {text}',
+    },
   },
 };

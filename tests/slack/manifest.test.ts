@@ -10,7 +10,7 @@ interface Manifest {
     shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
     app_home?: { home_tab_enabled?: boolean };
   };
-  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
+  oauth_config: { scopes: { bot: string[]; bot_optional?: string[] }; redirect_urls?: string[] };
   settings: {
     event_subscriptions?: { bot_events?: string[] };
     interactivity?: { is_enabled?: boolean };
@@ -121,8 +121,9 @@ describe("the README's manifest table", () => {
     expect(named('command')).toEqual((manifest.features.slash_commands ?? []).map((c) => c.command).sort());
     expect(named('message shortcut')).toEqual((manifest.features.shortcuts ?? []).map((s) => s.name).sort());
     expect(named('bot scope')).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(named('optional bot scope')).toEqual([...(manifest.oauth_config.scopes.bot_optional ?? [])].sort());
     expect(named('event')).toEqual([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort());
-    const known = ['command', 'message shortcut', 'bot scope', 'event'];
+    const known = ['command', 'message shortcut', 'bot scope', 'optional bot scope', 'event'];
     const other = items.filter((item) => !known.some((what) => item.startsWith(`${what} \``)));
     expect(other).toEqual(['Item', 'interactivity', 'Home tab']);
   });

@@ -1,13 +1,30 @@
+import { createActionItemDraftsPrismaRepository } from '../../modules/ai/action-item-drafts.prisma-repository.js';
+import type { ActionItemDraftsRepository } from '../../modules/ai/action-item-drafts.repository.js';
 import { createEscalationSummaryPrismaRepository } from '../../modules/ai/escalation-summary.prisma-repository.js';
-import { defineFeature, type Feature, onAction } from '../feature.types.js';
+import { proposalsExportSection } from '../../modules/proposals/proposals.export.prisma-repository.js';
+import { createProposalsPrismaRepository } from '../../modules/proposals/proposals.prisma-repository.js';
+import { createProposalsService, type ProposalsService } from '../../modules/proposals/proposals.service.js';
+import { defineFeature, type Feature, onAction, onView } from '../feature.types.js';
 import { servicesOf } from '../feature-registry.js';
-import { AI_ACTIONS } from './ai.ids.js';
+import { draftActionsButton } from './action-item-drafts.listeners.js';
+import { type ActionItemDrafts, createActionItemDrafts } from './action-item-drafts.service.js';
+import { AI_ACTIONS, AI_EDIT_PROPOSAL_VIEW } from './ai.ids.js';
 import { aiStatusSubcommand } from './ai-status.subcommand.js';
 import { postSummaryButton, summarizeButton } from './escalation-summary.listeners.js';
 import { createEscalationSummaries, type EscalationSummaries } from './escalation-summary.service.js';
+import {
+  acceptProposalButton,
+  declineProposalButton,
+  editProposalButton,
+  editProposalSubmission,
+} from './proposal.listeners.js';
 
 export interface AiServices {
   summaries: EscalationSummaries;
+  /** Drafted action items, stored as proposals until someone with the right accepts them. */
+  proposals: ProposalsService;
+  drafts: ActionItemDrafts;
+  draftsRepo: ActionItemDraftsRepository;
 }
 
 /**
@@ -19,19 +36,43 @@ export interface AiServices {
 export const aiFeature: Feature<AiServices> = defineFeature({
   name: 'ai',
   summary: 'ai.about',
-  services: (deps, { db }) => ({
-    summaries: createEscalationSummaries({
-      llm: deps.llm,
-      repo: createEscalationSummaryPrismaRepository(db.prisma),
+  services: (deps, { db }) => {
+    const proposals = createProposalsService({
+      repo: createProposalsPrismaRepository(db.prisma),
       clock: deps.clock,
-    }),
-  }),
+      authorization: deps.authorization,
+      actionItems: deps.actionItems,
+    });
+    const draftsRepo = createActionItemDraftsPrismaRepository(db.prisma);
+    return {
+      summaries: createEscalationSummaries({
+        llm: deps.llm,
+        repo: createEscalationSummaryPrismaRepository(db.prisma),
+        clock: deps.clock,
+      }),
+      proposals,
+      draftsRepo,
+      drafts: createActionItemDrafts({
+        llm: deps.llm,
+        repo: draftsRepo,
+        proposals,
+        clock: deps.clock,
+        workingTimeProfileFor: (personId) => deps.calendar.calendars.workingTimeProfileFor(personId),
+      }),
+    };
+  },
+  exportSections: ({ db }) => [proposalsExportSection(db.prisma)],
   subcommands: [aiStatusSubcommand],
   listeners: [
     onAction(AI_ACTIONS.summarize, (deps) => summarizeButton(() => servicesOf(deps, aiFeature).summaries)),
     onAction(AI_ACTIONS.postSummary, (deps) =>
       postSummaryButton(deps, () => servicesOf(deps, aiFeature).summaries),
     ),
+    onAction(AI_ACTIONS.draftActions, draftActionsButton),
+    onAction(AI_ACTIONS.acceptProposal, acceptProposalButton),
+    onAction(AI_ACTIONS.declineProposal, declineProposalButton),
+    onAction(AI_ACTIONS.editProposal, editProposalButton),
+    onView(AI_EDIT_PROPOSAL_VIEW, editProposalSubmission),
   ],
-  help: [{ key: 'ai.help.summary' }, { key: 'ai.help.status', adminOnly: true }],
+  help: [{ key: 'ai.help.summary' }, { key: 'ai.help.draft' }, { key: 'ai.help.status', adminOnly: true }],
 });

@@ -4,13 +4,15 @@ export const AI_ACTIONS = {
   summarize: 'ai.summarize',
   /** Under a private summary: post it in the card's thread. Value: the escalation number. */
   postSummary: 'ai.post_summary',
+  /** On a decided card: draft action items from its decision as proposals. Value: the escalation number. */
+  draftActions: 'ai.draft_actions',
   /** On a proposal: value is the proposal id. */
   acceptProposal: 'ai.accept_proposal',
   editProposal: 'ai.edit_proposal',
   declineProposal: 'ai.decline_proposal',
 } as const;
 
-/** The "Edit the proposal" modal; private_metadata is `{"p": <proposal id>}`. */
+/** The "Edit and accept" modal; private_metadata is `{"p": <proposal id>, "c": <DM channel>, "ts": <DM ts>}`. */
 export const AI_EDIT_PROPOSAL_VIEW = 'ai.edit_proposal_submit';
 
 export const AI_BLOCKS = {
@@ -18,5 +20,10 @@ export const AI_BLOCKS = {
   writtenBy: 'ai.written_by',
   proposalActions: 'ai.proposal.actions',
   editTitle: 'ai.edit.title',
-  editDays: 'ai.edit.days',
+  editOwner: 'ai.edit.owner',
+  editDue: 'ai.edit.due',
+  draftActions: 'ai.draft.actions',
 } as const;
+
+/** The one element id inside each input block of the edit modal. */
+export const AI_FIELD = 'value';

@@ -218,6 +218,17 @@ export function escalationCardMessage(
           text: { type: 'plain_text', text: t('ai.summary.button') },
           value: String(card.number),
         },
+        // A decided card: its decision's action items, drafted as proposals (src/features/ai).
+        ...(card.decision && resolved
+          ? [
+              {
+                type: 'button' as const,
+                action_id: AI_ACTIONS.draftActions,
+                text: { type: 'plain_text' as const, text: t('ai.proposals.button') },
+                value: String(card.number),
+              },
+            ]
+          : []),
       ],
     },
   );

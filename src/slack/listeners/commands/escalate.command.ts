@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escalateDraft } from '../../../features/ai/action-item-drafts.listeners.js';
 import { escalateSummary } from '../../../features/ai/escalate-summary.command.js';
 import { DomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
@@ -13,7 +14,8 @@ const listCommand = z.tuple([z.literal('list'), z.enum(['mine', 'department', 'o
 
 /**
  * `/escalate` (or `/escalate new`): the raise modal. `/escalate summary ESC-N`: a private,
- * cited summary (src/features/ai). `/escalate list [mine|department|open]`:
+ * cited summary; `/escalate draft ESC-N`: action items drafted from its decision as proposals
+ * (src/features/ai). `/escalate list [mine|department|open]`:
  * the reader's escalations; `/escalate search WORDS`: recorded decisions. Privately, in the
  * reader's language.
  */
@@ -26,6 +28,8 @@ export function escalateCommand(deps: SlackDeps) {
     const text = commandTextOf(command.text).trim();
     const summary = /^summary(?:\s+(.*))?$/is.exec(text);
     if (summary) return escalateSummary(deps, actor, respond, summary[1] ?? '');
+    const draft = /^draft(?:\s+(.*))?$/is.exec(text);
+    if (draft) return escalateDraft(deps, actor, respond, client, draft[1] ?? '');
     const report = /^report(?:\s+(.*))?$/is.exec(text);
     if (report) return escalateReport(deps, actor, respond, report[1] ?? '');
     const searched = /^search\s+(.+)$/is.exec(text);
