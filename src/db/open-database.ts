@@ -143,12 +143,22 @@ async function initializeInChildProcess(dataDir: string): Promise<void> {
   );
 }
 
+/**
+ * Prisma's defaults (2 s to start a transaction, 5 s to finish it) end the process on a busy
+ * machine: at load ≈ 23 on two cores a start-up transaction (a standing schedule) took 8.9 s.
+ * Transactions here are short; these bounds only stop a stuck one from holding the connection.
+ */
+const TRANSACTION_DEFAULTS = { maxWait: 10_000, timeout: 30_000 } as const;
+
 function wrapPGlite(
   { PrismaPGlite }: Awaited<ReturnType<typeof loadPGlite>>,
   pglite: PGlite,
   pingTimeoutMs: number,
 ): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(pglite),
+    transactionOptions: TRANSACTION_DEFAULTS,
+  });
   // PGlite has exactly one connection, so the instance itself is the dedicated session.
   const session: SqlRunner = {
     exec: async (sql) => {
@@ -177,7 +187,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   });
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'An idle PostgreSQL connection failed'));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_DEFAULTS });
   logger.info(
     { url: redactUrl(url), poolMax: options.poolMax },
     'PostgreSQL connection pool ready (connects on first use)',
