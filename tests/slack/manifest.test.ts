@@ -119,7 +119,9 @@ describe("the README's manifest table", () => {
     expect(named('command')).toEqual((manifest.features.slash_commands ?? []).map((c) => c.command).sort());
     expect(named('message shortcut')).toEqual((manifest.features.shortcuts ?? []).map((s) => s.name).sort());
     expect(named('bot scope')).toEqual([...manifest.oauth_config.scopes.bot].sort());
-    expect(named('optional bot scope')).toEqual([...(manifest.oauth_config.scopes.bot_optional ?? [])].sort());
+    expect(named('optional bot scope')).toEqual(
+      [...(manifest.oauth_config.scopes.bot_optional ?? [])].sort(),
+    );
     expect(named('event')).toEqual([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort());
     const known = ['command', 'message shortcut', 'bot scope', 'optional bot scope', 'event'];
     const other = items.filter((item) => !known.some((what) => item.startsWith(`${what} \``)));
