@@ -103,4 +103,18 @@ export const aiEn = {
       carryOut: 'Carry out the decision on {esc}: {text}',
     },
   },
+  notes: {
+    noModel:
+      'Drafting from notes needs a language model, and none is configured here. Record decisions and action items with the agenda’s *Record decision…* buttons.',
+    noMeeting: 'There is no meeting with a posted agenda to take notes for. Try `/meeting notes MTG-2`.',
+    title: 'Meeting notes',
+    submit: 'Draft',
+    close: 'Cancel',
+    field: 'Notes from {meeting}',
+    hint: 'Free-form. Liaison drafts the action items they imply as proposals; each owner accepts, edits or declines. Decisions are recorded with the agenda’s buttons.',
+    none: 'Nothing in the notes reads as an action item, so nothing was proposed.',
+    drafted:
+      'Drafted {count} proposal(s) from the notes of {meeting}; each was sent to its proposed owner (or a lead) to accept, edit or decline.',
+    done: 'Done',
+  },
 };

@@ -99,4 +99,16 @@ export const aiZhCN: CatalogShape<typeof aiEn> = {
       carryOut: '执行 {esc} 的决定：{text}',
     },
   },
+  notes: {
+    noModel: '根据笔记起草需要语言模型，而这里没有配置。请使用议程上的“记录决定…”按钮记录决定和行动项。',
+    noMeeting: '没有已发布议程的会议可记录笔记。请试试 `/meeting notes MTG-2`。',
+    title: '会议笔记',
+    submit: '起草',
+    close: '取消',
+    field: '{meeting} 的笔记',
+    hint: '自由书写。Liaison 会据此起草行动项作为提议，由各负责人接受、编辑或拒绝。决定请用议程上的按钮记录。',
+    none: '笔记中没有可作为行动项的内容，因此未提出任何提议。',
+    drafted: '已根据 {meeting} 的笔记起草 {count} 个提议，逐项发给拟定负责人（或负责人）接受、编辑或拒绝。',
+    done: '完成',
+  },
 };

@@ -20,6 +20,13 @@ import {
 import type { DecisionDraftSource, ThreadMessage } from '../../modules/ai/action-item-drafts.types.js';
 import { factLines } from '../../modules/ai/escalation-summary.rules.js';
 import type { WrittenBy } from '../../modules/ai/llm-runs.types.js';
+import {
+  draftFromNotesByRules,
+  meetingOwnerLines,
+  meetingOwners,
+  meetingRefOf,
+  noteFacts,
+} from '../../modules/ai/meeting-notes.rules.js';
 import type { WorkingTimeProfile } from '../../modules/calendar/working-time.rules.js';
 import { PROPOSAL_TITLE_MAX } from '../../modules/proposals/proposals.rules.js';
 import type { ProposalsService } from '../../modules/proposals/proposals.service.js';
@@ -51,6 +58,19 @@ export interface ActionItemDrafts {
     t: Translate;
     readThread: ReadCardThreads;
   }): Promise<DraftedProposals>;
+  /** Drafts proposals from free-form notes taken at the latest meeting of MTG-<series> (or any). */
+  draftFromNotes(input: {
+    actor: Actor;
+    seriesNumber?: number;
+    notes: string;
+    locale: SupportedLocale;
+  }): Promise<{
+    ref: string;
+    proposals: ProposalDto[];
+    writtenBy: WrittenBy;
+    outcome: string;
+    model?: string;
+  }>;
 }
 
 /**
@@ -67,7 +87,82 @@ export function createActionItemDrafts(deps: {
   clock: Clock;
   workingTimeProfileFor: (personId: string) => Promise<WorkingTimeProfile>;
 }): ActionItemDrafts {
+  const profiles = new Map<string, WorkingTimeProfile>();
+  async function dueFor(personId: string, workingDays: number) {
+    let profile = profiles.get(personId);
+    if (!profile) {
+      profile = await deps.workingTimeProfileFor(personId);
+      profiles.set(personId, profile);
+    }
+    return dueOnFrom({ workingDays }, deps.clock.now(), profile);
+  }
+  const safeTitle = (title: string) => plainSafeText(title, { maxLength: PROPOSAL_TITLE_MAX });
+
   return {
+    async draftFromNotes({ actor, seriesNumber, notes, locale }) {
+      const source = await deps.repo.meetingSourceOf(actor.workspaceId, seriesNumber);
+      if (!source)
+        throw new DomainError(
+          'ai.notes.no_meeting',
+          { key: 'ai.notes.noMeeting' },
+          { detail: `no meeting with a posted agenda for MTG-${seriesNumber ?? '*'}` },
+        );
+      const facts = noteFacts(source, notes);
+      const known = new Set(facts.map((fact) => fact.ref));
+      const owners = meetingOwners(source);
+      const generated = await deps.llm.generateObject({
+        prompt: 'draft-action-items',
+        vars: {
+          language: languageFor(locale),
+          facts: factLines(facts),
+          people: meetingOwnerLines(source, owners),
+        },
+        schema: ActionItemDraftsOutput,
+        workspaceId: actor.workspaceId,
+        fallback: () => draftFromNotesByRules(facts),
+        check: (output) => {
+          const items = keepCited(output.items, known)
+            .map((item) => ({ ...item, title: safeTitle(item.title) }))
+            .filter((item) => item.title.length > 0);
+          return items.length > 0 ? { items } : undefined;
+        },
+      });
+      const drafted = resolveDraftedItems(
+        generated.value.items
+          .map((item) => ({ ...item, title: safeTitle(item.title) }))
+          .filter((i) => i.title),
+        owners,
+        null,
+      );
+      const rows: NewProposal[] = [];
+      for (const item of drafted) {
+        const lead = source.departments.find((d) => d.id === item.ownerDepartmentId)?.leads[0]?.personId;
+        const offeredTo = item.ownerPersonId ?? lead ?? actor.personId;
+        rows.push({
+          workspaceId: actor.workspaceId,
+          sourceType: 'meeting',
+          sourceId: source.meetingId,
+          decisionId: null,
+          agendaItemId: null,
+          title: item.title,
+          proposedOwnerPersonId: item.ownerPersonId,
+          ownerDepartmentId: item.ownerDepartmentId,
+          dueOn: await dueFor(offeredTo, item.dueInWorkingDays),
+          refs: item.refs,
+          draftedBy: generated.writtenBy,
+          model: generated.writtenBy === 'model' ? (deps.llm.model ?? null) : null,
+          requestedByPersonId: actor.personId,
+          offeredToPersonId: offeredTo,
+        });
+      }
+      return {
+        ref: meetingRefOf(source),
+        proposals: await deps.proposals.propose(rows, actor.slackUserId),
+        writtenBy: generated.writtenBy,
+        outcome: generated.outcome,
+        ...(deps.llm.model ? { model: deps.llm.model } : {}),
+      };
+    },
     async draftFromDecision({ actor, number, locale, t, readThread }) {
       const esc = `ESC-${number}`;
       const source = await deps.repo.decisionSourceOf(actor.workspaceId, number);

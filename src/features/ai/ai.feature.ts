@@ -8,10 +8,11 @@ import { defineFeature, type Feature, onAction, onView } from '../feature.types.
 import { servicesOf } from '../feature-registry.js';
 import { draftActionsButton } from './action-item-drafts.listeners.js';
 import { type ActionItemDrafts, createActionItemDrafts } from './action-item-drafts.service.js';
-import { AI_ACTIONS, AI_EDIT_PROPOSAL_VIEW } from './ai.ids.js';
+import { AI_ACTIONS, AI_EDIT_PROPOSAL_VIEW, AI_MEETING_NOTES_VIEW } from './ai.ids.js';
 import { aiStatusSubcommand } from './ai-status.subcommand.js';
 import { postSummaryButton, summarizeButton } from './escalation-summary.listeners.js';
 import { createEscalationSummaries, type EscalationSummaries } from './escalation-summary.service.js';
+import { meetingNotesSubmission } from './meeting-notes.listeners.js';
 import {
   acceptProposalButton,
   declineProposalButton,
@@ -73,6 +74,7 @@ export const aiFeature: Feature<AiServices> = defineFeature({
     onAction(AI_ACTIONS.declineProposal, declineProposalButton),
     onAction(AI_ACTIONS.editProposal, editProposalButton),
     onView(AI_EDIT_PROPOSAL_VIEW, editProposalSubmission),
+    onView(AI_MEETING_NOTES_VIEW, meetingNotesSubmission),
   ],
   help: [{ key: 'ai.help.summary' }, { key: 'ai.help.draft' }, { key: 'ai.help.status', adminOnly: true }],
 });

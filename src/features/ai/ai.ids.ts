@@ -27,3 +27,7 @@ export const AI_BLOCKS = {
 
 /** The one element id inside each input block of the edit modal. */
 export const AI_FIELD = 'value';
+
+/** The notes modal (`/meeting notes [MTG-n]`); private_metadata is `{"s": <series number> | null}`. */
+export const AI_MEETING_NOTES_VIEW = 'ai.meeting_notes_submit';
+export const AI_NOTES_BLOCK = 'ai.notes.text';

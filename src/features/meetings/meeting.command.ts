@@ -6,6 +6,7 @@ import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
 import { parseUserReference } from '../../slack/parsers/user-reference.parser.js';
 import { slackPeopleDirectory } from '../../slack/people-directory.js';
 import { escapeMrkdwn } from '../../slack/views/escape.js';
+import { meetingNotesCommand } from '../ai/meeting-notes.listeners.js';
 import { servicesOf } from '../feature-registry.js';
 import { meetingNewModal } from './meeting-new.view.js';
 import { seriesListMessage } from './meeting-series.view.js';
@@ -31,6 +32,8 @@ export function meetingCommand(deps: SlackDeps) {
       respond({ response_type: 'ephemeral', replace_original: false, ...message } as Parameters<
         typeof respond
       >[0]);
+    // Free-form notes → proposals (src/features/ai).
+    if (verb === 'notes') return meetingNotesCommand(deps, actor, respond, client, command.trigger_id, rest);
     if (verb === 'new' && rest.length === 0) {
       const departments = await services.series.departmentNames(actor.workspace.id);
       await client.views.open({

@@ -131,5 +131,58 @@ export function createActionItemDraftsPrismaRepository(prisma: PrismaClient): Ac
       }
       return { source, department };
     },
+    async meetingSourceOf(workspaceId, seriesNumber) {
+      const meeting = await prisma.meeting.findFirst({
+        where: {
+          workspaceId,
+          agendaPostedAt: { not: null },
+          ...(seriesNumber !== undefined ? { series: { number: seriesNumber } } : {}),
+        },
+        orderBy: { startsAt: 'desc' },
+        select: {
+          id: true,
+          plannedOn: true,
+          series: {
+            select: {
+              number: true,
+              title: true,
+              departments: {
+                select: {
+                  department: {
+                    select: {
+                      id: true,
+                      nameEn: true,
+                      memberships: {
+                        where: { role: { in: [...LEAD_ROLES] }, person: { deactivatedAt: null } },
+                        select: { role: true, person: { select: { id: true, displayName: true } } },
+                        orderBy: { createdAt: 'asc' },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      });
+      if (!meeting) return null;
+      return {
+        meetingId: meeting.id,
+        seriesNumber: meeting.series.number,
+        title: meeting.series.title,
+        plannedOn: meeting.plannedOn,
+        departments: meeting.series.departments.map(({ department }) => ({
+          id: department.id,
+          nameEn: department.nameEn,
+          leads: [...department.memberships]
+            .sort((a, b) => (a.role === b.role ? 0 : a.role === 'LEAD' ? -1 : 1))
+            .map((m) => ({
+              personId: m.person.id,
+              name: m.person.displayName,
+              role: m.role as 'LEAD' | 'HEAD',
+            })),
+        })),
+      };
+    },
   };
 }

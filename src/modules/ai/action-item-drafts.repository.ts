@@ -1,5 +1,6 @@
 import type {
   DecisionDraftSource,
+  MeetingNotesSource,
   ProposalRecipient,
   ProposalSourceLabel,
 } from './action-item-drafts.types.js';
@@ -14,4 +15,6 @@ export interface ActionItemDraftsRepository {
     workspaceId: string,
     proposal: { sourceType: string; sourceId: string; ownerDepartmentId: string | null },
   ): Promise<ProposalSourceLabel>;
+  /** The latest meeting whose agenda was posted (of series MTG-<seriesNumber> when given), or null. */
+  meetingSourceOf(workspaceId: string, seriesNumber?: number): Promise<MeetingNotesSource | null>;
 }

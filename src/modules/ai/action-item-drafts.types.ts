@@ -64,3 +64,16 @@ export interface ProposalSourceLabel {
   source: string;
   department: { nameEn: string; nameZh: string } | null;
 }
+
+/** A meeting occurrence notes are drafted against: its series' departments and their leads. */
+export interface MeetingNotesSource {
+  meetingId: string;
+  seriesNumber: number;
+  title: string;
+  plannedOn: string;
+  departments: {
+    id: string;
+    nameEn: string;
+    leads: { personId: string; name: string; role: 'LEAD' | 'HEAD' }[];
+  }[];
+}

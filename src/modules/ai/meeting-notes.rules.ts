@@ -1,0 +1,77 @@
+import { DEFAULT_DUE_WORKING_DAYS, MAX_PROPOSALS_PER_DRAFT } from '../proposals/proposals.rules.js';
+import type { CandidateOwner, MeetingNotesSource } from './action-item-drafts.types.js';
+import type { CitableFact } from './escalation-summary.types.js';
+
+/** The most note lines one draft reads. */
+const NOTE_LINES_MAX = 80;
+const LINE_MAX = 600;
+
+export const meetingRefOf = (source: MeetingNotesSource) => `MTG-${source.seriesNumber}`;
+
+/** The notes as cited facts: one per non-empty line, `MTG-2/N3` for the third. */
+export function noteFacts(source: MeetingNotesSource, notes: string): CitableFact[] {
+  const ref = meetingRefOf(source);
+  const lines = notes
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .slice(0, NOTE_LINES_MAX);
+  return [
+    {
+      ref,
+      text: `Meeting: ${source.title} on ${source.plannedOn}; departments: ${source.departments.map((d) => d.nameEn).join(', ')}`,
+    },
+    ...lines.map((line, i) => ({
+      ref: `${ref}/N${i + 1}`,
+      text: line.length > LINE_MAX ? `${line.slice(0, LINE_MAX)}…` : line,
+    })),
+  ];
+}
+
+/** The series' departments' leads and heads, by ref, as owners the model may name. */
+export function meetingOwners(source: MeetingNotesSource): CandidateOwner[] {
+  const owners: CandidateOwner[] = [];
+  const seen = new Set<string>();
+  for (const department of source.departments)
+    for (const lead of department.leads) {
+      if (seen.has(lead.personId)) continue;
+      seen.add(lead.personId);
+      owners.push({
+        ref: `P${owners.length + 1}`,
+        personId: lead.personId,
+        name: lead.name,
+        departmentId: department.id,
+        role: lead.role,
+      });
+    }
+  return owners;
+}
+
+export function meetingOwnerLines(source: MeetingNotesSource, owners: readonly CandidateOwner[]): string {
+  const name = new Map(source.departments.map((d) => [d.id, d.nameEn]));
+  return owners
+    .map((o) => `${o.ref}: ${o.name}, ${o.role.toLowerCase()} of ${name.get(o.departmentId) ?? '—'}`)
+    .join('\n');
+}
+
+const ACTION_MARKER =
+  /^(?:[-*•]\s*)?(?:\[\s?\]\s*|(?:action(?:\s+item)?|todo)\s*[:：]\s*|(?:行动项?|待办)\s*[:：]\s*)/i;
+
+/**
+ * Notes by rules (when the model's answer cannot be used): the lines marked as actions
+ * ("Action: …", "TODO …", "- [ ] …", "行动项：…"), unassigned, due in the default days.
+ */
+export function draftFromNotesByRules(facts: readonly CitableFact[]) {
+  return {
+    items: facts
+      .filter((fact) => fact.ref.includes('/N') && ACTION_MARKER.test(fact.text))
+      .map((fact) => ({
+        title: fact.text.replace(ACTION_MARKER, '').slice(0, 200),
+        owner: '',
+        dueInWorkingDays: DEFAULT_DUE_WORKING_DAYS,
+        refs: [fact.ref],
+      }))
+      .filter((item) => item.title.length >= 3)
+      .slice(0, MAX_PROPOSALS_PER_DRAFT),
+  };
+}
