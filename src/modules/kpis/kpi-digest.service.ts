@@ -85,21 +85,19 @@ export function createKpisDigestSection(deps: {
         narrative = { sentences: rules(), writtenBy: 'rules' };
         sentences.push(...narrative.sentences);
       }
-      const facts: RiskFact[] = snapshots
-        .slice(0, KPI_DIGEST_FACTS)
-        .flatMap((s, index) =>
-          kpiSeverity(s) > 0
-            ? [
-                {
-                  ref: kpiFactRef(s),
-                  kind: 'kpi',
-                  severity: kpiSeverity(s),
-                  waitingHours: 0,
-                  text: lines[index]?.text ?? '',
-                },
-              ]
-            : [],
-        );
+      const facts: RiskFact[] = snapshots.slice(0, KPI_DIGEST_FACTS).flatMap((s, index) =>
+        kpiSeverity(s) > 0
+          ? [
+              {
+                ref: kpiFactRef(s),
+                kind: 'kpi',
+                severity: kpiSeverity(s),
+                waitingHours: 0,
+                text: lines[index]?.text ?? '',
+              },
+            ]
+          : [],
+      );
       return {
         title: t('kpis.digest.title'),
         groups: [
