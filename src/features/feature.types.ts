@@ -163,6 +163,20 @@ export function onMessageShortcut<S extends SlackShortcut>(
 }
 
 /** Declares an Events API listener by event type. */
+/**
+ * `message.im` (the manifest's name): Bolt delivers it as its `message` event; the handler
+ * gets every DM message to the app and keeps what it reads.
+ */
+export function onDirectMessage(
+  handler: (deps: SlackDeps) => Middleware<SlackEventMiddlewareArgs<'message'>, ActorContext>,
+): FeatureListener {
+  return {
+    kind: 'event',
+    id: 'message.im',
+    register: (app, deps) => app.event<'message', ActorContext>('message', handler(deps)),
+  };
+}
+
 export function onEvent<E extends string>(
   event: E,
   handler: (deps: SlackDeps) => Middleware<SlackEventMiddlewareArgs<E>, ActorContext>,

@@ -13,9 +13,8 @@ import { createKpiTokensService, type KpiTokensService } from '../../modules/kpi
 import { kpiSampleChangesExportSection } from '../../modules/kpis/kpis.export.prisma-repository.js';
 import { createKpisPrismaRepository } from '../../modules/kpis/kpis.prisma-repository.js';
 import { createKpisService, type KpisService } from '../../modules/kpis/kpis.service.js';
-import { COMMANDS, EVENTS } from '../../slack/ids.js';
-import type { ActorContext } from '../../slack/request-actor.js';
-import { defineFeature, type Feature, onCommand, onView } from '../feature.types.js';
+import { COMMANDS } from '../../slack/ids.js';
+import { defineFeature, type Feature, onCommand, onDirectMessage, onView } from '../feature.types.js';
 import { servicesOf } from '../feature-registry.js';
 import { kpiCommand } from './kpi.command.js';
 import { kpiBreachEffects } from './kpi-breach.effects.js';
@@ -87,12 +86,8 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     onView(KPI_VIEWS.define, kpiDefineSubmission),
     onView(KPI_VIEWS.import, kpiImportSubmission),
     onView(KPI_VIEWS.plan, kpiPlanSubmission),
-    // message.im arrives as Bolt's `message` event; only CSV files shared in a DM are read.
-    {
-      kind: 'event',
-      id: EVENTS.messageIm,
-      register: (app, deps) => app.event<'message', ActorContext>('message', kpiCsvFileShared(deps)),
-    },
+    // message.im: a CSV file shared in a DM with Liaison is imported (other DMs are ignored).
+    onDirectMessage(kpiCsvFileShared),
   ],
   // The managers' digest: the readers' departments' KPIs, with a narrative by the model
   // (receipts) when one is configured, by rules otherwise.

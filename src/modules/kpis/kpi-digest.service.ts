@@ -11,6 +11,8 @@ import {
 
 /** KPI lines shown in a digest at most (worst first); the rest are counted. */
 export const KPI_DIGEST_LINES = 15;
+/** KPIs (worst first) the narrative and the risk summary are given at most: enough for a few sentences, few tokens. */
+export const KPI_DIGEST_FACTS = 30;
 /** Sentences of the narrative at most. */
 export const KPI_NARRATIVE_SENTENCES = 4;
 
@@ -57,7 +59,10 @@ export function createKpisDigestSection(deps: {
       const departmentIds = [...new Set(audience.departments.map((d) => d.id))];
       const snapshots = await deps.healthOf(audience.workspaceId, departmentIds);
       if (snapshots.length === 0) return null;
-      const lines = snapshots.map((s) => ({ ref: kpiFactRef(s), text: kpiDigestLine(s, t, locale) }));
+      // Only the lines shown and the facts given are written out (5,000 KPIs are not all read).
+      const lines = snapshots
+        .slice(0, Math.max(KPI_DIGEST_LINES, KPI_DIGEST_FACTS))
+        .map((s) => ({ ref: kpiFactRef(s), text: kpiDigestLine(s, t, locale) }));
       const known = new Set(lines.map((line) => line.ref));
       let narrative: KpiNarrative;
       const rules = () => narrateKpisByRules(snapshots, t, locale, KPI_NARRATIVE_SENTENCES);
@@ -65,7 +70,7 @@ export function createKpisDigestSection(deps: {
         narrative = await narrate({
           workspaceId: audience.workspaceId,
           locale,
-          facts: lines.filter((line) => line.ref.split('@')[1] !== '-'),
+          facts: lines.slice(0, KPI_DIGEST_FACTS).filter((line) => line.ref.split('@')[1] !== '-'),
           maxItems: KPI_NARRATIVE_SENTENCES,
           rules,
         });
@@ -80,7 +85,7 @@ export function createKpisDigestSection(deps: {
         narrative = { sentences: rules(), writtenBy: 'rules' };
         sentences.push(...narrative.sentences);
       }
-      const facts: RiskFact[] = snapshots.flatMap((s, index) =>
+      const facts: RiskFact[] = snapshots.slice(0, KPI_DIGEST_FACTS).flatMap((s, index) =>
         kpiSeverity(s) > 0
           ? [
               {
@@ -109,7 +114,7 @@ export function createKpisDigestSection(deps: {
           {
             heading: t('kpis.digest.values'),
             lines: lines.slice(0, KPI_DIGEST_LINES).map((line) => ({ text: line.text, ref: line.ref })),
-            total: lines.length,
+            total: snapshots.length,
           },
         ],
         facts,
