@@ -32,8 +32,9 @@ async function importAs(userId: string, csv: string) {
 }
 
 beforeAll(async () => {
-  // Alex (English) imports the whole quarter as an admin (company and department levels).
-  await db().person.updateMany({ where: { slackUserId: 'U0DEMOALEX' }, data: { isWorkspaceAdmin: true } });
+  // Alex (English) imports the whole quarter as a Liaison admin (company and department levels);
+  // a Liaison admin is granted in Liaison, so the directory sync does not reset it.
+  await db().person.updateMany({ where: { slackUserId: 'U0DEMOALEX' }, data: { isLiaisonAdmin: true } });
 });
 
 describe('/okr import', () => {
