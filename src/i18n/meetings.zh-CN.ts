@@ -3,7 +3,7 @@ import type { meetingsEn } from './meetings.en.js';
 
 export const meetingsZhCN: CatalogShape<typeof meetingsEn> = {
   about: '多部门例行联席会议：私信收集议题，发布附预读的议程，从议程记录决定和待办，会后纪要',
-  help: '`/meeting new` — 设立多个部门的定期联席会议 · `/meeting list` — 联席会议及各自的下次时间 · `/meeting edit MTG-n` — 修改系列会议 · `/meeting skip MTG-n YYYY-MM-DD` — 跳过某一次 · `/meeting cancel MTG-n` — 停止该系列会议 · `/meeting delegate MTG-n @成员 [部门]` — 指定代表本部门回复议题征集的人（`none` 取消）',
+  help: '`/meeting new` — 设立多个部门的定期联席会议 · `/meeting list` — 联席会议及各自的下次时间 · `/meeting edit MTG-n` — 修改系列会议 · `/meeting skip MTG-n YYYY-MM-DD` — 跳过某一次 · `/meeting cancel MTG-n` — 停止该系列会议 · `/meeting notes [MTG-n]` — 把会议笔记整理为待负责人接受的行动项提议（需要语言模型） · `/meeting delegate MTG-n @成员 [部门]` — 指定代表本部门回复议题征集的人（`none` 取消）',
   usage:
     '用法：`/meeting new`、`/meeting list`、`/meeting edit MTG-n`、`/meeting skip MTG-n YYYY-MM-DD`、`/meeting cancel MTG-n` 或 `/meeting delegate MTG-n @成员|none [部门]`。',
   id: 'MTG-{number}',

@@ -24,11 +24,11 @@ interface Message {
   blocks: KnownBlock[];
 }
 
-const meetingParams = (series: SeriesDto, meeting: MeetingDto) => ({
+const meetingParams = (series: SeriesDto, meeting: MeetingDto, t: Translate) => ({
   id: seriesId(series),
   title: escapeMrkdwn(series.title),
-  when: formatWhen(meeting.startsAt, series.timeZone),
-  cutoff: formatWhen(meeting.closesAt, series.timeZone),
+  when: formatWhen(meeting.startsAt, series.timeZone, t),
+  cutoff: formatWhen(meeting.closesAt, series.timeZone, t),
 });
 
 const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger') => ({
@@ -46,7 +46,7 @@ export function askForItemsMessage(
   t: Translate,
   reminder = false,
 ): Message {
-  const text = t(reminder ? 'meetings.remind.text' : 'meetings.ask.text', meetingParams(series, meeting));
+  const text = t(reminder ? 'meetings.remind.text' : 'meetings.ask.text', meetingParams(series, meeting, t));
   return {
     text,
     blocks: [
@@ -106,7 +106,7 @@ export function agendaItemModal(input_: {
         elements: [
           {
             type: 'mrkdwn',
-            text: t('meetings.itemModal.context', meetingParams(input_.series, input_.meeting)),
+            text: t('meetings.itemModal.context', meetingParams(input_.series, input_.meeting, t)),
           },
         ],
       },
@@ -136,7 +136,7 @@ export function itemSavedMessage(
 ): Message {
   const { series, meeting, item, t } = input_;
   const text = t(`meetings.itemSaved.${kind}`, {
-    ...meetingParams(series, meeting),
+    ...meetingParams(series, meeting, t),
     title2: escapeMrkdwn(item.title),
     late: item.late ? t('meetings.itemSaved.late') : '',
   });

@@ -149,7 +149,7 @@ export function agendaMessage(
   { t, locale }: { t: Translate; locale: SupportedLocale },
 ): Message {
   const { series, meeting } = agenda;
-  const when = formatWhen(meeting.startsAt, series.timeZone);
+  const when = formatWhen(meeting.startsAt, series.timeZone, t);
   const params = { id: seriesId(series), title: escapeMrkdwn(series.title), when };
   const blocks: KnownBlock[] = [
     {

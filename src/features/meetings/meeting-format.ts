@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDateTime, localeOfTranslator } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { DepartmentName, SeriesDto } from '../../modules/meetings/meetings.types.js';
 import { escapeMrkdwn } from '../../slack/views/escape.js';
@@ -7,9 +8,12 @@ import { escapeMrkdwn } from '../../slack/views/escape.js';
 /** MTG-<n> */
 export const seriesId = (series: Pick<SeriesDto, 'number'>) => `MTG-${series.number}`;
 
-/** "2026-12-07 10:00 (Asia/Shanghai)": a meeting's time in its own zone, unambiguous for everyone. */
-export function formatWhen(at: Date, timeZone: string): string {
-  return `${DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm')} (${timeZone})`;
+/**
+ * "Mon 7 Dec 2026, 10:00 (Asia/Shanghai)", "2026年12月7日（周一）10:00 (Asia/Shanghai)": a
+ * meeting's time in its own zone (the same for everyone taking part), in the one date style.
+ */
+export function formatWhen(at: Date, timeZone: string, t: Translate): string {
+  return `${formatDateTime(at, localeOfTranslator(t), timeZone)} (${timeZone})`;
 }
 
 /** The rule in words: "every Monday at 10:00 (Asia/Shanghai)". */

@@ -28,7 +28,7 @@ export function seriesCreatedMessage(series: SeriesWithNext, { t }: { t: Transla
     closes: series.agendaClosesHoursBefore,
   };
   const text = series.next
-    ? t('meetings.created', { ...params, next: formatWhen(series.next.startsAt, series.timeZone) })
+    ? t('meetings.created', { ...params, next: formatWhen(series.next.startsAt, series.timeZone, t) })
     : t('meetings.createdNoNext', params);
   return { text, blocks: [section(text, 'meetings.created')] };
 }
@@ -42,7 +42,7 @@ export function seriesEditedMessage(
     id: seriesId(series),
     title: escapeMrkdwn(series.title),
     schedule: describeSchedule(series, t),
-    next: series.next ? formatWhen(series.next.startsAt, series.timeZone) : t('meetings.list.noNext'),
+    next: series.next ? formatWhen(series.next.startsAt, series.timeZone, t) : t('meetings.list.noNext'),
     recomputed: series.recomputed,
   };
   const text = t(series.recomputed === 1 ? 'meetings.editedOne' : 'meetings.edited', params);
@@ -67,7 +67,7 @@ export function seriesListMessage(
       schedule: describeSchedule(series, t),
       channel: series.channelId,
       departments: series.departmentIds.map((id) => nameOf(departments, id, locale)).join(', '),
-      next: series.next ? formatWhen(series.next.startsAt, series.timeZone) : t('meetings.list.noNext'),
+      next: series.next ? formatWhen(series.next.startsAt, series.timeZone, t) : t('meetings.list.noNext'),
     }),
   );
   return {

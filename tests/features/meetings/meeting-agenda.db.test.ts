@@ -83,7 +83,7 @@ describe('agenda collection and the agenda at the cut-off', () => {
     expect(zhang).toHaveLength(1);
     const message = zhang[0]?.payload as { text: string; blocks: unknown[] };
     expect(message.text).toBe(
-      '*MTG-1 Launch sync 新品联席会* 将于 2036-12-08 10:00 (Asia/Shanghai) 召开。需要讨论什么？请在 2036-12-07 10:00 (Asia/Shanghai) 前添加议题；之后提交的将标记为逾期。',
+      '*MTG-1 Launch sync 新品联席会* 将于 2036年12月8日（周一）10:00 (Asia/Shanghai) 召开。需要讨论什么？请在 2036年12月7日（周日）10:00 (Asia/Shanghai) 前添加议题；之后提交的将标记为逾期。',
     );
     expect(JSON.stringify(message.blocks)).toContain(MEETING_ACTIONS.addItem);
     expect(await t.deliveriesTo('U0DEMOPRIYA', 'meeting.agenda_request')).toHaveLength(1);
@@ -194,7 +194,7 @@ describe('agenda collection and the agenda at the cut-off', () => {
     const posted = t.slack().messages(CHANNEL);
     expect(posted).toHaveLength(1);
     const agenda = posted[0];
-    expect(agenda?.text).toBe('Agenda: MTG-1 Launch sync 新品联席会, 2036-12-08 10:00 (Asia/Shanghai)');
+    expect(agenda?.text).toBe('Agenda: MTG-1 Launch sync 新品联席会, Mon 8 Dec 2036, 10:00 (Asia/Shanghai)');
     expect(textOf(blockById(agenda?.blocks, MEETING_BLOCKS.preRead))).toContain(
       `• ESC-${esc.number} “Packaging supplier dispute” was raised (High) _(source: ESC-${esc.number})_`,
     );

@@ -84,7 +84,7 @@ describe('/meeting edit', () => {
     });
     await t.slack().waitForCall('chat.postEphemeral');
     expect(t.slack().ephemerals('U0DEMOALEX', 'C0GENERAL').at(-1)?.text).toBe(
-      '*MTG-1* “Launch sync v2” is changed: every Monday at 09:00 (Asia/Shanghai). Next: 2036-12-08 09:00 (Asia/Shanghai). 1 upcoming occurrence was recomputed.',
+      '*MTG-1* “Launch sync v2” is changed: every Monday at 09:00 (Asia/Shanghai). Next: Mon 8 Dec 2036, 09:00 (Asia/Shanghai). 1 upcoming occurrence was recomputed.',
     );
     expect(await theMeeting()).toMatchObject({
       id: before.id,

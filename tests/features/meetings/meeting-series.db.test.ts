@@ -42,7 +42,7 @@ describe('/meeting new', () => {
     const { errors, reply } = await t.createSeries('U0DEMOALEX');
     expect(errors).toBeUndefined();
     expect(reply?.text).toBe(
-      '*MTG-1* “Launch sync 新品联席会” is set up: every Monday at 10:00 (Asia/Shanghai). Next: 2036-12-08 10:00 (Asia/Shanghai). Leads get a DM 72 hours before to collect agenda items; the agenda goes to <#C0LAUNCH> 24 hours before.',
+      '*MTG-1* “Launch sync 新品联席会” is set up: every Monday at 10:00 (Asia/Shanghai). Next: Mon 8 Dec 2036, 10:00 (Asia/Shanghai). Leads get a DM 72 hours before to collect agenda items; the agenda goes to <#C0LAUNCH> 24 hours before.',
     );
     const series = await t.db().meetingSeries.findFirstOrThrow({ include: { departments: true } });
     expect(series).toMatchObject({
@@ -67,7 +67,7 @@ describe('/meeting list, skip, cancel', () => {
     expect(reply.text).toBe('*Joint meetings* (1)');
     const line = JSON.stringify(reply.blocks);
     expect(line).toContain('*MTG-1* Launch sync 新品联席会 — every Monday at 10:00 (Asia/Shanghai)');
-    expect(line).toContain('Next: 2036-12-08 10:00 (Asia/Shanghai)');
+    expect(line).toContain('Next: Mon 8 Dec 2036, 10:00 (Asia/Shanghai)');
   });
 
   it('refuses a skip from someone who does not run the meeting, and an unknown date', async () => {
@@ -90,7 +90,7 @@ describe('/meeting list, skip, cancel', () => {
     const row = await t.db().meeting.findFirstOrThrow();
     expect(row).toMatchObject({ plannedOn: '2036-12-08', status: 'SKIPPED' });
     expect(JSON.stringify((await t.meeting('U0DEMOSAM', 'list')).blocks)).toContain(
-      'Next: 2036-12-15 10:00 (Asia/Shanghai)',
+      'Next: Mon 15 Dec 2036, 10:00 (Asia/Shanghai)',
     );
   });
 
