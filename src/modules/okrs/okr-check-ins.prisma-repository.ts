@@ -4,7 +4,14 @@ import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
 import type { CheckInsRepository, CheckInWindowDto } from './okr-check-ins.repository.js';
 import { KEY_RESULT as KEY_RESULT_DTO, toKeyResultDto } from './okrs.prisma-repository.js';
 
-const DEPARTMENT = { id: true, key: true, nameEn: true, nameZh: true, slackChannelId: true } as const;
+const DEPARTMENT = {
+  id: true,
+  key: true,
+  nameEn: true,
+  nameZh: true,
+  slackChannelId: true,
+  locale: true,
+} as const;
 const WINDOW = {
   id: true,
   workspaceId: true,

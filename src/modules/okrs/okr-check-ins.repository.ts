@@ -8,6 +8,8 @@ export interface CheckInDepartment {
   nameEn: string;
   nameZh: string;
   slackChannelId: string | null;
+  /** The department's language (its channel's posts); null: the workspace's. */
+  locale: string | null;
 }
 
 export interface OwnerRef {

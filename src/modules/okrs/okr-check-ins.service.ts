@@ -291,7 +291,8 @@ export function createCheckInsService(deps: {
               channelId: wrapUp.department.slackChannelId,
               key: `${OKR_NOTIFICATION_KINDS.wrapUp}:${window.id}`,
               kind: OKR_NOTIFICATION_KINDS.wrapUp,
-              message: deps.messages.wrapUp(wrapUp, workspace.locale),
+              // In the department's language (its channel's), else the workspace's.
+              message: deps.messages.wrapUp(wrapUp, wrapUp.department.locale ?? workspace.locale),
             });
           if (await repo.claimClose(window.id, now)) tally.wrappedUp++;
         } catch (error) {

@@ -153,6 +153,8 @@ describe('check-ins: prompts at the local time, answers, alerts, reminders, wrap
     expect(wrapUp?.channelId).toBe('C0LIVEOPS');
     const blocks = (wrapUp?.payload as { blocks?: unknown[] } | undefined)?.blocks;
     expect(textOf(blockById(blocks, OKR_BLOCKS.wrapUp))).toContain('KR-1');
+    // Live Ops (a demo department) speaks Chinese: its channel gets the wrap-up in Chinese.
+    expect(textOf(blockById(blocks, OKR_BLOCKS.wrapUp))).toContain('OKR 复盘小结');
     expect(textOf(blockById(blocks, OKR_BLOCKS.wrapUpAnswered))).not.toContain('U0DEMOLIN'); // not named by default
     expect(textOf(blockById(blocks, OKR_BLOCKS.wrapUpBlockers))).toContain('No studio slot');
 
