@@ -85,9 +85,11 @@ async function openHome(userId: string) {
 describe('KPI thresholds and response plans', () => {
   beforeAll(async () => {
     file.liaison.slack.addChannel({ id: CHANNEL, name: 'supply-chain' });
+    // The demo's departments write in Chinese; these tests read Supply Chain's alerts in
+    // English (locale null: the workspace's), and the last one turns Chinese back on.
     await file.db.prisma.department.updateMany({
       where: { key: 'supply-chain' },
-      data: { slackChannelId: CHANNEL },
+      data: { slackChannelId: CHANNEL, locale: null },
     });
     const latest = await file.db.prisma.kpiSample.findFirstOrThrow({
       where: { kpi: { key: 'stockout_rate' } },
@@ -273,7 +275,7 @@ describe('KPI thresholds and response plans', () => {
     expect(alerts()).toHaveLength(before);
     const pending = await file.db.prisma.kpiBreach.findFirstOrThrow({ where: { recoveredAt: null } });
     expect(pending).toMatchObject({ level: 2, alertedLevel: 1, alertPostingSince: null });
-    // The department writes in Chinese: its alert is in Chinese.
+    // The department writes in Chinese (as the demo's do): its alert is in Chinese.
     await file.db.prisma.department.updateMany({ where: { key: 'supply-chain' }, data: { locale: 'zh-CN' } });
     await record('2.1');
     expect(alerts()).toHaveLength(before + 1);

@@ -346,7 +346,7 @@ describe('during and after: decisions, action items, minutes, and the next agend
     t.slack().reset();
     expect(await t.runCycle()).toMatchObject({ agendas: 1 });
     const agenda = t.slack().messages(CHANNEL).at(-1);
-    expect(agenda?.text).toContain('2036-12-15 10:00');
+    expect(agenda?.text).toContain('Mon 15 Dec 2036, 10:00');
     expect(textOf(blockById(agenda?.blocks, MEETING_BLOCKS.preRead))).toContain(
       '• Decided on “Supplier switch &lt;!channel&gt;”: Switch to the second supplier from January _(source: minutes of 2036-12-08)_',
     );
