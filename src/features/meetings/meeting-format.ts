@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Translate } from '../../i18n/catalog.js';
 import { formatDateTime, localeOfTranslator } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
