@@ -7,7 +7,7 @@ import { resolveLocale, translator } from '../i18n/catalog.js';
 import type { Logger } from '../logger.js';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../modules/demo/demo.data.js';
 import { createDemoPrismaRepository } from '../modules/demo/demo.prisma-repository.js';
-import { ensureDemoChannels, ensureDemoWorkspace } from '../modules/demo/demo.service.js';
+import { ensureDemoChannels, ensureDemoOkrs, ensureDemoWorkspace } from '../modules/demo/demo.service.js';
 import { createSlackApp } from '../slack/app.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { ConsoleReceiver } from './console-receiver.js';
@@ -88,6 +88,8 @@ export async function startLocalConsole(input: {
 
   const demoRepo = createDemoPrismaRepository(input.db.prisma);
   const seeded = await ensureDemoWorkspace({ repo: demoRepo, defaults: config.defaults });
+  // The demo's quarter of OKRs (needs its people and KPIs), once per quarter.
+  await ensureDemoOkrs({ repo: demoRepo });
   const statePath = input.dataDir ? join(input.dataDir, 'console-slack.json') : undefined;
   const loaded: LoadedSlackState = statePath ? loadSlackState(statePath) : { kind: 'none' };
   const standIn = await startSlackStandIn({

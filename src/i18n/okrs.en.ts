@@ -127,6 +127,14 @@ export const okrsEn = {
     sources: 'From check-ins of {dates}.',
     empty: 'No objectives for {period}.',
     company: '*Company* — score {bar}',
+    summary: '*Summary*',
+    writtenByModel: '_Written by the language model from the figures and check-ins each sentence cites._',
+    writtenByRules:
+      '_Written by rules from the check-ins above (no language model configured, or its answer could not be used)._',
+    cited: '• {text} — _{sources}_',
+    sourceCheckIn: 'check-in of {date} by <@{user}> on KR-{number}',
+    sourceCheckInNobody: 'check-in of {date} on KR-{number}',
+    sourceDepartment: 'figures of {department}',
   },
   settings: {
     saved:

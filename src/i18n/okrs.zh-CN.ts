@@ -124,6 +124,13 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
     sources: '依据 {dates} 的复盘。',
     empty: '{period} 没有目标。',
     company: '*公司* — 得分 {bar}',
+    summary: '*总结*',
+    writtenByModel: '_由语言模型撰写，每句都注明所依据的数据与复盘。_',
+    writtenByRules: '_由规则依据上面的复盘撰写（未配置语言模型，或其回答无法采用）。_',
+    cited: '• {text} —— _{sources}_',
+    sourceCheckIn: '{date} <@{user}> 对 KR-{number} 的复盘',
+    sourceCheckInNobody: '{date} 对 KR-{number} 的复盘',
+    sourceDepartment: '{department}的数据',
   },
   settings: {
     saved:

@@ -39,7 +39,11 @@ export type ActionItemDraftsOutput = z.infer<typeof ActionItemDraftsOutput>;
 export const MeetingPreReadOutput = z.strictObject({ sentences: z.array(citedLine).max(6) });
 export type MeetingPreReadOutput = z.infer<typeof MeetingPreReadOutput>;
 
+export const OkrReviewOutput = z.strictObject({ sentences: z.array(citedLine).max(8) });
+export type OkrReviewOutput = z.infer<typeof OkrReviewOutput>;
+
 export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
+  OkrReviewOutput,
   MeetingPreReadOutput,
   RiskSummaryOutput,
   EscalationSummaryOutput,

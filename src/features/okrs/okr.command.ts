@@ -12,6 +12,7 @@ import { servicesOf } from '../feature-registry.js';
 import { okrImportModal } from './okr-import.view.js';
 import { COMPANY_LEVEL, newKeyResultModal, newObjectiveModal } from './okr-new.view.js';
 import { okrReviewView } from './okr-review.view.js';
+import { writeReviewNarrative } from './okr-review-narrative.js';
 import { okrSettings } from './okr-settings.command.js';
 import { okrListView, okrShowView } from './okr-tree.view.js';
 import { okrsFeature } from './okrs.feature.js';
@@ -108,9 +109,9 @@ export function okrCommand(deps: SlackDeps) {
             period.endsOn,
           ),
         ]);
-        return void (await reply(
-          okrReviewView(reviewDepartments(tree, answers), { ...view, period: period.key }),
-        ));
+        const reviews = reviewDepartments(tree, answers);
+        const narrative = await writeReviewNarrative(deps, actor, period.key, { tree, reviews, answers });
+        return void (await reply(okrReviewView(reviews, { ...view, period: period.key, narrative })));
       }
       case 'import': {
         if (rest.length > 1) usage(text);

@@ -52,6 +52,7 @@ export const OKR_BLOCKS = {
   wrapUpBlockers: 'okr.wrap_up_blockers',
   alert: 'okr.alert',
   review: 'okr.review',
+  reviewNarrative: 'okr.review.narrative',
   settings: 'okr.settings',
   import: 'okr.import',
   importSummary: 'okr.import_summary',

@@ -5,9 +5,12 @@ import { BUILT_IN_CALENDARS } from '../calendar/region-holidays.rules.js';
 import { thresholdRow } from '../kpis/kpi-plans.prisma-repository.js';
 import { DEMO_DEFAULT_CALENDAR_KEY, DEMO_DEPARTMENT_LOCALE, demoDepartmentChannel } from './demo.data.js';
 import type { DemoRepository } from './demo.repository.js';
+import { seedDemoOkrs } from './demo-okrs.prisma-repository.js';
 
 export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository {
   return {
+    seedOkrs: (slackTeamId, quarter) => seedDemoOkrs(prisma, slackTeamId, quarter),
+
     async timeZoneOf(slackTeamId) {
       const row = await prisma.workspace.findUnique({
         where: { slackTeamId },

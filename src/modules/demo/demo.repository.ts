@@ -3,6 +3,7 @@ import type { KpiThresholdDto } from '../kpis/kpi-plan.types.js';
 import type { NewWorkspace } from '../workspaces/workspace.types.js';
 import type { DEMO_DEPARTMENTS, DemoMeetingSeries, DemoPerson } from './demo.data.js';
 import type { DemoKpi } from './demo-kpis.data.js';
+import type { DemoObjective } from './demo-okrs.data.js';
 
 export interface DemoRepository {
   /** True once the demo workspace holds its departments. */
@@ -23,4 +24,16 @@ export interface DemoRepository {
   timeZoneOf(slackTeamId: string): Promise<string | null>;
   /** Creates the plan's joint meetings unless the workspace has any meeting series. */
   giveMeetingSeries(slackTeamId: string, series: readonly DemoMeetingSeries[]): Promise<void>;
+  /**
+   * The demo's quarter of OKRs and its past check-in rounds, in one transaction, audited;
+   * nothing when the period already has objectives. Returns how many objectives were created.
+   */
+  seedOkrs(slackTeamId: string, quarter: DemoOkrQuarter): Promise<number>;
+}
+
+/** The period the demo OKRs go into and the past check-in rounds (cycle date, when asked). */
+export interface DemoOkrQuarter {
+  period: { key: string; startsOn: string; endsOn: string };
+  rounds: readonly { cycleOn: string; at: Date }[];
+  objectives: readonly DemoObjective[];
 }

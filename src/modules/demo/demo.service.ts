@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { SupportedLocale } from '../../i18n/locales.js';
+import { quarterBounds, quarterKey, quarterOf } from '../escalations/assessment.rules.js';
 import type { Clock } from '../shared/clock.types.js';
 import { systemClock } from '../shared/clock.types.js';
 import {
@@ -11,6 +13,7 @@ import {
 import type { DemoRepository } from './demo.repository.js';
 import { DEMO_KPI_PLANS } from './demo-kpi-plans.data.js';
 import { DEMO_KPIS, demoHistory } from './demo-kpis.data.js';
+import { DEMO_CHECK_IN_ROUNDS_DAYS_AGO, DEMO_OBJECTIVES } from './demo-okrs.data.js';
 
 /**
  * Creates the demo workspace on first run, with the plan's KPIs and 90 days of their history
@@ -69,4 +72,26 @@ export async function ensureDemoChannels(deps: {
   // The plan's two joint meetings post in these channels, so they come with them.
   await deps.repo.giveMeetingSeries(DEMO_TEAM.teamId, DEMO_MEETING_SERIES);
   return channels.map(({ id, name }) => ({ id, name }));
+}
+
+/**
+ * The console's demo gets a quarter of OKRs (the current one, in the workspace's zone): company
+ * objectives, department ones aligned to them and tied to the demo KPIs, and the last two weekly
+ * check-in rounds (those inside the quarter), so `/okr show` and `/okr review` show something.
+ * Once per quarter: a period that already has objectives is left alone.
+ */
+export async function ensureDemoOkrs(deps: { repo: DemoRepository; clock?: Clock }): Promise<number> {
+  const zone = (await deps.repo.timeZoneOf(DEMO_TEAM.teamId)) ?? 'UTC';
+  const now = (deps.clock ?? systemClock).now();
+  const quarter = quarterOf(now, zone);
+  const bounds = quarterBounds(quarter, zone);
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const rounds = DEMO_CHECK_IN_ROUNDS_DAYS_AGO.map((days) => today.minus({ days }))
+    .filter((day) => (day.toISODate() ?? '') >= bounds.firstDay)
+    .map((day) => ({ cycleOn: day.toISODate() ?? '', at: day.set({ hour: 10 }).toJSDate() }));
+  return deps.repo.seedOkrs(DEMO_TEAM.teamId, {
+    period: { key: quarterKey(quarter), startsOn: bounds.firstDay, endsOn: bounds.lastDay },
+    rounds,
+    objectives: DEMO_OBJECTIVES,
+  });
 }

@@ -310,10 +310,23 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
           confidence: true,
           blockers: true,
           late: true,
+          comment: true,
+          personId: true,
+          keyResult: { select: { number: true } },
           window: { select: { departmentId: true, cycleOn: true } },
         },
       });
-      return rows.map(({ window, ...row }) => ({ ...row, ...window }));
+      const people = await prisma.person.findMany({
+        where: { id: { in: [...new Set(rows.map((row) => row.personId))] } },
+        select: { id: true, slackUserId: true, displayName: true },
+      });
+      const byId = new Map(people.map(({ id, ...person }) => [id, person]));
+      return rows.map(({ window, keyResult, personId, ...row }) => ({
+        ...row,
+        ...window,
+        keyResultNumber: keyResult.number,
+        answeredBy: byId.get(personId) ?? null,
+      }));
     },
 
     async responseCounts(workspaceId, from, to) {

@@ -9,6 +9,10 @@ export interface ReviewedCheckIn {
   confidence: OkrConfidence | null;
   blockers: string | null;
   late: boolean;
+  /** What the review's narrative cites: "check-in of 2026-11-30 by <person> on KR-7". */
+  keyResultNumber: number;
+  comment: string | null;
+  answeredBy: { slackUserId: string; displayName: string } | null;
 }
 
 export interface DepartmentReview {
@@ -71,4 +75,66 @@ export function reviewDepartments(
       cycles,
     };
   });
+}
+
+/** What a narrative sentence's ref points at: a department's figures or one check-in. */
+export type ReviewSource =
+  | { kind: 'department'; departmentId: string }
+  | {
+      kind: 'checkIn';
+      cycleOn: string;
+      keyResultNumber: number;
+      answeredBy: ReviewedCheckIn['answeredBy'];
+    };
+
+/** The most check-ins the narrative is given (the telling ones, latest first). */
+export const REVIEW_FACT_CHECK_INS = 30;
+
+/**
+ * The facts the review's narrative may draw on, each with a ref (D1 … a department's
+ * figures, C1 … a check-in that says something: not on track, a comment or a blocker) and
+ * what the ref points at, so a cited sentence can link to its check-ins.
+ */
+export function reviewFacts(
+  reviews: readonly DepartmentReview[],
+  checkIns: readonly ReviewedCheckIn[],
+  context: {
+    departmentName: (department: DepartmentReview['department']) => string;
+    keyResultTitle: (number: number) => string;
+    confidence: (confidence: OkrConfidence) => string;
+  },
+): { facts: { ref: string; text: string }[]; sources: Map<string, ReviewSource> } {
+  const facts: { ref: string; text: string }[] = [];
+  const sources = new Map<string, ReviewSource>();
+  reviews.forEach((r, index) => {
+    const ref = `D${index + 1}`;
+    const score = r.score === null ? 'no score' : `score ${Math.round(r.score * 100)}%`;
+    const recurring = r.recurring.length > 0 ? `; recurring blockers: ${r.recurring.join('; ')}` : '';
+    facts.push({
+      ref,
+      text: `${context.departmentName(r.department)}: ${score}, ${r.done} of ${r.keyResults} key results done, ${r.atRisk} at risk or off track, ${r.answered} check-ins answered (${r.late} late)${recurring}`,
+    });
+    sources.set(ref, { kind: 'department', departmentId: r.department.id });
+  });
+  const telling = checkIns
+    .filter((c) => (c.confidence && c.confidence !== 'ON_TRACK') || c.blockers || c.comment)
+    .sort((a, b) => b.cycleOn.localeCompare(a.cycleOn) || a.keyResultNumber - b.keyResultNumber)
+    .slice(0, REVIEW_FACT_CHECK_INS);
+  telling.forEach((c, index) => {
+    const ref = `C${index + 1}`;
+    const parts = [
+      `check-in of ${c.cycleOn} by ${c.answeredBy?.displayName ?? 'someone'} on KR-${c.keyResultNumber} ${context.keyResultTitle(c.keyResultNumber)}`,
+      c.confidence ? context.confidence(c.confidence) : null,
+      c.comment ? `comment: ${c.comment}` : null,
+      c.blockers ? `blockers: ${c.blockers}` : null,
+    ].filter(Boolean);
+    facts.push({ ref, text: parts.join('; ') });
+    sources.set(ref, {
+      kind: 'checkIn',
+      cycleOn: c.cycleOn,
+      keyResultNumber: c.keyResultNumber,
+      answeredBy: c.answeredBy,
+    });
+  });
+  return { facts, sources };
 }
