@@ -209,12 +209,14 @@ describe('/escalate report', () => {
     const shown = lines(reply);
     expect(shown).toHaveLength(12);
     expect(shown).toContain(
-      '*供应链* —— 发起 1 · 收到 2 · SLA 内响应 1/2（50%） · 决定用时中位数 1天14小时 · 待办按时完成 0/2 · 复盘回复 —',
+      '*供应链* —— 发起 1 · 收到 2 · SLA 内响应 1/2（50%） · 决定用时中位数 1天14小时 · 待办按时完成 0/2 · 复盘回复 — · 议题提出 0、解决 0 · 问题解决周期 —',
     );
     expect(shown).toContain(
-      '*直播运营* —— 发起 2 · 收到 1 · SLA 内响应 0/1（0%） · 决定用时中位数 1天14小时 · 待办按时完成 1/1 · 复盘回复 —',
+      '*直播运营* —— 发起 2 · 收到 1 · SLA 内响应 0/1（0%） · 决定用时中位数 1天14小时 · 待办按时完成 1/1 · 复盘回复 — · 议题提出 0、解决 0 · 问题解决周期 —',
     );
-    expect(shown).toContain('*技术* —— 发起 0 · 收到 0 · SLA 内响应 — · 决定用时中位数 — · 待办按时完成 — · 复盘回复 —');
+    expect(shown).toContain(
+      '*技术* —— 发起 0 · 收到 0 · SLA 内响应 — · 决定用时中位数 — · 待办按时完成 — · 复盘回复 — · 议题提出 0、解决 0 · 问题解决周期 —',
+    );
     expect(shown.join('\n')).toContain('*法务 &lt;!channel&gt;*');
     expect(JSON.stringify(reply)).not.toContain('<!channel>');
 
@@ -238,7 +240,7 @@ describe('/escalate report', () => {
       '你负责的部门：供应链',
     );
     expect(lines(reply)).toEqual([
-      '*供应链* —— 发起 1 · 收到 2 · SLA 内响应 1/2（50%） · 决定用时中位数 1天14小时 · 待办按时完成 0/2 · 复盘回复 —',
+      '*供应链* —— 发起 1 · 收到 2 · SLA 内响应 1/2（50%） · 决定用时中位数 1天14小时 · 待办按时完成 0/2 · 复盘回复 — · 议题提出 0、解决 0 · 问题解决周期 —',
     ]);
 
     const alex = await reportAs('U0DEMOALEX', '');
@@ -250,7 +252,7 @@ describe('/escalate report', () => {
     expect(context).toContain('Departments you lead: Tech');
     expect(context).toContain('Quarter in progress');
     expect(lines(alex)).toEqual([
-      '*Tech* — raised 0 · received 0 · answered within SLA — · median time to decision — · action items on time — · check-ins answered —',
+      '*Tech* — raised 0 · received 0 · answered within SLA — · median time to decision — · action items on time — · check-ins answered — · agenda items raised 0, resolved 0 · issue-resolution cycle —',
     ]);
   });
 
@@ -285,7 +287,7 @@ describe('/escalate report', () => {
     await backdate(late.id, at(30 * DAY), {});
     const reply = await reportAs('U0DEMOCHEN', quarterKey(lastQuarter));
     expect(lines(reply)).toContain(
-      '*供应链* —— 发起 1 · 收到 2 · SLA 内响应 1/2（50%） · 决定用时中位数 1天14小时 · 待办按时完成 0/2 · 复盘回复 —',
+      '*供应链* —— 发起 1 · 收到 2 · SLA 内响应 1/2（50%） · 决定用时中位数 1天14小时 · 待办按时完成 0/2 · 复盘回复 — · 议题提出 0、解决 0 · 问题解决周期 —',
     );
     // Recomputing (what the nightly job does in a quarter's first week) would count it.
     const recomputed = await deps.assessment.compute(workspaceId, lastQuarter);

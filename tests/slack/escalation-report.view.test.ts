@@ -21,6 +21,10 @@ describe('the report view', () => {
       actionItemsOnTime: 5,
       checkInsAsked: 8,
       checkInsAnswered: 6,
+      agendaItemsRaised: 3,
+      agendaItemsResolved: 2,
+      agendaCycleMinutes: i === 1 ? null : 77 * 60,
+      agendaCyclePrevMinutes: i === 2 ? null : 156 * 60,
       computedAt: new Date('2026-11-25T02:30:00Z'),
       department: {
         id: `d${i}`,
@@ -49,8 +53,16 @@ describe('the report view', () => {
     const lines = sections.flatMap((section) => section.text.text.split('\n'));
     expect(lines).toHaveLength(40);
     expect(lines[0]).toBe(
-      '*Department 00 &lt;!here&gt;* — raised 0 · received 4 · answered within SLA 3/4 (75%) · median time to decision 1 d 4 h · action items on time 5/6 · check-ins answered 6/8 (75%)',
+      '*Department 00 &lt;!here&gt;* — raised 0 · received 4 · answered within SLA 3/4 (75%) · median time to decision 1 d 4 h · action items on time 5/6 · check-ins answered 6/8 (75%) · agenda items raised 3, resolved 2 · issue-resolution cycle 3 d 5 h (prev 6 d 12 h, −51%)',
     );
+    expect(lines[1]).toContain('issue-resolution cycle —');
+    expect(lines[2]).toContain('issue-resolution cycle 3 d 5 h (prev —)');
+    const zh = escalationReportView(report, {
+      t: translator('zh-CN'),
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(zh.text).toContain('议题提出 3、解决 2 · 问题解决周期 3天5小时（上季度 6天12小时，−51%）');
     expect(JSON.stringify(view.blocks)).not.toContain('<!here>');
   });
 });

@@ -14,6 +14,10 @@ const snapshotSelect = {
   actionItemsOnTime: true,
   checkInsAsked: true,
   checkInsAnswered: true,
+  agendaItemsRaised: true,
+  agendaItemsResolved: true,
+  agendaCycleMinutes: true,
+  agendaCyclePrevMinutes: true,
   computedAt: true,
 } satisfies Prisma.AssessmentSnapshotSelect;
 type SnapshotRow = Prisma.AssessmentSnapshotGetPayload<{ select: typeof snapshotSelect }>;
@@ -44,6 +48,10 @@ function snapshotRow(s: SnapshotRow, departmentKey: string | null): ExportRow {
     action_items_on_time: s.actionItemsOnTime,
     check_ins_asked: s.checkInsAsked,
     check_ins_answered: s.checkInsAnswered,
+    agenda_items_raised: s.agendaItemsRaised,
+    agenda_items_resolved: s.agendaItemsResolved,
+    agenda_cycle_minutes: s.agendaCycleMinutes,
+    agenda_cycle_prev_minutes: s.agendaCyclePrevMinutes,
     computed_at: iso(s.computedAt),
   };
 }

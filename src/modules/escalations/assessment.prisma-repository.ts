@@ -21,6 +21,10 @@ const snapshotSelect = {
   actionItemsOnTime: true,
   checkInsAsked: true,
   checkInsAnswered: true,
+  agendaItemsRaised: true,
+  agendaItemsResolved: true,
+  agendaCycleMinutes: true,
+  agendaCyclePrevMinutes: true,
   computedAt: true,
 } as const;
 
@@ -102,6 +106,25 @@ export function createAssessmentPrismaRepository(prisma: PrismaClient): Assessme
         completedAt: row.completedAt,
         timeZone: row.owner.timeZone ?? defaultZone,
       }));
+    },
+
+    async agendaItemsBetween(workspaceId, from, to) {
+      return prisma.agendaItem.findMany({
+        where: {
+          workspaceId,
+          createdAt: { lt: to },
+          OR: [{ createdAt: { gte: from } }, { decidedAt: { gte: from, lt: to } }, { status: 'DEFERRED' }],
+        },
+        select: {
+          id: true,
+          ownerDepartmentId: true,
+          source: true,
+          carriedFromItemId: true,
+          status: true,
+          createdAt: true,
+          decidedAt: true,
+        },
+      });
     },
 
     async saveSnapshots(workspaceId, quarter, figures, computedAt) {

@@ -1,3 +1,4 @@
+import type { AssessedAgendaItem } from './agenda-assessment.rules.js';
 import type { AssessedActionItem, AssessedEscalation, DepartmentFigures } from './assessment.rules.js';
 import type { EscalationStatus, LadderMember, Severity } from './escalations.types.js';
 
@@ -25,6 +26,11 @@ export interface AssessmentRepository {
     lastDay: string,
     defaultZone: string,
   ): Promise<AssessedActionItem[]>;
+  /**
+   * Joint meetings' agenda items created before `to` that were created or decided in
+   * [from, to), or are deferred (the first items of carried chains).
+   */
+  agendaItemsBetween(workspaceId: string, from: Date, to: Date): Promise<AssessedAgendaItem[]>;
   /** Upserts one row per department for the quarter, all in one transaction. */
   saveSnapshots(
     workspaceId: string,

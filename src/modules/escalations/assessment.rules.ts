@@ -1,4 +1,8 @@
 import { DateTime } from 'luxon';
+import { type AgendaFigures, type AssessedAgendaItem, assessAgenda } from './agenda-assessment.rules.js';
+import { median } from './median.rules.js';
+
+export { median };
 
 /** A calendar quarter, e.g. { year: 2026, quarter: 4 } = "2026-Q4". */
 export interface Quarter {
@@ -76,18 +80,6 @@ export function quarterBounds(q: Quarter, zone: string): QuarterBounds {
     firstDay: start.toISODate() ?? '',
     lastDay: end.minus({ days: 1 }).toISODate() ?? '',
   };
-}
-
-/** The median, rounded to a whole number; null for no values. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1
-      ? (sorted[middle] as number)
-      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-  return Math.round(value);
 }
 
 /** Events that are a first response to an escalation (someone at the level took it up). */
@@ -174,7 +166,7 @@ function attributedDepartment(item: AssessedActionItem): string | null {
   return item.ownerDepartmentIds.length === 1 ? (item.ownerDepartmentIds[0] as string) : null;
 }
 
-export interface DepartmentFigures {
+export interface DepartmentFigures extends AgendaFigures {
   departmentId: string;
   raised: number;
   received: number;
@@ -204,6 +196,10 @@ export function assessDepartments(input: {
   actionItems: readonly AssessedActionItem[];
   /** Per department, OKR check-in owners asked and answered in rounds closed in the quarter. */
   checkIns?: readonly { departmentId: string; asked: number; answered: number }[];
+  /** Joint meetings' agenda items of this quarter and the previous one (raised, decided, carried). */
+  agendaItems?: readonly AssessedAgendaItem[];
+  /** The previous quarter's bounds, for the agenda cycle's comparison. */
+  previousBounds?: Pick<QuarterBounds, 'start' | 'end'>;
   now: Date;
 }): DepartmentFigures[] {
   const { bounds } = input;
@@ -233,6 +229,12 @@ export function assessDepartments(input: {
       actionItemsOnTime: items.filter(doneOnTime).length,
       checkInsAsked: input.checkIns?.find((c) => c.departmentId === departmentId)?.asked ?? 0,
       checkInsAnswered: input.checkIns?.find((c) => c.departmentId === departmentId)?.answered ?? 0,
+      ...assessAgenda({
+        departmentId,
+        items: input.agendaItems ?? [],
+        quarter: bounds,
+        previous: input.previousBounds ?? { start: bounds.start, end: bounds.start },
+      }),
     };
   });
 }

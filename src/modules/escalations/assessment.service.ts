@@ -11,6 +11,7 @@ import {
   assessDepartments,
   compareQuarters,
   parseQuarter,
+  previousQuarter,
   type Quarter,
   type QuarterBounds,
   quarterBounds,
@@ -61,11 +62,13 @@ export function createAssessmentService(deps: {
   async function compute(workspaceId: string, quarter: Quarter): Promise<AssessmentSnapshotDto[]> {
     const zone = await repo.workspaceZone(workspaceId);
     const bounds = quarterBounds(quarter, zone);
-    const [departments, escalations, actionItems, checkIns] = await Promise.all([
+    const previousBounds = quarterBounds(previousQuarter(quarter), zone);
+    const [departments, escalations, actionItems, checkIns, agendaItems] = await Promise.all([
       repo.activeDepartments(workspaceId),
       repo.escalationsBetween(workspaceId, bounds.start, bounds.end),
       repo.actionItemsDueBetween(workspaceId, bounds.firstDay, bounds.lastDay, zone),
       deps.checkInResponses?.(workspaceId, bounds.start, bounds.end) ?? [],
+      repo.agendaItemsBetween(workspaceId, previousBounds.start, bounds.end),
     ]);
     const now = clock.now();
     const figures = assessDepartments({
@@ -74,6 +77,8 @@ export function createAssessmentService(deps: {
       escalations,
       actionItems,
       checkIns,
+      agendaItems,
+      previousBounds,
       now,
     });
     return repo.saveSnapshots(workspaceId, quarterKey(quarter), figures, now);

@@ -162,7 +162,7 @@ export function createAgendaService(deps: {
       const late = clock.now() >= meeting.closesAt;
       const item = await repo.addItem(
         meeting,
-        { ...cleaned, submittedByPersonId: actor.personId, late },
+        { ...cleaned, submittedByPersonId: actor.personId, late, at: clock.now() },
         actor.slackUserId,
       );
       return { item, meeting, series };

@@ -154,10 +154,11 @@ export function createMeetingCycleService(deps: {
       repo.kpiBreachesSince(series.workspaceId, series.departmentIds, since),
       repo.okrDropsSince(series.workspaceId, series.departmentIds, since),
     ]);
-    await repo.addAutomaticItems(meeting, [
-      ...automaticRows(deferred, escalations),
-      ...signalRows(series, breaches, drops, deps.describeSignal),
-    ]);
+    await repo.addAutomaticItems(
+      meeting,
+      [...automaticRows(deferred, escalations), ...signalRows(series, breaches, drops, deps.describeSignal)],
+      clock.now(),
+    );
     const [items, followUps, lines, departments, facilitatorSlackUserId] = await Promise.all([
       repo.itemsOf(meeting.id),
       repo.followUps(series.id, localDateOf(meeting.startsAt, series.timeZone)),

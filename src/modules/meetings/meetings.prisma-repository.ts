@@ -580,6 +580,7 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
             link: input.link || null,
             submittedByPersonId: input.submittedByPersonId,
             late: input.late,
+            createdAt: input.at,
           },
           select: itemSelect,
         });
@@ -632,11 +633,16 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
       return withNumbers(prisma, rows);
     },
 
-    async addAutomaticItems(meeting, rows) {
+    async addAutomaticItems(meeting, rows, at) {
       if (rows.length === 0) return;
       // Carried items come first, so an escalation carried from last time is not added again.
       await prisma.agendaItem.createMany({
-        data: rows.map((row) => ({ ...row, workspaceId: meeting.workspaceId, meetingId: meeting.id })),
+        data: rows.map((row) => ({
+          ...row,
+          workspaceId: meeting.workspaceId,
+          meetingId: meeting.id,
+          createdAt: at,
+        })),
         skipDuplicates: true,
       });
     },

@@ -142,7 +142,8 @@ export interface MeetingsRepository {
 
   addItem(
     meeting: MeetingDto,
-    input: AgendaItemInput & { submittedByPersonId: string; late: boolean },
+    /** `at`: when it was raised, by Liaison's clock (the joint assessment's cycle starts there). */
+    input: AgendaItemInput & { submittedByPersonId: string; late: boolean; at: Date },
     actorSlackId: string,
   ): Promise<AgendaItemDto>;
   findItem(workspaceId: string, itemId: string): Promise<AgendaItemDto | null>;
@@ -154,7 +155,7 @@ export interface MeetingsRepository {
   ): Promise<AgendaItemDto | null>;
   itemsOf(meetingId: string): Promise<AgendaItemDto[]>;
   /** Adds Liaison's items; an escalation or a carried item already on this agenda is not added twice. */
-  addAutomaticItems(meeting: MeetingDto, rows: readonly AutomaticItemRow[]): Promise<void>;
+  addAutomaticItems(meeting: MeetingDto, rows: readonly AutomaticItemRow[], at: Date): Promise<void>;
 
   /** Unresolved escalations marked for the meeting (by people or the SLA sweep) involving these departments. */
   escalationsForAgenda(workspaceId: string, departmentIds: readonly string[]): Promise<EscalationForAgenda[]>;

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n/catalog.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
+import { cycleChangePercent } from '../../modules/escalations/agenda-assessment.rules.js';
 import type { AssessmentReport } from '../../modules/escalations/assessment.service.js';
 import type { TiedEscalation } from '../../modules/escalations/open-escalations.rules.js';
 import { formatDate } from './calendar-format.js';
@@ -34,6 +35,25 @@ export function formatMinutes(minutes: number, locale: SupportedLocale): string 
     parts.push(`${mins}${unit.m}`);
   }
   return parts.join(zh ? '' : ' ');
+}
+
+/** "3 d 5 h (prev 6 d 12 h, −51%)"; "—" when nothing was decided this quarter. */
+function agendaCycle(
+  current: number | null,
+  previous: number | null,
+  locale: SupportedLocale,
+  t: Translate,
+): string {
+  if (current === null) return t('escalationReport.none');
+  const now = formatMinutes(current, locale);
+  if (previous === null) return t('escalationReport.cycleNoPrev', { cycle: now });
+  const change = cycleChangePercent(current, previous);
+  const sign = change === null || change === 0 ? '±' : change < 0 ? '−' : '+';
+  return t('escalationReport.cycleVsPrev', {
+    cycle: now,
+    prev: formatMinutes(previous, locale),
+    change: `${sign}${Math.abs(change ?? 0)}%`,
+  });
 }
 
 function ratio(part: number, whole: number, t: Translate): string {
@@ -98,6 +118,9 @@ export function escalationReportView(
           ? t('escalationReport.none')
           : `${row.actionItemsOnTime}/${row.actionItemsDue}`,
       checkIns: ratio(row.checkInsAnswered, row.checkInsAsked, t),
+      agendaRaised: row.agendaItemsRaised,
+      agendaResolved: row.agendaItemsResolved,
+      cycle: agendaCycle(row.agendaCycleMinutes, row.agendaCyclePrevMinutes, locale, t),
     }),
   );
   const blocks: KnownBlock[] = [

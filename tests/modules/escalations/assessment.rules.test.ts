@@ -242,6 +242,11 @@ describe('figures', () => {
       actionItemsOnTime: 1,
       checkInsAsked: 6,
       checkInsAnswered: 5,
+      // No joint meeting's agenda item: nothing raised, resolved or timed.
+      agendaItemsRaised: 0,
+      agendaItemsResolved: 0,
+      agendaCycleMinutes: null,
+      agendaCyclePrevMinutes: null,
     });
     expect(b).toEqual({
       departmentId: 'B',
@@ -255,6 +260,11 @@ describe('figures', () => {
       // No check-in round closed for B: 0 of 0.
       checkInsAsked: 0,
       checkInsAnswered: 0,
+      // No joint meeting's agenda item: nothing raised, resolved or timed.
+      agendaItemsRaised: 0,
+      agendaItemsResolved: 0,
+      agendaCycleMinutes: null,
+      agendaCyclePrevMinutes: null,
     });
     expect(c).toMatchObject({ raised: 0, received: 0, medianMinutesToDecision: 3 * 24 * 60 });
   });
