@@ -2,7 +2,7 @@
 export const meetingsEn = {
   about:
     'Recurring joint meetings of several departments: agenda items collected by DM, the agenda with a pre-read, decisions and action items recorded from it, minutes',
-  help: '`/meeting new` — set up a recurring joint meeting of several departments · `/meeting list` — the meetings and when each meets next · `/meeting edit MTG-n` — change a series · `/meeting skip MTG-n YYYY-MM-DD` — skip one occurrence · `/meeting cancel MTG-n` — stop a series · `/meeting notes [MTG-n]` — turn a meeting's notes into proposed action items for their owners to accept (needs a language model) · `/meeting delegate MTG-n @person [department]` — name who answers the agenda collection for your department (`none` removes them)',
+  help: '`/meeting new` — set up a recurring joint meeting of several departments · `/meeting list` — the meetings and when each meets next · `/meeting edit MTG-n` — change a series · `/meeting skip MTG-n YYYY-MM-DD` — skip one occurrence · `/meeting cancel MTG-n` — stop a series · `/meeting notes [MTG-n]` — turn a meeting’s notes into proposed action items for their owners to accept (needs a language model) · `/meeting delegate MTG-n @person [department]` — name who answers the agenda collection for your department (`none` removes them)',
   usage:
     'Usage: `/meeting new`, `/meeting list`, `/meeting edit MTG-n`, `/meeting skip MTG-n YYYY-MM-DD`, `/meeting cancel MTG-n` or `/meeting delegate MTG-n @person|none [department]`.',
   id: 'MTG-{number}',
