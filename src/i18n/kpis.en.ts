@@ -14,7 +14,7 @@ export const kpisEn = {
       '`/kpi digest subscribe #channel KEYS|DEPARTMENT [daily|weekly] [HH:MM]` — post a KPI digest to a channel at its local time (admins and the department’s leads); `/kpi digest list`, `/kpi digest unsubscribe N`, `/kpi digest now #channel`',
   },
   usage:
-    'Usage: `/kpi define [KEY]`, `/kpi list [department]`, `/kpi show KEY`, `/kpi plan KEY`, `/kpi record KEY VALUE [YYYY-MM-DD | YYYY-MM-DD HH:00]`, `/kpi import`, `/kpi token create NAME | list | revoke NAME`.',
+    'Usage: `/kpi define [KEY]`, `/kpi list [department]`, `/kpi show KEY`, `/kpi plan KEY`, `/kpi record KEY VALUE [YYYY-MM-DD | YYYY-MM-DD HH:00]`, `/kpi import`, `/kpi token create NAME | list | revoke NAME`, `/kpi digest subscribe | list | unsubscribe | now`.',
   unit: { COUNT: 'count', PERCENT: 'percent', CURRENCY: 'currency', RATIO: 'ratio' },
   direction: { HIGHER_IS_BETTER: 'higher is better', LOWER_IS_BETTER: 'lower is better' },
   aggregation: { SUM: 'sum', MEAN: 'mean', LAST: 'last value' },

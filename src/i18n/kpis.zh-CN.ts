@@ -14,7 +14,7 @@ export const kpisZhCn: typeof kpisEn = {
       '`/kpi digest subscribe #频道 KEY…|部门 [daily|weekly] [HH:MM]` — 按当地时间向频道发布 KPI 摘要（管理员及部门负责人）；`/kpi digest list`、`/kpi digest unsubscribe 编号`、`/kpi digest now #频道`',
   },
   usage:
-    '用法：`/kpi define [KEY]`、`/kpi list [部门]`、`/kpi show KEY`、`/kpi plan KEY`、`/kpi record KEY 数值 [YYYY-MM-DD | YYYY-MM-DD HH:00]`、`/kpi import`、`/kpi token create 名称 | list | revoke 名称`。',
+    '用法：`/kpi define [KEY]`、`/kpi list [部门]`、`/kpi show KEY`、`/kpi plan KEY`、`/kpi record KEY 数值 [YYYY-MM-DD | YYYY-MM-DD HH:00]`、`/kpi import`、`/kpi token create 名称 | list | revoke 名称`、`/kpi digest subscribe | list | unsubscribe | now`。',
   unit: { COUNT: '数量', PERCENT: '百分比', CURRENCY: '货币', RATIO: '比率' },
   direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' },
   aggregation: { SUM: '求和', MEAN: '平均', LAST: '取最新值' },

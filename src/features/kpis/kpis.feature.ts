@@ -8,6 +8,7 @@ import { createKpisDigestSection } from '../../modules/kpis/kpi-digest.service.j
 import { createKpiImportService, type KpiImportService } from '../../modules/kpis/kpi-import.service.js';
 import { createKpiPlansPrismaRepository } from '../../modules/kpis/kpi-plans.prisma-repository.js';
 import { createKpiPlansService, type KpiPlansService } from '../../modules/kpis/kpi-plans.service.js';
+import { kpiDigestSubscriptionsExportSection } from '../../modules/kpis/kpi-subscriptions.export.prisma-repository.js';
 import { createKpiSubscriptionsPrismaRepository } from '../../modules/kpis/kpi-subscriptions.prisma-repository.js';
 import {
   createKpiSubscriptionsService,
@@ -53,7 +54,10 @@ export interface KpisServices {
 export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
   name: 'kpis',
   summary: 'kpis.about',
-  exportSections: ({ db }) => [kpiSampleChangesExportSection(db.prisma)],
+  exportSections: ({ db }) => [
+    kpiSampleChangesExportSection(db.prisma),
+    kpiDigestSubscriptionsExportSection(db.prisma),
+  ],
   services: (deps, { db }) => {
     const repo = createKpisPrismaRepository(db.prisma);
     const planRepo = createKpiPlansPrismaRepository(db.prisma);
