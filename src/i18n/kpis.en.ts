@@ -10,9 +10,11 @@ export const kpisEn = {
       '`/kpi record KEY VALUE [YYYY-MM-DD | YYYY-MM-DD HH:00]` — record a value (this period by default)',
     import: '`/kpi import` — paste CSV (`kpi,period,value[,note]`), or share a CSV file with Liaison in a DM',
     token: '`/kpi token create NAME | list | revoke NAME` — tokens for the KPI HTTP API (admins)',
+    digest:
+      '`/kpi digest subscribe #channel KEYS|DEPARTMENT [daily|weekly] [HH:MM]` — post a KPI digest to a channel at its local time (admins and the department’s leads); `/kpi digest list`, `/kpi digest unsubscribe N`, `/kpi digest now #channel`',
   },
   usage:
-    'Usage: `/kpi define [KEY]`, `/kpi list [department]`, `/kpi show KEY`, `/kpi plan KEY`, `/kpi record KEY VALUE [YYYY-MM-DD | YYYY-MM-DD HH:00]`, `/kpi import`, `/kpi token create NAME | list | revoke NAME`.',
+    'Usage: `/kpi define [KEY]`, `/kpi list [department]`, `/kpi show KEY`, `/kpi plan KEY`, `/kpi record KEY VALUE [YYYY-MM-DD | YYYY-MM-DD HH:00]`, `/kpi import`, `/kpi token create NAME | list | revoke NAME`, `/kpi digest subscribe | list | unsubscribe | now`.',
   unit: { COUNT: 'count', PERCENT: 'percent', CURRENCY: 'currency', RATIO: 'ratio' },
   direction: { HIGHER_IS_BETTER: 'higher is better', LOWER_IS_BETTER: 'lower is better' },
   aggregation: { SUM: 'sum', MEAN: 'mean', LAST: 'last value' },
@@ -194,6 +196,32 @@ export const kpisEn = {
       worsened: '{name} moved {change} on {period} versus {previous}, to {value}.',
       onTarget: '{count} of {total} KPIs are on target in their latest period.',
       onTargetOne: '1 of {total} KPIs is on target in its latest period.',
+    },
+  },
+  subscriptions: {
+    header: '*KPI digest* — {scope} · {cadence}, worst first',
+    empty: '_No KPI values to show yet._',
+    more: '… and {count} more',
+    cadence: { daily: 'daily', weekly: 'weekly' },
+    subscribed:
+      'Subscribed #{number}: {scope} goes to {channel} {cadence} at {time} ({zone}), in {language}. First post: {next}.',
+    listTitle: '*Channel KPI digests*',
+    listEmpty:
+      'No channel gets a KPI digest yet. Subscribe one with `/kpi digest subscribe #channel KEYS|DEPARTMENT [daily|weekly] [HH:MM]`.',
+    listLine: '{number}. {channel} — {scope} · {cadence} at {time} ({zone}) · last sent {last}',
+    never: 'never',
+    scopeKpis: 'KPIs {keys}',
+    scopeDepartment: 'department {department}',
+    unsubscribed: 'Unsubscribed #{number}: {channel} no longer gets {scope}.',
+    postedNow: 'Posted {count} KPI digest(s) to {channel}.',
+    usage:
+      'Usage: `/kpi digest subscribe #channel KEYS|DEPARTMENT [daily|weekly] [HH:MM]`, `/kpi digest list`, `/kpi digest unsubscribe N`, `/kpi digest now #channel`.',
+    errors: {
+      channel: 'Name the channel as a mention, e.g. `/kpi digest subscribe #sales gmv daily 09:00`.',
+      time: 'Write the time as HH:MM on a 24-hour clock, e.g. 09:00 or 18:30.',
+      targets: 'Name the KPI keys or one department key, e.g. `gmv cac` or `marketing`.',
+      notFound: 'There is no KPI digest subscription #{number}. See `/kpi digest list`.',
+      noneForChannel: '{channel} has no KPI digest subscription. See `/kpi digest list`.',
     },
   },
   home: {

@@ -10,9 +10,11 @@ export const kpisZhCn: typeof kpisEn = {
     record: '`/kpi record KEY 数值 [YYYY-MM-DD | YYYY-MM-DD HH:00]` — 录入数值（默认为当前周期）',
     import: '`/kpi import` — 粘贴 CSV（`kpi,period,value[,note]`），或在与 Liaison 的私信中分享 CSV 文件',
     token: '`/kpi token create 名称 | list | revoke 名称` — KPI HTTP API 的令牌（管理员）',
+    digest:
+      '`/kpi digest subscribe #频道 KEY…|部门 [daily|weekly] [HH:MM]` — 按当地时间向频道发布 KPI 摘要（管理员及部门负责人）；`/kpi digest list`、`/kpi digest unsubscribe 编号`、`/kpi digest now #频道`',
   },
   usage:
-    '用法：`/kpi define [KEY]`、`/kpi list [部门]`、`/kpi show KEY`、`/kpi plan KEY`、`/kpi record KEY 数值 [YYYY-MM-DD | YYYY-MM-DD HH:00]`、`/kpi import`、`/kpi token create 名称 | list | revoke 名称`。',
+    '用法：`/kpi define [KEY]`、`/kpi list [部门]`、`/kpi show KEY`、`/kpi plan KEY`、`/kpi record KEY 数值 [YYYY-MM-DD | YYYY-MM-DD HH:00]`、`/kpi import`、`/kpi token create 名称 | list | revoke 名称`、`/kpi digest subscribe | list | unsubscribe | now`。',
   unit: { COUNT: '数量', PERCENT: '百分比', CURRENCY: '货币', RATIO: '比率' },
   direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' },
   aggregation: { SUM: '求和', MEAN: '平均', LAST: '取最新值' },
@@ -191,6 +193,32 @@ export const kpisZhCn: typeof kpisEn = {
       worsened: '{name} 在 {period} 较 {previous} 变化 {change}，为 {value}。',
       onTarget: '{total} 项 KPI 中有 {count} 项在最新周期达标。',
       onTargetOne: '{total} 项 KPI 中有 1 项在最新周期达标。',
+    },
+  },
+  subscriptions: {
+    header: '*KPI 摘要* — {scope} · {cadence}，按严重程度排序',
+    empty: '_暂无可显示的 KPI 数值。_',
+    more: '……另有 {count} 项',
+    cadence: { daily: '每天', weekly: '每周' },
+    subscribed:
+      '已订阅 #{number}：{scope}将于{cadence} {time}（{zone}）以{language}发布到 {channel}。首次发布：{next}。',
+    listTitle: '*频道 KPI 摘要*',
+    listEmpty:
+      '还没有频道订阅 KPI 摘要。用 `/kpi digest subscribe #频道 KEY…|部门 [daily|weekly] [HH:MM]` 订阅。',
+    listLine: '{number}. {channel} — {scope} · {cadence} {time}（{zone}）· 上次发送 {last}',
+    never: '从未',
+    scopeKpis: 'KPI {keys}',
+    scopeDepartment: '部门 {department}',
+    unsubscribed: '已取消订阅 #{number}：{channel} 不再接收{scope}。',
+    postedNow: '已向 {channel} 发布 {count} 份 KPI 摘要。',
+    usage:
+      '用法：`/kpi digest subscribe #频道 KEY…|部门 [daily|weekly] [HH:MM]`、`/kpi digest list`、`/kpi digest unsubscribe 编号`、`/kpi digest now #频道`。',
+    errors: {
+      channel: '请以提及的形式写频道，例如 `/kpi digest subscribe #sales gmv daily 09:00`。',
+      time: '时间请写成 24 小时制的 HH:MM，例如 09:00 或 18:30。',
+      targets: '请写出 KPI 的 key 或一个部门的 key，例如 `gmv cac` 或 `marketing`。',
+      notFound: '没有编号为 #{number} 的 KPI 摘要订阅。见 `/kpi digest list`。',
+      noneForChannel: '{channel} 没有 KPI 摘要订阅。见 `/kpi digest list`。',
     },
   },
   home: {

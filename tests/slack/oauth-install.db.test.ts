@@ -166,6 +166,7 @@ describe('installing Liaison from /slack/install', () => {
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
       { kind: 'form-submissions.purge', status: 'ACTIVE' },
+      { kind: 'kpis.digest.send', status: 'ACTIVE' },
       { kind: 'meetings.cycle', status: 'ACTIVE' },
       { kind: 'okrs.check-ins', status: 'ACTIVE' },
       { kind: 'system.heartbeat', status: 'ACTIVE' },
@@ -466,6 +467,7 @@ describe('uninstall and revoked tokens', () => {
       { kind: 'form-submissions.purge', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
+      { kind: 'kpis.digest.send', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'meetings.cycle', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'okrs.check-ins', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'system.heartbeat', status: 'PAUSED', pausedReason: 'uninstalled' },
@@ -483,7 +485,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 11,
+      pausedSchedules: 12,
       cancelledDeliveries: 2,
     });
 
@@ -540,7 +542,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 11 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 12 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -571,7 +573,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(11);
+    ).toBe(12);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

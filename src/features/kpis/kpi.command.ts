@@ -6,6 +6,7 @@ import { commandTextOf } from '../../slack/parsers/liaison-command.parser.js';
 import { servicesOf } from '../feature-registry.js';
 import { sendKpiChartToDm } from './kpi-chart.delivery.js';
 import { kpiDefineModal } from './kpi-define.view.js';
+import { kpiDigestCommand } from './kpi-digest.command.js';
 import { kpiImportModal } from './kpi-import.view.js';
 import { kpiPlanLines, kpiPlanModal } from './kpi-plan.view.js';
 import { kpiTokenCommand } from './kpi-token.command.js';
@@ -17,7 +18,7 @@ const usage = (typed: string) =>
   new DomainError('kpi.usage', { key: 'kpis.usage' }, { detail: `typed "/kpi ${typed}"` });
 
 /**
- * `/kpi define [KEY] | list [department] | show KEY | plan KEY | record KEY VALUE [period]`: ack, the
+ * `/kpi define [KEY] | list [department] | show KEY | plan KEY | record KEY VALUE [period] | digest …`: ack, the
  * actor, then a service call and a view, answered privately in the person's language.
  */
 export function kpiCommand(deps: SlackDeps) {
@@ -47,6 +48,11 @@ export function kpiCommand(deps: SlackDeps) {
       case 'token':
       case 'tokens': {
         await reply(await kpiTokenCommand(servicesOf(deps, kpisFeature).tokens, actor, rest));
+        return;
+      }
+      case 'digest': {
+        const subscriptions = servicesOf(deps, kpisFeature).subscriptions;
+        await reply({ text: await kpiDigestCommand(subscriptions, actor, rest) });
         return;
       }
       case 'import': {

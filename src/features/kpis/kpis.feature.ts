@@ -8,6 +8,12 @@ import { createKpisDigestSection } from '../../modules/kpis/kpi-digest.service.j
 import { createKpiImportService, type KpiImportService } from '../../modules/kpis/kpi-import.service.js';
 import { createKpiPlansPrismaRepository } from '../../modules/kpis/kpi-plans.prisma-repository.js';
 import { createKpiPlansService, type KpiPlansService } from '../../modules/kpis/kpi-plans.service.js';
+import { kpiDigestSubscriptionsExportSection } from '../../modules/kpis/kpi-subscriptions.export.prisma-repository.js';
+import { createKpiSubscriptionsPrismaRepository } from '../../modules/kpis/kpi-subscriptions.prisma-repository.js';
+import {
+  createKpiSubscriptionsService,
+  type KpiSubscriptionsService,
+} from '../../modules/kpis/kpi-subscriptions.service.js';
 import { createKpiTokensPrismaRepository } from '../../modules/kpis/kpi-tokens.prisma-repository.js';
 import { createKpiTokensService, type KpiTokensService } from '../../modules/kpis/kpi-tokens.service.js';
 import { kpiSampleChangesExportSection } from '../../modules/kpis/kpis.export.prisma-repository.js';
@@ -20,6 +26,12 @@ import { kpiCommand } from './kpi.command.js';
 import { kpiBreachEffects } from './kpi-breach.effects.js';
 import { kpiCsvFileShared } from './kpi-csv-file.event.js';
 import { kpiDefineSubmission } from './kpi-define.submission.js';
+import { postKpiChannelDigest } from './kpi-digest-post.js';
+import {
+  ensureKpiDigestSendSchedule,
+  KPI_DIGEST_SEND_KIND,
+  kpiDigestSendJob,
+} from './kpi-digest-send.job.js';
 import { kpiImportSubmission } from './kpi-import.submission.js';
 import { kpiPlanSubmission } from './kpi-plan.submission.js';
 import { kpiSamplesRoute } from './kpi-samples.route.js';
@@ -33,6 +45,7 @@ export interface KpisServices {
   imports: KpiImportService;
   tokens: KpiTokensService;
   api: KpiApiService;
+  subscriptions: KpiSubscriptionsService;
 }
 
 /**
@@ -41,7 +54,10 @@ export interface KpisServices {
 export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
   name: 'kpis',
   summary: 'kpis.about',
-  exportSections: ({ db }) => [kpiSampleChangesExportSection(db.prisma)],
+  exportSections: ({ db }) => [
+    kpiSampleChangesExportSection(db.prisma),
+    kpiDigestSubscriptionsExportSection(db.prisma),
+  ],
   services: (deps, { db }) => {
     const repo = createKpisPrismaRepository(db.prisma);
     const planRepo = createKpiPlansPrismaRepository(db.prisma);
@@ -75,6 +91,16 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
         clock: deps.clock,
       }),
       api: createKpiApiService({ repo, write: kpis.write }),
+      subscriptions: createKpiSubscriptionsService({
+        repo: createKpiSubscriptionsPrismaRepository(db.prisma),
+        authorization: deps.authorization,
+        clock: deps.clock,
+        requireKpi: kpis.requireKpi,
+        healthOf: kpis.healthOf,
+        post: postKpiChannelDigest(deps),
+        onError: (error, subscriptionId) =>
+          deps.logger.error({ err: error, subscriptionId }, 'KPI channel digest could not be posted'),
+      }),
     };
   },
   httpRoutes: (deps) => {
@@ -98,6 +124,14 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
       narrate: (request) => narrateKpis(deps.llm, request),
     }),
   ],
+  // Channel KPI digests (`/kpi digest subscribe`): the five-minute pass posts the due ones.
+  jobs: [
+    {
+      kind: KPI_DIGEST_SEND_KIND,
+      handler: (deps) => kpiDigestSendJob({ subscriptions: servicesOf(deps, kpisFeature).subscriptions }),
+      ensureSchedule: (deps, workspace) => ensureKpiDigestSendSchedule(deps.schedules, workspace.id),
+    },
+  ],
   home: [
     {
       id: KPI_BLOCKS.home,
@@ -119,6 +153,7 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
     { key: 'kpis.help.plan' },
     { key: 'kpis.help.record' },
     { key: 'kpis.help.import' },
+    { key: 'kpis.help.digest' },
     { key: 'kpis.help.token', adminOnly: true },
   ],
 });
