@@ -118,9 +118,12 @@ describe('/liaison export', () => {
       'digest_subscriptions',
       'okr_key_results',
       'okr_check_ins',
+      'proposals',
       'kpi_values_recorded',
+      'kpi_digest_subscriptions',
       'meeting_series',
       'agenda_items',
+      'meeting_delegates',
       'audit_events',
     ]);
     expect(document.rowCounts.people).toBe(people.length);
@@ -141,7 +144,7 @@ describe('/liaison export', () => {
 
   it('sends one CSV per table, escaped and guarded against formulas, in as few messages as Slack allows', async () => {
     const { messages, files } = await exportAs('U0DEMOLIN', 'export csv', 3);
-    expect(files).toHaveLength(23);
+    expect(files).toHaveLength(26);
     expect(messages).toHaveLength(3);
     expect(messages[0]?.text).toContain('第 1 部分，共 3 部分');
     expect(messages[0]?.files ?? []).toHaveLength(10);
@@ -212,11 +215,11 @@ describe('/liaison export', () => {
   });
 
   it('sends a member their own data as CSV, one file per table, in their language', async () => {
-    const { reply, messages, files } = await exportAs('U0DEMOSAM', 'export me csv', 2);
+    const { reply, messages, files } = await exportAs('U0DEMOSAM', 'export me csv', 3);
     expect(reply?.text).toContain('Preparing your export of your own data (CSV, one file per table)');
-    // Twelve tables: more than the 10 files Slack shows on one message.
-    expect(messages).toHaveLength(2);
-    expect(messages[0]?.text).toContain('Part 1 of 2.');
+    // Twenty-one tables: more than twice the 10 files Slack shows on one message.
+    expect(messages).toHaveLength(3);
+    expect(messages[0]?.text).toContain('Part 1 of 3.');
     expect(files.map((f) => f.name.replace(/^liaison-me-\d{4}-\d\d-\d\d-/, ''))).toEqual([
       'person.csv',
       'memberships.csv',
@@ -232,15 +235,18 @@ describe('/liaison export', () => {
       'digest_subscriptions.csv',
       'okr_key_results.csv',
       'okr_check_ins.csv',
+      'proposals.csv',
       'kpi_values_recorded.csv',
+      'kpi_digest_subscriptions.csv',
       'meeting_series.csv',
       'agenda_items.csv',
+      'meeting_delegates.csv',
       'audit_events.csv',
     ]);
     const absences = csvRecords(files.find((f) => f.name.endsWith('-absences.csv'))?.content ?? '');
     expect(absences.map((a) => a.reason)).toEqual([`'${TRICKY_REASON}`]);
 
-    const zhang = await exportAs('U0DEMOZHANG', 'export csv me', 2);
+    const zhang = await exportAs('U0DEMOZHANG', 'export csv me', 3);
     expect(zhang.messages[0]?.text).toContain('你的 Liaison 导出：你自己的数据（CSV，每张表一个文件）');
   });
 
