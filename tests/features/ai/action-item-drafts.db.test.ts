@@ -5,6 +5,7 @@ import { servicesOf } from '../../../src/features/feature-registry.js';
 import { createLlmClient } from '../../../src/llm/index.js';
 import type { RaiseInput } from '../../../src/modules/escalations/escalations.types.js';
 import { ESCALATION_CARD_BLOCKS } from '../../../src/slack/views/escalation-card.view.js';
+import { isCardOf } from '../../harness/escalation-card.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../../harness/fake-openai.js';
 import { fakeSlackClient } from '../../harness/fake-slack.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
@@ -98,7 +99,7 @@ beforeEach(async () => {
 function cardIn(channel: string) {
   const card = slack()
     .messages(channel)
-    .filter((m) => m.text.startsWith(`ESC-${number} `))
+    .filter((m) => isCardOf(m.text, number))
     .at(-1);
   if (!card) throw new Error(`no card in ${channel}`);
   return card;
