@@ -20,13 +20,7 @@ import {
 import type { DecisionDraftSource, ThreadMessage } from '../../modules/ai/action-item-drafts.types.js';
 import { factLines } from '../../modules/ai/escalation-summary.rules.js';
 import type { WrittenBy } from '../../modules/ai/llm-runs.types.js';
-import {
-  draftFromNotesByRules,
-  meetingOwnerLines,
-  meetingOwners,
-  meetingRefOf,
-  noteFacts,
-} from '../../modules/ai/meeting-notes.rules.js';
+import { draftFromNotesByRules, meetingRefOf, noteFacts } from '../../modules/ai/meeting-notes.rules.js';
 import type { WorkingTimeProfile } from '../../modules/calendar/working-time.rules.js';
 import { PROPOSAL_TITLE_MAX } from '../../modules/proposals/proposals.rules.js';
 import type { ProposalsService } from '../../modules/proposals/proposals.service.js';
@@ -109,13 +103,13 @@ export function createActionItemDrafts(deps: {
         );
       const facts = noteFacts(source, notes);
       const known = new Set(facts.map((fact) => fact.ref));
-      const owners = meetingOwners(source);
+      const owners = candidateOwners(source);
       const generated = await deps.llm.generateObject({
         prompt: 'draft-action-items',
         vars: {
           language: languageFor(locale),
           facts: factLines(facts),
-          people: meetingOwnerLines(source, owners),
+          people: ownerLines(source, owners),
         },
         schema: ActionItemDraftsOutput,
         workspaceId: actor.workspaceId,

@@ -29,8 +29,17 @@ export function decidedForDepartment(source: DecisionDraftSource) {
   return source.departments.find((d) => d.role === 'COUNTERPART') ?? source.departments[0];
 }
 
+/** What owners are drawn from: departments with their leads and heads (a decision's, a meeting's). */
+interface WithLeads {
+  departments: readonly {
+    id: string;
+    nameEn: string;
+    leads: readonly { personId: string; name: string; role: 'LEAD' | 'HEAD' }[];
+  }[];
+}
+
 /** People the model may name: the involved departments' leads and heads, by ref. */
-export function candidateOwners(source: DecisionDraftSource): CandidateOwner[] {
+export function candidateOwners(source: WithLeads): CandidateOwner[] {
   const seen = new Set<string>();
   const owners: CandidateOwner[] = [];
   for (const department of source.departments)
@@ -48,7 +57,7 @@ export function candidateOwners(source: DecisionDraftSource): CandidateOwner[] {
   return owners;
 }
 
-export function ownerLines(source: DecisionDraftSource, owners: readonly CandidateOwner[]): string {
+export function ownerLines(source: WithLeads, owners: readonly CandidateOwner[]): string {
   const name = new Map(source.departments.map((d) => [d.id, d.nameEn]));
   return owners
     .map((o) => `${o.ref}: ${o.name}, ${o.role.toLowerCase()} of ${name.get(o.departmentId) ?? '—'}`)

@@ -1,5 +1,5 @@
 import { DEFAULT_DUE_WORKING_DAYS, MAX_PROPOSALS_PER_DRAFT } from '../proposals/proposals.rules.js';
-import type { CandidateOwner, MeetingNotesSource } from './action-item-drafts.types.js';
+import type { MeetingNotesSource } from './action-item-drafts.types.js';
 import type { CitableFact } from './escalation-summary.types.js';
 
 /** The most note lines one draft reads. */
@@ -26,32 +26,6 @@ export function noteFacts(source: MeetingNotesSource, notes: string): CitableFac
       text: line.length > LINE_MAX ? `${line.slice(0, LINE_MAX)}…` : line,
     })),
   ];
-}
-
-/** The series' departments' leads and heads, by ref, as owners the model may name. */
-export function meetingOwners(source: MeetingNotesSource): CandidateOwner[] {
-  const owners: CandidateOwner[] = [];
-  const seen = new Set<string>();
-  for (const department of source.departments)
-    for (const lead of department.leads) {
-      if (seen.has(lead.personId)) continue;
-      seen.add(lead.personId);
-      owners.push({
-        ref: `P${owners.length + 1}`,
-        personId: lead.personId,
-        name: lead.name,
-        departmentId: department.id,
-        role: lead.role,
-      });
-    }
-  return owners;
-}
-
-export function meetingOwnerLines(source: MeetingNotesSource, owners: readonly CandidateOwner[]): string {
-  const name = new Map(source.departments.map((d) => [d.id, d.nameEn]));
-  return owners
-    .map((o) => `${o.ref}: ${o.name}, ${o.role.toLowerCase()} of ${name.get(o.departmentId) ?? '—'}`)
-    .join('\n');
 }
 
 const ACTION_MARKER =
