@@ -2,28 +2,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aiFeature } from '../../../src/features/ai/ai.feature.js';
 import { AI_ACTIONS, AI_BLOCKS } from '../../../src/features/ai/ai.ids.js';
 import { servicesOf } from '../../../src/features/feature-registry.js';
-import { createLlmClient } from '../../../src/llm/index.js';
 import type { RaiseInput } from '../../../src/modules/escalations/escalations.types.js';
 import { ESCALATION_CARD_BLOCKS } from '../../../src/slack/views/escalation-card.view.js';
 import { isCardOf } from '../../harness/escalation-card.js';
-import { type FakeOpenAi, startFakeOpenAi } from '../../harness/fake-openai.js';
+import { fakeModelLlm } from '../../harness/fake-model.js';
+import type { FakeOpenAi } from '../../harness/fake-openai.js';
 import { fakeSlackClient } from '../../harness/fake-slack.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
-import { memoryLogger } from '../../harness/memory-logger.js';
 
 let fake: FakeOpenAi;
 const file = liaisonForThisFile({
   seedDemo: true,
-  llm: async () => {
-    fake = await startFakeOpenAi();
-    return createLlmClient({
-      apiKey: 'sk-test',
-      baseUrl: fake.baseUrl,
-      model: 'gpt-fake',
-      maxRetries: 0,
-      logger: memoryLogger().logger,
-    });
-  },
+  llm: fakeModelLlm((started) => {
+    fake = started;
+  }),
 });
 afterAll(() => fake?.close());
 const db = () => file.db.prisma;

@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OKR_BLOCKS, OKR_COMMAND } from '../../../src/features/okrs/okrs.ids.js';
-import { createLlmClient } from '../../../src/llm/index.js';
 import { createDemoPrismaRepository } from '../../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoOkrs } from '../../../src/modules/demo/demo.service.js';
 import { fixedClock } from '../../fakes/fixed-clock.js';
 import { blockById, textOf } from '../../harness/blocks.js';
-import { type FakeOpenAi, startFakeOpenAi } from '../../harness/fake-openai.js';
+import { fakeModelLlm } from '../../harness/fake-model.js';
+import type { FakeOpenAi } from '../../harness/fake-openai.js';
 import { connectDriver } from '../../harness/fake-slack.js';
 import { liaisonForThisFile, SIGNING_SECRET } from '../../harness/liaison-under-test.js';
-import { memoryLogger } from '../../harness/memory-logger.js';
 import type { SlackDriver } from '../../harness/slack-driver.js';
 
 let fake: FakeOpenAi;
 const file = liaisonForThisFile({
   seedDemo: true,
-  llm: async () => {
-    fake = await startFakeOpenAi();
-    return createLlmClient({
-      apiKey: 'sk-test',
-      baseUrl: fake.baseUrl,
-      model: 'gpt-fake',
-      maxRetries: 0,
-      logger: memoryLogger().logger,
-    });
-  },
+  llm: fakeModelLlm((started) => {
+    fake = started;
+  }),
 });
 afterAll(() => fake?.close());
 const db = () => file.db.prisma;
