@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n/catalog.js';
+import { formatDate, localeOfTranslator } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { DepartmentReview, ReviewSource } from '../../modules/okrs/okr-review.rules.js';
 import { progressBar } from '../../modules/okrs/okr-scoring.rules.js';
@@ -95,7 +96,12 @@ export function okrReviewView(
         lateText: r.late > 0 ? t('okrs.review.narrativeLate', { late: r.late }) : '',
       }),
     );
-    if (r.cycles.length > 0) lines.push(t('okrs.review.sources', { dates: r.cycles.join(', ') }));
+    if (r.cycles.length > 0)
+      lines.push(
+        t('okrs.review.sources', {
+          dates: r.cycles.map((cycle) => formatDate(cycle, localeOfTranslator(t))).join(', '),
+        }),
+      );
     return lines.join('\n');
   });
   const body = sections.length > 0 ? sections.join('\n\n') : t('okrs.review.empty', { period });
