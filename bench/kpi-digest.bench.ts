@@ -2,8 +2,8 @@
 // of daily values (5,000 KPIs, 450,000 samples): the time to compose it (values, change,
 // target, status, the narrative by rules), charts excluded, and the SQL statements it issues.
 // `npm run bench:kpi-digest` — PGlite in memory; LIAISON_BENCH_DATABASE_URL runs it on a
-// fresh PostgreSQL database. The statements do not depend on the sizes: the KPIs of the
-// departments (with their owner), the latest 2 values of each, the open breaches (3).
+// fresh PostgreSQL database. The statements do not depend on the sizes: one, the worst KPIs
+// of the departments with their latest two values (kept on each KPI), open breach and counts.
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     authorization: {} as never,
     clock: { now: () => new Date('2036-12-01T02:00:00Z') },
   });
-  const section = createKpisDigestSection({ healthOf: kpis.healthOf });
+  const section = createKpisDigestSection({ worstOf: kpis.worstOf });
   const audience: DigestAudience = {
     workspaceId,
     personId: 'bench',

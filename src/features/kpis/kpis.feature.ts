@@ -119,8 +119,8 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
   // (receipts) when one is configured, by rules otherwise.
   digestSections: (deps) => [
     createKpisDigestSection({
-      healthOf: (workspaceId, departmentIds) =>
-        servicesOf(deps, kpisFeature).kpis.healthOf(workspaceId, departmentIds),
+      worstOf: (workspaceId, departmentIds, limit) =>
+        servicesOf(deps, kpisFeature).kpis.worstOf(workspaceId, departmentIds, limit),
       narrate: (request) => narrateKpis(deps.llm, request),
     }),
   ],

@@ -56,13 +56,15 @@ export interface NarrativeSentence {
 /**
  * The narrative by rules: the KPIs off target (worst first), then those that moved the wrong
  * way by NOTABLE_CHANGE_PERCENT or more, then a count of the rest — each sentence naming its
- * KPI and period. `snapshots` come worst first.
+ * KPI and period. `snapshots` come worst first; when they are the first page of more, `counts`
+ * says how many there are in all and on target.
  */
 export function narrateKpisByRules(
   snapshots: readonly KpiSnapshot[],
   t: Translate,
   locale: string,
   maxSentences: number,
+  counts?: { total: number; onTarget: number },
 ): NarrativeSentence[] {
   const sentences: NarrativeSentence[] = [];
   const withData = snapshots.filter((s) => s.latest);
@@ -93,12 +95,13 @@ export function narrateKpisByRules(
       });
   }
   const onTarget = withData.filter((s) => s.status === 'on_target' && s.breachLevel === 0);
-  if (onTarget.length > 0)
+  const onTargetCount = counts?.onTarget ?? onTarget.length;
+  if (onTargetCount > 0)
     sentences.push({
-      text: t(
-        onTarget.length === 1 ? 'kpis.digest.narrative.onTargetOne' : 'kpis.digest.narrative.onTarget',
-        { count: onTarget.length, total: snapshots.length },
-      ),
+      text: t(onTargetCount === 1 ? 'kpis.digest.narrative.onTargetOne' : 'kpis.digest.narrative.onTarget', {
+        count: onTargetCount,
+        total: counts?.total ?? snapshots.length,
+      }),
       refs: onTarget.slice(0, 5).map(kpiFactRef),
     });
   return sentences;

@@ -1,6 +1,5 @@
 import type { DigestAudience, DigestSection } from '../digest/digest-section.types.js';
 import type { RiskFact } from '../shared/risk-summary.types.js';
-import type { KpiSnapshot } from './kpi.types.js';
 import {
   kpiDigestLine,
   kpiFactRef,
@@ -8,6 +7,7 @@ import {
   type NarrativeSentence,
   narrateKpisByRules,
 } from './kpi-digest.rules.js';
+import type { KpiHealth } from './kpis.service.js';
 
 /** KPI lines shown in a digest at most (worst first); the rest are counted. */
 export const KPI_DIGEST_LINES = 15;
@@ -43,10 +43,11 @@ export const narrateByRulesOnly: KpiNarrator = async (request) => ({
  * The digest's KPI section: for the reader's departments, a short narrative (each sentence
  * names its KPI and period and cites it), then each KPI's value, change versus the previous
  * period, target and status, worst first. KPIs off target (or in breach) are risk facts.
- * Status comes from the KPI service's `healthOf` — the one place status is computed.
+ * Status comes from the KPI service's `worstOf` — the one place status is computed — which
+ * reads only the KPIs the section writes out (of thousands) and counts the rest.
  */
 export function createKpisDigestSection(deps: {
-  healthOf(workspaceId: string, departmentIds: readonly string[]): Promise<KpiSnapshot[]>;
+  worstOf(workspaceId: string, departmentIds: readonly string[], limit: number): Promise<KpiHealth>;
   narrate?: KpiNarrator;
 }): DigestSection {
   const narrate = deps.narrate ?? narrateByRulesOnly;
@@ -57,15 +58,18 @@ export function createKpisDigestSection(deps: {
       if (audience.departments.length === 0) return null;
       const { t, locale } = audience;
       const departmentIds = [...new Set(audience.departments.map((d) => d.id))];
-      const snapshots = await deps.healthOf(audience.workspaceId, departmentIds);
-      if (snapshots.length === 0) return null;
-      // Only the lines shown and the facts given are written out (5,000 KPIs are not all read).
-      const lines = snapshots
-        .slice(0, Math.max(KPI_DIGEST_LINES, KPI_DIGEST_FACTS))
-        .map((s) => ({ ref: kpiFactRef(s), text: kpiDigestLine(s, t, locale) }));
+      const health = await deps.worstOf(
+        audience.workspaceId,
+        departmentIds,
+        Math.max(KPI_DIGEST_LINES, KPI_DIGEST_FACTS),
+      );
+      const { snapshots } = health;
+      if (health.total === 0) return null;
+      // Only the lines shown and the facts given are read and written out (of 5,000 KPIs).
+      const lines = snapshots.map((s) => ({ ref: kpiFactRef(s), text: kpiDigestLine(s, t, locale) }));
       const known = new Set(lines.map((line) => line.ref));
       let narrative: KpiNarrative;
-      const rules = () => narrateKpisByRules(snapshots, t, locale, KPI_NARRATIVE_SENTENCES);
+      const rules = () => narrateKpisByRules(snapshots, t, locale, KPI_NARRATIVE_SENTENCES, health);
       try {
         narrative = await narrate({
           workspaceId: audience.workspaceId,
@@ -114,7 +118,7 @@ export function createKpisDigestSection(deps: {
           {
             heading: t('kpis.digest.values'),
             lines: lines.slice(0, KPI_DIGEST_LINES).map((line) => ({ text: line.text, ref: line.ref })),
-            total: snapshots.length,
+            total: health.total,
           },
         ],
         facts,

@@ -3,7 +3,7 @@ import type { DbClient } from '../../db/database.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import type { KpiDto, SamplePoint } from './kpi.types.js';
-import type { KpisRepository } from './kpis.repository.js';
+import type { KpiHealthRow, KpisRepository } from './kpis.repository.js';
 
 const KPI_SELECT = {
   id: true,
@@ -38,6 +38,64 @@ type KpiRow = {
 function toDto({ ownerDepartment, ...row }: KpiRow): KpiDto {
   const { slackChannelId, ...owner } = ownerDepartment;
   return { ...row, owner: { ...owner, channelId: slackChannelId } };
+}
+
+interface HealthRow {
+  id: string;
+  workspaceId: string;
+  key: string;
+  nameEn: string;
+  nameZh: string;
+  unit: KpiDto['unit'];
+  currency: string | null;
+  direction: KpiDto['direction'];
+  aggregation: KpiDto['aggregation'];
+  period: KpiDto['period'];
+  target: number | null;
+  latestPeriod: string | null;
+  latestValue: number | null;
+  previousPeriod: string | null;
+  previousValue: number | null;
+  ownerId: string;
+  ownerKey: string;
+  ownerNameEn: string;
+  ownerNameZh: string;
+  ownerChannelId: string | null;
+  ownerLocale: string | null;
+  breachLevel: number;
+  total: number;
+  onTarget: number;
+}
+
+function toHealthRow(row: HealthRow): KpiHealthRow {
+  const point = (period: string | null, value: number | null) =>
+    period === null || value === null ? null : { period, value: Number(value) };
+  return {
+    kpi: {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      key: row.key,
+      nameEn: row.nameEn,
+      nameZh: row.nameZh,
+      unit: row.unit,
+      currency: row.currency,
+      direction: row.direction,
+      aggregation: row.aggregation,
+      period: row.period,
+      target: row.target === null ? null : Number(row.target),
+      owner: {
+        id: row.ownerId,
+        key: row.ownerKey,
+        nameEn: row.ownerNameEn,
+        nameZh: row.ownerNameZh,
+        channelId: row.ownerChannelId,
+        locale: row.ownerLocale,
+      },
+    },
+    latest: point(row.latestPeriod, row.latestValue),
+    previous: point(row.previousPeriod, row.previousValue),
+    breachLevel: row.breachLevel,
+  };
 }
 
 /** Sample writes per statement: keeps parameter lists well under PostgreSQL's limit. */
@@ -122,6 +180,47 @@ export function createKpisPrismaRepository(prisma: PrismaClient): KpisRepository
         orderBy: { key: 'asc' },
       });
       return rows.map(toDto);
+    },
+
+    async worstOf(workspaceId, departmentIds, limit) {
+      if (departmentIds.length === 0) return { rows: [], total: 0, onTarget: 0 };
+      // The rank is healthRank (kpi.rules.ts) in SQL: breaches by level, off target, no data,
+      // no target, on target; ties by key in code-point order. tests/…/kpi-digest keeps them equal.
+      const rows = await prisma.$queryRaw<HealthRow[]>`
+        WITH ranked AS (
+          SELECT k.id, k."workspaceId", k.key, k."nameEn", k."nameZh", k.unit::text AS unit, k.currency,
+                 k.direction::text AS direction, k.aggregation::text AS aggregation,
+                 k.period::text AS period, k.target,
+                 k."latestPeriod", k."latestValue", k."previousPeriod", k."previousValue",
+                 d.id AS "ownerId", d.key AS "ownerKey", d."nameEn" AS "ownerNameEn",
+                 d."nameZh" AS "ownerNameZh", d."slackChannelId" AS "ownerChannelId",
+                 d.locale AS "ownerLocale", COALESCE(b.level, 0)::int AS "breachLevel",
+                 CASE
+                   WHEN b.level > 0 THEN 10 - b.level
+                   WHEN k."latestPeriod" IS NULL THEN 11
+                   WHEN k.target IS NULL THEN 12
+                   WHEN (k.direction = 'HIGHER_IS_BETTER' AND k."latestValue" >= k.target)
+                     OR (k.direction = 'LOWER_IS_BETTER' AND k."latestValue" <= k.target) THEN 13
+                   ELSE 10
+                 END AS rank
+          FROM "Kpi" k
+          JOIN "Department" d ON d.id = k."ownerDepartmentId"
+          LEFT JOIN (
+            SELECT "kpiId", max(level) AS level FROM "KpiBreach" WHERE "recoveredAt" IS NULL GROUP BY "kpiId"
+          ) b ON b."kpiId" = k.id
+          WHERE k."workspaceId" = ${workspaceId} AND k."ownerDepartmentId" = ANY(${[...departmentIds]}::text[])
+        )
+        SELECT *, (count(*) OVER ())::int AS total,
+               (count(*) FILTER (WHERE rank = 13) OVER ())::int AS "onTarget"
+        FROM ranked
+        ORDER BY rank, key COLLATE "C"
+        LIMIT ${limit}`;
+      const first = rows[0];
+      return {
+        rows: rows.map(toHealthRow),
+        total: first?.total ?? 0,
+        onTarget: first?.onTarget ?? 0,
+      };
     },
 
     async recentSamples(kpiIds, count) {

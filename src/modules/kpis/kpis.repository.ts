@@ -7,6 +7,22 @@ import type {
   WriteOutcome,
 } from './kpi.types.js';
 
+/** One KPI of a health page: the KPI, its latest two values, its open breach's level (0: none). */
+export interface KpiHealthRow {
+  kpi: KpiDto;
+  latest: SamplePoint | null;
+  previous: SamplePoint | null;
+  breachLevel: number;
+}
+
+export interface KpiHealthPage {
+  rows: KpiHealthRow[];
+  /** KPIs of the departments in all. */
+  total: number;
+  /** Of them, on target and not in breach. */
+  onTarget: number;
+}
+
 export interface DepartmentRef {
   id: string;
   key: string;
@@ -28,6 +44,16 @@ export interface KpisRepository {
   /** Every KPI of the workspace, or of one department, by key. */
   list(workspaceId: string, departmentId?: string): Promise<KpiDto[]>;
   listForDepartments(workspaceId: string, departmentIds: readonly string[]): Promise<KpiDto[]>;
+  /**
+   * The departments' KPIs in health order (worst first, then by key), the first `limit` of
+   * them (null: all) with their latest two values and open breach level, and how many there are in all and
+   * on target — one statement over the latest values kept on each KPI (no samples read).
+   */
+  worstOf(
+    workspaceId: string,
+    departmentIds: readonly string[],
+    limit: number | null,
+  ): Promise<KpiHealthPage>;
   /** The latest `count` samples of each KPI, most recent first. */
   recentSamples(kpiIds: readonly string[], count: number): Promise<Map<string, SamplePoint[]>>;
   /** The open breach level of each KPI (absent: none). */

@@ -6,7 +6,6 @@ import {
   CURRENCY_PATTERN,
   changePercent,
   currentPeriodLabel,
-  healthRank,
   KPI_KEY_PATTERN,
   KPI_NAME_MAX,
   parseKpiValue,
@@ -39,6 +38,13 @@ export interface KpiDefinitionForm {
   aggregation: string;
   period: string;
   target: string;
+}
+
+/** A page of KPI health, worst first, with the counts of the whole. */
+export interface KpiHealth {
+  snapshots: KpiSnapshot[];
+  total: number;
+  onTarget: number;
 }
 
 /** How many periods `/kpi show` and Home look back. */
@@ -187,16 +193,12 @@ export function createKpisService(deps: KpisServiceDeps) {
       return snapshot;
     },
 
-    /** KPI health of the given departments, worst first (Home). */
+    /** KPI health of the given departments, worst first (Home, channel digests). */
     async healthOf(workspaceId: string, departmentIds: readonly string[]): Promise<KpiSnapshot[]> {
-      if (departmentIds.length === 0) return [];
-      const list = await snapshots(await repo.listForDepartments(workspaceId, departmentIds), 2);
-      return list.sort(
-        (a, b) =>
-          healthRank(a.status, a.breachLevel) - healthRank(b.status, b.breachLevel) ||
-          a.kpi.key.localeCompare(b.kpi.key),
-      );
+      return (await worstOf(workspaceId, departmentIds, null)).snapshots;
     },
+
+    worstOf,
 
     /** `/kpi record KEY VALUE [DATE | DATE HH:00]`: one value, for this period unless one is named. */
     async record(
@@ -228,6 +230,29 @@ export function createKpisService(deps: KpisServiceDeps) {
       return { kpi, period, value, changed: outcome.written > 0 };
     },
   };
+
+  /**
+   * The first `limit` KPIs of the departments, worst first (healthRank, then key), and how many
+   * there are in all and on target: what a digest shows of thousands of KPIs, read in one query.
+   */
+  async function worstOf(
+    workspaceId: string,
+    departmentIds: readonly string[],
+    limit: number | null,
+  ): Promise<KpiHealth> {
+    if (departmentIds.length === 0) return { snapshots: [], total: 0, onTarget: 0 };
+    const page = await repo.worstOf(workspaceId, departmentIds, limit);
+    const snapshots = page.rows.map(({ kpi, latest, previous, breachLevel }) => ({
+      kpi,
+      recent: [latest, previous].filter((p): p is NonNullable<typeof p> => p !== null),
+      latest,
+      previous,
+      changePercent: changePercent(latest, previous),
+      status: statusOf(kpi, latest),
+      breachLevel,
+    }));
+    return { snapshots, total: page.total, onTarget: page.onTarget };
+  }
 
   async function snapshots(kpis: readonly KpiDto[], count: number): Promise<KpiSnapshot[]> {
     const ids = kpis.map((k) => k.id);
