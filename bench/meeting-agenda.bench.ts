@@ -1,26 +1,72 @@
 // Agenda assembly at the cut-off for a 12-department joint meeting with 200 open action items
 // from earlier meetings and 50 escalations marked for the meeting (issue 15's number: < 200 ms
-// with a bounded number of queries). `npm run bench:meetings` — PGlite in memory.
-// The queries do not depend on the sizes: previousMeeting, deferredItems (≤ 2),
-// escalationsForAgenda, kpiBreachesSince, okrDropsSince (≤ 2), addAutomaticItems,
-// itemsOf (+ escalation numbers), followUps, changesSince (4), departmentNames, the
-// facilitator's Slack id: 17 at most. Counted per assembly below (every Prisma operation).
+// with a bounded number of queries). `npm run bench:meetings` — PGlite in memory;
+// LIAISON_BENCH_DATABASE_URL=postgres://… runs it on a fresh PostgreSQL database.
+// Counted per assembly: repository calls, Prisma operations and the SQL statements that
+// reach the database driver (PGlite's or pg's `query`). BENCH_PHASES=1 prints the time of
+// each repository call (the calls of one wave overlap, so they do not add up).
 import { randomUUID } from 'node:crypto';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
 import { pino } from 'pino';
+import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
 import { openInMemoryDatabase } from '../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { createMeetingCycleService } from '../src/modules/meetings/meeting-cycle.service.js';
 import { createMeetingsPrismaRepository } from '../src/modules/meetings/meetings.prisma-repository.js';
+import type { MeetingsRepository } from '../src/modules/meetings/meetings.repository.js';
+import { freshPostgres } from './lib/fresh-postgres.js';
 import { summarize } from './lib/stats.js';
 
+const SERVER_URL = process.env.LIAISON_BENCH_DATABASE_URL;
 const ACTION_ITEMS = Number(process.env.BENCH_ACTION_ITEMS ?? 200);
 const ESCALATIONS = Number(process.env.BENCH_ESCALATIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const PHASES = process.env.BENCH_PHASES === '1';
 const logger = pino({ level: 'error' });
 
-const db = await openInMemoryDatabase();
-await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
+// Every SQL statement Prisma's driver adapters send goes through `query` (pg's client, PGlite,
+// or a PGlite transaction, whose BEGIN and COMMIT count as two more).
+let statements = 0;
+const traced: string[] | null = process.env.BENCH_SQL === '1' ? [] : null;
+type Queryable = { query: (...a: unknown[]) => unknown };
+function counted(target: Queryable) {
+  const original = target.query;
+  target.query = function (this: unknown, ...args: unknown[]) {
+    statements++;
+    if (!traced) return original.apply(this, args);
+    const started = performance.now();
+    const result = original.apply(this, args) as Promise<unknown>;
+    const sql = String(args[0]).replace(/\s+/g, ' ').slice(0, 160);
+    return result.finally(() => traced.push(`${(performance.now() - started).toFixed(1)} ms ${sql}`));
+  };
+}
+counted(PGlite.prototype as unknown as Queryable);
+counted(pg.Client.prototype as unknown as Queryable);
+const pgliteTransaction = PGlite.prototype.transaction;
+PGlite.prototype.transaction = function <T>(this: PGlite, callback: (tx: Transaction) => Promise<T>) {
+  statements += 2;
+  traced?.push('BEGIN … COMMIT');
+  return pgliteTransaction.call(this, (tx): Promise<T> => {
+    counted(tx as unknown as Queryable);
+    return callback(tx);
+  }) as Promise<T>;
+};
+
+async function openBenchDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (!SERVER_URL) {
+    const db = await openInMemoryDatabase();
+    await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
+    return { db, drop: () => db.close() };
+  }
+  const { dbs, drop } = await freshPostgres(SERVER_URL, { handles: 1, logger });
+  const [db] = dbs;
+  if (!db) throw new Error('no database');
+  return { db, drop };
+}
+
+const { db, drop } = await openBenchDatabase();
 const p = db.prisma;
 const ws = await p.workspace.create({
   data: { slackTeamId: 'TBENCHMTG', name: 'Bench', defaultLocale: 'en', defaultTimeZone: 'UTC' },
@@ -134,7 +180,28 @@ const counting = p.$extends({
     },
   },
 }) as unknown as typeof p;
-const repo = createMeetingsPrismaRepository(counting);
+const phaseMs = new Map<string, number[]>();
+const calls = new Map<string, number>();
+/** The repository with each call counted (and timed with BENCH_PHASES=1). */
+function measured(inner: MeetingsRepository): MeetingsRepository {
+  return new Proxy(inner, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      const name = String(key);
+      return async (...args: unknown[]) => {
+        calls.set(name, (calls.get(name) ?? 0) + 1);
+        const started = performance.now();
+        try {
+          return await value.apply(target, args);
+        } finally {
+          if (PHASES) phaseMs.set(name, [...(phaseMs.get(name) ?? []), performance.now() - started]);
+        }
+      };
+    },
+  });
+}
+const repo = measured(createMeetingsPrismaRepository(counting));
 const cycle = createMeetingCycleService({
   repo,
   clock: { now: () => at('2036-12-02T06:01:00Z') },
@@ -151,6 +218,8 @@ const seriesDto = await repo.findSeriesById(series.id);
 if (!seriesDto) throw new Error('no series');
 const timings: number[] = [];
 const queryCounts: number[] = [];
+const statementCounts: number[] = [];
+const callCounts: number[] = [];
 let shape = '';
 for (let round = 0; round < ROUNDS; round++) {
   const meeting = await p.meeting.create({
@@ -167,16 +236,30 @@ for (let round = 0; round < ROUNDS; round++) {
   const dto = await repo.findMeeting(ws.id, meeting.id);
   if (!dto) throw new Error('no meeting');
   queries = 0;
+  statements = 0;
+  calls.clear();
+  if (traced) traced.length = 0;
   const started = performance.now();
   const agenda = await cycle.assembleAgenda(dto, seriesDto);
   timings.push(performance.now() - started);
   queryCounts.push(queries);
+  statementCounts.push(statements);
+  callCounts.push([...calls.values()].reduce((a, b) => a + b, 0));
   shape = `${agenda.groups.flatMap((g) => g.items).length} items, ${agenda.followUps.length} follow-ups, ${agenda.preRead.lines.length} pre-read lines`;
 }
 const stats = summarize(timings.slice(2));
 console.log(
-  `agenda assembly (12 departments, ${ACTION_ITEMS} open action items, ${ESCALATIONS} escalations): ${shape}`,
+  `${SERVER_URL ? 'PostgreSQL' : 'PGlite (embedded)'}: agenda assembly (12 departments, ${ACTION_ITEMS} open action items, ${ESCALATIONS} escalations): ${shape}`,
 );
 console.log(stats);
-console.log(`queries per assembly: ${Math.min(...queryCounts)}–${Math.max(...queryCounts)}`);
-await db.close();
+const range = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
+console.log(
+  `per assembly: ${range(callCounts)} repository calls, ${range(queryCounts)} Prisma operations, ${range(statementCounts)} SQL statements`,
+);
+if (PHASES)
+  for (const [name, values] of phaseMs) {
+    const kept = values.slice(2 * (values.length / ROUNDS));
+    console.log(`  ${name}: p50 ${summarize(kept).p50.toFixed(1)} ms (${values.length / ROUNDS} a round)`);
+  }
+if (traced) for (const line of traced) console.log(`  ${line}`);
+await drop();

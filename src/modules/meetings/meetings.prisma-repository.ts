@@ -6,6 +6,7 @@ import type {
   AgendaItemDto,
   AgendaItemSource,
   DecisionDto,
+  EscalationForAgenda,
   FollowUpItem,
   KpiBreachForAgenda,
   MeetingDto,
@@ -442,33 +443,17 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
     },
 
     async kpiBreachesSince(workspaceId, departmentIds, since) {
-      const rows = await prisma.kpiBreach.findMany({
-        where: {
-          startedAt: { gte: since },
-          kpi: { workspaceId, ownerDepartmentId: { in: [...departmentIds] } },
-        },
-        orderBy: [{ level: 'desc' }, { startedAt: 'asc' }],
-        take: 50,
-        select: {
-          id: true,
-          level: true,
-          period: true,
-          value: true,
-          startedAt: true,
-          recoveredAt: true,
-          kpi: { select: { id: true, key: true, nameEn: true, nameZh: true, ownerDepartmentId: true } },
-        },
-      });
-      return rows.map(
-        ({ kpi, ...row }): KpiBreachForAgenda => ({
-          ...row,
-          kpiId: kpi.id,
-          kpiKey: kpi.key,
-          kpiNameEn: kpi.nameEn,
-          kpiNameZh: kpi.nameZh,
-          departmentId: kpi.ownerDepartmentId,
-        }),
-      );
+      // One statement: the breaches with their KPI.
+      return prisma.$queryRaw<KpiBreachForAgenda[]>`
+        SELECT b.id, b.level, b.period, b.value, b."startedAt", b."recoveredAt",
+               k.id AS "kpiId", k.key AS "kpiKey", k."nameEn" AS "kpiNameEn", k."nameZh" AS "kpiNameZh",
+               k."ownerDepartmentId" AS "departmentId"
+        FROM "KpiBreach" b
+        JOIN "Kpi" k ON k.id = b."kpiId"
+        WHERE b."startedAt" >= ${since} AND k."workspaceId" = ${workspaceId}
+          AND k."ownerDepartmentId" = ANY(${[...departmentIds]}::text[])
+        ORDER BY b.level DESC, b."startedAt", b.id
+        LIMIT 50`;
     },
 
     async okrDropsSince(workspaceId, departmentIds, since) {
@@ -625,12 +610,16 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
     },
 
     async itemsOf(meetingId) {
-      const rows = await prisma.agendaItem.findMany({
-        where: { meetingId },
-        orderBy: { createdAt: 'asc' },
-        select: itemSelect,
-      });
-      return withNumbers(prisma, rows);
+      // One statement: the items with their escalation's number.
+      return prisma.$queryRaw<AgendaItemDto[]>`
+        SELECT i.id, i."workspaceId", i."meetingId", i.source, i.title, i.description,
+               i."ownerDepartmentId", i.urgency::text AS urgency, i.link, i."escalationId",
+               e.number AS "escalationNumber", i."carriedFromItemId", i."submittedByPersonId",
+               i.late, i.status::text AS status, i."decidedAt", i."createdAt"
+        FROM "AgendaItem" i
+        LEFT JOIN "Escalation" e ON e.id = i."escalationId"
+        WHERE i."meetingId" = ${meetingId}
+        ORDER BY i."createdAt", i.id`;
     },
 
     async addAutomaticItems(meeting, rows, at) {
@@ -648,28 +637,19 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
     },
 
     async escalationsForAgenda(workspaceId, departmentIds) {
-      const rows = await prisma.escalation.findMany({
-        where: {
-          workspaceId,
-          status: OPEN_ESCALATION,
-          markedForMeetingAt: { not: null },
-          departments: { some: { departmentId: { in: [...departmentIds] } } },
-        },
-        orderBy: { number: 'asc' },
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          severity: true,
-          slaDueAt: true,
-          markedForMeetingReason: true,
-          departments: { where: { role: 'RAISER' }, select: { departmentId: true } },
-        },
-      });
-      return rows.map(({ departments, ...esc }) => ({
-        ...esc,
-        departmentId: departments[0]?.departmentId ?? null,
-      }));
+      // One statement: the escalations with their raiser's department.
+      return prisma.$queryRaw<EscalationForAgenda[]>`
+        SELECT e.id, e.number, e.title, e.severity::text AS severity, e."slaDueAt",
+               e."markedForMeetingReason",
+               (SELECT r."departmentId" FROM "EscalationDepartment" r
+                WHERE r."escalationId" = e.id AND r.role = 'RAISER' LIMIT 1) AS "departmentId"
+        FROM "Escalation" e
+        WHERE e."workspaceId" = ${workspaceId}
+          AND e.status IN ('OPEN', 'ACKNOWLEDGED', 'PROPOSED')
+          AND e."markedForMeetingAt" IS NOT NULL
+          AND EXISTS (SELECT 1 FROM "EscalationDepartment" d
+                      WHERE d."escalationId" = e.id AND d."departmentId" = ANY(${[...departmentIds]}::text[]))
+        ORDER BY e.number`;
     },
 
     async deferredItems(meeting) {
@@ -693,125 +673,124 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
     },
 
     async followUps(seriesId, dueBy) {
-      const rows = await prisma.actionItem.findMany({
-        where: {
-          sourceType: 'meeting',
-          status: { in: ['OPEN', 'OVERDUE'] },
-          dueOn: { lte: new Date(`${dueBy}T00:00:00Z`) },
-          decision: { agendaItem: { meeting: { seriesId } } },
-        },
-        orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }],
-        select: {
-          id: true,
-          title: true,
-          ownerPersonId: true,
-          ownerDepartmentId: true,
-          dueOn: true,
-          status: true,
-          owner: { select: { slackUserId: true } },
-        },
-      });
-      return rows.map(
-        (row): FollowUpItem => ({
-          id: row.id,
-          title: row.title,
-          ownerPersonId: row.ownerPersonId,
-          ownerSlackUserId: row.owner.slackUserId,
-          ownerDepartmentId: row.ownerDepartmentId,
-          dueOn: row.dueOn.toISOString().slice(0, 10),
-          status: row.status as 'OPEN' | 'OVERDUE',
-        }),
-      );
+      // One statement: the items with their owner's Slack id (a Prisma relation read is two).
+      const rows = await prisma.$queryRaw<
+        {
+          id: string;
+          title: string;
+          ownerPersonId: string;
+          ownerSlackUserId: string;
+          ownerDepartmentId: string | null;
+          dueOn: string;
+          status: 'OPEN' | 'OVERDUE';
+        }[]
+      >`
+        SELECT a.id, a.title, a."ownerPersonId", p."slackUserId" AS "ownerSlackUserId",
+               a."ownerDepartmentId", to_char(a."dueOn", 'YYYY-MM-DD') AS "dueOn", a.status::text AS status
+        FROM "ActionItem" a
+        JOIN "Person" p ON p.id = a."ownerPersonId"
+        JOIN "Decision" d ON d.id = a."decisionId"
+        JOIN "AgendaItem" i ON i.id = d."agendaItemId"
+        JOIN "Meeting" m ON m.id = i."meetingId"
+        WHERE a."sourceType" = 'meeting' AND a.status IN ('OPEN', 'OVERDUE')
+          AND a."dueOn" <= ${dueBy}::date AND m."seriesId" = ${seriesId}
+        ORDER BY a."dueOn", a."createdAt", a.id`;
+      return rows.map((row): FollowUpItem => ({ ...row }));
     },
 
     async changesSince(series, since, limit) {
-      const involving = { departments: { some: { departmentId: { in: series.departmentIds } } } };
-      const [resolved, raised, done, decided] = await Promise.all([
-        prisma.escalation.findMany({
-          where: {
-            workspaceId: series.workspaceId,
-            status: 'RESOLVED',
-            resolvedAt: { gte: since },
-            ...involving,
-          },
-          orderBy: { resolvedAt: 'desc' },
-          take: limit,
-          select: {
-            number: true,
-            title: true,
-            resolvedAt: true,
-            decisions: { orderBy: { decidedAt: 'desc' }, take: 1, select: { text: true } },
-          },
-        }),
-        prisma.escalation.findMany({
-          where: {
-            workspaceId: series.workspaceId,
-            createdAt: { gte: since },
-            status: OPEN_ESCALATION,
-            ...involving,
-          },
-          orderBy: { createdAt: 'desc' },
-          take: limit,
-          select: { number: true, title: true, severity: true, createdAt: true },
-        }),
-        prisma.actionItem.findMany({
-          where: {
-            sourceType: 'meeting',
-            status: 'DONE',
-            completedAt: { gte: since },
-            decision: { agendaItem: { meeting: { seriesId: series.id } } },
-          },
-          orderBy: { completedAt: 'desc' },
-          take: limit,
-          select: {
-            title: true,
-            completedAt: true,
-            owner: { select: { slackUserId: true } },
-            decision: { select: { agendaItem: { select: { meeting: { select: { plannedOn: true } } } } } },
-          },
-        }),
-        prisma.decision.findMany({
-          where: { decidedAt: { gte: since }, agendaItem: { meeting: { seriesId: series.id } } },
-          orderBy: { decidedAt: 'desc' },
-          take: limit,
-          select: {
-            text: true,
-            decidedAt: true,
-            agendaItem: { select: { title: true, meeting: { select: { plannedOn: true } } } },
-          },
-        }),
-      ]);
-      const lines: PreReadLine[] = [
-        ...resolved.map((e) => ({
-          kind: 'escalationResolved' as const,
-          escalationNumber: e.number,
-          title: e.title,
-          decision: e.decisions[0]?.text ?? null,
-          at: e.resolvedAt ?? since,
-        })),
-        ...raised.map((e) => ({
-          kind: 'escalationRaised' as const,
-          escalationNumber: e.number,
-          title: e.title,
-          severity: e.severity,
-          at: e.createdAt,
-        })),
-        ...done.map((a) => ({
-          kind: 'actionItemDone' as const,
-          title: a.title,
-          ownerSlackUserId: a.owner.slackUserId,
-          meetingPlannedOn: a.decision?.agendaItem?.meeting.plannedOn ?? '',
-          at: a.completedAt ?? since,
-        })),
-        ...decided.map((d) => ({
-          kind: 'decisionRecorded' as const,
-          itemTitle: d.agendaItem?.title ?? '',
-          text: d.text,
-          meetingPlannedOn: d.agendaItem?.meeting.plannedOn ?? '',
-          at: d.decidedAt,
-        })),
-      ];
-      return lines.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+      // One statement for the four kinds of change (as Prisma relation reads they were eleven),
+      // each the latest `limit`, then the latest `limit` of all of them.
+      const rows = await prisma.$queryRaw<
+        {
+          kind: PreReadLine['kind'];
+          number: number | null;
+          title: string;
+          severity: string | null;
+          text: string | null;
+          slackUserId: string | null;
+          plannedOn: string | null;
+          atMs: number;
+        }[]
+      >`
+        WITH involved AS (
+          SELECT DISTINCT ed."escalationId" AS id FROM "EscalationDepartment" ed
+          WHERE ed."departmentId" = ANY(${[...series.departmentIds]}::text[])
+        )
+        SELECT kind, number, title, severity, text, "slackUserId", "plannedOn",
+               (extract(epoch FROM at) * 1000)::float8 AS "atMs"
+        FROM (
+          (SELECT 1 AS k, 'escalationResolved' AS kind, e.number, e.title, NULL::text AS severity,
+                  (SELECT d.text FROM "Decision" d WHERE d."escalationId" = e.id
+                   ORDER BY d."decidedAt" DESC LIMIT 1) AS text,
+                  NULL::text AS "slackUserId", NULL::text AS "plannedOn", e."resolvedAt" AS at
+           FROM "Escalation" e JOIN involved USING (id)
+           WHERE e."workspaceId" = ${series.workspaceId} AND e.status = 'RESOLVED'
+             AND e."resolvedAt" >= ${since}
+           ORDER BY e."resolvedAt" DESC LIMIT ${limit})
+          UNION ALL
+          (SELECT 2, 'escalationRaised', e.number, e.title, e.severity::text, NULL, NULL, NULL, e."createdAt"
+           FROM "Escalation" e JOIN involved USING (id)
+           WHERE e."workspaceId" = ${series.workspaceId} AND e."createdAt" >= ${since}
+             AND e.status IN ('OPEN', 'ACKNOWLEDGED', 'PROPOSED')
+           ORDER BY e."createdAt" DESC LIMIT ${limit})
+          UNION ALL
+          (SELECT 3, 'actionItemDone', NULL, a.title, NULL, NULL, p."slackUserId", m."plannedOn", a."completedAt"
+           FROM "ActionItem" a
+           JOIN "Person" p ON p.id = a."ownerPersonId"
+           JOIN "Decision" d ON d.id = a."decisionId"
+           JOIN "AgendaItem" i ON i.id = d."agendaItemId"
+           JOIN "Meeting" m ON m.id = i."meetingId"
+           WHERE a."sourceType" = 'meeting' AND a.status = 'DONE' AND a."completedAt" >= ${since}
+             AND m."seriesId" = ${series.id}
+           ORDER BY a."completedAt" DESC LIMIT ${limit})
+          UNION ALL
+          (SELECT 4, 'decisionRecorded', NULL, i.title, NULL, d.text, NULL, m."plannedOn", d."decidedAt"
+           FROM "Decision" d
+           JOIN "AgendaItem" i ON i.id = d."agendaItemId"
+           JOIN "Meeting" m ON m.id = i."meetingId"
+           WHERE d."decidedAt" >= ${since} AND m."seriesId" = ${series.id}
+           ORDER BY d."decidedAt" DESC LIMIT ${limit})
+        ) AS changes
+        ORDER BY at DESC, k
+        LIMIT ${limit}`;
+      return rows.map((row): PreReadLine => {
+        const at = new Date(Number(row.atMs));
+        switch (row.kind) {
+          case 'escalationResolved':
+            return {
+              kind: row.kind,
+              escalationNumber: Number(row.number),
+              title: row.title,
+              decision: row.text,
+              at,
+            };
+          case 'escalationRaised':
+            return {
+              kind: row.kind,
+              escalationNumber: Number(row.number),
+              title: row.title,
+              severity: row.severity ?? '',
+              at,
+            };
+          case 'actionItemDone':
+            return {
+              kind: row.kind,
+              title: row.title,
+              ownerSlackUserId: row.slackUserId ?? '',
+              meetingPlannedOn: row.plannedOn ?? '',
+              at,
+            };
+          default:
+            return {
+              kind: row.kind,
+              itemTitle: row.title,
+              text: row.text ?? '',
+              meetingPlannedOn: row.plannedOn ?? '',
+              at,
+            };
+        }
+      });
     },
 
     async recordDecision(current, input, actorSlackId, createActionItems) {
