@@ -90,6 +90,8 @@ interface Slice {
   connections: number;
   /** The target's event-loop delay over the slice (monitorEventLoopDelay), ms. */
   loopDelay: CountMessage['loopDelay'];
+  /** SQL statements the target sent over the slice (warm-up and drain included); Liaison only. */
+  statements: number | undefined;
 }
 
 /** One busy core: a child spinning forever, killed (by its pid) when the condition ends. */
@@ -217,11 +219,13 @@ async function main(): Promise<void> {
               loopBusy: loopActive / (loopActive + loopIdle),
               connections,
               loopDelay: last.loopDelay,
+              statements:
+                last.statements === undefined ? undefined : last.statements - (before.statements ?? 0),
             };
             slices.push(slice);
             const summary = summarize(slice.samples.map((sample) => sample.latencyMs));
             console.log(
-              `  ${String(rate).padStart(4)}/s round ${round} ${name.padEnd(7)} n=${summary.n} p50=${ms(summary.p50)} p99=${ms(summary.p99)} max=${ms(summary.max)} ms | target CPU ${ms(slice.cpuMs / samples.length)} ms/request, loop busy ${(100 * slice.loopBusy).toFixed(0)}%, loop delay p99 ${ms(slice.loopDelay.p99)} max ${ms(slice.loopDelay.max)} ms, ${connections} connection(s), load ${loadAverage()}${drained ? '' : ' (replies still missing after 10 s)'}`,
+              `  ${String(rate).padStart(4)}/s round ${round} ${name.padEnd(7)} n=${summary.n} p50=${ms(summary.p50)} p99=${ms(summary.p99)} max=${ms(summary.max)} ms | target CPU ${ms(slice.cpuMs / samples.length)} ms/request, loop busy ${(100 * slice.loopBusy).toFixed(0)}%, loop delay p99 ${ms(slice.loopDelay.p99)} max ${ms(slice.loopDelay.max)} ms, ${slice.statements === undefined ? '' : `${slice.statements} SQL statements (${(slice.statements / samples.length).toFixed(2)}/request), `}${connections} connection(s), load ${loadAverage()}${drained ? '' : ' (replies still missing after 10 s)'}`,
             );
           }
         }

@@ -46,6 +46,8 @@ export interface CountMessage {
    * ms: how late the loop ran timers, i.e. how long something held the thread.
    */
   loopDelay: { p50: number; p99: number; max: number };
+  /** SQL statements Prisma has sent so far (all time; Liaison only: the bare app has no database). */
+  statements?: number;
 }
 
 export interface ReportMessage {

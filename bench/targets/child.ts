@@ -56,7 +56,11 @@ export function createSlots(standIn: SlackStandIn, count: number, userIds: strin
 }
 
 /** Watches the stand-in for response_url ephemerals and answers the generator's questions. */
-export function serveProtocol(standIn: SlackStandIn, stop: () => Promise<void>): void {
+export function serveProtocol(
+  standIn: SlackStandIn,
+  stop: () => Promise<void>,
+  options: { statements?: () => number } = {},
+): void {
   const firstReplyAt: Record<string, number> = {};
   let delivered = 0;
   let emptyReplies = 0;
@@ -123,6 +127,7 @@ export function serveProtocol(standIn: SlackStandIn, stop: () => Promise<void>):
           p99: loopDelay.percentile(99) / 1e6,
           max: loopDelay.max / 1e6,
         },
+        ...(options.statements ? { statements: options.statements() } : {}),
       });
       loopDelay.reset();
     } else if (command.op === 'report') send(report());

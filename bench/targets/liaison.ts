@@ -57,13 +57,23 @@ const background =
         return startBackgroundWork({ db, deps, clock, logger, slack: { teamId: standIn.teamId } });
       })();
 
-const userIds = DEMO_SLACK_USERS.map((user) => user.id);
-serveProtocol(standIn, async () => {
-  await background?.stop();
-  await running.stop();
-  await standIn.close();
-  await db.close();
+// Every statement Prisma sends (requests and background work), reported per slice.
+let statements = 0;
+db.statements.observe((event) => {
+  if (event.type === 'statement') statements += 1;
 });
+
+const userIds = DEMO_SLACK_USERS.map((user) => user.id);
+serveProtocol(
+  standIn,
+  async () => {
+    await background?.stop();
+    await running.stop();
+    await standIn.close();
+    await db.close();
+  },
+  { statements: () => statements },
+);
 send({
   type: 'ready',
   target: 'liaison',

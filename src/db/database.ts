@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { StatementObserver } from './statement-observer.js';
 
 /** A Prisma client or a transaction client: repositories accept either, so a service can
  * compose several repository calls into one transaction. */
@@ -16,6 +17,11 @@ export interface SqlRunner {
 export interface Database {
   readonly kind: 'embedded' | 'postgres';
   readonly prisma: PrismaClient;
+  /**
+   * Every statement Prisma sends (not `withSqlSession`'s): caches forget what a write made
+   * stale; tests count round trips. Another process's writes (a second replica) are not seen.
+   */
+  readonly statements: StatementObserver;
   /**
    * Runs `work` on one dedicated connection (PGlite has only one). Migrations use it so
    * that a session-level advisory lock and the statements it guards share a connection.

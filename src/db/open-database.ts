@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { Database, SqlRunner } from './database.js';
+import { observeStatements, type StatementObserver } from './statement-observer.js';
 
 export interface OpenDatabaseOptions {
   /**
@@ -155,10 +156,8 @@ function wrapPGlite(
   pglite: PGlite,
   pingTimeoutMs: number,
 ): Database {
-  const prisma = new PrismaClient({
-    adapter: new PrismaPGlite(pglite),
-    transactionOptions: TRANSACTION_DEFAULTS,
-  });
+  const { factory, observer } = observeStatements(new PrismaPGlite(pglite));
+  const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_DEFAULTS });
   // PGlite has exactly one connection, so the instance itself is the dedicated session.
   const session: SqlRunner = {
     exec: async (sql) => {
@@ -169,6 +168,7 @@ function wrapPGlite(
   return createDatabase({
     kind: 'embedded',
     prisma,
+    statements: observer,
     pingTimeoutMs,
     withSqlSession: (work) => work(session),
     closeDriver: () => pglite.close(),
@@ -187,7 +187,8 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   });
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'An idle PostgreSQL connection failed'));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_DEFAULTS });
+  const { factory, observer } = observeStatements(new PrismaPg(pool));
+  const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_DEFAULTS });
   logger.info(
     { url: redactUrl(url), poolMax: options.poolMax },
     'PostgreSQL connection pool ready (connects on first use)',
@@ -196,6 +197,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   return createDatabase({
     kind: 'postgres',
     prisma,
+    statements: observer,
     pingTimeoutMs: options.acquireTimeoutMs,
     withSqlSession: async (work) => {
       const client = await pool.connect();
@@ -224,6 +226,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
 interface DatabaseParts {
   kind: Database['kind'];
   prisma: PrismaClient;
+  statements: StatementObserver;
   pingTimeoutMs: number;
   withSqlSession: Database['withSqlSession'];
   closeDriver: () => Promise<void>;
@@ -238,6 +241,7 @@ function createDatabase(parts: DatabaseParts): Database {
   return {
     kind: parts.kind,
     prisma: parts.prisma,
+    statements: parts.statements,
     withSqlSession: async (work) => {
       assertOpen();
       return parts.withSqlSession(work);

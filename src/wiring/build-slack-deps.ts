@@ -10,10 +10,8 @@ import {
 import { FEATURES } from '../features/features.js';
 import type { LlmClient } from '../llm/llm-client.js';
 import type { Logger } from '../logger.js';
-import { createAccessPrismaRepository } from '../modules/access/access.prisma-repository.js';
 import { createAdminsPrismaRepository } from '../modules/access/admins.prisma-repository.js';
 import { createAdminsService } from '../modules/access/admins.service.js';
-import { createAuthorization } from '../modules/access/authorization.service.js';
 import { createAuditLogPrismaRepository } from '../modules/audit/audit-log.prisma-repository.js';
 import { createAuditLogService } from '../modules/audit/audit-log.service.js';
 import { createCalendarPrismaRepository } from '../modules/calendar/calendar.prisma-repository.js';
@@ -41,6 +39,7 @@ import type { SlackDeps } from '../slack/deps.js';
 import { createHomeTab } from '../slack/home/home-tab.js';
 import { createPacedHomeRefresher } from '../slack/home/paced-home-refresher.js';
 import { createWorkspaceSlackClients } from '../slack/workspace-clients.js';
+import { buildAuthorization } from './access.wiring.js';
 import { buildActionItemsDeps } from './action-items.wiring.js';
 import { buildCalendarCoverage } from './calendar-coverage.wiring.js';
 import { buildDirectoryDeps } from './directory.wiring.js';
@@ -93,7 +92,7 @@ export function buildSlackDeps(input: {
         'could not refresh a cached installation; serving the cached one',
       ),
   });
-  const authorization = createAuthorization({ repo: createAccessPrismaRepository(db.prisma) });
+  const authorization = buildAuthorization({ db, clock });
   const people = createPeopleService({
     repo: createPeoplePrismaRepository(db.prisma),
     clock,

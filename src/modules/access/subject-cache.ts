@@ -1,0 +1,72 @@
+import type { Clock } from '../shared/clock.types.js';
+import type { AccessRepository } from './access.repository.js';
+import type { AccessSubject } from './access.types.js';
+
+/** Most people remembered at once; the oldest entry goes first beyond it. */
+export const SUBJECT_CACHE_MAX = 20_000;
+
+export interface SubjectCache {
+  /** The repository with `subjectOf` answered from memory while fresh. */
+  repository: AccessRepository;
+  /** Roles may have changed (a write to people, memberships or departments): forget them all. */
+  invalidate(): void;
+  /**
+   * A write that may change roles is inside transaction `key`: forget now, remember nothing
+   * read until `release(key)` (the transaction ended), then forget once more. A read that ran
+   * beside the open transaction saw the old roles and must not be kept.
+   */
+  hold(key: number): void;
+  release(key: number): void;
+}
+
+/**
+ * Every request needs its person's roles (`subjectOf`: two queries) and on the embedded
+ * database each query is CPU on the thread that acknowledges Slack (bench/README.md, issue
+ * 16). Roles change rarely and only through writes this process can see, so they are kept
+ * for `ttlMs` and forgotten on every such write. `ttlMs` bounds what this process cannot
+ * see: another replica's write on a shared PostgreSQL.
+ */
+export function createSubjectCache(deps: {
+  repo: AccessRepository;
+  clock: Clock;
+  ttlMs: number;
+}): SubjectCache {
+  const { repo, clock, ttlMs } = deps;
+  const entries = new Map<string, { subject: AccessSubject; until: number }>();
+  const holds = new Set<number>();
+  let generation = 0;
+
+  const invalidate = () => {
+    generation += 1;
+    entries.clear();
+  };
+
+  return {
+    repository: {
+      async subjectOf(personId) {
+        const hit = entries.get(personId);
+        if (hit && hit.until > clock.now().getTime()) return hit.subject;
+        const startedIn = generation;
+        const subject = await repo.subjectOf(personId);
+        if (subject && startedIn === generation && holds.size === 0) {
+          if (entries.size >= SUBJECT_CACHE_MAX) {
+            const oldest = entries.keys().next().value;
+            if (oldest !== undefined) entries.delete(oldest);
+          }
+          entries.delete(personId);
+          entries.set(personId, { subject, until: clock.now().getTime() + ttlMs });
+        }
+        return subject;
+      },
+      recordRefusal: (subject, permission, objectId) => repo.recordRefusal(subject, permission, objectId),
+    },
+    invalidate,
+    hold(key) {
+      holds.add(key);
+      invalidate();
+    },
+    release(key) {
+      if (holds.delete(key)) invalidate();
+    },
+  };
+}
