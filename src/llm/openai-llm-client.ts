@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
 import type { Logger } from '../logger.js';
 import { type LlmClient, type LlmCompletion, type LlmRequest, LlmRequestError } from './llm-client.js';
 
@@ -27,19 +27,27 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
   // timeout and maxRetries are always explicit: the SDK defaults let one call hang > 30 min.
   // baseURL/organization/project are explicit too, so the SDK never falls back to reading
   // OPENAI_* from process.env behind config's back.
-  const openai = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-  });
+  // The SDK (≈ 15 MB) is loaded on the first completion, not at start (bench/README.md, issue 16).
+  let sdk: OpenAiSdk | undefined;
+  let openai: OpenAI | undefined;
+  async function client(): Promise<OpenAI> {
+    sdk ??= await import('openai');
+    openai ??= new sdk.default({
+      apiKey: options.apiKey,
+      baseURL: options.baseUrl ?? 'https://api.openai.com/v1',
+      organization: null,
+      project: null,
+      webhookSecret: null,
+      timeout: options.timeoutMs,
+      maxRetries: options.maxRetries,
+    });
+    return openai;
+  }
 
   async function complete(request: LlmRequest): Promise<LlmCompletion> {
     const started = now();
     try {
+      const openai = await client();
       const response = await openai.chat.completions.create(
         {
           model: request.model ?? options.model,
@@ -71,7 +79,7 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
       options.logger.debug({ model: response.model, latencyMs, usage }, 'llm completion');
       return { text, model: response.model, latencyMs, ...(usage ? { usage } : {}) };
     } catch (error) {
-      const failure = toLlmError(error, options.model);
+      const failure = toLlmError(error, options.model, sdk);
       options.logger.warn(
         { model: options.model, kind: failure.kind, status: failure.status, latencyMs: now() - started },
         'llm completion failed',
@@ -91,10 +99,22 @@ function responseFormatOf(format: NonNullable<LlmRequest['responseFormat']>) {
   };
 }
 
+type OpenAiSdk = typeof import('openai');
+
 /** Maps SDK errors to LlmRequestError so no caller needs to import openai. */
-function toLlmError(error: unknown, model: string): LlmRequestError {
+function toLlmError(error: unknown, model: string, sdk: OpenAiSdk | undefined): LlmRequestError {
   if (error instanceof LlmRequestError) return error;
   const cause = { cause: error };
+  if (!sdk) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new LlmRequestError(
+      'connection',
+      `LLM client for ${model} failed to load: ${message}`,
+      undefined,
+      cause,
+    );
+  }
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk;
   if (error instanceof APIConnectionTimeoutError) {
     return new LlmRequestError('timeout', `LLM request to ${model} timed out`, undefined, cause);
   }

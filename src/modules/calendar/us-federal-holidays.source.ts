@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { CalendarEntry, HolidayName, HolidaySource } from './calendar.types.js';
 import { addDays, isoWeekday, type LocalDate } from './local-date.rules.js';
 
@@ -9,7 +10,20 @@ import { addDays, isoWeekday, type LocalDate } from './local-date.rules.js';
  * Monday after; date-holidays encodes that for most holidays and this source adds it for
  * the ones it does not (Veterans Day), so every weekend holiday has its observed weekday.
  */
-const federal = new Holidays('US', { types: ['public'] });
+let federal: Holidays | undefined;
+
+/**
+ * date-holidays (with moment-timezone and its astronomy libraries, ≈ 29 MB of memory and a
+ * second of start-up under load) is loaded on the first US date asked for, not at start: most
+ * workspaces never use the US calendar (bench/README.md, issue 16, start and memory).
+ */
+function federalCalendar(): Holidays {
+  if (!federal) {
+    const load = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+    federal = new load('US', { types: ['public'] });
+  }
+  return federal;
+}
 
 /** date-holidays' Chinese names are partial and Traditional; these are ours, Simplified. */
 const CHINESE_NAMES: Record<string, string> = {
@@ -37,7 +51,7 @@ function holidaysOf(year: number): Map<LocalDate, CalendarEntry> {
   const byDate = new Map<LocalDate, CalendarEntry>();
   const observedFor = new Set<string>();
   const actual: { date: LocalDate; english: string }[] = [];
-  for (const holiday of federal.getHolidays(year, 'en-us')) {
+  for (const holiday of federalCalendar().getHolidays(year, 'en-us')) {
     const date = holiday.date.slice(0, 10);
     const english = holiday.name.replace(SUBSTITUTE_SUFFIX, '');
     if (holiday.substitute) {
