@@ -4,6 +4,8 @@
 // < 5 s, the wrap-up in < 300 ms.
 // `npm run bench:okr` — PGlite in memory; LIAISON_BENCH_DATABASE_URL runs it on PostgreSQL.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
 import { applyPendingMigrations } from '../src/db/migrator.js';
@@ -13,14 +15,18 @@ import { servicesOf } from '../src/features/feature-registry.js';
 import { wrapUpMessage } from '../src/features/okrs/okr-check-in.view.js';
 import { okrsFeature } from '../src/features/okrs/okrs.feature.js';
 import { buildSlackDeps } from '../src/wiring/build-slack-deps.js';
+import { countSqlStatements } from './lib/count-sql.js';
 import { freshPostgres } from './lib/fresh-postgres.js';
 import { summarize } from './lib/stats.js';
 
 const SERVER_URL = process.env.LIAISON_BENCH_DATABASE_URL;
+/** BENCH_PROFILE=file.cpuprofile: a V8 CPU profile of the prompt pass only. */
+const PROFILE_TO = process.env.BENCH_PROFILE;
 const OWNERS = Number(process.env.BENCH_OKR_OWNERS ?? 2000);
 const DEPARTMENTS = 20;
 const WRAP_UP_KRS = 200;
 const logger = pino({ level: 'error' });
+const sql = countSqlStatements();
 // Monday 7 December 2026, 10:30 UTC: everyone (in UTC) is due their prompt.
 let now = new Date('2026-12-07T10:30:00Z');
 const clock = { now: () => new Date(now) };
@@ -127,12 +133,27 @@ async function main() {
     });
     const { checkIns } = servicesOf(deps, okrsFeature);
 
+    sql.reset();
+    const profiler = PROFILE_TO ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const started = performance.now();
     const tally = await checkIns.run(seeded.workspaceId);
     const promptMs = performance.now() - started;
+    if (profiler && PROFILE_TO) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(PROFILE_TO, JSON.stringify(profile));
+      console.log(
+        `CPU profile of the prompt pass: ${PROFILE_TO} (npx tsx bench/profile-summary.ts ${PROFILE_TO})`,
+      );
+    }
+    const promptStatements = sql.count();
     const queued = await db.prisma.delivery.count({ where: { kind: 'okr.check_in' } });
     console.log(
-      `prompts: ${tally.prompted} owners prompted, ${queued} DMs queued in ${(promptMs / 1000).toFixed(2)} s (target < 5 s) ${promptMs < 5000 ? 'PASS' : 'FAIL'}`,
+      `prompts: ${tally.prompted} owners prompted, ${queued} DMs queued in ${(promptMs / 1000).toFixed(2)} s (target < 5 s) ${promptMs < 5000 ? 'PASS' : 'FAIL'}; ${promptStatements} SQL statements`,
     );
 
     // Half the big department's KRs answered, some with blockers; then the window closes.
@@ -155,22 +176,36 @@ async function main() {
         })),
     });
     const samples: number[] = [];
+    let wrapStatements = 0;
     for (let i = 0; i < 20; i++) {
+      sql.reset();
       const t0 = performance.now();
       const wrapUp = await checkIns.buildWrapUp(window.id);
       if (!wrapUp) throw new Error('no wrap-up');
       wrapUpMessage(wrapUp, 'en');
       samples.push(performance.now() - t0);
+      wrapStatements = sql.count();
     }
     const stats = summarize(samples);
     console.log(
-      `wrap-up of ${WRAP_UP_KRS} KRs: median ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms (target < 300 ms) ${stats.p95 < 300 ? 'PASS' : 'FAIL'}`,
+      `wrap-up of ${WRAP_UP_KRS} KRs: median ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms (target < 300 ms) ${stats.p95 < 300 ? 'PASS' : 'FAIL'}; ${wrapStatements} SQL statements`,
+    );
+    // The same pass again at the same time: nothing new is queued (idempotent).
+    sql.reset();
+    const t2 = performance.now();
+    const again = await checkIns.run(seeded.workspaceId);
+    const againMs = performance.now() - t2;
+    const againStatements = sql.count();
+    const queuedAgain = await db.prisma.delivery.count({ where: { kind: 'okr.check_in' } });
+    console.log(
+      `second pass at the same time: ${again.prompted} prompted, ${queuedAgain - queued} more DMs, in ${(againMs / 1000).toFixed(2)} s; ${againStatements} SQL statements`,
     );
     now = new Date(window.closesAt.getTime() + 60_000);
+    sql.reset();
     const t1 = performance.now();
     const closing = await checkIns.run(seeded.workspaceId);
     console.log(
-      `closing pass: ${closing.wrappedUp} wrap-ups queued in ${((performance.now() - t1) / 1000).toFixed(2)} s`,
+      `closing pass: ${closing.wrappedUp} wrap-ups queued in ${((performance.now() - t1) / 1000).toFixed(2)} s; ${sql.count()} SQL statements`,
     );
   } finally {
     await drop();

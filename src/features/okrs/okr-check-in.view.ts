@@ -38,6 +38,35 @@ function promptLines(prompt: OwnerPrompt, t: Translate): string {
     .join('\n');
 }
 
+/**
+ * The parts of a prompt that every owner of a window reading the same language in the same
+ * zone shares (the heading with the close time, the department's name, the button): a pass
+ * over 2,000 owners formats a handful of them, not 2,000. Bounded; the values are strings.
+ */
+const sharedParts = new Map<string, { heading: string; department: string; button: string }>();
+const SHARED_PARTS_LIMIT = 2000;
+
+function promptParts(prompt: OwnerPrompt, reader: Reader, kind: 'prompt' | 'reminder') {
+  const key = `${kind}|${prompt.windowId}|${prompt.closesAt.getTime()}|${reader.locale}|${reader.timeZone}|${prompt.department.id}`;
+  let parts = sharedParts.get(key);
+  if (!parts) {
+    const { t } = reader;
+    const department = escapeMrkdwn(departmentName(prompt.department, reader.locale));
+    const closes = formatAuditTime(prompt.closesAt, reader.timeZone, reader.locale);
+    parts = {
+      department,
+      heading:
+        kind === 'prompt'
+          ? t('okrs.checkIn.prompt.title', { department, closes })
+          : t('okrs.checkIn.prompt.reminder', { department, closes }),
+      button: t('okrs.checkIn.prompt.button'),
+    };
+    if (sharedParts.size >= SHARED_PARTS_LIMIT) sharedParts.clear();
+    sharedParts.set(key, parts);
+  }
+  return parts;
+}
+
 /** The DM to an owner: their key results with bars, and the button that opens the check-in. */
 export function checkInPromptMessage(
   prompt: OwnerPrompt,
@@ -45,12 +74,7 @@ export function checkInPromptMessage(
   kind: 'prompt' | 'reminder',
 ): DeliveryMessage {
   const { t } = reader;
-  const department = escapeMrkdwn(departmentName(prompt.department, reader.locale));
-  const closes = formatAuditTime(prompt.closesAt, reader.timeZone, reader.locale);
-  const heading =
-    kind === 'prompt'
-      ? t('okrs.checkIn.prompt.title', { department, closes })
-      : t('okrs.checkIn.prompt.reminder', { department, closes });
+  const { department, heading, button } = promptParts(prompt, reader, kind);
   return {
     text: t('okrs.checkIn.prompt.fallback', { department, count: prompt.keyResults.length }),
     blocks: [
@@ -67,7 +91,7 @@ export function checkInPromptMessage(
             type: 'button',
             style: 'primary',
             action_id: OKR_ACTIONS.openCheckIn,
-            text: plain(t('okrs.checkIn.prompt.button')),
+            text: plain(button),
             value: JSON.stringify({ w: prompt.windowId }),
           },
         ],

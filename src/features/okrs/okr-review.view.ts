@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n/catalog.js';
-import { formatDate, localeOfTranslator } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { DepartmentReview, ReviewSource } from '../../modules/okrs/okr-review.rules.js';
 import { progressBar } from '../../modules/okrs/okr-scoring.rules.js';
@@ -23,11 +23,14 @@ function sourceText(
   if (source.kind === 'checkIn')
     return source.answeredBy
       ? t('okrs.review.sourceCheckIn', {
-          date: source.cycleOn,
+          date: formatDate(source.cycleOn, locale),
           user: source.answeredBy.slackUserId,
           number: source.keyResultNumber,
         })
-      : t('okrs.review.sourceCheckInNobody', { date: source.cycleOn, number: source.keyResultNumber });
+      : t('okrs.review.sourceCheckInNobody', {
+          date: formatDate(source.cycleOn, locale),
+          number: source.keyResultNumber,
+        });
   const department = reviews.find((r) => r.department.id === source.departmentId)?.department;
   return t('okrs.review.sourceDepartment', {
     department: department ? escapeMrkdwn(departmentName(department, locale)) : '—',
@@ -80,7 +83,9 @@ export function okrReviewView(
       t('okrs.review.trend', {
         trend:
           r.trend.length > 0
-            ? r.trend.map((p) => `${p.cycleOn.slice(5)} ${Math.round(p.onTrack * 100)}%`).join(' → ')
+            ? r.trend
+                .map((p) => `${formatDate(p.cycleOn, locale)} ${Math.round(p.onTrack * 100)}%`)
+                .join(' → ')
             : t('okrs.review.noTrend'),
       }),
     );
@@ -99,7 +104,7 @@ export function okrReviewView(
     if (r.cycles.length > 0)
       lines.push(
         t('okrs.review.sources', {
-          dates: r.cycles.map((cycle) => formatDate(cycle, localeOfTranslator(t))).join(', '),
+          dates: r.cycles.map((cycle) => formatDate(cycle, locale)).join(', '),
         }),
       );
     return lines.join('\n');

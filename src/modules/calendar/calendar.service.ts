@@ -176,16 +176,35 @@ export function createCalendarService(deps: { repo: CalendarRepository; clock: C
         ),
       ]);
       const byId = new Map(calendars.map((c) => [c.id, c]));
+      // People share calendars, work days and zones: each holiday source, calendar and "yesterday" built once.
+      const sources = new Map<string, ReturnType<typeof holidaysOf>>();
+      const workCalendars = new Map<string, WorkingTimeProfile['calendar']>();
+      const yesterdays = new Map<string, string>();
       const profiles = new Map<string, WorkingTimeProfile>();
       for (const settings of people) {
         const timeZone = timeZoneOf(settings);
-        const id = followedCalendar(settings).calendar?.id;
-        const since = addDays(localDateAt(now, timeZone), -1);
+        const id = followedCalendar(settings).calendar?.id ?? '';
+        const calendarKey = `${id}:${settings.workDays}`;
+        let calendar = workCalendars.get(calendarKey);
+        if (!calendar) {
+          let source = sources.get(id);
+          if (!source) {
+            source = holidaysOf(id ? (byId.get(id) ?? null) : null);
+            sources.set(id, source);
+          }
+          calendar = workingCalendar(source, settings.workDays);
+          workCalendars.set(calendarKey, calendar);
+        }
+        let since = yesterdays.get(timeZone);
+        if (!since) {
+          since = addDays(localDateAt(now, timeZone), -1);
+          yesterdays.set(timeZone, since);
+        }
         profiles.set(settings.personId, {
           timeZone,
           workStartMinute: settings.workStartMinute,
           workEndMinute: settings.workEndMinute,
-          calendar: workingCalendar(holidaysOf(id ? (byId.get(id) ?? null) : null), settings.workDays),
+          calendar,
           absences: (absences.get(settings.personId) ?? [])
             .filter((a) => a.to >= since)
             .map(({ from, to }) => ({ from, to })),

@@ -77,7 +77,16 @@ export function createNotifyMany(deps: {
           ))
             existing.add(`${workspaceId}:${key}`);
         const days = new Map<string, { start: Date; end: Date }>();
-        for (const person of batch.people.values()) days.set(person.personId, localDay(now, person.timeZone));
+        const dayInZone = new Map<string, { start: Date; end: Date }>();
+        for (const person of batch.people.values()) {
+          // One local day per zone, not per person.
+          let day = dayInZone.get(person.timeZone);
+          if (!day) {
+            day = localDay(now, person.timeZone);
+            dayInZone.set(person.timeZone, day);
+          }
+          days.set(person.personId, day);
+        }
         const counted = await batch.plannedCounts(days);
         const rows: NewDeliveryRow[] = [];
         const seen = new Set<string>();

@@ -55,9 +55,20 @@ export function cycleDateOn(today: LocalDate, cadence: CheckInCadence): LocalDat
   return date;
 }
 
+/** Instants already worked out (owners share dates, times and zones: a pass asks a few distinct ones). */
+const instants = new Map<string, number>();
+const INSTANT_MEMO_LIMIT = 5000;
+
 /** An instant: the local date at a number of minutes after midnight in a zone. */
 export function localMinuteOf(date: LocalDate, minute: number, zone: string): Date {
-  return DateTime.fromISO(date, { zone }).plus({ minutes: minute }).toJSDate();
+  const key = `${date}|${minute}|${zone}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    ms = DateTime.fromISO(date, { zone }).plus({ minutes: minute }).toMillis();
+    if (instants.size >= INSTANT_MEMO_LIMIT) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 export function windowClosesAt(cycleOn: LocalDate, cadence: CheckInCadence, workspaceZone: string): Date {

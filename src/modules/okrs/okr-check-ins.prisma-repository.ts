@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
@@ -85,12 +86,26 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
       return [...byDepartment.values()];
     },
 
-    async ensureWindow(workspaceId, departmentId, cycleOn, closesAt) {
-      return prisma.okrCheckInWindow.upsert({
-        where: { departmentId_cycleOn: { departmentId, cycleOn } },
-        create: { workspaceId, departmentId, cycleOn, closesAt },
-        update: {},
+    async ensureWindows(workspaceId, cycles) {
+      if (cycles.length === 0) return [];
+      // Missing windows in one insert (an existing one keeps its row: ON CONFLICT DO NOTHING), then one read.
+      await prisma.okrCheckInWindow.createMany({
+        data: cycles.map((c) => ({
+          workspaceId,
+          departmentId: c.departmentId,
+          cycleOn: c.cycleOn,
+          closesAt: c.closesAt,
+        })),
+        skipDuplicates: true,
+      });
+      const rows = await prisma.okrCheckInWindow.findMany({
+        where: { OR: cycles.map((c) => ({ departmentId: c.departmentId, cycleOn: c.cycleOn })) },
         select: WINDOW,
+      });
+      const byKey = new Map(rows.map((r) => [`${r.departmentId}:${r.cycleOn}`, r]));
+      return cycles.flatMap((c) => {
+        const row = byKey.get(`${c.departmentId}:${c.cycleOn}`);
+        return row ? [row] : [];
       });
     },
 
@@ -111,7 +126,20 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
 
     async recordPrompts(rows) {
       if (rows.length === 0) return;
-      await prisma.okrCheckInPrompt.createMany({ data: [...rows], skipDuplicates: true });
+      // One parameter whatever the number of rows (a createMany of 2,000 rows is 8,000 bound values).
+      const records = JSON.stringify(
+        rows.map((r) => ({
+          id: randomUUID(),
+          windowId: r.windowId,
+          personId: r.personId,
+          promptedAt: r.promptedAt.toISOString(),
+        })),
+      );
+      await prisma.$executeRaw`
+        INSERT INTO "OkrCheckInPrompt" ("id", "windowId", "personId", "promptedAt")
+        SELECT r."id", r."windowId", r."personId", r."promptedAt"::timestamptz AT TIME ZONE 'UTC'
+        FROM jsonb_to_recordset(${records}::jsonb) AS r("id" text, "windowId" text, "personId" text, "promptedAt" text)
+        ON CONFLICT ("windowId", "personId") DO NOTHING`;
     },
 
     async claimReminders(rows, at) {

@@ -62,18 +62,20 @@ export interface CheckInsRepository {
   workspaceZone(workspaceId: string): Promise<{ zone: string; locale: string } | null>;
   /** Departments with key results in the period containing `on` (one query). */
   departmentsWithKeyResults(workspaceId: string, on: string): Promise<DepartmentForCheckIn[]>;
-  ensureWindow(
+  /**
+   * Each department's window of its cycle, created if missing (a second pass or replica finds
+   * the same rows): one insert of the missing ones and one read, whatever the number.
+   */
+  ensureWindows(
     workspaceId: string,
-    departmentId: string,
-    cycleOn: string,
-    closesAt: Date,
-  ): Promise<CheckInWindowDto>;
+    cycles: readonly { departmentId: string; cycleOn: string; closesAt: Date }[],
+  ): Promise<CheckInWindowDto[]>;
   /** Prompts and answered key results of these windows (two queries). */
   progressOf(windowIds: readonly string[]): Promise<{
     prompts: { windowId: string; personId: string; promptedAt: Date; remindedAt: Date | null }[];
     answered: { windowId: string; keyResultId: string }[];
   }>;
-  /** Records prompts; returns the ones that were new (a second pass finds them and sends nothing). */
+  /** Records prompts, one statement; those already recorded stay as they were (a second pass sends nothing). */
   recordPrompts(rows: readonly { windowId: string; personId: string; promptedAt: Date }[]): Promise<void>;
   /** Marks these owners reminded (those not yet); returns how many were (one statement). */
   claimReminders(rows: readonly { windowId: string; personId: string }[], at: Date): Promise<number>;

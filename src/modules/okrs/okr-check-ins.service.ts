@@ -190,14 +190,22 @@ export function createCheckInsService(deps: {
         entry: (typeof departments)[number];
         window: { id: string; closesAt: Date; cycleOn: string };
       }[] = [];
+      const due: { entry: (typeof departments)[number]; cycleOn: string; closesAt: Date }[] = [];
       for (const entry of departments) {
         const cycle = currentCycle(now, entry.cadence, workspace.zone);
         // A window opens only while answers can still be on time (OKRs set mid-week wait for the next).
         if (now.getTime() >= cycle.closesAt.getTime()) continue;
-        open.push({
-          entry,
-          window: await repo.ensureWindow(workspaceId, entry.department.id, cycle.cycleOn, cycle.closesAt),
-        });
+        due.push({ entry, ...cycle });
+      }
+      // Every department's window in two statements, whatever the number of departments.
+      const windows = await repo.ensureWindows(
+        workspaceId,
+        due.map((d) => ({ departmentId: d.entry.department.id, cycleOn: d.cycleOn, closesAt: d.closesAt })),
+      );
+      const windowOf = new Map(windows.map((w) => [`${w.departmentId}:${w.cycleOn}`, w]));
+      for (const { entry, cycleOn } of due) {
+        const window = windowOf.get(`${entry.department.id}:${cycleOn}`);
+        if (window) open.push({ entry, window });
       }
       const progress = await repo.progressOf(open.map((o) => o.window.id));
       const prompts = new Map(progress.prompts.map((p) => [`${p.windowId}:${p.personId}`, p]));

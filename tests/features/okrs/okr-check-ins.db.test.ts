@@ -204,7 +204,7 @@ describe('check-ins: prompts at the local time, answers, alerts, reminders, wrap
     const review = textOf(blockById(reply?.blocks, OKR_BLOCKS.review));
     expect(review).toContain('2036-Q4');
     expect(review).toContain('Live Ops');
-    expect(review).toContain('12-01 0%'); // the one rated answer was at risk
+    expect(review).toContain('Confidence: Mon 1 Dec 2036 0%'); // the one rated answer was at risk, dated in the one style
     expect(review).toContain('1 of 2 key results done or on target');
     expect(review).toContain('2 check-ins answered (1 late)');
     expect(review).toContain('From check-ins of Mon 1 Dec 2036.');

@@ -58,7 +58,8 @@ describe('the demo workspace’s quarter of OKRs', () => {
   it('gives /okr review scores, a confidence trend and the recurring blocker', async () => {
     const review = textOf(blockById((await okr('U0DEMOSAM', 'review'))?.blocks, OKR_BLOCKS.review));
     expect(review).toContain('OKR review — 2026-Q4');
-    expect(review).toContain('11-23');
+    expect(review).toContain('Confidence: Mon 23 Nov 2026 ');
+    expect(review).not.toMatch(/\b11-23\b/);
     expect(review).toContain('Supplier lead times slipping');
     // The rounds it draws on, in the one date style.
     expect(review).toContain('From check-ins of Mon 23 Nov 2026, Mon 30 Nov 2026.');
