@@ -182,6 +182,7 @@ export const meetingsEn = {
     tagOkr: '🎯 OKR · ',
     record: 'Record decision…',
     resolve: 'Resolve ESC-{number}…',
+    notes: 'Notes…',
     followUpsTitle: '*Action items from earlier meetings, due or overdue* ({count})',
     followUp: '• {title} — <@{owner}>, due {due}{overdue}',
     overdue: ' *(overdue)*',

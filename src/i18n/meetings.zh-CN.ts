@@ -174,6 +174,7 @@ export const meetingsZhCN: CatalogShape<typeof meetingsEn> = {
     tagOkr: '🎯 OKR · ',
     record: '记录决定…',
     resolve: '解决 ESC-{number}…',
+    notes: '会议笔记…',
     followUpsTitle: '*以往会议中到期或逾期的行动项*（{count}）',
     followUp: '• {title} — <@{owner}>，{due} 到期{overdue}',
     overdue: ' *（已逾期）*',

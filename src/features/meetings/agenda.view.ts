@@ -18,7 +18,7 @@ interface Message {
   blocks: KnownBlock[];
 }
 
-/** Slack allows 50 blocks a message: the header, pre-read and follow-ups keep a few. */
+/** Slack allows 50 blocks a message: the header, pre-read, follow-ups and the notes button keep a few. */
 const ITEM_BLOCKS_MAX = 38;
 const FOLLOW_UP_LINES = 25;
 const SECTION_MAX = 2900;
@@ -238,6 +238,19 @@ export function agendaMessage(
       ),
     );
   }
+  // Free-form notes → proposals for their owners (as `/meeting notes MTG-n`); says so without a model.
+  blocks.push({
+    type: 'actions',
+    block_id: MEETING_BLOCKS.notes,
+    elements: [
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: t('meetings.agenda.notes') },
+        action_id: MEETING_ACTIONS.openNotes,
+        value: String(series.number),
+      },
+    ],
+  });
   return { text: t('meetings.agenda.fallback', params), blocks };
 }
 

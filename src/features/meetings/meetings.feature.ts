@@ -25,6 +25,7 @@ import { ensureMeetingCycleSchedule, MEETING_CYCLE_KIND, meetingCycleJob } from 
 import { meetingNewSubmission } from './meeting-new.submission.js';
 import { preReadWriter, signalDescriber } from './meeting-signals.js';
 import { AGENDA_ITEM_VIEW, MEETING_ACTIONS, MEETING_NEW_VIEW, OUTCOME_VIEW } from './meetings.ids.js';
+import { notesButton } from './notes.actions.js';
 import { outcomeSubmission, recordOutcomeButton } from './outcome.listeners.js';
 
 export interface MeetingsServices {
@@ -84,6 +85,7 @@ export const meetingsFeature: Feature<MeetingsServices> = defineFeature({
     onAction(MEETING_ACTIONS.withdrawItem, withdrawItemButton),
     onView(AGENDA_ITEM_VIEW, agendaItemSubmission),
     onAction(MEETING_ACTIONS.recordOutcome, recordOutcomeButton),
+    onAction(MEETING_ACTIONS.openNotes, notesButton),
     onView(OUTCOME_VIEW, outcomeSubmission),
   ],
   jobs: [

@@ -15,6 +15,8 @@ export const MEETING_ACTIONS = {
   withdrawItem: 'meetings.withdraw_item',
   /** On an agenda item; value: the item id. */
   recordOutcome: 'meetings.open_outcome',
+  /** On the agenda: free-form notes → proposals, as `/meeting notes MTG-n`; value: the series number. */
+  openNotes: 'meetings.open_notes',
 } as const;
 
 export const MEETING_NEW_FIELDS = {
@@ -63,6 +65,7 @@ export const MEETING_BLOCKS = {
   preRead: 'meetings.agenda.pre_read',
   preReadBy: 'meetings.agenda.pre_read_by',
   followUps: 'meetings.agenda.follow_ups',
+  notes: 'meetings.agenda.notes',
   itemPrefix: 'meetings.agenda.item.',
   ask: 'meetings.ask',
   itemSaved: 'meetings.item_saved',

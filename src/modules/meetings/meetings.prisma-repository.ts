@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { recurrenceSchema } from '../scheduling/recurrence.schemas.js';
-import type { MeetingsRepository } from './meetings.repository.js';
+import type { AutomaticItemRow, MeetingsRepository } from './meetings.repository.js';
 import type {
   AgendaItemDto,
   AgendaItemSource,
@@ -457,22 +457,27 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
     },
 
     async okrDropsSince(workspaceId, departmentIds, since) {
-      const recent = await prisma.okrCheckIn.findMany({
-        where: {
-          answeredAt: { gte: since },
-          confidence: { not: null },
-          keyResult: { workspaceId, objective: { departmentId: { in: [...departmentIds] } } },
-        },
-        orderBy: { answeredAt: 'desc' },
-        take: 500,
-        select: {
-          id: true,
-          keyResultId: true,
-          confidence: true,
-          answeredAt: true,
-          keyResult: { select: { number: true, title: true, objective: { select: { departmentId: true } } } },
-        },
-      });
+      // One statement with the key result and its objective's department (as relation reads, three).
+      const recent = await prisma.$queryRaw<
+        {
+          id: string;
+          keyResultId: string;
+          confidence: OkrDropForAgenda['confidence'];
+          answeredAt: Date;
+          number: number;
+          title: string;
+          departmentId: string | null;
+        }[]
+      >`
+        SELECT c.id, c."keyResultId", c.confidence::text AS confidence, c."answeredAt",
+               kr.number, kr.title, o."departmentId"
+        FROM "OkrCheckIn" c
+        JOIN "OkrKeyResult" kr ON kr.id = c."keyResultId"
+        JOIN "OkrObjective" o ON o.id = kr."objectiveId"
+        WHERE c."answeredAt" >= ${since} AND c.confidence IS NOT NULL
+          AND kr."workspaceId" = ${workspaceId} AND o."departmentId" = ANY(${[...departmentIds]}::text[])
+        ORDER BY c."answeredAt" DESC
+        LIMIT 500`;
       const latest = new Map<string, (typeof recent)[number]>();
       for (const row of recent) if (!latest.has(row.keyResultId)) latest.set(row.keyResultId, row);
       const worrying = [...latest.values()].filter(
@@ -499,10 +504,10 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
         (row): OkrDropForAgenda => ({
           checkInId: row.id,
           keyResultId: row.keyResultId,
-          keyResultNumber: row.keyResult.number,
-          title: row.keyResult.title,
-          departmentId: row.keyResult.objective.departmentId ?? '',
-          confidence: row.confidence as OkrDropForAgenda['confidence'],
+          keyResultNumber: row.number,
+          title: row.title,
+          departmentId: row.departmentId ?? '',
+          confidence: row.confidence,
           previousConfidence: previous.get(row.keyResultId) ?? null,
           answeredAt: row.answeredAt,
         }),
@@ -619,21 +624,30 @@ export function createMeetingsPrismaRepository(prisma: PrismaClient): MeetingsRe
         FROM "AgendaItem" i
         LEFT JOIN "Escalation" e ON e.id = i."escalationId"
         WHERE i."meetingId" = ${meetingId}
-        ORDER BY i."createdAt", i.id`;
+        ORDER BY i."createdAt"`;
     },
 
     async addAutomaticItems(meeting, rows, at) {
       if (rows.length === 0) return;
-      // Carried items come first, so an escalation carried from last time is not added again.
-      await prisma.agendaItem.createMany({
-        data: rows.map((row) => ({
-          ...row,
-          workspaceId: meeting.workspaceId,
-          meetingId: meeting.id,
-          createdAt: at,
-        })),
-        skipDuplicates: true,
-      });
+      // One statement (Prisma's createMany is three: its own transaction). Rows go in in order,
+      // carried items first, so an escalation carried from last time is not added again.
+      const column = <K extends keyof AutomaticItemRow>(key: K) => rows.map((row) => row[key]);
+      await prisma.$executeRaw`
+        INSERT INTO "AgendaItem" (id, "workspaceId", "meetingId", source, title, description,
+          "ownerDepartmentId", urgency, link, "escalationId", "carriedFromItemId", "sourceKey",
+          "createdAt", "updatedAt")
+        SELECT gen_random_uuid()::text, ${meeting.workspaceId}, ${meeting.id}, r.source, r.title,
+               r.description, r.department, r.urgency::"AgendaItemUrgency", r.link, r.escalation,
+               r.carried, r.key, ${at}, ${at}
+        FROM unnest(${column('source')}::text[], ${column('title')}::text[],
+                    ${column('description')}::text[], ${column('ownerDepartmentId')}::text[],
+                    ${column('urgency')}::text[], ${column('link')}::text[],
+                    ${column('escalationId')}::text[], ${column('carriedFromItemId')}::text[],
+                    ${column('sourceKey')}::text[])
+          WITH ORDINALITY AS r(source, title, description, department, urgency, link, escalation,
+                               carried, key, n)
+        ORDER BY r.n
+        ON CONFLICT DO NOTHING`;
     },
 
     async escalationsForAgenda(workspaceId, departmentIds) {

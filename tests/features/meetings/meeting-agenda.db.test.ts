@@ -215,6 +215,14 @@ describe('agenda collection and the agenda at the cut-off', () => {
       value: String(esc.number),
     });
     expect((await theMeeting()).agendaMessageTs).toBe(agenda?.ts);
+    // The notes flow (`/meeting notes MTG-1`) is a button on the agenda too.
+    expect(blockById(agenda?.blocks, MEETING_BLOCKS.notes).elements).toEqual([
+      expect.objectContaining({
+        action_id: MEETING_ACTIONS.openNotes,
+        value: '1',
+        text: expect.objectContaining({ text: 'Notes…' }),
+      }),
+    ]);
   });
 
   it('marks an item added after the cut-off late and posts it in the agenda’s thread', async () => {
@@ -257,6 +265,15 @@ describe('during and after: decisions, action items, minutes, and the next agend
     expect(t.slack().ephemerals('U0DEMOSAM', CHANNEL).at(-1)?.text).toBe(
       'Only people in a department taking part in MTG-1 (or an admin) can do this. Nothing was changed.',
     );
+  });
+
+  it('Notes… on the agenda says, privately and in their language, that drafting needs a model; no modal opens', async () => {
+    await pressOnAgenda('U0DEMOZHANG', MEETING_ACTIONS.openNotes, '1');
+    await t.slack().waitForCall('response_url');
+    expect(t.slack().ephemerals('U0DEMOZHANG', CHANNEL).at(-1)?.text).toBe(
+      '根据笔记起草需要语言模型，而这里没有配置。请使用议程上的“记录决定…”按钮记录决定和行动项。',
+    );
+    expect(t.slack().callsTo('views.open')).toHaveLength(0);
   });
 
   it('records a decision with its action items (source meeting) and says so in the agenda’s thread', async () => {
