@@ -205,6 +205,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     callsTo: (method, filter) => recorder.to(method, filter),
     waitForCall: (method, predicate, timeoutMs) => recorder.waitFor(method, predicate, timeoutMs),
     clearCalls: () => recorder.clear(),
+    clearMessages: () => messages.clear(),
     reset: () => {
       recorder.clear();
       messages.clear();

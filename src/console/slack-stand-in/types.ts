@@ -280,6 +280,8 @@ export interface SlackStandIn {
     timeoutMs?: number,
   ): Promise<RecordedCall>;
   clearCalls(): void;
+  /** Forget stored messages and ephemerals only (response_urls, views and calls stay): a long load run keeps its memory flat. */
+  clearMessages(): void;
   /** Forget calls, messages, ephemerals, views, triggers, response_urls and 429 counts; keep users and channels. */
   reset(): void;
 
