@@ -2,8 +2,10 @@
 // due slots while one is SIGKILLed mid-run — every slot's effect exactly once; (b) with
 // 100,000 schedules stored, how long each tick takes to find and claim what is due.
 // `npm run bench:scheduler` (PostgreSQL at BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
@@ -267,5 +269,19 @@ async function dueEvaluationAtScale(): Promise<void> {
   }
 }
 
-await exactlyOnceUnderKill();
-await dueEvaluationAtScale();
+// `BENCH_PARTS=b npm run bench:scheduler` runs part (b) alone (it is the one with a latency bound).
+const parts = (process.env.BENCH_PARTS ?? 'a,b').split(',');
+console.log(
+  `scheduler bench ${new Date().toISOString()} | load average ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')}`,
+);
+if (parts.includes('a')) await exactlyOnceUnderKill();
+if (parts.includes('b')) await dueEvaluationAtScale();
+console.log(
+  `load average after ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')}`,
+);

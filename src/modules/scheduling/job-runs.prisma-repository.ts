@@ -9,8 +9,12 @@ const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 } as const;
 
 // Raw SQL below passes instants as ISO strings cast to timestamp(3): the columns hold UTC
 // without a zone, and a cast of '…Z' keeps the UTC reading whatever the session zone is.
+// Locks the due schedules and returns what `decide` needs in the same statement: a second
+// read by id (as before) cost one more round trip and a Prisma query per claim.
 const DUE_SCHEDULES_SQL = `
-  SELECT s.id FROM "Schedule" s
+  SELECT s.id, s."workspaceId", s.kind, s."nextRunAt", s.recurrence, s."timeOfDay", s."timeZone",
+         s."calendarId", s."skipNonWorkingDays", s.payload, s."subjectType", s."subjectId"
+  FROM "Schedule" s
   WHERE s.status = 'ACTIVE' AND s."nextRunAt" <= $1::timestamp(3)
     AND s.kind IN (SELECT jsonb_array_elements_text($2::jsonb))
     AND NOT EXISTS (SELECT 1 FROM "JobRun" r WHERE r."scheduleId" = s.id AND r.status = 'RUNNING')
@@ -69,6 +73,31 @@ async function lockedIds(tx: DbClient, sql: string, now: Date, kinds: readonly s
   return rows.map((row) => row.id);
 }
 
+/** A due schedule as `DUE_SCHEDULES_SQL` returns it (the columns of `dueScheduleSelect`). */
+interface LockedSchedule {
+  id: string;
+  workspaceId: string;
+  kind: string;
+  nextRunAt: Date | null;
+  recurrence: Prisma.JsonValue;
+  timeOfDay: string;
+  timeZone: string;
+  calendarId: string | null;
+  skipNonWorkingDays: boolean;
+  payload: Prisma.JsonValue | null;
+  subjectType: string | null;
+  subjectId: string | null;
+}
+
+function lockDueSchedules(tx: DbClient, now: Date, kinds: readonly string[], limit: number) {
+  return tx.$queryRawUnsafe<LockedSchedule[]>(
+    DUE_SCHEDULES_SQL,
+    now.toISOString(),
+    JSON.stringify(kinds),
+    limit,
+  );
+}
+
 interface RunRow {
   id: string;
   scheduleId: string;
@@ -115,13 +144,9 @@ export function createJobRunsPrismaRepository(prisma: PrismaClient): JobRunsRepo
   return {
     claimDue({ now, kinds, limit, lease, decide }) {
       return prisma.$transaction(async (tx) => {
-        const ids = await lockedIds(tx, DUE_SCHEDULES_SQL, now, kinds, limit);
+        const schedules = await lockDueSchedules(tx, now, kinds, limit);
         const recorded: RunOutcome[] = [];
-        if (ids.length === 0) return { runs: [], lockedSchedules: 0, recorded };
-        const schedules = await tx.schedule.findMany({
-          where: { id: { in: ids } },
-          select: dueScheduleSelect,
-        });
+        if (schedules.length === 0) return { runs: [], lockedSchedules: 0, recorded };
         const planned: (RunRow & { schedule: (typeof schedules)[number] })[] = [];
         const advances: { id: string; nextRunAt: string | null }[] = [];
         for (const schedule of schedules) {
@@ -157,7 +182,7 @@ export function createJobRunsPrismaRepository(prisma: PrismaClient): JobRunsRepo
         }
         if (advances.length > 0)
           await tx.$executeRawUnsafe(ADVANCE_SQL, JSON.stringify(advances), now.toISOString());
-        return { runs: claimed, lockedSchedules: ids.length, recorded };
+        return { runs: claimed, lockedSchedules: schedules.length, recorded };
       }, TRANSACTION_OPTIONS);
     },
 

@@ -57,6 +57,30 @@ describe('scheduler: claiming due slots', () => {
     expect(row).toMatchObject({ lastOutcome: 'SUCCEEDED', consecutiveFailures: 0 });
   });
 
+  it("hands the handler the schedule's workspace, subject and JSON payload as stored", async () => {
+    const clock = fixedClock('2026-03-02T08:30:00Z');
+    const workspaceId = await createWorkspace(db);
+    const payload = { meetingId: 'm-1', reminders: [15, 60], nested: { zh: '周会' } };
+    await schedulesOn(db, clock).create({
+      workspaceId,
+      kind: 'test.payload',
+      name: 'payload test',
+      recurrence: HOURLY,
+      timeOfDay: '00:00',
+      timeZone: 'UTC',
+      subjectType: 'Meeting',
+      subjectId: 'm-1',
+      payload,
+    });
+    const { handler, calls } = recordingHandler('test.payload');
+    const { scheduler } = schedulerOn(db, clock, [handler]);
+    clock.set('2026-03-02T09:00:30Z');
+    expect(await scheduler.tick()).toMatchObject({ started: 1, succeeded: 1 });
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ workspaceId, subjectType: 'Meeting', subjectId: 'm-1', payload });
+  });
+
   it('leaves paused schedules alone, and resumes from the next slot without catching up', async () => {
     const { workspaceId, schedule, clock } = await hourlySchedule('test.paused');
     const service = schedulesOn(db, clock);
