@@ -159,8 +159,10 @@ async function main(): Promise<void> {
 
   try {
     for (const name of TARGETS) {
-      const nodeArgs =
-        config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : [];
+      const nodeArgs = [
+        '--expose-gc',
+        ...(config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : []),
+      ];
       targets.set(name, new TargetProcess(name, { requests: requestsPerTarget, nodeArgs }));
     }
     for (const [name, target] of targets) {
