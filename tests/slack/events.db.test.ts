@@ -31,6 +31,15 @@ async function auditRowsFor(slackUserId: string) {
   return file.db.prisma.auditEvent.findMany({ where: { objectId: person.id, action: 'person.updated' } });
 }
 
+/** Polls until `check` holds (the listener ran), for the positive half of a test; a slow machine only waits longer. */
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('the listener did not finish in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 async function settle() {
   // Events are acked before listeners run; give the listener time to finish.
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -41,7 +50,7 @@ describe('Events API deliveries', () => {
     const event = userChange('U0DEMOSAM', 1_764_000_000, 'Asia/Tokyo');
     const first = await file.liaison.driver.event({ event, eventId: 'EvSAM0001' });
     expect(first.status).toBe(200);
-    await settle();
+    await until(async () => (await auditRowsFor('U0DEMOSAM')).length === 1);
     await file.liaison.driver.event({ event, eventId: 'EvSAM0001' });
     await file.liaison.driver.event({
       event,
@@ -50,6 +59,9 @@ describe('Events API deliveries', () => {
       retryReason: 'http_timeout',
     });
     await file.liaison.driver.event({ event, eventId: 'EvSAM0002' });
+    await until(
+      () => file.liaison.logs().filter((line) => line.msg === 'skipped a duplicate Slack event').length >= 3,
+    );
     await settle();
 
     const person = await file.db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOSAM' } });
@@ -86,7 +98,7 @@ describe('Events API deliveries', () => {
 
   it('applies a later change of the same person (a new profile version is a new effect)', async () => {
     await file.liaison.driver.event({ event: userChange('U0DEMOSAM', 1_764_000_500, 'Europe/London') });
-    await settle();
+    await until(async () => (await auditRowsFor('U0DEMOSAM')).length === 2);
     const person = await file.db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOSAM' } });
     expect(person.timeZone).toBe('Europe/London');
     expect(await auditRowsFor('U0DEMOSAM')).toHaveLength(2);
@@ -107,7 +119,11 @@ describe('Events API deliveries', () => {
     expect(file.liaison.slack.homeView('U0DEMOPRIYA')).toBeUndefined();
 
     await file.liaison.driver.event({ event, eventId: 'EvHOME0001', retryNum: 1, retryReason: 'http_error' });
-    await settle();
+    await file.liaison.slack.waitForCall(
+      'views.publish',
+      (call) => call.args.user_id === 'U0DEMOPRIYA' && call.response.ok === true,
+      10_000,
+    );
     const home = file.liaison.slack.homeView('U0DEMOPRIYA');
     expect(home).toBeDefined();
     expect(blockById(home?.blocks, BLOCKS.home.departments)).toBeDefined();
@@ -125,7 +141,11 @@ describe('Events API deliveries', () => {
         event_ts: '1764000001.000100',
       },
     });
-    await settle();
+    await file.liaison.slack.waitForCall(
+      'views.publish',
+      (call) => call.args.user_id === 'U0DEMOLIN' && call.response.ok === true,
+      10_000,
+    );
     const home = file.liaison.slack.homeView('U0DEMOLIN');
     const departments = blockById(home?.blocks, BLOCKS.home.departments) as { text: { text: string } };
     expect(departments.text.text).toContain('直播运营 — 负责人');
