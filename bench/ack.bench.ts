@@ -1,6 +1,6 @@
 // Acknowledgement latency of `/liaison help` over HTTP, Liaison vs a bare Bolt app.
-// See bench/README.md. Run: `npm run bench:ack -- [--rates 50,200] [--duration 5]
-// [--warmup 2] [--rounds 2] [--timeout 10000] [--text help] [--profile]`.
+// See bench/README.md. Run: `npm run bench:ack -- [--rates 200] [--duration 5]
+// [--warmup 2] [--rounds 3] [--timeout 10000] [--text help] [--profile]`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
