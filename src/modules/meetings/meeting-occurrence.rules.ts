@@ -42,8 +42,9 @@ export function occurrenceTimes(plannedOn: string, startsAt: Date, timing: Serie
  * The series' occurrences starting after `after`, up to `count`, with its holiday policy
  * applied: the rule's slots are the scheduler's (src/modules/scheduling), read in the series'
  * zone; a slot on a day the calendar does not work is dropped (SKIP) or moved to the next
- * working day at the same time (NEXT_WORKING_DAY). `plannedOn` stays the rule's date, so a
- * skip or a moved meeting is remembered by the day the rule gave.
+ * working day at the same time (NEXT_WORKING_DAY) — unless that reaches the rule's next day,
+ * which is then the meeting (held once). `plannedOn` stays the rule's date, so a skip or a
+ * moved meeting is remembered by the day the rule gave.
  */
 export function upcomingOccurrences(
   after: Date,
@@ -68,7 +69,13 @@ export function upcomingOccurrences(
       else {
         let day = nextDate(plannedOn);
         for (let i = 0; i < MAX_HOLIDAY_RUN_DAYS && cal.dayKind(day) !== 'workday'; i++) day = nextDate(day);
-        startsAt = instantOn(day, timing.timeOfDay, timing.timeZone);
+        // Moved onto (or past) the rule's next day — a long holiday run — the meeting is held
+        // once, as that next occurrence, not twice at the same time.
+        const following = nextSlot(slot, rule, cal);
+        startsAt =
+          following && localDateOf(following, timing.timeZone) <= day
+            ? null
+            : instantOn(day, timing.timeOfDay, timing.timeZone);
       }
     }
     if (startsAt && startsAt > after) found.push(occurrenceTimes(plannedOn, startsAt, timing));
