@@ -54,8 +54,10 @@ function firstHeader(req: IncomingMessage, name: string): string | undefined {
 }
 
 /**
- * Bolt's HTTPReceiver (signature check, ack timing, custom routes, OAuth install flow)
- * behind extra gates, so that no request can take the process down or go unanswered:
+ * Bolt's HTTPReceiver (ack timing, custom routes, OAuth install flow) behind gates, so that
+ * no request can take the process down or go unanswered:
+ *  - the signature is checked here, once, in Slack's five-minute window on the app's clock;
+ *    anything not signed by Slack is refused with 401;
  *  - a request dated more than five minutes in the future is refused with 401 before any
  *    listener runs (Bolt accepts those, which would let a captured request be replayed later);
  *  - a signed body that is not a JSON object (`payload=null`) is refused with 400 here: Bolt
@@ -84,6 +86,10 @@ export class LiaisonHttpReceiver implements Receiver {
     const oauth = options.oauth;
     this.inner = new HTTPReceiver({
       signingSecret: options.signingSecret,
+      // Checked once, here, against the app's clock (isSignedBySlack): Bolt's own check reads
+      // the wall clock, so an app on any other clock (a test's fixed date) would refuse
+      // Slack's requests as stale.
+      signatureVerification: false,
       endpoints: [SLACK_EVENTS_PATH],
       customRoutes: options.routes,
       processEventErrorHandler: (args) => this.requestFailed(args),
@@ -173,7 +179,15 @@ export class LiaisonHttpReceiver implements Receiver {
       this.refuse(res, error.statusCode === 413 ? 413 : 400);
       return;
     }
-    if (this.isSignedBySlack(buffered) && !LiaisonHttpReceiver.hasObjectBody(buffered)) {
+    if (!this.isSignedBySlack(buffered)) {
+      this.options.logger.warn(
+        { path: SLACK_EVENTS_PATH },
+        'refused a request without a valid Slack signature',
+      );
+      this.refuse(res, 401);
+      return;
+    }
+    if (!LiaisonHttpReceiver.hasObjectBody(buffered)) {
       const referenceId = newReferenceId();
       this.options.logger.warn({ referenceId }, 'refused a signed request whose body is not a JSON object');
       this.refuse(res, 400, referenceId);
