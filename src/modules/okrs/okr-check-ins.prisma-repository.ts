@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
-import type { CheckInsRepository, CheckInWindowDto } from './okr-check-ins.repository.js';
+import type { CheckInsRepository, CheckInWindowDto, StoredCheckIn } from './okr-check-ins.repository.js';
 import { KEY_RESULT as KEY_RESULT_DTO, toKeyResultDto } from './okrs.prisma-repository.js';
 
 const DEPARTMENT = {
@@ -25,6 +25,28 @@ const KEY_RESULT = {
   ...KEY_RESULT_DTO,
   owner: { select: { ...KEY_RESULT_DTO.owner.select, locale: true } },
 } as const;
+
+/** One row of `windowDetail`'s first statement. */
+interface WindowHeadRow {
+  id: string;
+  workspaceId: string;
+  departmentId: string;
+  cycleOn: string;
+  closesAt: Date;
+  closedAt: Date | null;
+  departmentKey: string;
+  nameEn: string;
+  nameZh: string;
+  slackChannelId: string | null;
+  locale: string | null;
+  everyWeeks: number | null;
+  weekday: number | null;
+  localMinute: number | null;
+  windowHours: number | null;
+  nameMissing: boolean | null;
+  prompted: string[];
+  checkIns: (Omit<StoredCheckIn, 'answeredAt'> & { answeredAtMs: number })[];
+}
 
 function cadenceOf(row: Partial<CheckInCadence> | null | undefined): CheckInCadence {
   if (!row) return DEFAULT_CADENCE;
@@ -167,54 +189,79 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
     },
 
     async windowDetail(windowId) {
-      const window = await prisma.okrCheckInWindow.findUnique({
-        where: { id: windowId },
-        select: {
-          ...WINDOW,
-          department: { select: { ...DEPARTMENT, okrSettings: true } },
-          prompts: { select: { personId: true } },
-          checkIns: {
-            select: {
-              keyResultId: true,
-              personId: true,
-              value: true,
-              done: true,
-              progress: true,
-              confidence: true,
-              comment: true,
-              blockers: true,
-              late: true,
-              answeredAt: true,
-            },
-          },
-        },
+      // The window, its department and cadence, who was prompted and every answer: one statement
+      // (Prisma's nested select would be five). Then the key results (four), and only people
+      // prompted who no longer own a key result of it (usually none).
+      const [head] = await prisma.$queryRaw<WindowHeadRow[]>`
+        SELECT w."id", w."workspaceId", w."departmentId", w."cycleOn", w."closesAt", w."closedAt",
+          d."key" AS "departmentKey", d."nameEn", d."nameZh", d."slackChannelId", d."locale",
+          s."everyWeeks", s."weekday", s."localMinute", s."windowHours", s."nameMissing",
+          COALESCE((SELECT json_agg(p."personId") FROM "OkrCheckInPrompt" p WHERE p."windowId" = w."id"), '[]') AS "prompted",
+          COALESCE((SELECT json_agg(json_build_object(
+              'keyResultId', c."keyResultId", 'personId', c."personId", 'value', c."value", 'done', c."done",
+              'progress', c."progress", 'confidence', c."confidence", 'comment', c."comment",
+              'blockers', c."blockers", 'late', c."late",
+              'answeredAtMs', (EXTRACT(EPOCH FROM c."answeredAt") * 1000)::float8))
+            FROM "OkrCheckIn" c WHERE c."windowId" = w."id"), '[]') AS "checkIns"
+        FROM "OkrCheckInWindow" w
+        JOIN "Department" d ON d."id" = w."departmentId"
+        LEFT JOIN "OkrCheckInSettings" s ON s."departmentId" = w."departmentId"
+        WHERE w."id" = ${windowId}`;
+      if (!head) return null;
+      const keyResults = await prisma.okrKeyResult.findMany({
+        where: keyResultsIn(head.workspaceId, head.departmentId, head.cycleOn),
+        select: KEY_RESULT,
+        orderBy: { number: 'asc' },
       });
-      if (!window) return null;
-      const [keyResults, people] = await Promise.all([
-        prisma.okrKeyResult.findMany({
-          where: keyResultsIn(window.workspaceId, window.departmentId, window.cycleOn),
-          select: KEY_RESULT,
-          orderBy: { number: 'asc' },
-        }),
-        prisma.person.findMany({
-          where: { id: { in: window.prompts.map((p) => p.personId) } },
+      const owners = new Map<string, { slackUserId: string; displayName: string; locale: string | null }>();
+      for (const kr of keyResults) owners.set(kr.owner.id, kr.owner);
+      const others = head.prompted.filter((id) => !owners.has(id));
+      if (others.length > 0)
+        for (const p of await prisma.person.findMany({
+          where: { id: { in: others } },
           select: { id: true, slackUserId: true, displayName: true, locale: true },
-        }),
-      ]);
-      const { department, prompts: _prompts, checkIns, ...rest } = window;
-      const { okrSettings, ...departmentRef } = department;
+        }))
+          owners.set(p.id, p);
+      const prompted = head.prompted.flatMap((personId) => {
+        const person = owners.get(personId);
+        return person
+          ? [
+              {
+                personId,
+                slackUserId: person.slackUserId,
+                displayName: person.displayName,
+                locale: person.locale,
+              },
+            ]
+          : [];
+      });
+      prompted.sort(
+        (a, b) => a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId),
+      );
       return {
-        window: rest,
-        department: departmentRef,
-        cadence: cadenceOf(okrSettings),
+        window: {
+          id: head.id,
+          workspaceId: head.workspaceId,
+          departmentId: head.departmentId,
+          cycleOn: head.cycleOn,
+          closesAt: head.closesAt,
+          closedAt: head.closedAt,
+        },
+        department: {
+          id: head.departmentId,
+          key: head.departmentKey,
+          nameEn: head.nameEn,
+          nameZh: head.nameZh,
+          slackChannelId: head.slackChannelId,
+          locale: head.locale,
+        },
+        cadence: cadenceOf(head.everyWeeks === null ? null : (head as Partial<CheckInCadence>)),
         keyResults: keyResults.map(toKeyResultDto),
-        prompted: people.map((p) => ({
-          personId: p.id,
-          slackUserId: p.slackUserId,
-          displayName: p.displayName,
-          locale: p.locale,
+        prompted,
+        checkIns: head.checkIns.map(({ answeredAtMs, ...c }) => ({
+          ...c,
+          answeredAt: new Date(answeredAtMs),
         })),
-        checkIns,
       };
     },
 
