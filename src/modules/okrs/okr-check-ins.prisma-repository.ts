@@ -4,6 +4,7 @@ import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
 import type { CheckInsRepository, CheckInWindowDto, StoredCheckIn } from './okr-check-ins.repository.js';
 import { KEY_RESULT as KEY_RESULT_DTO, toKeyResultDto } from './okrs.prisma-repository.js';
+import type { KeyResultDto } from './okrs.types.js';
 
 const DEPARTMENT = {
   id: true,
@@ -25,6 +26,41 @@ const KEY_RESULT = {
   ...KEY_RESULT_DTO,
   owner: { select: { ...KEY_RESULT_DTO.owner.select, locale: true } },
 } as const;
+
+/** One row of `departmentsWithKeyResults`: a key result with its owner, followed KPI, department and cadence. */
+interface CheckInKeyResultRow {
+  id: string;
+  number: number;
+  objectiveId: string;
+  title: string;
+  kind: KeyResultDto['kind'];
+  unit: string | null;
+  direction: KeyResultDto['direction'];
+  startValue: number | null;
+  targetValue: number | null;
+  currentValue: number | null;
+  done: boolean;
+  weight: number;
+  lastConfidence: KeyResultDto['lastConfidence'];
+  ownerId: string;
+  slackUserId: string;
+  displayName: string;
+  ownerLocale: string | null;
+  kpiKey: string | null;
+  kpiValue: number | null;
+  kpiPeriod: string | null;
+  departmentId: string;
+  departmentKey: string;
+  nameEn: string;
+  nameZh: string;
+  slackChannelId: string | null;
+  departmentLocale: string | null;
+  everyWeeks: number | null;
+  weekday: number | null;
+  localMinute: number | null;
+  windowHours: number | null;
+  nameMissing: boolean | null;
+}
 
 /** One row of `windowDetail`'s first statement. */
 interface WindowHeadRow {
@@ -79,31 +115,80 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
     },
 
     async departmentsWithKeyResults(workspaceId, on) {
-      const rows = await prisma.okrKeyResult.findMany({
-        where: keyResultsIn(workspaceId, undefined, on),
-        select: {
-          ...KEY_RESULT,
-          objective: {
-            select: { department: { select: { ...DEPARTMENT, okrSettings: true, archivedAt: true } } },
-          },
-        },
-        orderBy: { number: 'asc' },
-      });
+      // One statement, joins instead of Prisma's nested selects (seven statements, each binding
+      // one value per key result or owner: 2,000+ for a large workspace). The same rows as
+      // `keyResultsIn`: active owners, department objectives of the period containing `on`.
+      const rows = await prisma.$queryRaw<CheckInKeyResultRow[]>`
+        SELECT kr."id", kr."number", kr."objectiveId", kr."title", kr."kind"::text AS "kind", kr."unit",
+          kr."direction"::text AS "direction", kr."startValue", kr."targetValue", kr."currentValue",
+          kr."done", kr."weight", kr."lastConfidence"::text AS "lastConfidence",
+          p."id" AS "ownerId", p."slackUserId", p."displayName", p."locale" AS "ownerLocale",
+          k."key" AS "kpiKey", latest."value" AS "kpiValue", latest."period" AS "kpiPeriod",
+          d."id" AS "departmentId", d."key" AS "departmentKey", d."nameEn", d."nameZh", d."slackChannelId",
+          d."locale" AS "departmentLocale",
+          s."everyWeeks", s."weekday", s."localMinute", s."windowHours", s."nameMissing"
+        FROM "OkrKeyResult" kr
+        JOIN "Person" p ON p."id" = kr."ownerPersonId" AND p."active"
+        JOIN "OkrObjective" o ON o."id" = kr."objectiveId"
+        JOIN "OkrPeriod" pe ON pe."id" = o."periodId" AND pe."startsOn" <= ${on} AND pe."endsOn" >= ${on}
+        JOIN "Department" d ON d."id" = o."departmentId" AND d."archivedAt" IS NULL
+        LEFT JOIN "OkrCheckInSettings" s ON s."departmentId" = d."id"
+        LEFT JOIN "Kpi" k ON k."id" = kr."kpiId"
+        LEFT JOIN LATERAL (
+          SELECT ks."value", ks."period" FROM "KpiSample" ks WHERE ks."kpiId" = k."id" ORDER BY ks."period" DESC LIMIT 1
+        ) latest ON TRUE
+        WHERE kr."workspaceId" = ${workspaceId}
+        ORDER BY kr."number" ASC`;
       const byDepartment = new Map<
         string,
         ReturnType<CheckInsRepository['departmentsWithKeyResults']> extends Promise<(infer T)[]> ? T : never
       >();
       for (const row of rows) {
-        const department = row.objective.department;
-        if (!department || department.archivedAt) continue;
-        let entry = byDepartment.get(department.id);
+        let entry = byDepartment.get(row.departmentId);
         if (!entry) {
-          const { okrSettings, archivedAt: _archived, ...ref } = department;
-          entry = { department: ref, cadence: cadenceOf(okrSettings), keyResults: [] };
-          byDepartment.set(department.id, entry);
+          entry = {
+            department: {
+              id: row.departmentId,
+              key: row.departmentKey,
+              nameEn: row.nameEn,
+              nameZh: row.nameZh,
+              slackChannelId: row.slackChannelId,
+              locale: row.departmentLocale,
+            },
+            cadence: cadenceOf(row.everyWeeks === null ? null : (row as Partial<CheckInCadence>)),
+            keyResults: [],
+          };
+          byDepartment.set(row.departmentId, entry);
         }
-        const { objective: _objective, ...kr } = row;
-        entry.keyResults.push({ ...toKeyResultDto(kr), ownerLocale: kr.owner.locale });
+        entry.keyResults.push({
+          ...toKeyResultDto({
+            id: row.id,
+            number: row.number,
+            objectiveId: row.objectiveId,
+            title: row.title,
+            kind: row.kind,
+            unit: row.unit,
+            direction: row.direction,
+            startValue: row.startValue,
+            targetValue: row.targetValue,
+            currentValue: row.currentValue,
+            done: row.done,
+            weight: row.weight,
+            lastConfidence: row.lastConfidence,
+            owner: { id: row.ownerId, slackUserId: row.slackUserId, displayName: row.displayName },
+            kpi:
+              row.kpiKey === null
+                ? null
+                : {
+                    key: row.kpiKey,
+                    samples:
+                      row.kpiPeriod === null || row.kpiValue === null
+                        ? []
+                        : [{ value: row.kpiValue, period: row.kpiPeriod }],
+                  },
+          }),
+          ownerLocale: row.ownerLocale,
+        });
       }
       return [...byDepartment.values()];
     },
