@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
 import type { CheckInsRepository, CheckInWindowDto, StoredCheckIn } from './okr-check-ins.repository.js';
-import { KEY_RESULT as KEY_RESULT_DTO, toKeyResultDto } from './okrs.prisma-repository.js';
+import { toKeyResultDto } from './okrs.prisma-repository.js';
 import type { KeyResultDto } from './okrs.types.js';
 
 const DEPARTMENT = {
@@ -21,10 +21,6 @@ const WINDOW = {
   cycleOn: true,
   closesAt: true,
   closedAt: true,
-} as const;
-const KEY_RESULT = {
-  ...KEY_RESULT_DTO,
-  owner: { select: { ...KEY_RESULT_DTO.owner.select, locale: true } },
 } as const;
 
 /** One row of `departmentsWithKeyResults`: a key result with its owner, followed KPI, department and cadence. */
@@ -95,30 +91,47 @@ function cadenceOf(row: Partial<CheckInCadence> | null | undefined): CheckInCade
   };
 }
 
-export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRepository {
-  const keyResultsIn = (workspaceId: string, departmentId: string | undefined, on: string) => ({
-    workspaceId,
-    owner: { active: true },
-    objective: {
-      ...(departmentId ? { departmentId } : { departmentId: { not: null } }),
-      period: { startsOn: { lte: on }, endsOn: { gte: on } },
-    },
-  });
-
+/** A key result as the check-ins see it (its owner's language with it). */
+function toCheckInKeyResult(row: CheckInKeyResultRow): KeyResultDto & { ownerLocale: string | null } {
   return {
-    async workspaceZone(workspaceId) {
-      const row = await prisma.workspace.findUnique({
-        where: { id: workspaceId },
-        select: { defaultTimeZone: true, defaultLocale: true },
-      });
-      return row ? { zone: row.defaultTimeZone, locale: row.defaultLocale } : null;
-    },
+    ...toKeyResultDto({
+      id: row.id,
+      number: row.number,
+      objectiveId: row.objectiveId,
+      title: row.title,
+      kind: row.kind,
+      unit: row.unit,
+      direction: row.direction,
+      startValue: row.startValue,
+      targetValue: row.targetValue,
+      currentValue: row.currentValue,
+      done: row.done,
+      weight: row.weight,
+      lastConfidence: row.lastConfidence,
+      owner: { id: row.ownerId, slackUserId: row.slackUserId, displayName: row.displayName },
+      kpi:
+        row.kpiKey === null
+          ? null
+          : {
+              key: row.kpiKey,
+              samples:
+                row.kpiPeriod === null || row.kpiValue === null
+                  ? []
+                  : [{ value: row.kpiValue, period: row.kpiPeriod }],
+            },
+    }),
+    ownerLocale: row.ownerLocale,
+  };
+}
 
-    async departmentsWithKeyResults(workspaceId, on) {
-      // One statement, joins instead of Prisma's nested selects (seven statements, each binding
-      // one value per key result or owner: 2,000+ for a large workspace). The same rows as
-      // `keyResultsIn`: active owners, department objectives of the period containing `on`.
-      const rows = await prisma.$queryRaw<CheckInKeyResultRow[]>`
+export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRepository {
+  /**
+   * The key results check-ins are about, with owner, followed KPI's latest sample, department
+   * and cadence, in one statement (Prisma's nested selects: seven, each binding an id per row):
+   * active owners, department objectives of the period containing `on`, of one department or all.
+   */
+  function checkInKeyResults(workspaceId: string, on: string, departmentId: string | null) {
+    return prisma.$queryRaw<CheckInKeyResultRow[]>`
         SELECT kr."id", kr."number", kr."objectiveId", kr."title", kr."kind"::text AS "kind", kr."unit",
           kr."direction"::text AS "direction", kr."startValue", kr."targetValue", kr."currentValue",
           kr."done", kr."weight", kr."lastConfidence"::text AS "lastConfidence",
@@ -138,7 +151,24 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
           SELECT ks."value", ks."period" FROM "KpiSample" ks WHERE ks."kpiId" = k."id" ORDER BY ks."period" DESC LIMIT 1
         ) latest ON TRUE
         WHERE kr."workspaceId" = ${workspaceId}
+          AND (${departmentId}::text IS NULL OR o."departmentId" = ${departmentId}::text)
         ORDER BY kr."number" ASC`;
+  }
+
+  return {
+    async workspaceZone(workspaceId) {
+      const row = await prisma.workspace.findUnique({
+        where: { id: workspaceId },
+        select: { defaultTimeZone: true, defaultLocale: true },
+      });
+      return row ? { zone: row.defaultTimeZone, locale: row.defaultLocale } : null;
+    },
+
+    async departmentsWithKeyResults(workspaceId, on) {
+      // One statement, joins instead of Prisma's nested selects (seven statements, each binding
+      // one value per key result or owner: 2,000+ for a large workspace). The same rows as
+      // `keyResultsIn`: active owners, department objectives of the period containing `on`.
+      const rows = await checkInKeyResults(workspaceId, on, null);
       const byDepartment = new Map<
         string,
         ReturnType<CheckInsRepository['departmentsWithKeyResults']> extends Promise<(infer T)[]> ? T : never
@@ -160,35 +190,7 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
           };
           byDepartment.set(row.departmentId, entry);
         }
-        entry.keyResults.push({
-          ...toKeyResultDto({
-            id: row.id,
-            number: row.number,
-            objectiveId: row.objectiveId,
-            title: row.title,
-            kind: row.kind,
-            unit: row.unit,
-            direction: row.direction,
-            startValue: row.startValue,
-            targetValue: row.targetValue,
-            currentValue: row.currentValue,
-            done: row.done,
-            weight: row.weight,
-            lastConfidence: row.lastConfidence,
-            owner: { id: row.ownerId, slackUserId: row.slackUserId, displayName: row.displayName },
-            kpi:
-              row.kpiKey === null
-                ? null
-                : {
-                    key: row.kpiKey,
-                    samples:
-                      row.kpiPeriod === null || row.kpiValue === null
-                        ? []
-                        : [{ value: row.kpiValue, period: row.kpiPeriod }],
-                  },
-          }),
-          ownerLocale: row.ownerLocale,
-        });
+        entry.keyResults.push(toCheckInKeyResult(row));
       }
       return [...byDepartment.values()];
     },
@@ -293,13 +295,14 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
         LEFT JOIN "OkrCheckInSettings" s ON s."departmentId" = w."departmentId"
         WHERE w."id" = ${windowId}`;
       if (!head) return null;
-      const keyResults = await prisma.okrKeyResult.findMany({
-        where: keyResultsIn(head.workspaceId, head.departmentId, head.cycleOn),
-        select: KEY_RESULT,
-        orderBy: { number: 'asc' },
-      });
+      const keyResults = await checkInKeyResults(head.workspaceId, head.cycleOn, head.departmentId);
       const owners = new Map<string, { slackUserId: string; displayName: string; locale: string | null }>();
-      for (const kr of keyResults) owners.set(kr.owner.id, kr.owner);
+      for (const kr of keyResults)
+        owners.set(kr.ownerId, {
+          slackUserId: kr.slackUserId,
+          displayName: kr.displayName,
+          locale: kr.ownerLocale,
+        });
       const others = head.prompted.filter((id) => !owners.has(id));
       if (others.length > 0)
         for (const p of await prisma.person.findMany({
@@ -341,7 +344,10 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
           locale: head.locale,
         },
         cadence: cadenceOf(head.everyWeeks === null ? null : (head as Partial<CheckInCadence>)),
-        keyResults: keyResults.map(toKeyResultDto),
+        keyResults: keyResults.map((row) => {
+          const { ownerLocale: _locale, ...kr } = toCheckInKeyResult(row);
+          return kr;
+        }),
         prompted,
         checkIns: head.checkIns.map(({ answeredAtMs, ...c }) => ({
           ...c,
