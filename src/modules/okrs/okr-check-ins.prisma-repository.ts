@@ -128,7 +128,8 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
   /**
    * The key results check-ins are about, with owner, followed KPI's latest sample, department
    * and cadence, in one statement (Prisma's nested selects: seven, each binding an id per row):
-   * active owners, department objectives of the period containing `on`, of one department or all.
+   * active owners, department objectives of the period containing `on`, of one department or of
+   * every department not archived.
    */
   function checkInKeyResults(workspaceId: string, on: string, departmentId: string | null) {
     return prisma.$queryRaw<CheckInKeyResultRow[]>`
@@ -144,7 +145,7 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
         JOIN "Person" p ON p."id" = kr."ownerPersonId" AND p."active"
         JOIN "OkrObjective" o ON o."id" = kr."objectiveId"
         JOIN "OkrPeriod" pe ON pe."id" = o."periodId" AND pe."startsOn" <= ${on} AND pe."endsOn" >= ${on}
-        JOIN "Department" d ON d."id" = o."departmentId" AND d."archivedAt" IS NULL
+        JOIN "Department" d ON d."id" = o."departmentId"
         LEFT JOIN "OkrCheckInSettings" s ON s."departmentId" = d."id"
         LEFT JOIN "Kpi" k ON k."id" = kr."kpiId"
         LEFT JOIN LATERAL (
@@ -152,6 +153,8 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
         ) latest ON TRUE
         WHERE kr."workspaceId" = ${workspaceId}
           AND (${departmentId}::text IS NULL OR o."departmentId" = ${departmentId}::text)
+          -- All departments: archived ones are not asked. One named (a window's): as it is.
+          AND (${departmentId}::text IS NOT NULL OR d."archivedAt" IS NULL)
         ORDER BY kr."number" ASC`;
   }
 
@@ -166,8 +169,7 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
 
     async departmentsWithKeyResults(workspaceId, on) {
       // One statement, joins instead of Prisma's nested selects (seven statements, each binding
-      // one value per key result or owner: 2,000+ for a large workspace). The same rows as
-      // `keyResultsIn`: active owners, department objectives of the period containing `on`.
+      // one value per key result or owner: 2,000+ for a large workspace).
       const rows = await checkInKeyResults(workspaceId, on, null);
       const byDepartment = new Map<
         string,
