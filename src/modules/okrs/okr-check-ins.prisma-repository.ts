@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
-import type { CheckInsRepository, CheckInWindowDto } from './okr-check-ins.repository.js';
-import { KEY_RESULT as KEY_RESULT_DTO, toKeyResultDto } from './okrs.prisma-repository.js';
+import type { CheckInsRepository, CheckInWindowDto, StoredCheckIn } from './okr-check-ins.repository.js';
+import { toKeyResultDto } from './okrs.prisma-repository.js';
+import type { KeyResultDto } from './okrs.types.js';
 
 const DEPARTMENT = {
   id: true,
@@ -21,10 +22,63 @@ const WINDOW = {
   closesAt: true,
   closedAt: true,
 } as const;
-const KEY_RESULT = {
-  ...KEY_RESULT_DTO,
-  owner: { select: { ...KEY_RESULT_DTO.owner.select, locale: true } },
-} as const;
+
+/** One row of `departmentsWithKeyResults`: a key result with its owner, followed KPI, department and cadence. */
+interface CheckInKeyResultRow {
+  id: string;
+  number: number;
+  objectiveId: string;
+  title: string;
+  kind: KeyResultDto['kind'];
+  unit: string | null;
+  direction: KeyResultDto['direction'];
+  startValue: number | null;
+  targetValue: number | null;
+  currentValue: number | null;
+  done: boolean;
+  weight: number;
+  lastConfidence: KeyResultDto['lastConfidence'];
+  ownerId: string;
+  slackUserId: string;
+  displayName: string;
+  ownerLocale: string | null;
+  kpiKey: string | null;
+  kpiValue: number | null;
+  kpiPeriod: string | null;
+  departmentId: string;
+  departmentKey: string;
+  nameEn: string;
+  nameZh: string;
+  slackChannelId: string | null;
+  departmentLocale: string | null;
+  everyWeeks: number | null;
+  weekday: number | null;
+  localMinute: number | null;
+  windowHours: number | null;
+  nameMissing: boolean | null;
+}
+
+/** One row of `windowDetail`'s first statement. */
+interface WindowHeadRow {
+  id: string;
+  workspaceId: string;
+  departmentId: string;
+  cycleOn: string;
+  closesAt: Date;
+  closedAt: Date | null;
+  departmentKey: string;
+  nameEn: string;
+  nameZh: string;
+  slackChannelId: string | null;
+  locale: string | null;
+  everyWeeks: number | null;
+  weekday: number | null;
+  localMinute: number | null;
+  windowHours: number | null;
+  nameMissing: boolean | null;
+  prompted: string[];
+  checkIns: (Omit<StoredCheckIn, 'answeredAt'> & { answeredAtMs: number })[];
+}
 
 function cadenceOf(row: Partial<CheckInCadence> | null | undefined): CheckInCadence {
   if (!row) return DEFAULT_CADENCE;
@@ -37,15 +91,72 @@ function cadenceOf(row: Partial<CheckInCadence> | null | undefined): CheckInCade
   };
 }
 
+/** A key result as the check-ins see it (its owner's language with it). */
+function toCheckInKeyResult(row: CheckInKeyResultRow): KeyResultDto & { ownerLocale: string | null } {
+  return {
+    ...toKeyResultDto({
+      id: row.id,
+      number: row.number,
+      objectiveId: row.objectiveId,
+      title: row.title,
+      kind: row.kind,
+      unit: row.unit,
+      direction: row.direction,
+      startValue: row.startValue,
+      targetValue: row.targetValue,
+      currentValue: row.currentValue,
+      done: row.done,
+      weight: row.weight,
+      lastConfidence: row.lastConfidence,
+      owner: { id: row.ownerId, slackUserId: row.slackUserId, displayName: row.displayName },
+      kpi:
+        row.kpiKey === null
+          ? null
+          : {
+              key: row.kpiKey,
+              samples:
+                row.kpiPeriod === null || row.kpiValue === null
+                  ? []
+                  : [{ value: row.kpiValue, period: row.kpiPeriod }],
+            },
+    }),
+    ownerLocale: row.ownerLocale,
+  };
+}
+
 export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRepository {
-  const keyResultsIn = (workspaceId: string, departmentId: string | undefined, on: string) => ({
-    workspaceId,
-    owner: { active: true },
-    objective: {
-      ...(departmentId ? { departmentId } : { departmentId: { not: null } }),
-      period: { startsOn: { lte: on }, endsOn: { gte: on } },
-    },
-  });
+  /**
+   * The key results check-ins are about, with owner, followed KPI's latest sample, department
+   * and cadence, in one statement (Prisma's nested selects: seven, each binding an id per row):
+   * active owners, department objectives of the period containing `on`, of one department or of
+   * every department not archived.
+   */
+  function checkInKeyResults(workspaceId: string, on: string, departmentId: string | null) {
+    return prisma.$queryRaw<CheckInKeyResultRow[]>`
+        SELECT kr."id", kr."number", kr."objectiveId", kr."title", kr."kind"::text AS "kind", kr."unit",
+          kr."direction"::text AS "direction", kr."startValue", kr."targetValue", kr."currentValue",
+          kr."done", kr."weight", kr."lastConfidence"::text AS "lastConfidence",
+          p."id" AS "ownerId", p."slackUserId", p."displayName", p."locale" AS "ownerLocale",
+          k."key" AS "kpiKey", latest."value" AS "kpiValue", latest."period" AS "kpiPeriod",
+          d."id" AS "departmentId", d."key" AS "departmentKey", d."nameEn", d."nameZh", d."slackChannelId",
+          d."locale" AS "departmentLocale",
+          s."everyWeeks", s."weekday", s."localMinute", s."windowHours", s."nameMissing"
+        FROM "OkrKeyResult" kr
+        JOIN "Person" p ON p."id" = kr."ownerPersonId" AND p."active"
+        JOIN "OkrObjective" o ON o."id" = kr."objectiveId"
+        JOIN "OkrPeriod" pe ON pe."id" = o."periodId" AND pe."startsOn" <= ${on} AND pe."endsOn" >= ${on}
+        JOIN "Department" d ON d."id" = o."departmentId"
+        LEFT JOIN "OkrCheckInSettings" s ON s."departmentId" = d."id"
+        LEFT JOIN "Kpi" k ON k."id" = kr."kpiId"
+        LEFT JOIN LATERAL (
+          SELECT ks."value", ks."period" FROM "KpiSample" ks WHERE ks."kpiId" = k."id" ORDER BY ks."period" DESC LIMIT 1
+        ) latest ON TRUE
+        WHERE kr."workspaceId" = ${workspaceId}
+          AND (${departmentId}::text IS NULL OR o."departmentId" = ${departmentId}::text)
+          -- All departments: archived ones are not asked. One named (a window's): as it is.
+          AND (${departmentId}::text IS NOT NULL OR d."archivedAt" IS NULL)
+        ORDER BY kr."number" ASC`;
+  }
 
   return {
     async workspaceZone(workspaceId) {
@@ -57,31 +168,31 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
     },
 
     async departmentsWithKeyResults(workspaceId, on) {
-      const rows = await prisma.okrKeyResult.findMany({
-        where: keyResultsIn(workspaceId, undefined, on),
-        select: {
-          ...KEY_RESULT,
-          objective: {
-            select: { department: { select: { ...DEPARTMENT, okrSettings: true, archivedAt: true } } },
-          },
-        },
-        orderBy: { number: 'asc' },
-      });
+      // One statement, joins instead of Prisma's nested selects (seven statements, each binding
+      // one value per key result or owner: 2,000+ for a large workspace).
+      const rows = await checkInKeyResults(workspaceId, on, null);
       const byDepartment = new Map<
         string,
         ReturnType<CheckInsRepository['departmentsWithKeyResults']> extends Promise<(infer T)[]> ? T : never
       >();
       for (const row of rows) {
-        const department = row.objective.department;
-        if (!department || department.archivedAt) continue;
-        let entry = byDepartment.get(department.id);
+        let entry = byDepartment.get(row.departmentId);
         if (!entry) {
-          const { okrSettings, archivedAt: _archived, ...ref } = department;
-          entry = { department: ref, cadence: cadenceOf(okrSettings), keyResults: [] };
-          byDepartment.set(department.id, entry);
+          entry = {
+            department: {
+              id: row.departmentId,
+              key: row.departmentKey,
+              nameEn: row.nameEn,
+              nameZh: row.nameZh,
+              slackChannelId: row.slackChannelId,
+              locale: row.departmentLocale,
+            },
+            cadence: cadenceOf(row.everyWeeks === null ? null : (row as Partial<CheckInCadence>)),
+            keyResults: [],
+          };
+          byDepartment.set(row.departmentId, entry);
         }
-        const { objective: _objective, ...kr } = row;
-        entry.keyResults.push({ ...toKeyResultDto(kr), ownerLocale: kr.owner.locale });
+        entry.keyResults.push(toCheckInKeyResult(row));
       }
       return [...byDepartment.values()];
     },
@@ -167,54 +278,83 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
     },
 
     async windowDetail(windowId) {
-      const window = await prisma.okrCheckInWindow.findUnique({
-        where: { id: windowId },
-        select: {
-          ...WINDOW,
-          department: { select: { ...DEPARTMENT, okrSettings: true } },
-          prompts: { select: { personId: true } },
-          checkIns: {
-            select: {
-              keyResultId: true,
-              personId: true,
-              value: true,
-              done: true,
-              progress: true,
-              confidence: true,
-              comment: true,
-              blockers: true,
-              late: true,
-              answeredAt: true,
-            },
-          },
-        },
-      });
-      if (!window) return null;
-      const [keyResults, people] = await Promise.all([
-        prisma.okrKeyResult.findMany({
-          where: keyResultsIn(window.workspaceId, window.departmentId, window.cycleOn),
-          select: KEY_RESULT,
-          orderBy: { number: 'asc' },
-        }),
-        prisma.person.findMany({
-          where: { id: { in: window.prompts.map((p) => p.personId) } },
+      // The window, its department and cadence, who was prompted and every answer: one statement
+      // (Prisma's nested select would be five). Then the key results (four), and only people
+      // prompted who no longer own a key result of it (usually none).
+      const [head] = await prisma.$queryRaw<WindowHeadRow[]>`
+        SELECT w."id", w."workspaceId", w."departmentId", w."cycleOn", w."closesAt", w."closedAt",
+          d."key" AS "departmentKey", d."nameEn", d."nameZh", d."slackChannelId", d."locale",
+          s."everyWeeks", s."weekday", s."localMinute", s."windowHours", s."nameMissing",
+          COALESCE((SELECT json_agg(p."personId") FROM "OkrCheckInPrompt" p WHERE p."windowId" = w."id"), '[]') AS "prompted",
+          COALESCE((SELECT json_agg(json_build_object(
+              'keyResultId', c."keyResultId", 'personId', c."personId", 'value', c."value", 'done', c."done",
+              'progress', c."progress", 'confidence', c."confidence", 'comment', c."comment",
+              'blockers', c."blockers", 'late', c."late",
+              'answeredAtMs', (EXTRACT(EPOCH FROM c."answeredAt") * 1000)::float8))
+            FROM "OkrCheckIn" c WHERE c."windowId" = w."id"), '[]') AS "checkIns"
+        FROM "OkrCheckInWindow" w
+        JOIN "Department" d ON d."id" = w."departmentId"
+        LEFT JOIN "OkrCheckInSettings" s ON s."departmentId" = w."departmentId"
+        WHERE w."id" = ${windowId}`;
+      if (!head) return null;
+      const keyResults = await checkInKeyResults(head.workspaceId, head.cycleOn, head.departmentId);
+      const owners = new Map<string, { slackUserId: string; displayName: string; locale: string | null }>();
+      for (const kr of keyResults)
+        owners.set(kr.ownerId, {
+          slackUserId: kr.slackUserId,
+          displayName: kr.displayName,
+          locale: kr.ownerLocale,
+        });
+      const others = head.prompted.filter((id) => !owners.has(id));
+      if (others.length > 0)
+        for (const p of await prisma.person.findMany({
+          where: { id: { in: others } },
           select: { id: true, slackUserId: true, displayName: true, locale: true },
-        }),
-      ]);
-      const { department, prompts: _prompts, checkIns, ...rest } = window;
-      const { okrSettings, ...departmentRef } = department;
+        }))
+          owners.set(p.id, p);
+      const prompted = head.prompted.flatMap((personId) => {
+        const person = owners.get(personId);
+        return person
+          ? [
+              {
+                personId,
+                slackUserId: person.slackUserId,
+                displayName: person.displayName,
+                locale: person.locale,
+              },
+            ]
+          : [];
+      });
+      prompted.sort(
+        (a, b) => a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId),
+      );
       return {
-        window: rest,
-        department: departmentRef,
-        cadence: cadenceOf(okrSettings),
-        keyResults: keyResults.map(toKeyResultDto),
-        prompted: people.map((p) => ({
-          personId: p.id,
-          slackUserId: p.slackUserId,
-          displayName: p.displayName,
-          locale: p.locale,
+        window: {
+          id: head.id,
+          workspaceId: head.workspaceId,
+          departmentId: head.departmentId,
+          cycleOn: head.cycleOn,
+          closesAt: head.closesAt,
+          closedAt: head.closedAt,
+        },
+        department: {
+          id: head.departmentId,
+          key: head.departmentKey,
+          nameEn: head.nameEn,
+          nameZh: head.nameZh,
+          slackChannelId: head.slackChannelId,
+          locale: head.locale,
+        },
+        cadence: cadenceOf(head.everyWeeks === null ? null : (head as Partial<CheckInCadence>)),
+        keyResults: keyResults.map((row) => {
+          const { ownerLocale: _locale, ...kr } = toCheckInKeyResult(row);
+          return kr;
+        }),
+        prompted,
+        checkIns: head.checkIns.map(({ answeredAtMs, ...c }) => ({
+          ...c,
+          answeredAt: new Date(answeredAtMs),
         })),
-        checkIns,
       };
     },
 

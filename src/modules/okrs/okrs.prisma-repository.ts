@@ -4,7 +4,7 @@ import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import type { ObjectiveFilter, OkrsRepository } from './okrs.repository.js';
 import type { KeyResultDto, NewKeyResultInput, ObjectiveDto } from './okrs.types.js';
 
-/** What a key result's DTO reads (the check-ins repository reads the same, plus the owner's language). */
+/** What a key result's DTO reads (the check-ins repository reads the same columns in one SQL join, plus the owner's language). */
 export const KEY_RESULT = {
   id: true,
   number: true,
