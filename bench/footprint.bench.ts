@@ -90,7 +90,9 @@ interface Started {
 }
 
 async function startLiaison(env: Record<string, string>, port: number): Promise<Started> {
-  const args = START === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  // BENCH_NODE_ARGS: extra flags for Liaison's node (e.g. V8 heap flags), space-separated.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = [...nodeArgs, ...(START === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
@@ -241,7 +243,7 @@ async function measure(database: 'embedded' | 'postgres'): Promise<void> {
 }
 
 console.log(
-  `footprint bench ${new Date().toISOString()} | node ${process.version} | ${os.cpus().length} cores | start: ${START === 'dist' ? 'node dist/main.js' : 'node --import tsx src/main.ts (npm start)'} | load ${load()}`,
+  `footprint bench ${new Date().toISOString()} | node ${process.version} | ${os.cpus().length} cores | start: ${START === 'dist' ? 'node dist/main.js' : 'node --import tsx src/main.ts (npm start)'}${process.env.BENCH_NODE_ARGS ? ` ${process.env.BENCH_NODE_ARGS}` : ''} | load ${load()}`,
 );
 for (const database of values.databases.split(',')) {
   if (database !== 'embedded' && database !== 'postgres') throw new Error(`unknown database ${database}`);

@@ -30,21 +30,26 @@ const EXPIRED_RUNS_SQL = `
   LIMIT $3
   FOR UPDATE OF r SKIP LOCKED`;
 
-// One statement per batch, not per schedule: at scale the claim's cost is round trips.
-const INSERT_RUNS_SQL = `
-  INSERT INTO "JobRun" (id, "scheduleId", slot, status, attempts, "leaseOwner", "leaseUntil", late,
-                        "startedAt", "finishedAt", error, result)
-  SELECT x.id, x."scheduleId", x.slot::timestamp(3), x.status::"JobRunStatus", 1, x."leaseOwner",
-         x."leaseUntil"::timestamp(3), x.late, $2::timestamp(3), x."finishedAt"::timestamp(3), x.error, x.result
-  FROM jsonb_to_recordset($1::jsonb) AS x(id text, "scheduleId" text, slot text, status text, "leaseOwner" text,
-                                          "leaseUntil" text, late boolean, "finishedAt" text, error text, result jsonb)
-  ON CONFLICT ("scheduleId", slot) DO NOTHING
-  RETURNING id`;
-
-const ADVANCE_SQL = `
-  UPDATE "Schedule" s SET "nextRunAt" = x."nextRunAt"::timestamp(3), "updatedAt" = $2::timestamp(3)
-  FROM jsonb_to_recordset($1::jsonb) AS x(id text, "nextRunAt" text)
-  WHERE s.id = x.id`;
+// One statement per batch, not per schedule: at scale the claim's cost is round trips. The
+// new runs and the schedules' next slots are written by the same statement (two
+// data-modifying parts of one query), so a claim is begin, lock+read, this, commit.
+const RECORD_RUNS_AND_ADVANCE_SQL = `
+  WITH inserted AS (
+    INSERT INTO "JobRun" (id, "scheduleId", slot, status, attempts, "leaseOwner", "leaseUntil", late,
+                          "startedAt", "finishedAt", error, result)
+    SELECT x.id, x."scheduleId", x.slot::timestamp(3), x.status::"JobRunStatus", 1, x."leaseOwner",
+           x."leaseUntil"::timestamp(3), x.late, $2::timestamp(3), x."finishedAt"::timestamp(3), x.error, x.result
+    FROM jsonb_to_recordset($1::jsonb) AS x(id text, "scheduleId" text, slot text, status text, "leaseOwner" text,
+                                            "leaseUntil" text, late boolean, "finishedAt" text, error text, result jsonb)
+    ON CONFLICT ("scheduleId", slot) DO NOTHING
+    RETURNING id
+  ), advanced AS (
+    UPDATE "Schedule" s SET "nextRunAt" = x."nextRunAt"::timestamp(3), "updatedAt" = $2::timestamp(3)
+    FROM jsonb_to_recordset($3::jsonb) AS x(id text, "nextRunAt" text)
+    WHERE s.id = x.id
+    RETURNING s.id
+  )
+  SELECT id FROM inserted`;
 
 const dueScheduleSelect = {
   id: true,
@@ -104,9 +109,18 @@ interface RunRow {
   run: PlannedRun;
 }
 
-/** Inserts the planned runs; returns the ids that were new (a slot already recorded keeps its owner). */
-async function insertRuns(tx: DbClient, rows: RunRow[], now: Date, lease: { owner: string; until: Date }) {
-  if (rows.length === 0) return new Set<string>();
+/**
+ * Inserts the planned runs and advances the schedules in one statement; returns the ids of
+ * the runs that were new (a slot already recorded keeps its owner).
+ */
+async function recordRunsAndAdvance(
+  tx: DbClient,
+  rows: RunRow[],
+  advances: { id: string; nextRunAt: string | null }[],
+  now: Date,
+  lease: { owner: string; until: Date },
+) {
+  if (rows.length === 0 && advances.length === 0) return new Set<string>();
   const records = rows.map(({ id, scheduleId, run }) => {
     const running = run.status === 'RUNNING';
     return {
@@ -123,9 +137,10 @@ async function insertRuns(tx: DbClient, rows: RunRow[], now: Date, lease: { owne
     };
   });
   const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
-    INSERT_RUNS_SQL,
+    RECORD_RUNS_AND_ADVANCE_SQL,
     JSON.stringify(records),
     now.toISOString(),
+    JSON.stringify(advances),
   );
   return new Set(inserted.map((row) => row.id));
 }
@@ -157,7 +172,7 @@ export function createJobRunsPrismaRepository(prisma: PrismaClient): JobRunsRepo
             planned.push({ id: randomUUID(), scheduleId: schedule.id, run, schedule });
           advances.push({ id: schedule.id, nextRunAt: decision.nextRunAt?.toISOString() ?? null });
         }
-        const inserted = await insertRuns(tx, planned, now, lease);
+        const inserted = await recordRunsAndAdvance(tx, planned, advances, now, lease);
         const claimed: ClaimedRun[] = [];
         // A planned run that was not inserted: its slot was recorded before (by another
         // instance, or before a resume); whoever recorded it finishes it.
@@ -180,8 +195,6 @@ export function createJobRunsPrismaRepository(prisma: PrismaClient): JobRunsRepo
             recorded.push(run.status);
           }
         }
-        if (advances.length > 0)
-          await tx.$executeRawUnsafe(ADVANCE_SQL, JSON.stringify(advances), now.toISOString());
         return { runs: claimed, lockedSchedules: schedules.length, recorded };
       }, TRANSACTION_OPTIONS);
     },
