@@ -62,7 +62,7 @@ describe('/okr review’s narrative through the language model, with receipts', 
     expect(supply.ref).toMatch(/^C\d+$/);
     expect(narrative).toContain('Written by the language model');
     expect(narrative).toContain('Supply Chain went off track on inventory turnover.');
-    expect(narrative).toContain(`check-in of 2026-11-30 by <@U0DEMOZHANG> on KR-${supply.kr}`);
+    expect(narrative).toContain(`check-in of Mon 30 Nov 2026 by <@U0DEMOZHANG> on KR-${supply.kr}`);
     expect(narrative).toContain('figures of Supply Chain');
     expect(narrative).not.toContain('invented');
     // The per-department figures stay, above the narrative.
