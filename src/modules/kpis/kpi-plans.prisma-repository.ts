@@ -87,21 +87,6 @@ export function createKpiPlansPrismaRepository(prisma: PrismaClient): KpiPlansRe
       return result;
     },
 
-    async watched(kpiIds) {
-      if (kpiIds.length === 0) return [];
-      const rows = await prisma.kpi.findMany({
-        where: {
-          id: { in: [...kpiIds] },
-          OR: [
-            { thresholds: { some: {} } },
-            { breaches: { some: { OR: [{ recoveredAt: null }, { recoveryAnnouncedAt: null }] } } },
-          ],
-        },
-        select: { id: true },
-      });
-      return rows.map((row) => row.id);
-    },
-
     async savePlan(kpi, thresholds, actorSlackId) {
       await prisma.$transaction(async (tx) => {
         const before = await tx.kpiThreshold.findMany({
