@@ -26,6 +26,7 @@ import { kpiCommand } from './kpi.command.js';
 import { kpiBreachEffects } from './kpi-breach.effects.js';
 import { kpiCsvFileShared } from './kpi-csv-file.event.js';
 import { kpiDefineSubmission } from './kpi-define.submission.js';
+import { kpiDigestCharts } from './kpi-digest-charts.js';
 import { postKpiChannelDigest } from './kpi-digest-post.js';
 import {
   ensureKpiDigestSendSchedule,
@@ -122,6 +123,7 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
       worstOf: (workspaceId, departmentIds, limit) =>
         servicesOf(deps, kpisFeature).kpis.worstOf(workspaceId, departmentIds, limit),
       narrate: (request) => narrateKpis(deps.llm, request),
+      charts: kpiDigestCharts(deps),
     }),
   ],
   // Channel KPI digests (`/kpi digest subscribe`): the five-minute pass posts the due ones.
