@@ -95,8 +95,9 @@ export function createKpiBreachesService(deps: {
     }
     if (await repo.claimRecovery(breach.id, now, stale)) {
       try {
-        // A breach that recovered before its alert went out is not announced either.
-        if (breach.alertedLevel > 0)
+        // A breach that recovered before its alert went out is not announced either, nor one
+        // whose alert was never posted (recorded quietly when the demo was seeded).
+        if (breach.alertedLevel > 0 && breach.alertTs !== null)
           await effects.postRecovery({
             ...notice,
             level: breach.level,

@@ -12,6 +12,7 @@ const BREACH_SELECT = {
   lastPeriod: true,
   lastValue: true,
   alertedLevel: true,
+  alertTs: true,
   escalatedLevel: true,
   escalationId: true,
   startedAt: true,
