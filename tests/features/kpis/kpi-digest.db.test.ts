@@ -83,8 +83,13 @@ describe('the KPI section of the managers’ digest', () => {
     expect(dm.blocks?.length).toBeLessThanOrEqual(50);
   });
 
+  /** Zhang's digest (one per minute: `digest now` is keyed by the minute), read by the next test too. */
+  let zhangDigest: Awaited<ReturnType<typeof digestNow>> | undefined;
+
   it('is written in Chinese for a Chinese reader', async () => {
+    await setLatest('stockout_rate', 1, 9); // lower is better: far off target
     const dm = await digestNow('U0DEMOZHANG');
+    zhangDigest = dm;
     expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.section('kpis')))).toBe('*KPI*');
     expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.group('kpis', 0)))).toContain(
       '概要（由规则根据下列数值生成）',
@@ -93,12 +98,9 @@ describe('the KPI section of the managers’ digest', () => {
   });
 
   it('delivers the charts of the worst KPIs with the DM, as PNGs titled in the reader’s language', async () => {
-    await setLatest('stockout_rate', 1, 9); // lower is better: far off target
-    // `digest now` is once a minute per reader: the earlier test's digest for this minute goes.
+    const dm = zhangDigest;
+    if (!dm) throw new Error('the Chinese reader’s digest was not composed');
     const { prisma } = file.db;
-    const zhang = await prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOZHANG' } });
-    await prisma.delivery.deleteMany({ where: { kind: 'digest.managers', recipientPersonId: zhang.id } });
-    const dm = await digestNow('U0DEMOZHANG');
     const stockout = dm.files?.find((f) => f.filename === 'kpi-stockout_rate.png');
     expect(stockout?.title).toBe('断货率 — 最近 30 个周期');
     expect(
