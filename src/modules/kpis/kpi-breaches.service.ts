@@ -150,6 +150,35 @@ export function createKpiBreachesService(deps: {
 
   return {
     /**
+     * The sweep (every five minutes): work owed by breaches whose evaluation did not finish it
+     * — an alert, an escalation or a recovery notice left unsent by a crash or a failed post —
+     * is done now rather than at the KPI's next value. The claims make it happen once.
+     */
+    async sweep(workspaceId: string): Promise<{ owed: number; failed: number }> {
+      const rows = (await repo.unfinishedBreaches(workspaceId)).filter(owesWork);
+      if (rows.length === 0) return { owed: 0, failed: 0 };
+      const ids = [...new Set(rows.map((row) => row.kpiId))];
+      const thresholds = await repo.thresholdsFor(ids);
+      const needed = Math.max(...ids.map((id) => periodsNeeded(thresholds.get(id) ?? [])));
+      const kpis = new Map((await deps.kpis.findByIds(ids)).map((kpi) => [kpi.id, kpi]));
+      const recent = await deps.kpis.recentSamples(ids, needed);
+      let failed = 0;
+      for (const breach of rows) {
+        const kpi = kpis.get(breach.kpiId);
+        const points = recent.get(breach.kpiId) ?? [];
+        const latest = points[0];
+        if (!kpi || !latest) continue;
+        try {
+          await owedWork({ kpi, breach, latest, recent: points }, thresholds.get(kpi.id) ?? []);
+        } catch (error) {
+          failed += 1;
+          deps.onError?.(error, kpi.id);
+        }
+      }
+      return { owed: rows.length, failed };
+    },
+
+    /**
      * After a write: each touched KPI with a plan (or an open breach) once, from one read of
      * their definitions, thresholds, recent values and breaches. Never throws.
      */

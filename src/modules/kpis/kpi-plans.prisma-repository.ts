@@ -88,6 +88,16 @@ export function createKpiPlansPrismaRepository(prisma: PrismaClient): KpiPlansRe
       return result;
     },
 
+    async unfinishedBreaches(workspaceId) {
+      return prisma.kpiBreach.findMany({
+        where: {
+          kpi: { workspaceId },
+          OR: [{ recoveredAt: null }, { recoveryAnnouncedAt: null }],
+        },
+        select: BREACH_SELECT,
+      });
+    },
+
     async savePlan(kpi, thresholds, actorSlackId) {
       await prisma.$transaction(async (tx) => {
         const before = await tx.kpiThreshold.findMany({
