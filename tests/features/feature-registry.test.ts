@@ -108,6 +108,7 @@ describe('the feature list', () => {
       'escalations.assessment',
       'escalations.sla',
       'form-submissions.purge',
+      'kpis.breaches.sweep',
       'kpis.digest.send',
       'meetings.cycle',
       'okrs.check-ins',

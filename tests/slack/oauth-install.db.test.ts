@@ -166,6 +166,7 @@ describe('installing Liaison from /slack/install', () => {
       { kind: 'escalations.assessment', status: 'ACTIVE' },
       { kind: 'escalations.sla', status: 'ACTIVE' },
       { kind: 'form-submissions.purge', status: 'ACTIVE' },
+      { kind: 'kpis.breaches.sweep', status: 'ACTIVE' },
       { kind: 'kpis.digest.send', status: 'ACTIVE' },
       { kind: 'meetings.cycle', status: 'ACTIVE' },
       { kind: 'okrs.check-ins', status: 'ACTIVE' },
@@ -467,6 +468,7 @@ describe('uninstall and revoked tokens', () => {
       { kind: 'form-submissions.purge', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.digest', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpi.reminder', status: 'PAUSED', pausedReason: 'admin' },
+      { kind: 'kpis.breaches.sweep', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'kpis.digest.send', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'meetings.cycle', status: 'PAUSED', pausedReason: 'uninstalled' },
       { kind: 'okrs.check-ins', status: 'PAUSED', pausedReason: 'uninstalled' },
@@ -485,7 +487,7 @@ describe('uninstall and revoked tokens', () => {
     });
     expect(audit?.after).toMatchObject({
       revokedReason: 'app_uninstalled',
-      pausedSchedules: 12,
+      pausedSchedules: 13,
       cancelledDeliveries: 2,
     });
 
@@ -542,7 +544,7 @@ describe('uninstall and revoked tokens', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(reinstallAudit?.before).toMatchObject({ revokedReason: 'app_uninstalled' });
-    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 12 });
+    expect(reinstallAudit?.after).toMatchObject({ revokedAt: null, resumedSchedules: 13 });
 
     const answered = await whoami('T0GAMMA', 'U0GAMMA2');
     expect(answered.token).toBe(accessToken);
@@ -573,7 +575,7 @@ describe('uninstall and revoked tokens', () => {
       await file.db.prisma.schedule.count({
         where: { workspaceId: seeded.workspace.id, status: 'PAUSED', pausedReason: 'uninstalled' },
       }),
-    ).toBe(12);
+    ).toBe(13);
     expect(await file.db.prisma.delivery.findUnique({ where: { id: seeded.queuedId } })).toMatchObject({
       status: 'CANCELLED',
       lastError: 'not_installed: tokens_revoked',

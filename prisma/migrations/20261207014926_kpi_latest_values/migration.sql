@@ -7,10 +7,12 @@ ADD COLUMN     "previousValue" DOUBLE PRECISION;
 -- Each KPI's latest two values, kept on the KPI by one pass per statement that writes samples
 -- (statement triggers with transition tables: a batch of 1,000 samples refreshes each KPI it
 -- touched once). The KPIs are locked first, in id order, so that two writers of the same KPI
--- refresh one after the other and the second reads what the first committed.
+-- refresh one after the other and the second reads what the first committed. NO KEY UPDATE:
+-- the sample inserts' foreign-key checks hold KEY SHARE locks on the same KPIs, which FOR
+-- UPDATE would wait for (two concurrent batches deadlocked); the UPDATE below takes the same.
 CREATE FUNCTION "kpi_refresh_latest"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM 1 FROM "Kpi" WHERE id IN (SELECT DISTINCT "kpiId" FROM changed_rows) ORDER BY id FOR UPDATE;
+  PERFORM 1 FROM "Kpi" WHERE id IN (SELECT DISTINCT "kpiId" FROM changed_rows) ORDER BY id FOR NO KEY UPDATE;
   UPDATE "Kpi" k
      SET "latestPeriod" = l.p1, "latestValue" = l.v1, "previousPeriod" = l.p2, "previousValue" = l.v2
     FROM (

@@ -171,8 +171,10 @@ export function digestMessage(digest: ComposedDigest): DeliveryMessage {
     (sum, section) => sum + section.groups.reduce((n, group) => n + group.total, 0),
     0,
   );
+  const files = digest.sections.flatMap((section) => section.files ?? []);
   return {
     text: t('digest.message.fallback', { title, count }),
     blocks: [...blocks, ...kept, ...risk],
+    ...(files.length > 0 ? { files } : {}),
   };
 }

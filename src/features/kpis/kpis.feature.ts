@@ -24,8 +24,14 @@ import { defineFeature, type Feature, onCommand, onDirectMessage, onView } from 
 import { servicesOf } from '../feature-registry.js';
 import { kpiCommand } from './kpi.command.js';
 import { kpiBreachEffects } from './kpi-breach.effects.js';
+import {
+  ensureKpiBreachSweepSchedule,
+  KPI_BREACH_SWEEP_KIND,
+  kpiBreachSweepJob,
+} from './kpi-breach-sweep.job.js';
 import { kpiCsvFileShared } from './kpi-csv-file.event.js';
 import { kpiDefineSubmission } from './kpi-define.submission.js';
+import { kpiDigestCharts } from './kpi-digest-charts.js';
 import { postKpiChannelDigest } from './kpi-digest-post.js';
 import {
   ensureKpiDigestSendSchedule,
@@ -122,10 +128,17 @@ export const kpisFeature: Feature<KpisServices> = defineFeature<KpisServices>({
       worstOf: (workspaceId, departmentIds, limit) =>
         servicesOf(deps, kpisFeature).kpis.worstOf(workspaceId, departmentIds, limit),
       narrate: (request) => narrateKpis(deps.llm, request),
+      charts: kpiDigestCharts(deps),
     }),
   ],
-  // Channel KPI digests (`/kpi digest subscribe`): the five-minute pass posts the due ones.
+  // The breach sweep sends alerts owed after a crash; channel KPI digests (`/kpi digest
+  // subscribe`): the five-minute pass posts the due ones.
   jobs: [
+    {
+      kind: KPI_BREACH_SWEEP_KIND,
+      handler: (deps) => kpiBreachSweepJob({ breaches: servicesOf(deps, kpisFeature).breaches }),
+      ensureSchedule: (deps, workspace) => ensureKpiBreachSweepSchedule(deps.schedules, workspace.id),
+    },
     {
       kind: KPI_DIGEST_SEND_KIND,
       handler: (deps) => kpiDigestSendJob({ subscriptions: servicesOf(deps, kpisFeature).subscriptions }),

@@ -4,6 +4,18 @@ export interface DeliveryMessage {
   text: string;
   /** Block Kit blocks, already built and escaped by the feature's view. */
   blocks?: unknown[];
+  /**
+   * Files uploaded (files.uploadV2) into the message's thread once it is posted, e.g. the KPI
+   * charts of a digest. Kept small by whoever adds them: they are stored in the outbox row.
+   */
+  files?: DeliveryFile[];
+}
+
+/** One file of a message: its name, its title in the reader's language, its bytes in base64. */
+export interface DeliveryFile {
+  filename: string;
+  title: string;
+  base64: string;
 }
 
 export type DeliveryPriority = 'NORMAL' | 'URGENT';

@@ -57,6 +57,26 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
               return kpiId ? plan.map((threshold) => thresholdRow(kpiId, threshold)) : [];
             }),
           });
+          // Breaches the history stands at, told and escalated already: nothing is owed.
+          await tx.kpiBreach.createMany({
+            data: kpis.flatMap(({ kpi, standing }) => {
+              const kpiId = idOf.get(kpi.key);
+              return kpiId && standing
+                ? [
+                    {
+                      kpiId,
+                      level: standing.level,
+                      period: standing.period,
+                      value: standing.value,
+                      lastPeriod: standing.period,
+                      lastValue: standing.value,
+                      alertedLevel: standing.level,
+                      escalatedLevel: standing.level >= 2 ? standing.level : 0,
+                    },
+                  ]
+                : [];
+            }),
+          });
           const samples = kpis.flatMap(({ kpi, history }) => {
             const kpiId = idOf.get(kpi.key);
             return kpiId ? history.map((point) => ({ kpiId, ...point })) : [];

@@ -18,7 +18,16 @@ export interface DemoRepository {
    */
   seedKpis(
     slackTeamId: string,
-    kpis: readonly { kpi: DemoKpi; history: SamplePoint[]; plan: readonly KpiThresholdDto[] }[],
+    kpis: readonly {
+      kpi: DemoKpi;
+      history: SamplePoint[];
+      plan: readonly KpiThresholdDto[];
+      /**
+       * The level its plan puts the latest value at, recorded as an open breach already
+       * alerted and escalated: the demo shows real levels without a flood of alerts.
+       */
+      standing: { level: number; period: string; value: number } | null;
+    }[],
   ): Promise<number>;
   /** The demo workspace's default time zone (its days are the KPIs' periods). */
   timeZoneOf(slackTeamId: string): Promise<string | null>;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import { quarterBounds, quarterKey, quarterOf } from '../escalations/assessment.rules.js';
+import { breachedLevel } from '../kpis/kpi-plan.rules.js';
 import type { Clock } from '../shared/clock.types.js';
 import { systemClock } from '../shared/clock.types.js';
 import {
@@ -48,11 +49,14 @@ async function ensureDemoKpis(repo: DemoRepository, clock: Clock): Promise<void>
   const today = clock.now();
   await repo.seedKpis(
     DEMO_TEAM.teamId,
-    DEMO_KPIS.map((kpi) => ({
-      kpi,
-      history: demoHistory(kpi, today, zone),
-      plan: DEMO_KPI_PLANS[kpi.key] ?? [],
-    })),
+    DEMO_KPIS.map((kpi) => {
+      const history = demoHistory(kpi, today, zone);
+      const plan = DEMO_KPI_PLANS[kpi.key] ?? [];
+      // The plan evaluated over the seeded history, as the next sample would be.
+      const { level, latest } = breachedLevel({ ...kpi, period: 'DAILY' }, plan, history);
+      const standing = level > 0 && latest ? { level, period: latest.period, value: latest.value } : null;
+      return { kpi, history, plan, standing };
+    }),
   );
 }
 

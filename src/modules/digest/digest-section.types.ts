@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import type { WorkspaceRole } from '../access/access.types.js';
+import type { DeliveryFile } from '../delivery/delivery.types.js';
 import type { Role } from '../people/person.types.js';
 import type { RiskFact } from '../shared/risk-summary.types.js';
 
@@ -68,6 +69,8 @@ export interface DigestSectionContent {
   title: string;
   groups: readonly DigestGroup[];
   facts: readonly RiskFact[];
+  /** Files delivered with the digest, in its thread (e.g. the worst KPIs' charts); few and small. */
+  files?: readonly DeliveryFile[];
 }
 
 export interface DigestSection {

@@ -95,8 +95,9 @@ export function createKpiBreachesService(deps: {
     }
     if (await repo.claimRecovery(breach.id, now, stale)) {
       try {
-        // A breach that recovered before its alert went out is not announced either.
-        if (breach.alertedLevel > 0)
+        // A breach that recovered before its alert went out is not announced either, nor one
+        // whose alert was never posted (recorded quietly when the demo was seeded).
+        if (breach.alertedLevel > 0 && breach.alertTs !== null)
           await effects.postRecovery({
             ...notice,
             level: breach.level,
@@ -110,47 +111,122 @@ export function createKpiBreachesService(deps: {
     }
   }
 
-  async function evaluateOne(kpiId: string, thresholds: KpiThresholdDto[]): Promise<void> {
-    const kpi = await deps.kpis.findById(kpiId);
-    if (!kpi) return;
-    const recent = (await deps.kpis.recentSamples([kpiId], periodsNeeded(thresholds))).get(kpiId) ?? [];
+  /**
+   * One KPI, from what `evaluate` read for all of them: the breach row is written only when
+   * the level or the latest value it tracks changed, and owed work is looked at only when some
+   * is owed — a write of old periods costs nothing here.
+   */
+  async function evaluateOne(
+    kpi: KpiDto,
+    thresholds: KpiThresholdDto[],
+    latestFirst: readonly SamplePoint[],
+    rows: KpiBreachDto[],
+  ): Promise<void> {
+    const recent = latestFirst.slice(0, periodsNeeded(thresholds));
     const result = breachedLevel(kpi, thresholds, recent);
     const latest = result.latest;
     if (!latest) return;
-    const open = await repo.openBreach(kpiId);
+    const open = rows.find((row) => row.recoveredAt === null) ?? null;
     const step = breachStep(open, result.level);
+    let wrote = false;
     // A racing evaluation that opened the breach first wins; this one finds it below.
-    if (step.kind === 'open') await repo.openNew(kpiId, step.level, latest);
-    else if ((step.kind === 'worsen' || step.kind === 'persist') && open)
-      await repo.track(open.id, result.level, latest);
-    else if (step.kind === 'recover' && open) await repo.recover(open.id, clock.now(), latest);
+    if (step.kind === 'open') {
+      await repo.openNew(kpi.id, step.level, latest);
+      wrote = true;
+    } else if ((step.kind === 'worsen' || step.kind === 'persist') && open) {
+      if (result.level > open.level || open.lastPeriod !== latest.period || open.lastValue !== latest.value) {
+        await repo.track(open.id, result.level, latest);
+        wrote = true;
+      }
+    } else if (step.kind === 'recover' && open) {
+      await repo.recover(open.id, clock.now(), latest);
+      wrote = true;
+    }
     // Owed work of earlier breaches (a crash between claim and post) is retried here too.
-    const pending = await repo.breachesOf([kpiId]);
-    for (const row of pending) await owedWork({ kpi, breach: row, latest, recent }, thresholds);
+    const pending = wrote ? await repo.breachesOf([kpi.id]) : rows;
+    for (const row of pending.filter(owesWork))
+      await owedWork({ kpi, breach: row, latest, recent }, thresholds);
   }
 
   return {
-    /** After a write: each touched KPI with a plan (or an open breach) once. Never throws. */
+    /**
+     * The sweep (every five minutes): work owed by breaches whose evaluation did not finish it
+     * — an alert, an escalation or a recovery notice left unsent by a crash or a failed post —
+     * is done now rather than at the KPI's next value. The claims make it happen once.
+     */
+    async sweep(workspaceId: string): Promise<{ owed: number; failed: number }> {
+      const rows = (await repo.unfinishedBreaches(workspaceId)).filter(owesWork);
+      if (rows.length === 0) return { owed: 0, failed: 0 };
+      const ids = [...new Set(rows.map((row) => row.kpiId))];
+      const thresholds = await repo.thresholdsFor(ids);
+      const needed = Math.max(...ids.map((id) => periodsNeeded(thresholds.get(id) ?? [])));
+      const kpis = new Map((await deps.kpis.findByIds(ids)).map((kpi) => [kpi.id, kpi]));
+      const recent = await deps.kpis.recentSamples(ids, needed);
+      let failed = 0;
+      for (const breach of rows) {
+        const kpi = kpis.get(breach.kpiId);
+        const points = recent.get(breach.kpiId) ?? [];
+        const latest = points[0];
+        if (!kpi || !latest) continue;
+        try {
+          await owedWork({ kpi, breach, latest, recent: points }, thresholds.get(kpi.id) ?? []);
+        } catch (error) {
+          failed += 1;
+          deps.onError?.(error, kpi.id);
+        }
+      }
+      return { owed: rows.length, failed };
+    },
+
+    /**
+     * After a write: each touched KPI with a plan (or an open breach) once, from one read of
+     * their definitions, thresholds, recent values and breaches. Never throws.
+     */
     async evaluate(kpiIds: readonly string[]): Promise<void> {
-      let watched: string[];
       let thresholds: Map<string, KpiThresholdDto[]>;
+      let kpis: KpiDto[];
+      let recent: Map<string, SamplePoint[]>;
+      let breaches: KpiBreachDto[];
       try {
-        watched = await repo.watched(kpiIds);
+        // Two waves of reads whatever the number of KPIs (in parallel on PostgreSQL's pool):
+        // watched are the KPIs with a plan or a breach not yet done with.
+        [thresholds, breaches] = await Promise.all([repo.thresholdsFor(kpiIds), repo.breachesOf(kpiIds)]);
+        const watched = [...new Set([...thresholds.keys(), ...breaches.map((row) => row.kpiId)])];
         if (watched.length === 0) return;
-        thresholds = await repo.thresholdsFor(watched);
+        const needed = Math.max(...watched.map((id) => periodsNeeded(thresholds.get(id) ?? [])));
+        [kpis, recent] = await Promise.all([
+          deps.kpis.findByIds(watched),
+          deps.kpis.recentSamples(watched, needed),
+        ]);
       } catch (error) {
         deps.onError?.(error, kpiIds.join(','));
         return;
       }
-      for (const kpiId of watched) {
+      for (const kpi of kpis) {
         try {
-          await evaluateOne(kpiId, thresholds.get(kpiId) ?? []);
+          await evaluateOne(
+            kpi,
+            thresholds.get(kpi.id) ?? [],
+            recent.get(kpi.id) ?? [],
+            breaches.filter((row) => row.kpiId === kpi.id),
+          );
         } catch (error) {
-          deps.onError?.(error, kpiId);
+          deps.onError?.(error, kpi.id);
         }
       }
     },
   };
+}
+
+/** A breach with something not yet done: its alert, its escalation (levels 2, 3), its recovery notice. */
+export function owesWork(
+  breach: Pick<
+    KpiBreachDto,
+    'level' | 'alertedLevel' | 'escalatedLevel' | 'recoveredAt' | 'recoveryAnnouncedAt'
+  >,
+): boolean {
+  if (breach.recoveredAt !== null) return breach.recoveryAnnouncedAt === null;
+  return breach.alertedLevel < breach.level || (breach.level >= 2 && breach.escalatedLevel < breach.level);
 }
 
 export type KpiBreachesService = ReturnType<typeof createKpiBreachesService>;

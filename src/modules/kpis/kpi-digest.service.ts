@@ -1,5 +1,7 @@
+import type { DeliveryFile } from '../delivery/delivery.types.js';
 import type { DigestAudience, DigestSection } from '../digest/digest-section.types.js';
 import type { RiskFact } from '../shared/risk-summary.types.js';
+import type { KpiSnapshot } from './kpi.types.js';
 import {
   kpiDigestLine,
   kpiFactRef,
@@ -13,6 +15,8 @@ import type { KpiHealth } from './kpis.service.js';
 export const KPI_DIGEST_LINES = 15;
 /** KPIs (worst first) the narrative and the risk summary are given at most: enough for a few sentences, few tokens. */
 export const KPI_DIGEST_FACTS = 30;
+/** Charts attached to a digest at most: the worst KPIs off target or in breach. */
+export const KPI_DIGEST_CHARTS = 3;
 /** Sentences of the narrative at most. */
 export const KPI_NARRATIVE_SENTENCES = 4;
 
@@ -49,6 +53,8 @@ export const narrateByRulesOnly: KpiNarrator = async (request) => ({
 export function createKpisDigestSection(deps: {
   worstOf(workspaceId: string, departmentIds: readonly string[], limit: number): Promise<KpiHealth>;
   narrate?: KpiNarrator;
+  /** Renders the given KPIs' charts for the reader (absent: none, e.g. in benchmarks). */
+  charts?(snapshots: readonly KpiSnapshot[], audience: DigestAudience): Promise<DeliveryFile[]>;
 }): DigestSection {
   const narrate = deps.narrate ?? narrateByRulesOnly;
   return {
@@ -102,7 +108,18 @@ export function createKpisDigestSection(deps: {
             ]
           : [],
       );
+      // The worst few KPIs off target or in breach get their chart; the digest stands without.
+      const charted = snapshots.filter((s) => s.latest && kpiSeverity(s) > 0).slice(0, KPI_DIGEST_CHARTS);
+      let files: DeliveryFile[] = [];
+      if (deps.charts && charted.length > 0) {
+        try {
+          files = await deps.charts(charted, audience);
+        } catch {
+          files = [];
+        }
+      }
       return {
+        ...(files.length > 0 ? { files } : {}),
         title: t('kpis.digest.title'),
         groups: [
           {

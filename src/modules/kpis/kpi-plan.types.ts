@@ -40,6 +40,8 @@ export interface KpiBreachDto {
   lastPeriod: string | null;
   lastValue: number | null;
   alertedLevel: number;
+  /** The posted alert's message (null: none posted: no channel, or recorded quietly by the demo). */
+  alertTs: string | null;
   escalatedLevel: number;
   escalationId: string | null;
   startedAt: Date;

@@ -12,6 +12,7 @@ const BREACH_SELECT = {
   lastPeriod: true,
   lastValue: true,
   alertedLevel: true,
+  alertTs: true,
   escalatedLevel: true,
   escalationId: true,
   startedAt: true,
@@ -87,19 +88,14 @@ export function createKpiPlansPrismaRepository(prisma: PrismaClient): KpiPlansRe
       return result;
     },
 
-    async watched(kpiIds) {
-      if (kpiIds.length === 0) return [];
-      const rows = await prisma.kpi.findMany({
+    async unfinishedBreaches(workspaceId) {
+      return prisma.kpiBreach.findMany({
         where: {
-          id: { in: [...kpiIds] },
-          OR: [
-            { thresholds: { some: {} } },
-            { breaches: { some: { OR: [{ recoveredAt: null }, { recoveryAnnouncedAt: null }] } } },
-          ],
+          kpi: { workspaceId },
+          OR: [{ recoveredAt: null }, { recoveryAnnouncedAt: null }],
         },
-        select: { id: true },
+        select: BREACH_SELECT,
       });
-      return rows.map((row) => row.id);
     },
 
     async savePlan(kpi, thresholds, actorSlackId) {

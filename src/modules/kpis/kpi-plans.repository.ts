@@ -6,8 +6,8 @@ export type PlanTx = unknown;
 
 export interface KpiPlansRepository {
   thresholdsFor(kpiIds: readonly string[]): Promise<Map<string, KpiThresholdDto[]>>;
-  /** The KPIs among these with a plan or an open breach: only they are evaluated. */
-  watched(kpiIds: readonly string[]): Promise<string[]>;
+  /** The workspace's breaches still open or with a recovery not yet announced (few). */
+  unfinishedBreaches(workspaceId: string): Promise<KpiBreachDto[]>;
   /** Replaces the KPI's levels and writes the audit row, in one transaction. */
   savePlan(
     kpi: { id: string; workspaceId: string },

@@ -73,11 +73,13 @@ export function createKpiTokensPrismaRepository(prisma: PrismaClient): KpiTokens
       const row = await prisma.kpiApiToken.findUnique({ where: { tokenHash }, select: SELECT });
       if (!row || row.revokedAt) return null;
       // "Last used" to the minute: a busy token is not rewritten (and its row not locked
-      // against its own concurrent requests) on every request.
+      // against its own concurrent requests) on every request, nor asked to be.
+      const staleBefore = at.getTime() - LAST_USED_PRECISION_MS;
+      if (row.lastUsedAt && row.lastUsedAt.getTime() >= staleBefore) return row;
       await prisma.kpiApiToken.updateMany({
         where: {
           id: row.id,
-          OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(at.getTime() - LAST_USED_PRECISION_MS) } }],
+          OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(staleBefore) } }],
         },
         data: { lastUsedAt: at },
       });

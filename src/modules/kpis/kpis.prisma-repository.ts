@@ -164,6 +164,11 @@ export function createKpisPrismaRepository(prisma: PrismaClient): KpisRepository
       return rows.map(toDto);
     },
 
+    async findByIds(ids) {
+      const rows = await prisma.kpi.findMany({ where: { id: { in: [...ids] } }, select: KPI_SELECT });
+      return rows.map(toDto);
+    },
+
     async list(workspaceId, departmentId) {
       const rows = await prisma.kpi.findMany({
         where: { workspaceId, ...(departmentId ? { ownerDepartmentId: departmentId } : {}) },

@@ -41,6 +41,7 @@ export interface KpisRepository {
   find(workspaceId: string, key: string): Promise<KpiDto | null>;
   findById(id: string): Promise<KpiDto | null>;
   findByKeys(workspaceId: string, keys: readonly string[]): Promise<KpiDto[]>;
+  findByIds(ids: readonly string[]): Promise<KpiDto[]>;
   /** Every KPI of the workspace, or of one department, by key. */
   list(workspaceId: string, departmentId?: string): Promise<KpiDto[]>;
   listForDepartments(workspaceId: string, departmentIds: readonly string[]): Promise<KpiDto[]>;

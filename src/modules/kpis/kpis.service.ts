@@ -200,6 +200,11 @@ export function createKpisService(deps: KpisServiceDeps) {
 
     worstOf,
 
+    /** The last RECENT_PERIODS values of each KPI, most recent first (charts). */
+    async trendsOf(kpiIds: readonly string[]) {
+      return repo.recentSamples(kpiIds, RECENT_PERIODS);
+    },
+
     /** `/kpi record KEY VALUE [DATE | DATE HH:00]`: one value, for this period unless one is named. */
     async record(
       actor: AccessSubject,

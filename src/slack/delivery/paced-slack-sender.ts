@@ -112,9 +112,24 @@ export function createPacedSlackSender(input: {
       );
       if (posted.kind !== 'ok') return posted;
       const { ts, channel } = posted.value;
-      return ts
-        ? { kind: 'ok', value: { channelId: channel ?? channelId, ts } }
-        : { kind: 'failed', error: 'no_ts' };
+      if (!ts) return { kind: 'failed', error: 'no_ts' };
+      // The message's files go into its thread. The message is out: a failed upload is not
+      // retried (that would post the message again); the files are a complement to it.
+      if (message.files && message.files.length > 0) {
+        const files = message.files;
+        await call('files.uploadV2', () =>
+          input.client.filesUploadV2({
+            channel_id: channel ?? channelId,
+            thread_ts: ts,
+            file_uploads: files.map((f) => ({
+              file: Buffer.from(f.base64, 'base64'),
+              filename: f.filename,
+              title: f.title,
+            })),
+          }),
+        );
+      }
+      return { kind: 'ok', value: { channelId: channel ?? channelId, ts } };
     },
 
     async findPosted({ channelId, deliveryKey, since }) {

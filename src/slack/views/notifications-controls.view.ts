@@ -49,7 +49,12 @@ export const addNotificationControls: AddNotificationControls = (message, { key,
       },
     ],
   };
-  return { text: message.text, blocks: [...(body.length > 0 ? body : [sectionOf(message.text)]), controls] };
+  return {
+    text: message.text,
+    blocks: [...(body.length > 0 ? body : [sectionOf(message.text)]), controls],
+    // Files (a digest's charts) travel with the message.
+    ...(message.files ? { files: message.files } : {}),
+  };
 };
 
 /** The notification after a button: its content, the buttons replaced by what happened. */

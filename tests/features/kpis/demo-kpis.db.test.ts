@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_BLOCKS } from '../../../src/features/kpis/kpis.ids.js';
+import { DEMO_KPI_PLANS } from '../../../src/modules/demo/demo-kpi-plans.data.js';
 import { DEMO_KPIS, demoHistory } from '../../../src/modules/demo/demo-kpis.data.js';
+import { breachedLevel } from '../../../src/modules/kpis/kpi-plan.rules.js';
 import { blockById, textOf } from '../../harness/blocks.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
 import { kpiAs } from './kpi-test-helpers.js';
@@ -49,6 +51,43 @@ describe('the demo workspace’s KPIs', () => {
     expect(demoHistory(DEMO_KPIS[0] as never, today, 'UTC')).toEqual(
       demoHistory(DEMO_KPIS[0] as never, today, 'UTC'),
     );
+  });
+
+  it('stands at the levels its plans give the seeded history, recorded without alerts or escalations', async () => {
+    const { prisma } = file.db;
+    const breaches = await prisma.kpiBreach.findMany({ include: { kpi: { select: { key: true } } } });
+    let expected = 0;
+    for (const kpi of DEMO_KPIS) {
+      const samples = await prisma.kpiSample.findMany({ where: { kpi: { key: kpi.key } } });
+      const plan = DEMO_KPI_PLANS[kpi.key] ?? [];
+      const { level, latest } = breachedLevel({ ...kpi, period: 'DAILY' }, plan, samples);
+      const breach = breaches.find((b) => b.kpi.key === kpi.key);
+      if (level === 0) {
+        expect(breach).toBeUndefined();
+        continue;
+      }
+      expected += 1;
+      expect(breach).toMatchObject({
+        level,
+        lastPeriod: latest?.period,
+        recoveredAt: null,
+        // Nothing owed: the console's demo starts without a flood of alerts and escalations.
+        alertedLevel: level,
+        escalatedLevel: level >= 2 ? level : 0,
+        escalationId: null,
+      });
+    }
+    expect(breaches).toHaveLength(expected);
+    expect(expected).toBeGreaterThan(0);
+    expect(await prisma.escalation.count()).toBe(0);
+    // What people see: the level, not just "off target".
+    const stockout = breaches.find((b) => b.kpi.key === 'stockout_rate');
+    if (stockout) {
+      const reply = await kpiAs(file.liaison, 'U0DEMOZHANG', 'list supply-chain');
+      expect(textOf(blockById(reply.blocks, KPI_BLOCKS.list))).toContain(
+        `${['', '一级', '二级', '三级'][stockout.level]} · `,
+      );
+    }
   });
 
   it('lists a department’s KPIs with their latest values for its people', async () => {

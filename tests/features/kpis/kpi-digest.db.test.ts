@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DIGEST_BLOCKS } from '../../../src/features/digest/digest.view.js';
+import { createPacedSlackSender } from '../../../src/slack/delivery/paced-slack-sender.js';
+import { SLACK_FLOOR_RATES, scaleRates } from '../../../src/slack/delivery/rate-floors.js';
+import { createBulkClient } from '../../../src/slack/delivery/slack-clients.js';
 import { COMMANDS } from '../../../src/slack/ids.js';
+import { buildDeliveryWorker } from '../../../src/wiring/notifications.wiring.js';
 import { blockById, textOf } from '../../harness/blocks.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
+import { silent } from '../../modules/delivery/outbox-fixture.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
 
@@ -43,7 +48,11 @@ async function digestNow(userId: string) {
     orderBy: { createdAt: 'asc' },
   });
   expect(rows.length).toBe(before + 1);
-  return rows.at(-1)?.payload as { text: string; blocks?: unknown[] };
+  return rows.at(-1)?.payload as {
+    text: string;
+    blocks?: unknown[];
+    files?: { filename: string; title: string; base64: string }[];
+  };
 }
 
 describe('the KPI section of the managers’ digest', () => {
@@ -74,13 +83,53 @@ describe('the KPI section of the managers’ digest', () => {
     expect(dm.blocks?.length).toBeLessThanOrEqual(50);
   });
 
+  /** Zhang's digest (one per minute: `digest now` is keyed by the minute), read by the next test too. */
+  let zhangDigest: Awaited<ReturnType<typeof digestNow>> | undefined;
+
   it('is written in Chinese for a Chinese reader', async () => {
+    await setLatest('stockout_rate', 1, 9); // lower is better: far off target
     const dm = await digestNow('U0DEMOZHANG');
+    zhangDigest = dm;
     expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.section('kpis')))).toBe('*KPI*');
     expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.group('kpis', 0)))).toContain(
       '概要（由规则根据下列数值生成）',
     );
     expect(textOf(blockById(dm.blocks, DIGEST_BLOCKS.group('kpis', 1)))).toContain('断货率');
+  });
+
+  it('delivers the charts of the worst KPIs with the DM, as PNGs titled in the reader’s language', async () => {
+    const dm = zhangDigest;
+    if (!dm) throw new Error('the Chinese reader’s digest was not composed');
+    const { prisma } = file.db;
+    const stockout = dm.files?.find((f) => f.filename === 'kpi-stockout_rate.png');
+    expect(stockout?.title).toBe('断货率 — 最近 30 个周期');
+    expect(
+      Buffer.from(stockout?.base64 ?? '', 'base64')
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(dm.files?.length).toBeLessThanOrEqual(3);
+    // Sent: the DM, then the charts uploaded into its thread (files.uploadV2).
+    const { slack } = file.liaison;
+    await prisma.delivery.updateMany({
+      where: { kind: 'digest.managers', status: { in: ['QUEUED', 'HELD'] } },
+      data: { status: 'QUEUED', notBefore: new Date(0) },
+    });
+    const worker = buildDeliveryWorker({
+      db: file.db,
+      clock: file.liaison.deps.clock,
+      logger: silent,
+      sender: createPacedSlackSender({
+        client: createBulkClient({ token: slack.botToken, apiUrl: slack.url }),
+        rates: scaleRates(SLACK_FLOOR_RATES, 20),
+      }),
+      notifications: { releaseHeld: file.liaison.deps.notifications.releaseHeld },
+    });
+    await worker.drain();
+    const dmChannel = slack.dmChannelId('U0DEMOZHANG') ?? '';
+    const uploaded = slack.uploadedFiles(dmChannel);
+    expect(uploaded.map((f) => f.title)).toContain('断货率 — 最近 30 个周期');
+    expect(uploaded.find((f) => f.title === '断货率 — 最近 30 个周期')?.name).toBe('kpi-stockout_rate.png');
   });
 
   it('is left out for a lead whose departments have no KPIs', async () => {

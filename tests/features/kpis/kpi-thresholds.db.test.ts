@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { servicesOf } from '../../../src/features/feature-registry.js';
+import { kpiBreachSweepJob } from '../../../src/features/kpis/kpi-breach-sweep.job.js';
 import { KPI_SAMPLES_PATH } from '../../../src/features/kpis/kpi-samples.route.js';
+import { kpisFeature } from '../../../src/features/kpis/kpis.feature.js';
 import { KPI_BLOCKS, planBlock } from '../../../src/features/kpis/kpis.ids.js';
 import { shiftPeriodLabel } from '../../../src/modules/kpis/kpi.rules.js';
 import { COMMANDS } from '../../../src/slack/ids.js';
@@ -246,7 +249,12 @@ describe('KPI thresholds and response plans', () => {
     await record('0.7');
     expect(alerts()).toHaveLength(4);
     expect(await file.db.prisma.kpiBreach.count({ where: { recoveredAt: null } })).toBe(0);
-    expect(await file.db.prisma.kpiBreach.count({ where: { recoveryAnnouncedAt: { not: null } } })).toBe(1);
+    // (The demo's seeded stock-out breach, never alerted, recovered quietly at the first 0.8.)
+    expect(
+      await file.db.prisma.kpiBreach.count({
+        where: { recoveryAnnouncedAt: { not: null }, alertTs: { not: null } },
+      }),
+    ).toBe(1);
   });
 
   it('evaluates an HTTP API request of many samples once: one alert', async () => {
@@ -287,6 +295,30 @@ describe('KPI thresholds and response plans', () => {
       data: { level: 3, alertPostingSince: new Date() },
     });
     await record('2.2');
+    expect(alerts()).toHaveLength(before + 1);
+  });
+
+  it('sends an alert owed after a crash at the next sweep, not at the next value, and once', async () => {
+    const { prisma } = file.db;
+    const kpi = await prisma.kpi.findFirstOrThrow({ where: { key: 'stockout_rate' } });
+    // Quiet the breaches so far (announced), then the state a crash leaves: a level-1 breach
+    // recorded, its alert never posted.
+    await prisma.kpiBreach.updateMany({
+      where: { kpiId: kpi.id },
+      data: { recoveredAt: new Date(), recoveryAnnouncedAt: new Date(), alertPostingSince: null },
+    });
+    await prisma.kpiBreach.create({
+      data: { kpiId: kpi.id, level: 1, period: day, value: 1.2, lastPeriod: day, lastValue: 1.2 },
+    });
+    const before = alerts().length;
+    const sweep = kpiBreachSweepJob({ breaches: servicesOf(file.liaison.deps, kpisFeature).breaches });
+    const context = { workspaceId: kpi.workspaceId } as Parameters<typeof sweep.run>[0];
+    await sweep.run(context);
+    expect(alerts()).toHaveLength(before + 1);
+    expect(
+      await prisma.kpiBreach.findFirstOrThrow({ where: { kpiId: kpi.id, recoveredAt: null } }),
+    ).toMatchObject({ alertedLevel: 1, alertPostingSince: null });
+    await sweep.run(context);
     expect(alerts()).toHaveLength(before + 1);
   });
 });
