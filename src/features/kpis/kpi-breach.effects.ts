@@ -116,6 +116,7 @@ export function kpiBreachEffects(
         severity: notice.severity,
         raiserDepartmentId: notice.kpi.owner.id,
         counterpartDepartmentIds: counterparts.map((d) => d.id),
+        originKey: `kpi-breach:${notice.breach.id}:${notice.level}`,
       });
       return escalation.id;
     },

@@ -151,6 +151,7 @@ export function createEscalationsPrismaRepository(
             wantedBy: raise.wantedBy ? new Date(`${raise.wantedBy}T00:00:00Z`) : null,
             slaDueAt: input.slaDueAt,
             nextPingAt: input.nextPingAt,
+            originKey: raise.originKey ?? null,
             sourceChannelId: raise.source?.channelId ?? null,
             sourceMessageTs: raise.source?.messageTs ?? null,
             sourcePermalink: raise.source?.permalink ?? null,
@@ -191,6 +192,14 @@ export function createEscalationsPrismaRepository(
     async findByNumber(workspaceId, number) {
       const row = await prisma.escalation.findUnique({
         where: { workspaceId_number: { workspaceId, number } },
+        select: escalationSelect,
+      });
+      return row ? toDto(row) : null;
+    },
+
+    async findByOriginKey(workspaceId, originKey) {
+      const row = await prisma.escalation.findUnique({
+        where: { workspaceId_originKey: { workspaceId, originKey } },
         select: escalationSelect,
       });
       return row ? toDto(row) : null;

@@ -117,6 +117,7 @@ export interface EscalationsRepository {
   }): Promise<{ escalation: EscalationDto; eventId: string }>;
   findById(id: string): Promise<EscalationDto | null>;
   findByNumber(workspaceId: string, number: number): Promise<EscalationDto | null>;
+  findByOriginKey(workspaceId: string, originKey: string): Promise<EscalationDto | null>;
   /**
    * Applies `patch` if the escalation is still as `expected`, with its event and audit row,
    * in one transaction; a decision (and its action items) too when given. Null when the

@@ -292,6 +292,10 @@ export function createEscalationsService(deps: {
           { key: 'escalations.errors.unknownDepartment' },
           { field: 'departments', detail: `departments ${departmentIds.join(',')}` },
         );
+      if (input.originKey) {
+        const already = await repo.findByOriginKey(actor.workspaceId, input.originKey);
+        if (already) return already;
+      }
       const now = clock.now();
       const wantedBy = input.wantedBy
         ? parseCalendarDate(input.wantedBy, { ...(await datesFrom(actor)), field: 'wantedBy' })

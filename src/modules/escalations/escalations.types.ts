@@ -77,6 +77,11 @@ export interface RaiseInput {
   /** YYYY-MM-DD. */
   wantedBy?: string | null;
   source?: { channelId: string; messageTs: string; permalink?: string | null; quote?: string | null };
+  /**
+   * Set when Liaison raises it on its own (a KPI breach): the same key raises once — a second
+   * raise (a retry after a crash between raising and recording) returns the first escalation.
+   */
+  originKey?: string | null;
 }
 
 export interface ActionItemInput {

@@ -321,4 +321,47 @@ describe('KPI thresholds and response plans', () => {
     await sweep.run(context);
     expect(alerts()).toHaveLength(before + 1);
   });
+
+  it('raises a breach’s escalation once when a crash came between raising it and recording it', async () => {
+    const { prisma } = file.db;
+    const kpi = await prisma.kpi.findFirstOrThrow({ where: { key: 'stockout_rate' } });
+    await prisma.kpiBreach.updateMany({
+      where: { kpiId: kpi.id, recoveredAt: null },
+      data: { recoveredAt: new Date(), recoveryAnnouncedAt: new Date() },
+    });
+    // A level-2 breach, alerted: its escalation is raised once and recorded.
+    const breach = await prisma.kpiBreach.create({
+      data: { kpiId: kpi.id, level: 2, period: day, value: 2.0, lastPeriod: day, lastValue: 2.0 },
+    });
+    await prisma.kpiBreach.update({ where: { id: breach.id }, data: { alertedLevel: 2, alertTs: '1.000' } });
+    const sweep = kpiBreachSweepJob({ breaches: servicesOf(file.liaison.deps, kpisFeature).breaches });
+    const context = { workspaceId: kpi.workspaceId } as Parameters<typeof sweep.run>[0];
+    const escalationsBefore = (await breachEscalations()).length;
+    await sweep.run(context);
+    const raised = await prisma.kpiBreach.findUniqueOrThrow({ where: { id: breach.id } });
+    expect(raised.escalatedLevel).toBe(2);
+    expect(await breachEscalations()).toHaveLength(escalationsBefore + 1);
+    const itemsBefore = await prisma.actionItem.count({
+      where: { sourceType: 'kpi_alert', sourceId: breach.id },
+    });
+    expect(itemsBefore).toBe(2);
+
+    // The crash: the escalation exists, but the breach never recorded it (its claim went stale).
+    await prisma.kpiBreach.update({
+      where: { id: breach.id },
+      data: { escalatedLevel: 0, escalationId: null, escalatingSince: new Date(Date.now() - 60 * 60_000) },
+    });
+    await prisma.actionItem.deleteMany({ where: { sourceType: 'kpi_alert', sourceId: breach.id } });
+    await sweep.run(context);
+    expect(await breachEscalations()).toHaveLength(escalationsBefore + 1);
+    const recovered = await prisma.kpiBreach.findUniqueOrThrow({ where: { id: breach.id } });
+    expect(recovered).toMatchObject({
+      escalatedLevel: 2,
+      escalationId: raised.escalationId,
+      escalatingSince: null,
+    });
+    expect(await prisma.actionItem.count({ where: { sourceType: 'kpi_alert', sourceId: breach.id } })).toBe(
+      2,
+    );
+  });
 });
