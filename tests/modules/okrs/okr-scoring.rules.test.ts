@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dropsAmong } from '../../../src/modules/okrs/okr-confidence-drops.service.js';
 import {
   confidenceDropAlert,
   confidenceOfScore,
@@ -138,5 +139,30 @@ describe('the 1–10 confidence scale', () => {
     expect(confidenceScoreDropAlert(at(null), at(5))).toBe(false);
     // Three-step answers before the switch compare by step.
     expect(confidenceScoreDropAlert({ confidence: 'ON_TRACK', score: null }, at(5))).toBe(false);
+  });
+});
+
+describe('confidence drops for the digest and meetings on the 1–10 scale', () => {
+  const answer = (previousConfidenceScore: number | null, confidenceScore: number) => ({
+    keyResultId: 'k1',
+    keyResultNumber: 1,
+    keyResultTitle: 'Conversion rate',
+    departmentId: 'd1',
+    cycleOn: '2036-12-08',
+    owner: { personId: 'p1', slackUserId: 'U1', displayName: 'Chen' },
+    previousConfidence: previousConfidenceScore === null ? null : confidenceOfScore(previousConfidenceScore),
+    confidence: confidenceOfScore(confidenceScore),
+    previousConfidenceScore,
+    confidenceScore,
+    comment: null,
+    blockers: null,
+    answeredAt: new Date('2036-12-08T03:00:00Z'),
+  });
+
+  it('counts a drop of two points within a step, with its scores', () => {
+    expect(dropsAmong([answer(7, 5)])).toEqual([
+      expect.objectContaining({ from: 'AT_RISK', to: 'AT_RISK', fromScore: 7, toScore: 5 }),
+    ]);
+    expect(dropsAmong([answer(7, 6), answer(null, 9)])).toEqual([]);
   });
 });
