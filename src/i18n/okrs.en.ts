@@ -12,12 +12,23 @@ export const okrsEn = {
       '`/okr import [quarter]` — paste a whole quarter of OKRs as CSV (all or nothing; admins, executives and leads)',
     checkIns:
       '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [48h] [name-missing on|off]` — when a department checks in, how long answers are on time, whether the wrap-up names who is missing (its leads)',
+    settings:
+      '`/okr settings confidence three-step|1-10` — whether check-ins ask for confidence as on track / at risk / off track or as a score from 1 to 10 (admins)',
   },
   usage:
-    'Try `/okr list`, `/okr list company`, `/okr show O-3`, `/okr new`, `/okr review`, `/okr import` or `/okr checkins`.',
+    'Try `/okr list`, `/okr list company`, `/okr show O-3`, `/okr new`, `/okr review`, `/okr import`, `/okr checkins` or `/okr settings`.',
   level: { company: 'Company', department: '{department}' },
   confidence: { ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track' },
   confidenceEmoji: { ON_TRACK: '🟢', AT_RISK: '🟡', OFF_TRACK: '🔴' },
+  confidenceScore: '{score}/10',
+  scale: {
+    threeStep: 'as on track / at risk / off track',
+    oneToTen: 'as a score from 1 to 10 (8–10 on track, 4–7 at risk, 1–3 off track)',
+    saved: 'Check-ins now ask for confidence {scale}.',
+    current:
+      'Check-ins ask for confidence {scale}. Admins change it with `/okr settings confidence three-step` or `/okr settings confidence 1-10`.',
+    usage: 'Try `/okr settings confidence 1-10` or `/okr settings confidence three-step`.',
+  },
   modal: {
     title: 'New objective',
     titleKr: 'New key result',
@@ -87,6 +98,7 @@ export const okrsEn = {
       doneYes: 'done',
       doneNo: 'not yet',
       confidence: 'Confidence',
+      confidenceScore: 'Confidence (1 = off track, 10 = sure)',
       comment: 'Comment',
       blockers: 'Blockers (what stops you; can become an escalation)',
       late: 'The window closed {closes}: your answer is accepted and marked late.',

@@ -11,12 +11,23 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
     import: '`/okr import [季度]` —— 以 CSV 粘贴整个季度的 OKR（全部导入或都不导入；管理员、高管和负责人）',
     checkIns:
       '`/okr checkins [department] weekly|every 2 weeks [monday…sunday] [HH:MM] [48h] [name-missing on|off]` — 设置部门的复盘节奏、按时回答的时长、小结是否点名未回答者（部门负责人）',
+    settings:
+      '`/okr settings confidence three-step|1-10` — 复盘时信心用“正常推进 / 有风险 / 偏离目标”三档，还是 1–10 分（管理员）',
   },
   usage:
-    '试试 `/okr list`、`/okr list company`、`/okr show O-3`、`/okr new`、`/okr review`、`/okr import` 或 `/okr checkins`。',
+    '试试 `/okr list`、`/okr list company`、`/okr show O-3`、`/okr new`、`/okr review`、`/okr import`、`/okr checkins` 或 `/okr settings`。',
   level: { company: '公司', department: '{department}' },
   confidence: { ON_TRACK: '正常推进', AT_RISK: '有风险', OFF_TRACK: '偏离目标' },
   confidenceEmoji: { ON_TRACK: '🟢', AT_RISK: '🟡', OFF_TRACK: '🔴' },
+  confidenceScore: '{score}/10',
+  scale: {
+    threeStep: '用“正常推进 / 有风险 / 偏离目标”三档',
+    oneToTen: '用 1–10 分（8–10 正常推进，4–7 有风险，1–3 偏离目标）',
+    saved: '复盘现在{scale}填写信心。',
+    current:
+      '复盘{scale}填写信心。管理员可用 `/okr settings confidence three-step` 或 `/okr settings confidence 1-10` 更改。',
+    usage: '试试 `/okr settings confidence 1-10` 或 `/okr settings confidence three-step`。',
+  },
   modal: {
     title: '新建目标',
     titleKr: '新建关键结果',
@@ -84,6 +95,7 @@ export const okrsZhCN: CatalogShape<typeof okrsEn> = {
       doneYes: '已完成',
       doneNo: '未完成',
       confidence: '信心',
+      confidenceScore: '信心（1 = 偏离目标，10 = 很有把握）',
       comment: '备注',
       blockers: '阻碍（什么卡住了你；可转为升级）',
       late: '复盘已于 {closes} 截止：你的回答仍会被接收，并标记为迟交。',

@@ -61,11 +61,14 @@ export function checkInSubmission(deps: SlackDeps) {
           );
         const done = state.option(`${OKR_FIELDS.donePrefix}${id}`);
         const confidence = state.option(`${OKR_FIELDS.confidencePrefix}${id}`);
+        // The 1–10 scale's options are scores; the service maps them to the three steps.
+        const score = confidence && /^\d{1,2}$/.test(confidence) ? Number(confidence) : null;
         return {
           keyResultId: id,
           value,
           done: done === 'yes' ? true : done === 'no' ? false : null,
           confidence: confidence && CONFIDENCES.has(confidence) ? (confidence as OkrConfidence) : null,
+          confidenceScore: score,
           comment: (state.text(`${OKR_FIELDS.commentPrefix}${id}`) ?? '').trim() || null,
           blockers: (state.text(`${OKR_FIELDS.blockersPrefix}${id}`) ?? '').trim() || null,
         };

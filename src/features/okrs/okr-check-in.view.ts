@@ -9,16 +9,17 @@ import type {
   SavedCheckIn,
   WrapUp,
 } from '../../modules/okrs/okr-check-ins.service.js';
-import { progressBar } from '../../modules/okrs/okr-scoring.rules.js';
+import { confidenceOfScore, progressBar } from '../../modules/okrs/okr-scoring.rules.js';
 import { DEPARTMENT_FIELD_ACTION } from '../../slack/ids.js';
 import { formatAuditTime } from '../../slack/views/audit.view.js';
 import { escapeMrkdwn } from '../../slack/views/escape.js';
 import { departmentName } from '../../slack/views/person-summary.js';
-import { formatValue } from './okr-tree.view.js';
+import { confidenceLabel, formatValue } from './okr-tree.view.js';
 import { OKR_ACTIONS, OKR_BLOCKS, OKR_FIELDS, OKR_VIEWS } from './okrs.ids.js';
 
 const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text: text.slice(0, 150) });
 const CONFIDENCES = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'] as const;
+const SCORES = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
 
 interface Reader {
   t: Translate;
@@ -162,17 +163,27 @@ export function checkInModal(open: OpenCheckIn, reader: Reader): ModalView {
         },
       });
     }
-    const confidenceOptions = CONFIDENCES.map((c) => ({
-      text: plain(`${t(`okrs.confidenceEmoji.${c}`)} ${t(`okrs.confidence.${c}`)}`),
-      value: c,
-    }));
-    const chosen = confidenceOptions.find((o) => o.value === answer?.confidence);
+    // On the 1–10 scale a score from 10 (sure) down to 1, each with the step it counts as.
+    const confidenceOptions =
+      open.scale === '1-10'
+        ? SCORES.map((score) => ({
+            text: plain(confidenceLabel(t, confidenceOfScore(score), score)),
+            value: String(score),
+          }))
+        : CONFIDENCES.map((c) => ({ text: plain(confidenceLabel(t, c, null)), value: c }));
+    const chosen = confidenceOptions.find((o) =>
+      open.scale === '1-10'
+        ? o.value === String(answer?.confidenceScore ?? '')
+        : o.value === answer?.confidence,
+    );
     blocks.push(
       {
         type: 'input',
         block_id: `${OKR_FIELDS.confidencePrefix}${kr.id}`,
         optional: true,
-        label: plain(t('okrs.checkIn.modal.confidence')),
+        label: plain(
+          t(open.scale === '1-10' ? 'okrs.checkIn.modal.confidenceScore' : 'okrs.checkIn.modal.confidence'),
+        ),
         element: {
           type: 'static_select',
           action_id: DEPARTMENT_FIELD_ACTION,
@@ -263,7 +274,7 @@ export function wrapUpMessage(wrapUp: WrapUp, locale: SupportedLocale): Delivery
       title: escapeMrkdwn(kr.title),
       bar: progressBar(kr.progress),
       confidence: kr.checkIn?.confidence
-        ? ` ${t(`okrs.confidenceEmoji.${kr.checkIn.confidence}`)} ${t(`okrs.confidence.${kr.checkIn.confidence}`)}`
+        ? ` ${confidenceLabel(t, kr.checkIn.confidence, kr.checkIn.confidenceScore)}`
         : '',
       late: kr.checkIn ? (kr.checkIn.late ? t('okrs.wrapUp.late') : '') : t('okrs.wrapUp.noAnswer'),
     }),
@@ -326,15 +337,15 @@ export function wrapUpMessage(wrapUp: WrapUp, locale: SupportedLocale): Delivery
 /** To the owner's lead: the key result whose confidence dropped. */
 export function confidenceAlertMessage(alert: ConfidenceAlert, locale: SupportedLocale): DeliveryMessage {
   const t = translator(locale);
-  const label = (c: ConfidenceAlert['to'] | null) =>
-    c ? `${t(`okrs.confidenceEmoji.${c}`)} ${t(`okrs.confidence.${c}`)}` : '—';
+  const label = (c: ConfidenceAlert['to'] | null, score: number | null) =>
+    c ? confidenceLabel(t, c, score) : '—';
   const text = t('okrs.checkIn.alert', {
     number: alert.keyResult.number,
     title: escapeMrkdwn(alert.keyResult.title),
     department: escapeMrkdwn(departmentName(alert.department, locale)),
     owner: alert.owner.slackUserId,
-    from: label(alert.from),
-    to: label(alert.to),
+    from: label(alert.from, alert.fromScore),
+    to: label(alert.to, alert.toScore),
     comment: alert.comment ? t('okrs.checkIn.alertComment', { comment: escapeMrkdwn(alert.comment) }) : '',
   });
   return {

@@ -28,7 +28,10 @@ export async function writeReviewNarrative(
   const { facts, sources } = reviewFacts(input.reviews, input.answers, {
     departmentName: (department) => departmentName(department, actor.locale),
     keyResultTitle: (number) => titles.get(number) ?? '',
-    confidence: (confidence) => actor.t(`okrs.confidence.${confidence}`),
+    confidence: (confidence, score) =>
+      score === null
+        ? actor.t(`okrs.confidence.${confidence}`)
+        : `${actor.t('okrs.confidenceScore', { score })} (${actor.t(`okrs.confidence.${confidence}`)})`,
   });
   const written = await writeOkrReview(deps.llm, {
     workspaceId: actor.workspace.id,

@@ -1,5 +1,6 @@
 import type { CheckInCadence } from '../../modules/okrs/okr-check-in.rules.js';
 import type { CheckInsService } from '../../modules/okrs/okr-check-ins.service.js';
+import { isConfidenceScale } from '../../modules/okrs/okr-scoring.rules.js';
 import { DomainError } from '../../modules/shared/domain-error.types.js';
 import type { RequestActor } from '../../slack/request-actor.js';
 import { escapeMrkdwn } from '../../slack/views/escape.js';
@@ -65,6 +66,34 @@ export async function okrSettings(checkIns: CheckInsService, actor: RequestActor
     time: hhmm(cadence.localMinute),
     hours: cadence.windowHours,
     named: t(cadence.nameMissing ? 'common.yes' : 'common.no'),
+  });
+  return {
+    text,
+    blocks: [{ type: 'section', block_id: OKR_BLOCKS.settings, text: { type: 'mrkdwn', text } }],
+  };
+}
+
+/** `/okr settings [confidence three-step|1-10]`: shows the workspace's confidence scale, or sets it (admins). */
+export async function okrWorkspaceSettings(
+  checkIns: CheckInsService,
+  actor: RequestActor,
+  words: readonly string[],
+) {
+  const { t } = actor;
+  const [what, value, ...extra] = words.map((w) => w.toLowerCase());
+  const badUsage = () =>
+    new DomainError(
+      'okr.settings_usage',
+      { key: 'okrs.scale.usage' },
+      { detail: `typed "/okr settings ${words.join(' ')}"` },
+    );
+  if (extra.length > 0 || (what !== undefined && what !== 'confidence')) throw badUsage();
+  if (value !== undefined && !isConfidenceScale(value)) throw badUsage();
+  const scale = value
+    ? await checkIns.setConfidenceScale(actor.subject, value)
+    : await checkIns.confidenceScale(actor.workspace.id);
+  const text = t(value ? 'okrs.scale.saved' : 'okrs.scale.current', {
+    scale: t(scale === '1-10' ? 'okrs.scale.oneToTen' : 'okrs.scale.threeStep'),
   });
   return {
     text,

@@ -2,7 +2,12 @@ import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n/catalog.js';
 import type { SupportedLocale } from '../../i18n/locales.js';
 import { progressBar } from '../../modules/okrs/okr-scoring.rules.js';
-import type { OkrListScope, ScoredKeyResult, ScoredObjective } from '../../modules/okrs/okrs.types.js';
+import type {
+  OkrConfidence,
+  OkrListScope,
+  ScoredKeyResult,
+  ScoredObjective,
+} from '../../modules/okrs/okrs.types.js';
 import { escapeMrkdwn } from '../../slack/views/escape.js';
 import { departmentName } from '../../slack/views/person-summary.js';
 import { OKR_BLOCKS } from './okrs.ids.js';
@@ -24,6 +29,18 @@ const bar = (score: number | null, t: Translate) =>
   score === null ? t('okrs.list.noScore') : progressBar(score);
 
 /** A number as people write it, without float noise (2.6, not 2.6000000000000001). */
+/** A confidence as its step (🟡 at risk) or, when given on the 1–10 scale, its score (🟡 4/10). */
+export function confidenceLabel(
+  t: Translate,
+  confidence: OkrConfidence,
+  score: number | null | undefined,
+): string {
+  const emoji = t(`okrs.confidenceEmoji.${confidence}`);
+  return score !== null && score !== undefined
+    ? `${emoji} ${t('okrs.confidenceScore', { score })}`
+    : `${emoji} ${t(`okrs.confidence.${confidence}`)}`;
+}
+
 export function formatValue(value: number | null): string {
   return value === null ? '—' : String(Number(value.toPrecision(10)));
 }
@@ -45,7 +62,7 @@ export function keyResultLine(kr: ScoredKeyResult, { t }: ViewContext): string {
       ? t('okrs.show.fromKpi', { kpi: escapeMrkdwn(kr.kpi.key), period: kr.kpi.period })
       : t('okrs.show.fromKpiNoData', { kpi: escapeMrkdwn(kr.kpi.key) });
   const confidence = kr.lastConfidence
-    ? ` ${t(`okrs.confidenceEmoji.${kr.lastConfidence}`)} ${t(`okrs.confidence.${kr.lastConfidence}`)}`
+    ? ` ${confidenceLabel(t, kr.lastConfidence, kr.lastConfidenceScore)}`
     : '';
   return t('okrs.show.keyResult', {
     number: kr.number,

@@ -121,6 +121,7 @@ export const okrsFeature: Feature<OkrsServices> = defineFeature({
     { key: 'okrs.help.new' },
     { key: 'okrs.help.import' },
     { key: 'okrs.help.checkIns' },
+    { key: 'okrs.help.settings' },
     { key: 'okrs.help.review' },
   ],
 });

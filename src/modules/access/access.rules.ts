@@ -58,6 +58,7 @@ export function isAllowed(
     case 'export.workspace':
     case 'ai.status':
     case 'kpis.tokens':
+    case 'okrs.settings':
       return false;
   }
 }

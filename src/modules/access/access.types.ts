@@ -43,7 +43,9 @@ export type Permission =
   /** Record a KPI's values: admins and the owner department's members. */
   | 'kpis.record'
   /** Create and revoke the KPI API's tokens. */
-  | 'kpis.tokens';
+  | 'kpis.tokens'
+  /** Workspace-wide OKR settings (the check-ins' confidence scale): admins. */
+  | 'okrs.settings';
 
 /** What an action is about, when the answer depends on it (a department for a lead). */
 export interface AccessObject {

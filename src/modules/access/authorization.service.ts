@@ -21,6 +21,7 @@ const REFUSAL_MESSAGES: Record<Permission, MessageKey> = {
   'kpis.edit': 'access.refused.leadOrAdmin',
   'kpis.record': 'access.refused.memberOrAdmin',
   'kpis.tokens': 'access.refused.adminOnly',
+  'okrs.settings': 'access.refused.adminOnly',
 };
 
 export interface Authorization {

@@ -42,6 +42,7 @@ export function createCheckInDigestPrismaRepository(prisma: PrismaClient): Check
         select: {
           keyResultId: true,
           confidence: true,
+          confidenceScore: true,
           comment: true,
           blockers: true,
           answeredAt: true,
@@ -58,7 +59,12 @@ export function createCheckInDigestPrismaRepository(prisma: PrismaClient): Check
       });
       const earlier = await prisma.okrCheckIn.findMany({
         where: { keyResultId: { in: [...new Set(rows.map((r) => r.keyResultId))] } },
-        select: { keyResultId: true, confidence: true, window: { select: { cycleOn: true } } },
+        select: {
+          keyResultId: true,
+          confidence: true,
+          confidenceScore: true,
+          window: { select: { cycleOn: true } },
+        },
       });
       return rows.map((row) => {
         const before = earlier
@@ -74,6 +80,8 @@ export function createCheckInDigestPrismaRepository(prisma: PrismaClient): Check
           owner: { personId: owner.id, slackUserId: owner.slackUserId, displayName: owner.displayName },
           previousConfidence: before?.confidence ?? null,
           confidence: row.confidence,
+          previousConfidenceScore: before?.confidenceScore ?? null,
+          confidenceScore: row.confidenceScore,
           comment: row.comment,
           blockers: row.blockers,
           answeredAt: row.answeredAt,

@@ -18,6 +18,9 @@ export interface AnswerSince {
   owner: { personId: string; slackUserId: string; displayName: string };
   previousConfidence: OkrConfidence | null;
   confidence: OkrConfidence | null;
+  /** 1–10 scores on the 1–10 scale (confidence is then the score's three steps). */
+  previousConfidenceScore?: number | null;
+  confidenceScore?: number | null;
   comment: string | null;
   blockers: string | null;
   answeredAt: Date;

@@ -36,8 +36,13 @@ export function createOkrDigestSection(deps: { repo: CheckInDigestRepository }):
       const drops = dropsAmong(inPeriod);
       const blockers = inPeriod.filter((a) => a.blockers);
       if (rounds.length === 0 && inPeriod.length === 0) return null;
-      const confidence = (c: string | null) =>
-        c ? t(`okrs.confidence.${c}` as 'okrs.confidence.ON_TRACK') : '—';
+      // A score given on the 1–10 scale reads as one ("4/10"), a step as its name.
+      const confidence = (c: string | null, score: number | null = null) =>
+        score !== null
+          ? t('okrs.confidenceScore', { score })
+          : c
+            ? t(`okrs.confidence.${c}` as 'okrs.confidence.ON_TRACK')
+            : '—';
       const facts: RiskFact[] = [];
       const groups: DigestGroup[] = led.map((department) => {
         const own = rounds.filter((r) => r.departmentId === department.id);
@@ -62,8 +67,8 @@ export function createOkrDigestSection(deps: { repo: CheckInDigestRepository }):
             text: t('okrs.digest.drop', {
               number: drop.keyResultNumber,
               title: drop.keyResultTitle,
-              from: confidence(drop.from),
-              to: confidence(drop.to),
+              from: confidence(drop.from, drop.fromScore),
+              to: confidence(drop.to, drop.toScore),
               owner: drop.owner.displayName,
             }),
           });
@@ -76,7 +81,7 @@ export function createOkrDigestSection(deps: { repo: CheckInDigestRepository }):
               number: drop.keyResultNumber,
               title: drop.keyResultTitle,
               department: department.name,
-              to: confidence(drop.to),
+              to: confidence(drop.to, drop.toScore),
             }),
           });
         }

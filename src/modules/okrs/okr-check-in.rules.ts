@@ -115,6 +115,8 @@ export interface CheckInAnswer {
   value: number | null;
   done: boolean | null;
   confidence: OkrConfidence | null;
+  /** 1–10 on the 1–10 scale (the service sets confidence to its three-step mapping). */
+  confidenceScore?: number | null;
   comment: string | null;
   blockers: string | null;
 }

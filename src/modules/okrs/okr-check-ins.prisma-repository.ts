@@ -3,6 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { writeAuditEntry } from '../audit/audit.prisma-repository.js';
 import { type CheckInCadence, DEFAULT_CADENCE } from './okr-check-in.rules.js';
 import type { CheckInsRepository, CheckInWindowDto, StoredCheckIn } from './okr-check-ins.repository.js';
+import { type ConfidenceScale, isConfidenceScale } from './okr-scoring.rules.js';
 import { toKeyResultDto } from './okrs.prisma-repository.js';
 import type { KeyResultDto } from './okrs.types.js';
 
@@ -38,6 +39,7 @@ interface CheckInKeyResultRow {
   done: boolean;
   weight: number;
   lastConfidence: KeyResultDto['lastConfidence'];
+  lastConfidenceScore: number | null;
   ownerId: string;
   slackUserId: string;
   displayName: string;
@@ -76,9 +78,13 @@ interface WindowHeadRow {
   localMinute: number | null;
   windowHours: number | null;
   nameMissing: boolean | null;
+  confidenceScale: string | null;
   prompted: string[];
   checkIns: (Omit<StoredCheckIn, 'answeredAt'> & { answeredAtMs: number })[];
 }
+
+const scaleOf = (value: string | null): ConfidenceScale =>
+  value && isConfidenceScale(value) ? value : 'three-step';
 
 function cadenceOf(row: Partial<CheckInCadence> | null | undefined): CheckInCadence {
   if (!row) return DEFAULT_CADENCE;
@@ -108,6 +114,7 @@ function toCheckInKeyResult(row: CheckInKeyResultRow): KeyResultDto & { ownerLoc
       done: row.done,
       weight: row.weight,
       lastConfidence: row.lastConfidence,
+      lastConfidenceScore: row.lastConfidenceScore,
       owner: { id: row.ownerId, slackUserId: row.slackUserId, displayName: row.displayName },
       kpi:
         row.kpiKey === null
@@ -136,6 +143,7 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
         SELECT kr."id", kr."number", kr."objectiveId", kr."title", kr."kind"::text AS "kind", kr."unit",
           kr."direction"::text AS "direction", kr."startValue", kr."targetValue", kr."currentValue",
           kr."done", kr."weight", kr."lastConfidence"::text AS "lastConfidence",
+          kr."lastConfidenceScore",
           p."id" AS "ownerId", p."slackUserId", p."displayName", p."locale" AS "ownerLocale",
           k."key" AS "kpiKey", latest."value" AS "kpiValue", latest."period" AS "kpiPeriod",
           d."id" AS "departmentId", d."key" AS "departmentKey", d."nameEn", d."nameZh", d."slackChannelId",
@@ -285,10 +293,12 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
         SELECT w."id", w."workspaceId", w."departmentId", w."cycleOn", w."closesAt", w."closedAt",
           d."key" AS "departmentKey", d."nameEn", d."nameZh", d."slackChannelId", d."locale",
           s."everyWeeks", s."weekday", s."localMinute", s."windowHours", s."nameMissing",
+          (SELECT ws."okrConfidenceScale" FROM "Workspace" ws WHERE ws."id" = w."workspaceId") AS "confidenceScale",
           COALESCE((SELECT json_agg(p."personId") FROM "OkrCheckInPrompt" p WHERE p."windowId" = w."id"), '[]') AS "prompted",
           COALESCE((SELECT json_agg(json_build_object(
               'keyResultId', c."keyResultId", 'personId', c."personId", 'value', c."value", 'done', c."done",
-              'progress', c."progress", 'confidence', c."confidence", 'comment', c."comment",
+              'progress', c."progress", 'confidence', c."confidence", 'confidenceScore', c."confidenceScore",
+              'comment', c."comment",
               'blockers', c."blockers", 'late', c."late",
               'answeredAtMs', (EXTRACT(EPOCH FROM c."answeredAt") * 1000)::float8))
             FROM "OkrCheckIn" c WHERE c."windowId" = w."id"), '[]') AS "checkIns"
@@ -346,6 +356,7 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
           locale: head.locale,
         },
         cadence: cadenceOf(head.everyWeeks === null ? null : (head as Partial<CheckInCadence>)),
+        confidenceScale: scaleOf(head.confidenceScale),
         keyResults: keyResults.map((row) => {
           const { ownerLocale: _locale, ...kr } = toCheckInKeyResult(row);
           return kr;
@@ -367,6 +378,7 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
             done: row.done,
             progress: row.progress,
             confidence: row.confidence,
+            confidenceScore: row.confidenceScore,
             comment: row.comment,
             blockers: row.blockers,
             late: row.late,
@@ -383,7 +395,9 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
             data: {
               ...(row.value !== null ? { currentValue: row.value } : {}),
               ...(row.done !== null ? { done: row.done } : {}),
-              ...(row.confidence !== null ? { lastConfidence: row.confidence } : {}),
+              ...(row.confidence !== null
+                ? { lastConfidence: row.confidence, lastConfidenceScore: row.confidenceScore }
+                : {}),
             },
             select: { id: true },
           });
@@ -470,12 +484,44 @@ export function createCheckInsPrismaRepository(prisma: PrismaClient): CheckInsRe
       });
     },
 
+    async confidenceScale(workspaceId) {
+      const row = await prisma.workspace.findUnique({
+        where: { id: workspaceId },
+        select: { okrConfidenceScale: true },
+      });
+      return scaleOf(row?.okrConfidenceScale ?? null);
+    },
+
+    async setConfidenceScale(actor, scale) {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.workspace.findUniqueOrThrow({
+          where: { id: actor.workspaceId },
+          select: { okrConfidenceScale: true },
+        });
+        await tx.workspace.update({
+          where: { id: actor.workspaceId },
+          data: { okrConfidenceScale: scale },
+          select: { id: true },
+        });
+        await writeAuditEntry(tx, {
+          workspaceId: actor.workspaceId,
+          actorSlackId: actor.slackUserId,
+          action: 'okr.confidence_scale_set',
+          objectType: 'workspace',
+          objectId: actor.workspaceId,
+          before: { confidenceScale: before.okrConfidenceScale },
+          after: { confidenceScale: scale },
+        });
+      });
+    },
+
     async answersBetween(workspaceId, from, to) {
       const rows = await prisma.okrCheckIn.findMany({
         where: { window: { workspaceId, cycleOn: { gte: from, lte: to } } },
         select: {
           keyResultId: true,
           confidence: true,
+          confidenceScore: true,
           blockers: true,
           late: true,
           comment: true,

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/access.types.js';
 import type { CheckInAnswer, CheckInCadence } from './okr-check-in.rules.js';
+import type { ConfidenceScale } from './okr-scoring.rules.js';
 import type { KeyResultDto, OkrConfidence } from './okrs.types.js';
 
 export interface CheckInDepartment {
@@ -42,6 +43,8 @@ export interface StoredCheckIn {
   done: boolean | null;
   progress: number;
   confidence: OkrConfidence | null;
+  /** 1–10 on the 1–10 scale; confidence is then its three-step mapping. */
+  confidenceScore: number | null;
   comment: string | null;
   blockers: string | null;
   late: boolean;
@@ -53,6 +56,8 @@ export interface WindowDetail {
   window: CheckInWindowDto;
   department: CheckInDepartment;
   cadence: CheckInCadence;
+  /** The workspace's confidence scale (read with the window, no extra query). */
+  confidenceScale: ConfidenceScale;
   keyResults: KeyResultDto[];
   prompted: OwnerRef[];
   checkIns: StoredCheckIn[];
@@ -102,6 +107,9 @@ export interface CheckInsRepository {
   departmentById(departmentId: string): Promise<CheckInDepartment | null>;
   cadenceOf(departmentId: string): Promise<CheckInCadence>;
   setCadence(actor: Actor, departmentId: string, cadence: CheckInCadence): Promise<void>;
+  confidenceScale(workspaceId: string): Promise<ConfidenceScale>;
+  /** Sets the workspace's confidence scale, audited ('okr.confidence_scale_set'), in one transaction. */
+  setConfidenceScale(actor: Actor, scale: ConfidenceScale): Promise<void>;
   /** Every answer given in windows of [from, to] (cycle dates), for the review. */
   answersBetween(
     workspaceId: string,

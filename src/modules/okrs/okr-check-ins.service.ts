@@ -22,7 +22,12 @@ import type {
   StoredCheckIn,
   WindowDetail,
 } from './okr-check-ins.repository.js';
-import { confidenceDropAlert } from './okr-scoring.rules.js';
+import {
+  type ConfidenceScale,
+  confidenceOfScore,
+  confidenceScoreDropAlert,
+  isConfidenceScore,
+} from './okr-scoring.rules.js';
 import { scoreKeyResult } from './okrs.rules.js';
 import type { OkrConfidence, ScoredKeyResult } from './okrs.types.js';
 
@@ -60,6 +65,9 @@ export interface ConfidenceAlert {
   owner: OwnerRef;
   from: OkrConfidence | null;
   to: OkrConfidence;
+  /** 1–10 scores on the 1–10 scale (null on the three-step scale or before it). */
+  fromScore: number | null;
+  toScore: number | null;
   comment: string | null;
 }
 
@@ -77,6 +85,8 @@ export interface OpenCheckIn {
   answers: Map<string, StoredCheckIn>;
   /** After the close: unanswered key results are accepted late, answered ones frozen. */
   closed: boolean;
+  /** How the modal asks for confidence (the workspace's setting). */
+  scale: ConfidenceScale;
 }
 
 export interface SavedCheckIn {
@@ -103,6 +113,9 @@ export interface CheckInsService {
     departmentKey: string | null,
     change: Partial<CheckInCadence>,
   ): Promise<{ department: CheckInDepartment; cadence: CheckInCadence }>;
+  confidenceScale(workspaceId: string): Promise<ConfidenceScale>;
+  /** Sets the workspace's confidence scale (admins; audited). */
+  setConfidenceScale(actor: AccessSubject, scale: ConfidenceScale): Promise<ConfidenceScale>;
   /** Every answer of a period's windows (cycle dates from..to), for `/okr review`. */
   answersBetween(
     workspaceId: string,
@@ -114,6 +127,21 @@ export interface CheckInsService {
     actor: AccessSubject,
     keyResultId: string,
   ): Promise<{ number: number; title: string; blockers: string }>;
+}
+
+/**
+ * An answer on the workspace's scale: on 1–10 a valid score sets the confidence to its three
+ * steps (what alerts, the review, the digest and meetings reason in); on three steps a score is
+ * ignored (a modal opened before the setting changed).
+ */
+function onScale(
+  answer: CheckInAnswer,
+  scale: ConfidenceScale,
+): CheckInAnswer & { confidenceScore: number | null } {
+  const score = answer.confidenceScore ?? null;
+  if (scale === '1-10' && score !== null && isConfidenceScore(score))
+    return { ...answer, confidence: confidenceOfScore(score), confidenceScore: score };
+  return { ...answer, confidenceScore: null };
 }
 
 function ownersOf(
@@ -336,6 +364,14 @@ export function createCheckInsService(deps: {
 
     answersBetween: (workspaceId, from, to) => repo.answersBetween(workspaceId, from, to),
 
+    confidenceScale: (workspaceId) => repo.confidenceScale(workspaceId),
+
+    async setConfidenceScale(actor, scale) {
+      await deps.authorization.require(actor, 'okrs.settings');
+      await repo.setConfidenceScale(actor, scale);
+      return scale;
+    },
+
     async latestBlocker(actor, keyResultId) {
       const found = await repo.latestBlocker(keyResultId);
       if (
@@ -366,6 +402,7 @@ export function createCheckInsService(deps: {
         mine,
         answers: new Map(detail.checkIns.map((c) => [c.keyResultId, c])),
         closed: deps.clock.now().getTime() >= detail.window.closesAt.getTime(),
+        scale: detail.confidenceScale,
       };
     },
 
@@ -373,8 +410,10 @@ export function createCheckInsService(deps: {
       const { detail, mine, answers: existing } = await this.open(actor, windowId);
       const now = deps.clock.now();
       const byId = new Map(mine.map((kr) => [kr.id, kr]));
-      const rows: (CheckInAnswer & { progress: number; late: boolean })[] = [];
-      for (const answer of answers) {
+      const rows: (CheckInAnswer & { confidenceScore: number | null; progress: number; late: boolean })[] =
+        [];
+      for (const given of answers) {
+        const answer = onScale(given, detail.confidenceScale);
         const kr = byId.get(answer.keyResultId);
         if (!kr || isEmptyAnswer(answer)) continue;
         const verdict = judgeAnswer(now, detail.window.closesAt, existing.has(kr.id));
@@ -385,6 +424,7 @@ export function createCheckInsService(deps: {
             before.value === answer.value &&
             before.done === answer.done &&
             before.confidence === answer.confidence &&
+            (before.confidenceScore ?? null) === answer.confidenceScore &&
             (before.comment ?? null) === answer.comment &&
             (before.blockers ?? null) === answer.blockers;
           if (same) continue;
@@ -416,7 +456,12 @@ export function createCheckInsService(deps: {
       };
       const alerts = rows.flatMap((row) => {
         const kr = byId.get(row.keyResultId);
-        return kr && row.confidence && confidenceDropAlert(kr.lastConfidence, row.confidence)
+        return kr &&
+          row.confidence &&
+          confidenceScoreDropAlert(
+            { confidence: kr.lastConfidence, score: kr.lastConfidenceScore },
+            { confidence: row.confidence, score: row.confidenceScore },
+          )
           ? [{ kr, row, to: row.confidence }]
           : [];
       });
@@ -428,14 +473,16 @@ export function createCheckInsService(deps: {
               workspaceId: actor.workspaceId,
               personId: lead.personId,
               kind: OKR_NOTIFICATION_KINDS.alert,
-              key: `${OKR_NOTIFICATION_KINDS.alert}:${windowId}:${kr.id}:${to}:${lead.personId}`,
+              key: `${OKR_NOTIFICATION_KINDS.alert}:${windowId}:${kr.id}:${to}${row.confidenceScore ?? ''}:${lead.personId}`,
               message: deps.messages.alert(
                 {
-                  keyResult: { ...kr, lastConfidence: to },
+                  keyResult: { ...kr, lastConfidence: to, lastConfidenceScore: row.confidenceScore },
                   department: detail.department,
                   owner,
                   from: kr.lastConfidence,
                   to,
+                  fromScore: kr.lastConfidenceScore,
+                  toScore: row.confidenceScore,
                   comment: row.comment,
                 },
                 lead.locale,

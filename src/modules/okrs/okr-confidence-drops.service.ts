@@ -1,5 +1,5 @@
 import type { AnswerSince, CheckInDigestRepository } from './okr-check-in-digest.repository.js';
-import { confidenceDropAlert } from './okr-scoring.rules.js';
+import { confidenceScoreDropAlert } from './okr-scoring.rules.js';
 import type { OkrConfidence } from './okrs.types.js';
 
 /** A key result whose confidence dropped two steps, or to off track, in a check-in. */
@@ -12,6 +12,9 @@ export interface ConfidenceDrop {
   owner: AnswerSince['owner'];
   from: OkrConfidence | null;
   to: OkrConfidence;
+  /** 1–10 scores when given on that scale. */
+  fromScore: number | null;
+  toScore: number | null;
   comment: string | null;
   answeredAt: Date;
 }
@@ -19,7 +22,11 @@ export interface ConfidenceDrop {
 /** The drops among answers (the same rule as the lead's alert), oldest first. */
 export function dropsAmong(answers: readonly AnswerSince[]): ConfidenceDrop[] {
   return answers.flatMap((a) =>
-    a.confidence && confidenceDropAlert(a.previousConfidence, a.confidence)
+    a.confidence &&
+    confidenceScoreDropAlert(
+      { confidence: a.previousConfidence, score: a.previousConfidenceScore ?? null },
+      { confidence: a.confidence, score: a.confidenceScore ?? null },
+    )
       ? [
           {
             keyResultId: a.keyResultId,
@@ -30,6 +37,8 @@ export function dropsAmong(answers: readonly AnswerSince[]): ConfidenceDrop[] {
             owner: a.owner,
             from: a.previousConfidence,
             to: a.confidence,
+            fromScore: a.previousConfidenceScore ?? null,
+            toScore: a.confidenceScore ?? null,
             comment: a.comment,
             answeredAt: a.answeredAt,
           },

@@ -7,6 +7,8 @@ export interface ReviewedCheckIn {
   cycleOn: string;
   keyResultId: string;
   confidence: OkrConfidence | null;
+  /** 1–10 on the 1–10 scale (confidence is then its three-step mapping). */
+  confidenceScore?: number | null;
   blockers: string | null;
   late: boolean;
   /** What the review's narrative cites: "check-in of 2026-11-30 by <person> on KR-7". */
@@ -101,7 +103,8 @@ export function reviewFacts(
   context: {
     departmentName: (department: DepartmentReview['department']) => string;
     keyResultTitle: (number: number) => string;
-    confidence: (confidence: OkrConfidence) => string;
+    /** A confidence in the scale it was given in (its step, or "4/10 (at risk)"). */
+    confidence: (confidence: OkrConfidence, score: number | null) => string;
   },
 ): { facts: { ref: string; text: string }[]; sources: Map<string, ReviewSource> } {
   const facts: { ref: string; text: string }[] = [];
@@ -124,7 +127,7 @@ export function reviewFacts(
     const ref = `C${index + 1}`;
     const parts = [
       `check-in of ${c.cycleOn} by ${c.answeredBy?.displayName ?? 'someone'} on KR-${c.keyResultNumber} ${context.keyResultTitle(c.keyResultNumber)}`,
-      c.confidence ? context.confidence(c.confidence) : null,
+      c.confidence ? context.confidence(c.confidence, c.confidenceScore ?? null) : null,
       c.comment ? `comment: ${c.comment}` : null,
       c.blockers ? `blockers: ${c.blockers}` : null,
     ].filter(Boolean);

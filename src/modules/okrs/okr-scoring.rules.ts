@@ -88,3 +88,34 @@ export function confidenceDropAlert(previous: OkrConfidence | null, next: OkrCon
   if (previous === null) return false;
   return CONFIDENCE_ORDER.indexOf(next) - CONFIDENCE_ORDER.indexOf(previous) >= 2;
 }
+
+/** How check-ins ask for confidence (a workspace setting). */
+export type ConfidenceScale = 'three-step' | '1-10';
+export const CONFIDENCE_SCALES: readonly ConfidenceScale[] = ['three-step', '1-10'];
+
+export function isConfidenceScale(value: string): value is ConfidenceScale {
+  return (CONFIDENCE_SCALES as readonly string[]).includes(value);
+}
+
+/** A 1–10 score on the three steps everything else reasons in: 8–10 on track, 4–7 at risk, 1–3 off track. */
+export function confidenceOfScore(score: number): OkrConfidence {
+  if (score >= 8) return 'ON_TRACK';
+  if (score >= 4) return 'AT_RISK';
+  return 'OFF_TRACK';
+}
+
+export function isConfidenceScore(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 10;
+}
+
+/**
+ * The lead's alert with scores: on the 1–10 scale a drop of two points or more also alerts
+ * (besides the three-step rule on the mapped steps: a score of 3 or less is off track).
+ */
+export function confidenceScoreDropAlert(
+  previous: { confidence: OkrConfidence | null; score: number | null },
+  next: { confidence: OkrConfidence | null; score: number | null },
+): boolean {
+  if (confidenceDropAlert(previous.confidence, next.confidence)) return true;
+  return previous.score !== null && next.score !== null && previous.score - next.score >= 2;
+}

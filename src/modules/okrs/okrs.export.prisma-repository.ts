@@ -16,6 +16,7 @@ const KEY_RESULT_FIELDS = [
   'done',
   'weight',
   'last_confidence',
+  'last_confidence_score',
   'created_at',
   'updated_at',
 ] as const;
@@ -35,6 +36,7 @@ const keyResultSelect = {
   weight: true,
   ownerPersonId: true,
   lastConfidence: true,
+  lastConfidenceScore: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -52,6 +54,7 @@ function keyResultRow(kr: {
   done: boolean;
   weight: number;
   lastConfidence: string | null;
+  lastConfidenceScore: number | null;
   createdAt: Date;
   updatedAt: Date;
 }): ExportRow {
@@ -68,6 +71,7 @@ function keyResultRow(kr: {
     done: kr.done,
     weight: kr.weight,
     last_confidence: kr.lastConfidence,
+    last_confidence_score: kr.lastConfidenceScore,
     created_at: iso(kr.createdAt),
     updated_at: iso(kr.updatedAt),
   };
@@ -79,6 +83,7 @@ const CHECK_IN_FIELDS = [
   'done',
   'progress',
   'confidence',
+  'confidence_score',
   'comment',
   'blockers',
   'late',
@@ -94,6 +99,7 @@ const checkInSelect = {
   done: true,
   progress: true,
   confidence: true,
+  confidenceScore: true,
   comment: true,
   blockers: true,
   late: true,
@@ -107,6 +113,7 @@ function checkInRow(c: {
   done: boolean | null;
   progress: number;
   confidence: string | null;
+  confidenceScore: number | null;
   comment: string | null;
   blockers: string | null;
   late: boolean;
@@ -119,6 +126,7 @@ function checkInRow(c: {
     done: c.done,
     progress: c.progress,
     confidence: c.confidence,
+    confidence_score: c.confidenceScore,
     comment: c.comment,
     blockers: c.blockers,
     late: c.late,

@@ -19,6 +19,7 @@ export const KEY_RESULT = {
   done: true,
   weight: true,
   lastConfidence: true,
+  lastConfidenceScore: true,
   owner: { select: { id: true, slackUserId: true, displayName: true } },
   // A KR following a KPI reads its latest sample with it (the value comes from data when read).
   kpi: {

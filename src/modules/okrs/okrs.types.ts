@@ -26,6 +26,8 @@ export interface KeyResultDto {
   weight: number;
   owner: { personId: string; slackUserId: string; displayName: string };
   lastConfidence: OkrConfidence | null;
+  /** The last 1–10 score (workspaces on the 1–10 scale); lastConfidence is its three-step mapping. */
+  lastConfidenceScore: number | null;
   /** The KPI a metric follows: its current value is the KPI's latest sample (of `period`). */
   kpi: { key: string; period: string | null } | null;
 }

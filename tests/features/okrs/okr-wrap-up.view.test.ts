@@ -34,6 +34,7 @@ function wrapUp(nameMissing: boolean): WrapUp {
         weight: 1,
         owner: { personId: 'p1', slackUserId: 'U0ANA', displayName: 'Ana' },
         lastConfidence: 'AT_RISK',
+        lastConfidenceScore: null,
         kpi: null,
         progress: 0.5,
         checkIn: null,

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dropsAmong } from '../../../src/modules/okrs/okr-confidence-drops.service.js';
 import {
   confidenceDropAlert,
+  confidenceOfScore,
+  confidenceScoreDropAlert,
   departmentScore,
   keyResultProgress,
   objectiveScore,
@@ -105,4 +108,61 @@ describe('confidence drop alert', () => {
 it('draws a ten-cell bar with the percentage', () => {
   expect(progressBar(0.6)).toBe('▓▓▓▓▓▓░░░░ 60%');
   expect(progressBar(2)).toBe('▓▓▓▓▓▓▓▓▓▓ 100%');
+});
+
+describe('the 1–10 confidence scale', () => {
+  it('maps 8–10 to on track, 4–7 to at risk and 1–3 to off track', () => {
+    expect([10, 9, 8, 7, 5, 4, 3, 2, 1].map(confidenceOfScore)).toEqual([
+      'ON_TRACK',
+      'ON_TRACK',
+      'ON_TRACK',
+      'AT_RISK',
+      'AT_RISK',
+      'AT_RISK',
+      'OFF_TRACK',
+      'OFF_TRACK',
+      'OFF_TRACK',
+    ]);
+  });
+
+  it('alerts on a drop of two points or more, or a move to off track, never on a one-point drop within a step', () => {
+    const at = (score: number | null) => ({
+      score,
+      confidence: score === null ? null : confidenceOfScore(score),
+    });
+    expect(confidenceScoreDropAlert(at(7), at(4))).toBe(true);
+    expect(confidenceScoreDropAlert(at(6), at(4))).toBe(true);
+    expect(confidenceScoreDropAlert(at(7), at(6))).toBe(false);
+    expect(confidenceScoreDropAlert(at(4), at(3))).toBe(true); // to off track
+    expect(confidenceScoreDropAlert(at(4), at(9))).toBe(false);
+    expect(confidenceScoreDropAlert(at(null), at(3))).toBe(true);
+    expect(confidenceScoreDropAlert(at(null), at(5))).toBe(false);
+    // Three-step answers before the switch compare by step.
+    expect(confidenceScoreDropAlert({ confidence: 'ON_TRACK', score: null }, at(5))).toBe(false);
+  });
+});
+
+describe('confidence drops for the digest and meetings on the 1–10 scale', () => {
+  const answer = (previousConfidenceScore: number | null, confidenceScore: number) => ({
+    keyResultId: 'k1',
+    keyResultNumber: 1,
+    keyResultTitle: 'Conversion rate',
+    departmentId: 'd1',
+    cycleOn: '2036-12-08',
+    owner: { personId: 'p1', slackUserId: 'U1', displayName: 'Chen' },
+    previousConfidence: previousConfidenceScore === null ? null : confidenceOfScore(previousConfidenceScore),
+    confidence: confidenceOfScore(confidenceScore),
+    previousConfidenceScore,
+    confidenceScore,
+    comment: null,
+    blockers: null,
+    answeredAt: new Date('2036-12-08T03:00:00Z'),
+  });
+
+  it('counts a drop of two points within a step, with its scores', () => {
+    expect(dropsAmong([answer(7, 5)])).toEqual([
+      expect.objectContaining({ from: 'AT_RISK', to: 'AT_RISK', fromScore: 7, toScore: 5 }),
+    ]);
+    expect(dropsAmong([answer(7, 6), answer(null, 9)])).toEqual([]);
+  });
 });
