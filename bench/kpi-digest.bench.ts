@@ -6,16 +6,13 @@
 // of the departments with their latest two values (kept on each KPI), open breach and counts.
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
-import { applyPendingMigrations } from '../src/db/migrator.js';
-import { openInMemoryDatabase } from '../src/db/open-database.js';
-import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { translator } from '../src/i18n/catalog.js';
 import type { DigestAudience } from '../src/modules/digest/digest-section.types.js';
 import { createKpisDigestSection } from '../src/modules/kpis/kpi-digest.service.js';
 import { createKpisPrismaRepository } from '../src/modules/kpis/kpis.prisma-repository.js';
 import type { KpisRepository } from '../src/modules/kpis/kpis.repository.js';
 import { createKpisService } from '../src/modules/kpis/kpis.service.js';
-import { freshPostgres } from './lib/fresh-postgres.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 import { summarize } from './lib/stats.js';
 
 const SERVER_URL = process.env.LIAISON_BENCH_DATABASE_URL;
@@ -24,18 +21,6 @@ const KPIS_PER_DEPARTMENT = 50;
 const DAYS = 90;
 const ROUNDS = 7;
 const logger = pino({ level: 'error' });
-
-async function openDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (!SERVER_URL) {
-    const db = await openInMemoryDatabase();
-    await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
-    return { db, drop: () => db.close() };
-  }
-  const { dbs, drop } = await freshPostgres(SERVER_URL, { handles: 1, logger });
-  const [db] = dbs;
-  if (!db) throw new Error('no database');
-  return { db, drop };
-}
 
 async function seed(db: Database): Promise<{ workspaceId: string; departmentIds: string[] }> {
   const { prisma } = db;
@@ -83,7 +68,7 @@ function counted(repo: KpisRepository): { repo: KpisRepository; calls: () => num
 }
 
 async function main(): Promise<void> {
-  const { db, drop } = await openDatabase();
+  const { db, drop } = await openBenchDatabase(SERVER_URL, logger);
   const seeding = performance.now();
   const { workspaceId, departmentIds } = await seed(db);
   console.log(

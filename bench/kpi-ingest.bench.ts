@@ -7,10 +7,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
-import type { Database } from '../src/db/database.js';
-import { applyPendingMigrations } from '../src/db/migrator.js';
-import { openInMemoryDatabase } from '../src/db/open-database.js';
-import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { servicesOf } from '../src/features/feature-registry.js';
 import { KPI_SAMPLES_PATH } from '../src/features/kpis/kpi-samples.route.js';
 import { kpisFeature } from '../src/features/kpis/kpis.feature.js';
@@ -19,7 +15,7 @@ import { ensureDemoWorkspace } from '../src/modules/demo/demo.service.js';
 import { DEMO_KPIS } from '../src/modules/demo/demo-kpis.data.js';
 import { systemClock } from '../src/modules/shared/clock.types.js';
 import { buildSlackDeps } from '../src/wiring/build-slack-deps.js';
-import { freshPostgres } from './lib/fresh-postgres.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 
 const SERVER_URL = process.env.LIAISON_BENCH_DATABASE_URL;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10_000);
@@ -28,20 +24,8 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 4);
 const logger = pino({ level: 'error' });
 const defaults = { locale: 'en' as const, timeZone: 'UTC' };
 
-async function openDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (!SERVER_URL) {
-    const db = await openInMemoryDatabase();
-    await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
-    return { db, drop: () => db.close() };
-  }
-  const { dbs, drop } = await freshPostgres(SERVER_URL, { handles: 1, logger });
-  const [db] = dbs;
-  if (!db) throw new Error('no database');
-  return { db, drop };
-}
-
 async function main(): Promise<void> {
-  const { db, drop } = await openDatabase();
+  const { db, drop } = await openBenchDatabase(SERVER_URL, logger);
   await ensureDemoWorkspace({ repo: createDemoPrismaRepository(db.prisma), defaults });
   const deps = buildSlackDeps({ db, clock: systemClock, logger, llm: { mode: 'fallback' }, defaults });
   const admin = await db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOLIN' } });

@@ -9,14 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { pino } from 'pino';
-import type { Database } from '../src/db/database.js';
-import { applyPendingMigrations } from '../src/db/migrator.js';
-import { openInMemoryDatabase } from '../src/db/open-database.js';
-import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { createMeetingCycleService } from '../src/modules/meetings/meeting-cycle.service.js';
 import { createMeetingsPrismaRepository } from '../src/modules/meetings/meetings.prisma-repository.js';
 import type { MeetingsRepository } from '../src/modules/meetings/meetings.repository.js';
-import { freshPostgres } from './lib/fresh-postgres.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 import { summarize } from './lib/stats.js';
 
 const SERVER_URL = process.env.LIAISON_BENCH_DATABASE_URL;
@@ -54,19 +50,7 @@ PGlite.prototype.transaction = function <T>(this: PGlite, callback: (tx: Transac
   }) as Promise<T>;
 };
 
-async function openBenchDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (!SERVER_URL) {
-    const db = await openInMemoryDatabase();
-    await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
-    return { db, drop: () => db.close() };
-  }
-  const { dbs, drop } = await freshPostgres(SERVER_URL, { handles: 1, logger });
-  const [db] = dbs;
-  if (!db) throw new Error('no database');
-  return { db, drop };
-}
-
-const { db, drop } = await openBenchDatabase();
+const { db, drop } = await openBenchDatabase(SERVER_URL, logger);
 const p = db.prisma;
 const ws = await p.workspace.create({
   data: { slackTeamId: 'TBENCHMTG', name: 'Bench', defaultLocale: 'en', defaultTimeZone: 'UTC' },

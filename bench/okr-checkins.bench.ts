@@ -8,15 +8,12 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { pino } from 'pino';
 import type { Database } from '../src/db/database.js';
-import { applyPendingMigrations } from '../src/db/migrator.js';
-import { openInMemoryDatabase } from '../src/db/open-database.js';
-import { PROJECT_MIGRATIONS_DIR } from '../src/db/paths.js';
 import { servicesOf } from '../src/features/feature-registry.js';
 import { wrapUpMessage } from '../src/features/okrs/okr-check-in.view.js';
 import { okrsFeature } from '../src/features/okrs/okrs.feature.js';
 import { buildSlackDeps } from '../src/wiring/build-slack-deps.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 import { countSqlStatements } from './lib/count-sql.js';
-import { freshPostgres } from './lib/fresh-postgres.js';
 import { summarize } from './lib/stats.js';
 
 const SERVER_URL = process.env.LIAISON_BENCH_DATABASE_URL;
@@ -30,16 +27,6 @@ const sql = countSqlStatements();
 // Monday 7 December 2026, 10:30 UTC: everyone (in UTC) is due their prompt.
 let now = new Date('2026-12-07T10:30:00Z');
 const clock = { now: () => new Date(now) };
-
-async function openDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (!SERVER_URL) {
-    const db = await openInMemoryDatabase();
-    await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
-    return { db, drop: () => db.close() };
-  }
-  const { dbs, drop } = await freshPostgres(SERVER_URL, { handles: 1, logger });
-  return { db: dbs[0] as Database, drop };
-}
 
 async function seed(db: Database) {
   const workspace = await db.prisma.workspace.create({
@@ -119,7 +106,7 @@ async function seed(db: Database) {
 }
 
 async function main() {
-  const { db, drop } = await openDatabase();
+  const { db, drop } = await openBenchDatabase(SERVER_URL, logger);
   try {
     const seedStart = performance.now();
     const seeded = await seed(db);
