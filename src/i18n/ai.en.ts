@@ -106,6 +106,8 @@ export const aiEn = {
   notes: {
     noModel:
       'Drafting from notes needs a language model, and none is configured here. Record decisions and action items with the agenda’s *Record decision…* buttons.',
+    notParticipant:
+      'Only the people of {meeting} (its departments, facilitator and delegates) or an admin can draft from its notes.',
     noMeeting: 'There is no meeting with a posted agenda to take notes for. Try `/meeting notes MTG-2`.',
     title: 'Meeting notes',
     submit: 'Draft',

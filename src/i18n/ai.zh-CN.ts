@@ -101,6 +101,7 @@ export const aiZhCN: CatalogShape<typeof aiEn> = {
   },
   notes: {
     noModel: '根据笔记起草需要语言模型，而这里没有配置。请使用议程上的“记录决定…”按钮记录决定和行动项。',
+    notParticipant: '只有 {meeting} 的参会方（参会部门、主持人和代理人）或管理员可以根据会议笔记起草。',
     noMeeting: '没有已发布议程的会议可记录笔记。请试试 `/meeting notes MTG-2`。',
     title: '会议笔记',
     submit: '起草',

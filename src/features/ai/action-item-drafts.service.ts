@@ -5,7 +5,7 @@ import { ActionItemDraftsOutput } from '../../llm/output-schemas.js';
 import { languageFor } from '../../llm/prompt-files.js';
 import { keepCited } from '../../llm/receipts.js';
 import { plainSafeText } from '../../llm/safety.js';
-import type { Actor } from '../../modules/access/access.types.js';
+import type { AccessSubject, Actor } from '../../modules/access/access.types.js';
 import { dueOnFrom } from '../../modules/action-items/action-items.rules.js';
 import type { ActionItemDraftsRepository } from '../../modules/ai/action-item-drafts.repository.js';
 import {
@@ -20,13 +20,19 @@ import {
 import type { DecisionDraftSource, ThreadMessage } from '../../modules/ai/action-item-drafts.types.js';
 import { factLines } from '../../modules/ai/escalation-summary.rules.js';
 import type { WrittenBy } from '../../modules/ai/llm-runs.types.js';
-import { draftFromNotesByRules, meetingRefOf, noteFacts } from '../../modules/ai/meeting-notes.rules.js';
+import {
+  draftFromNotesByRules,
+  mayTakeNotesFor,
+  meetingRefOf,
+  noteFacts,
+} from '../../modules/ai/meeting-notes.rules.js';
 import type { WorkingTimeProfile } from '../../modules/calendar/working-time.rules.js';
 import { PROPOSAL_TITLE_MAX } from '../../modules/proposals/proposals.rules.js';
 import type { ProposalsService } from '../../modules/proposals/proposals.service.js';
 import type { NewProposal, ProposalDto } from '../../modules/proposals/proposals.types.js';
 import type { Clock } from '../../modules/shared/clock.types.js';
 import { DomainError } from '../../modules/shared/domain-error.types.js';
+import { AI_NOTES_BLOCK } from './ai.ids.js';
 
 /** A card's thread as the drafter may read it: [] when the scope is missing or the channel is private. */
 export type ReadCardThreads = (
@@ -54,7 +60,8 @@ export interface ActionItemDrafts {
   }): Promise<DraftedProposals>;
   /** Drafts proposals from free-form notes taken at the latest meeting of MTG-<series> (or any). */
   draftFromNotes(input: {
-    actor: Actor;
+    /** With roles: only the meeting's people (or an admin) may draft from its notes. */
+    actor: AccessSubject;
     seriesNumber?: number;
     notes: string;
     locale: SupportedLocale;
@@ -100,6 +107,13 @@ export function createActionItemDrafts(deps: {
           'ai.notes.no_meeting',
           { key: 'ai.notes.noMeeting' },
           { detail: `no meeting with a posted agenda for MTG-${seriesNumber ?? '*'}` },
+        );
+      if (!mayTakeNotesFor(actor, source))
+        throw new DomainError(
+          'ai.notes.not_participant',
+          { key: 'ai.notes.notParticipant', params: { meeting: meetingRefOf(source) } },
+          // Under the notes field: a submission is answered in the modal.
+          { field: AI_NOTES_BLOCK, detail: `${actor.slackUserId} takes no part in ${meetingRefOf(source)}` },
         );
       const facts = noteFacts(source, notes);
       const known = new Set(facts.map((fact) => fact.ref));

@@ -2,6 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { View } from '@slack/types';
 import { z } from 'zod';
 import { resolveLocale } from '../../i18n/catalog.js';
+import { mayTakeNotesFor, meetingRefOf } from '../../modules/ai/meeting-notes.rules.js';
 import { DomainError } from '../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../slack/deps.js';
 import type { ViewSubmissionArgs } from '../../slack/listener-args.types.js';
@@ -60,6 +61,14 @@ export async function meetingNotesCommand(
       response_type: 'ephemeral',
       replace_original: false,
       text: actor.t('ai.notes.noMeeting'),
+    });
+    return;
+  }
+  if (!mayTakeNotesFor(actor.subject, source)) {
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: actor.t('ai.notes.notParticipant', { meeting: meetingRefOf(source) }),
     });
     return;
   }

@@ -146,6 +146,8 @@ export function createActionItemDraftsPrismaRepository(prisma: PrismaClient): Ac
             select: {
               number: true,
               title: true,
+              facilitatorPersonId: true,
+              delegates: { select: { personId: true } },
               departments: {
                 select: {
                   department: {
@@ -171,6 +173,8 @@ export function createActionItemDraftsPrismaRepository(prisma: PrismaClient): Ac
         seriesNumber: meeting.series.number,
         title: meeting.series.title,
         plannedOn: meeting.plannedOn,
+        facilitatorPersonId: meeting.series.facilitatorPersonId,
+        delegatePersonIds: meeting.series.delegates.map((d) => d.personId),
         departments: meeting.series.departments.map(({ department }) => ({
           id: department.id,
           nameEn: department.nameEn,

@@ -76,4 +76,6 @@ export interface MeetingNotesSource {
     nameEn: string;
     leads: { personId: string; name: string; role: 'LEAD' | 'HEAD' }[];
   }[];
+  facilitatorPersonId: string | null;
+  delegatePersonIds: string[];
 }

@@ -1,3 +1,4 @@
+import type { AccessSubject } from '../access/access.types.js';
 import { DEFAULT_DUE_WORKING_DAYS, MAX_PROPOSALS_PER_DRAFT } from '../proposals/proposals.rules.js';
 import type { MeetingNotesSource } from './action-item-drafts.types.js';
 import type { CitableFact } from './escalation-summary.types.js';
@@ -7,6 +8,17 @@ const NOTE_LINES_MAX = 80;
 const LINE_MAX = 600;
 
 export const meetingRefOf = (source: MeetingNotesSource) => `MTG-${source.seriesNumber}`;
+
+/**
+ * Who may turn notes into proposals for a meeting (they are DM'd to its leads): someone in a
+ * taking-part department, its facilitator, a delegate, or an admin.
+ */
+export function mayTakeNotesFor(subject: AccessSubject, source: MeetingNotesSource): boolean {
+  if (subject.isAdmin || source.facilitatorPersonId === subject.personId) return true;
+  if (source.delegatePersonIds.includes(subject.personId)) return true;
+  const taking = new Set(source.departments.map((d) => d.id));
+  return subject.memberships.some((m) => taking.has(m.departmentId));
+}
 
 /** The notes as cited facts: one per non-empty line, `MTG-2/N3` for the third. */
 export function noteFacts(source: MeetingNotesSource, notes: string): CitableFact[] {

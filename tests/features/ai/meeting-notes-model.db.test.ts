@@ -239,4 +239,40 @@ describe('meeting notes with a model', () => {
       actionItemId: items[0]?.id,
     });
   });
+  it('refuses someone outside the meeting, privately, at the button and at a submission: nothing drafted', async () => {
+    // Sam is a member of Customer Service, which takes no part in MTG-1, and not an admin.
+    slack().reset();
+    await file.liaison.driver.blockActions({
+      userId: 'U0DEMOSAM',
+      channelId: CHANNEL,
+      message: { ts: AGENDA_TS, text: 'Agenda' },
+      actions: [{ action_id: MEETING_ACTIONS.openNotes, block_id: MEETING_BLOCKS.notes, value: '1' }],
+    });
+    const refusal = await slack().waitForCall(
+      'response_url',
+      (call) => allText(call.args).includes('MTG-1'),
+      10_000,
+    );
+    expect(allText(refusal.args)).toContain('Only the people of MTG-1');
+    expect(refusal.args.response_type).toBe('ephemeral');
+    expect(slack().callsTo('views.open')).toHaveLength(0);
+
+    // A notes modal submitted as Sam (the same view a participant had open): refused, no proposal.
+    await pressNotes();
+    await slack().waitForCall('views.open');
+    const modal = slack().currentModal('U0DEMOPRIYA');
+    if (!modal) throw new Error('no notes modal');
+    const before = await db().proposal.count({ where: { workspaceId } });
+    const requestsBefore = fake.requests.length;
+    const response = await file.liaison.driver.viewSubmission({
+      userId: 'U0DEMOSAM',
+      view: modal,
+      values: {
+        [AI_NOTES_BLOCK]: { [AI_FIELD]: { type: 'plain_text_input', value: 'Alex books the venue' } },
+      },
+    });
+    expect(allText(response.json)).toContain('Only the people of MTG-1');
+    expect(await db().proposal.count({ where: { workspaceId } })).toBe(before);
+    expect(fake.requests.length).toBe(requestsBefore);
+  });
 });
