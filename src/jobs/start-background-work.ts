@@ -40,7 +40,11 @@ export async function startBackgroundWork(input: {
     await ensureStandingSchedules(deps, workspace);
   }
 
-  const sender = createWorkspaceSenders({ slackClients: deps.slackClients });
+  const sender = createWorkspaceSenders({
+    slackClients: deps.slackClients,
+    onFilesLost: (detail) =>
+      logger.warn(detail, "a delivered message's files could not be uploaded to its thread"),
+  });
   const delivery = startDeliveryWorker({
     logger,
     worker: buildDeliveryWorker({ db, clock, logger, sender, notifications: deps.notifications }),

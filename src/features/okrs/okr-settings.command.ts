@@ -55,7 +55,11 @@ const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** `/okr checkins …`: shows or changes a department's cadence (its leads and admins change it). */
-export async function okrSettings(checkIns: CheckInsService, actor: RequestActor, words: readonly string[]) {
+export async function okrCheckInCadence(
+  checkIns: CheckInsService,
+  actor: RequestActor,
+  words: readonly string[],
+) {
   const { departmentKey, change } = parseCadence(words);
   const { department, cadence } = await checkIns.setCadence(actor.subject, departmentKey, change);
   const { t } = actor;

@@ -13,7 +13,7 @@ import { okrImportModal } from './okr-import.view.js';
 import { COMPANY_LEVEL, newKeyResultModal, newObjectiveModal } from './okr-new.view.js';
 import { okrReviewView } from './okr-review.view.js';
 import { writeReviewNarrative } from './okr-review-narrative.js';
-import { okrSettings, okrWorkspaceSettings } from './okr-settings.command.js';
+import { okrCheckInCadence, okrWorkspaceSettings } from './okr-settings.command.js';
 import { okrListView, okrShowView } from './okr-tree.view.js';
 import { okrsFeature } from './okrs.feature.js';
 
@@ -127,7 +127,9 @@ export function okrCommand(deps: SlackDeps) {
       }
       case 'checkins':
       case 'check-ins':
-        return void (await reply(await okrSettings(servicesOf(deps, okrsFeature).checkIns, actor, rest)));
+        return void (await reply(
+          await okrCheckInCadence(servicesOf(deps, okrsFeature).checkIns, actor, rest),
+        ));
       case 'settings':
         return void (await reply(
           await okrWorkspaceSettings(servicesOf(deps, okrsFeature).checkIns, actor, rest),

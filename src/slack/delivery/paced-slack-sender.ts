@@ -24,6 +24,8 @@ export function createPacedSlackSender(input: {
   client: WebClient;
   rates?: BulkRates;
   now?: () => number;
+  /** Told when a posted message's files could not follow it (they are not retried). */
+  onFilesLost?: (detail: { channelId: string; ts: string; files: number; error: string }) => void;
 }): DeliverySender & { stats(): PacedSenderStats } {
   const rates = input.rates ?? SLACK_FLOOR_RATES;
   const now = input.now ?? (() => performance.now());
@@ -117,7 +119,7 @@ export function createPacedSlackSender(input: {
       // retried (that would post the message again); the files are a complement to it.
       if (message.files && message.files.length > 0) {
         const files = message.files;
-        await call('files.uploadV2', () =>
+        const uploaded = await call('files.uploadV2', () =>
           input.client.filesUploadV2({
             channel_id: channel ?? channelId,
             thread_ts: ts,
@@ -128,6 +130,13 @@ export function createPacedSlackSender(input: {
             })),
           }),
         );
+        if (uploaded.kind !== 'ok')
+          input.onFilesLost?.({
+            channelId: channel ?? channelId,
+            ts,
+            files: files.length,
+            error: uploaded.error,
+          });
       }
       return { kind: 'ok', value: { channelId: channel ?? channelId, ts } };
     },

@@ -16,6 +16,7 @@ export function createWorkspaceSenders(input: {
   slackClients: Pick<WorkspaceSlackClients, 'bulkFor'>;
   rates?: BulkRates;
   now?: () => number;
+  onFilesLost?: Parameters<typeof createPacedSlackSender>[0]['onFilesLost'];
 }): WorkspaceSenders & { stats(workspaceId: string): PacedSenderStats | undefined } {
   const byToken = new Map<string, PacedSender>();
   const tokenOfWorkspace = new Map<string, string>();
@@ -44,6 +45,7 @@ export function createWorkspaceSenders(input: {
           client,
           ...(input.rates ? { rates: input.rates } : {}),
           ...(input.now ? { now: input.now } : {}),
+          ...(input.onFilesLost ? { onFilesLost: input.onFilesLost } : {}),
         });
         byToken.set(token, sender);
       }
