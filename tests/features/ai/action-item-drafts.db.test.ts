@@ -7,8 +7,8 @@ import { ESCALATION_CARD_BLOCKS } from '../../../src/slack/views/escalation-card
 import { isCardOf } from '../../harness/escalation-card.js';
 import { fakeModelLlm } from '../../harness/fake-model.js';
 import type { FakeOpenAi } from '../../harness/fake-openai.js';
-import { fakeSlackClient } from '../../harness/fake-slack.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
+import { deliverProposal } from './proposal-dm.js';
 
 let fake: FakeOpenAi;
 const file = liaisonForThisFile({
@@ -134,20 +134,6 @@ const draftCommand = (userId: string, text = `draft ESC-${number}`) =>
 
 const personId = async (slackUserId: string) =>
   (await db().person.findFirstOrThrow({ where: { workspaceId, slackUserId } })).id;
-
-/** The proposal's DM as the outbox would send it, posted into the recipient's DM. */
-async function deliverProposal(proposalId: string) {
-  const delivery = await db().delivery.findFirstOrThrow({ where: { key: `proposal.offered:${proposalId}` } });
-  const recipient = await db().person.findUniqueOrThrow({ where: { id: delivery.recipientPersonId ?? '' } });
-  const client = fakeSlackClient(slack());
-  const opened = await client.conversations.open({ users: recipient.slackUserId });
-  const channel = opened.channel?.id ?? '';
-  const message = delivery.payload as { text: string; blocks: never[] };
-  const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-  const stored = slack().findMessage(channel, posted.ts ?? '');
-  if (!stored) throw new Error('no DM');
-  return { channel, message: stored, recipient: recipient.slackUserId };
-}
 
 async function pressOnDm(
   userId: string,
@@ -283,7 +269,7 @@ describe('Accept, Edit…, Decline', () => {
   it('Accept creates one action item (double click, two people at once) and the DM shows it', async () => {
     const [proposal] = await draftByRules();
     if (!proposal) throw new Error('no proposal');
-    const dm = await deliverProposal(proposal.id);
+    const dm = await deliverProposal(db(), slack(), proposal.id);
     expect(dm.recipient).toBe('U0DEMOALEX');
     await pressOnDm('U0DEMOALEX', dm, AI_ACTIONS.acceptProposal, proposal.id);
     const updated = await waitFor(() => {
@@ -328,7 +314,7 @@ describe('Accept, Edit…, Decline', () => {
   it('someone without the right is refused privately (audited); Decline settles it without an item', async () => {
     const [proposal] = await draftByRules();
     if (!proposal) throw new Error('no proposal');
-    const dm = await deliverProposal(proposal.id);
+    const dm = await deliverProposal(db(), slack(), proposal.id);
     const refused = await nextEphemeral('U0DEMOSAM', dm.channel, () =>
       pressOnDm('U0DEMOSAM', dm, AI_ACTIONS.acceptProposal, proposal.id),
     );
@@ -348,7 +334,7 @@ describe('Accept, Edit…, Decline', () => {
   it('Edit… opens the modal prefilled; a past date is a field error; the submission accepts with the changes, once', async () => {
     const [proposal] = await draftByRules();
     if (!proposal) throw new Error('no proposal');
-    const dm = await deliverProposal(proposal.id);
+    const dm = await deliverProposal(db(), slack(), proposal.id);
     await pressOnDm('U0DEMOALEX', dm, AI_ACTIONS.editProposal, proposal.id);
     await slack().waitForCall('views.open');
     const modal = slack().currentModal('U0DEMOALEX');

@@ -3,8 +3,8 @@ import { AI_ACTIONS, AI_BLOCKS, AI_FIELD, AI_NOTES_BLOCK } from '../../../src/fe
 import { MEETING_ACTIONS, MEETING_BLOCKS } from '../../../src/features/meetings/meetings.ids.js';
 import { fakeModelLlm } from '../../harness/fake-model.js';
 import type { FakeOpenAi } from '../../harness/fake-openai.js';
-import { fakeSlackClient } from '../../harness/fake-slack.js';
 import { liaisonForThisFile } from '../../harness/liaison-under-test.js';
+import { deliverProposal } from './proposal-dm.js';
 
 // Meeting notes with a model, end to end through the real Bolt app: "Notes…" on a posted
 // agenda → the notes modal → the (fake) model's drafts → proposals stored and DM'd to their
@@ -90,20 +90,6 @@ async function waitFor<T>(read: () => Promise<T | undefined | null> | T | undefi
     if (Date.now() > until) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
-
-/** The proposal's DM as the outbox would send it, posted into the recipient's DM. */
-async function deliverProposal(proposalId: string) {
-  const delivery = await db().delivery.findFirstOrThrow({ where: { key: `proposal.offered:${proposalId}` } });
-  const recipient = await db().person.findUniqueOrThrow({ where: { id: delivery.recipientPersonId ?? '' } });
-  const client = fakeSlackClient(slack());
-  const opened = await client.conversations.open({ users: recipient.slackUserId });
-  const channel = opened.channel?.id ?? '';
-  const message = delivery.payload as { text: string; blocks: never[] };
-  const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-  const stored = slack().findMessage(channel, posted.ts ?? '');
-  if (!stored) throw new Error('no DM');
-  return { channel, message: stored, recipient: recipient.slackUserId };
 }
 
 /** The P-ref the drafting prompt gave a department's lead or head ("P2: alex, lead of Tech"). */
@@ -207,7 +193,7 @@ describe('meeting notes with a model', () => {
     const proposal = await db().proposal.findFirstOrThrow({
       where: { workspaceId, title: 'Send the supplier contract to legal' },
     });
-    const dm = await deliverProposal(proposal.id);
+    const dm = await deliverProposal(db(), slack(), proposal.id);
     expect(dm.recipient).toBe('U0DEMOALEX');
     const press = () =>
       file.liaison.driver.blockActions({
