@@ -5,7 +5,7 @@ import { OKR_ACTIONS, OKR_BLOCKS, OKR_FIELDS } from '../../../src/features/okrs/
 import { ESCALATION_RAISE_FIELDS } from '../../../src/slack/ids.js';
 import { blockById, textOf } from '../../harness/blocks.js';
 import { calendarLiaisonForThisFile } from '../../slack/calendar-test-setup.js';
-import { okrDriver, select, text } from './okr-helpers.js';
+import { liveOpsConversionObjective, okrDriver, select, text } from './okr-helpers.js';
 
 // Monday 1 December 2036, 09:00 in Shanghai (weekends only: no holiday calendars).
 const { state } = calendarLiaisonForThisFile('2036-12-01T01:00:00Z');
@@ -23,32 +23,10 @@ const deliveries = (kind: string) =>
   });
 
 beforeAll(async () => {
-  const lin = await person('U0DEMOLIN');
-  const chen = await person('U0DEMOCHEN');
-  ids.workspaceId = lin.workspaceId;
-  await db().workspace.update({ where: { id: lin.workspaceId }, data: { defaultTimeZone: 'Asia/Shanghai' } });
-  const liveOps = await db().department.update({
-    where: {
-      workspaceId_key: { workspaceId: lin.workspaceId, key: 'live-ops' },
-    },
-    data: { slackChannelId: 'C0LIVEOPS' },
-  });
-  const subject = await state.liaison.deps.authorization.subjectOf(lin.id);
-  const objective = await services().okrs.createObjective(subject, 'Asia/Shanghai', {
-    title: 'Make live sessions convert',
-    departmentId: liveOps.id,
-    keyResults: [
-      {
-        title: 'Conversion rate',
-        kind: 'METRIC',
-        startValue: 2.1,
-        targetValue: 2.6,
-        unit: '%',
-        ownerPersonId: chen.id,
-      },
-      { title: 'New studio live', kind: 'MILESTONE', ownerPersonId: lin.id },
-    ],
-  });
+  const { workspaceId, objective } = await liveOpsConversionObjective(state, [
+    { title: 'New studio live', kind: 'MILESTONE', ownerSlackUserId: 'U0DEMOLIN' },
+  ]);
+  ids.workspaceId = workspaceId;
   ids.conversion = objective.keyResults[0]?.id ?? '';
   ids.studio = objective.keyResults[1]?.id ?? '';
 });

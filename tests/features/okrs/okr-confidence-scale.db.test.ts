@@ -4,7 +4,7 @@ import { okrsFeature } from '../../../src/features/okrs/okrs.feature.js';
 import { OKR_ACTIONS, OKR_BLOCKS, OKR_FIELDS } from '../../../src/features/okrs/okrs.ids.js';
 import { blockById, textOf } from '../../harness/blocks.js';
 import { calendarLiaisonForThisFile } from '../../slack/calendar-test-setup.js';
-import { okrDriver, select, text } from './okr-helpers.js';
+import { liveOpsConversionObjective, okrDriver, select, text } from './okr-helpers.js';
 
 // Monday 1 December 2036, 10:00 in Shanghai: the check-in goes out on the first pass.
 const { state } = calendarLiaisonForThisFile('2036-12-01T02:00:00Z');
@@ -22,29 +22,8 @@ const alerts = () =>
   });
 
 beforeAll(async () => {
-  const lin = await person('U0DEMOLIN');
-  const chen = await person('U0DEMOCHEN');
-  ids.workspaceId = lin.workspaceId;
-  await db().workspace.update({ where: { id: lin.workspaceId }, data: { defaultTimeZone: 'Asia/Shanghai' } });
-  const liveOps = await db().department.update({
-    where: { workspaceId_key: { workspaceId: lin.workspaceId, key: 'live-ops' } },
-    data: { slackChannelId: 'C0LIVEOPS' },
-  });
-  const subject = await state.liaison.deps.authorization.subjectOf(lin.id);
-  const objective = await services().okrs.createObjective(subject, 'Asia/Shanghai', {
-    title: 'Make live sessions convert',
-    departmentId: liveOps.id,
-    keyResults: [
-      {
-        title: 'Conversion rate',
-        kind: 'METRIC',
-        startValue: 2.1,
-        targetValue: 2.6,
-        unit: '%',
-        ownerPersonId: chen.id,
-      },
-    ],
-  });
+  const { workspaceId, objective } = await liveOpsConversionObjective(state);
+  ids.workspaceId = workspaceId;
   ids.conversion = objective.keyResults[0]?.id ?? '';
   ids.objective = objective.number;
 });

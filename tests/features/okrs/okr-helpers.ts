@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { servicesOf } from '../../../src/features/feature-registry.js';
+import { okrsFeature } from '../../../src/features/okrs/okrs.feature.js';
 import { OKR_COMMAND, OKR_FIELDS } from '../../../src/features/okrs/okrs.ids.js';
 import type { calendarLiaisonForThisFile } from '../../slack/calendar-test-setup.js';
 
@@ -72,4 +74,53 @@ export function okrDriver(state: State) {
   }
 
   return { okr, openModal, submit, keyResultValues };
+}
+
+/**
+ * The demo's Live Ops (channel C0LIVEOPS, workspace in Shanghai time) with one objective by its
+ * lead Lin: "Conversion rate" 2.1 → 2.6 % owned by Chen, plus `extra` key results.
+ */
+export async function liveOpsConversionObjective(
+  state: State,
+  extra: { title: string; kind: 'MILESTONE'; ownerSlackUserId: string }[] = [],
+) {
+  const prisma = state.db.prisma;
+  const person = (slackUserId: string) => prisma.person.findFirstOrThrow({ where: { slackUserId } });
+  const lin = await person('U0DEMOLIN');
+  const chen = await person('U0DEMOCHEN');
+  await prisma.workspace.update({
+    where: { id: lin.workspaceId },
+    data: { defaultTimeZone: 'Asia/Shanghai' },
+  });
+  const liveOps = await prisma.department.update({
+    where: { workspaceId_key: { workspaceId: lin.workspaceId, key: 'live-ops' } },
+    data: { slackChannelId: 'C0LIVEOPS' },
+  });
+  const subject = await state.liaison.deps.authorization.subjectOf(lin.id);
+  const objective = await servicesOf(state.liaison.deps, okrsFeature).okrs.createObjective(
+    subject,
+    'Asia/Shanghai',
+    {
+      title: 'Make live sessions convert',
+      departmentId: liveOps.id,
+      keyResults: [
+        {
+          title: 'Conversion rate',
+          kind: 'METRIC',
+          startValue: 2.1,
+          targetValue: 2.6,
+          unit: '%',
+          ownerPersonId: chen.id,
+        },
+        ...(await Promise.all(
+          extra.map(async (kr) => ({
+            title: kr.title,
+            kind: kr.kind,
+            ownerPersonId: (await person(kr.ownerSlackUserId)).id,
+          })),
+        )),
+      ],
+    },
+  );
+  return { workspaceId: lin.workspaceId, objective };
 }
