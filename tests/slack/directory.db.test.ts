@@ -14,9 +14,13 @@ async function command(userId: string, text: string) {
   return slack.ephemerals(userId).at(-1);
 }
 
-async function settle() {
-  // Events are acked before listeners run; give the listener time to finish.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+/** Events are acked before listeners run: polls until the listener's last effect is there. */
+async function until(check: () => Promise<unknown>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('the listener did not finish in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 function slackUser(id: string, realName: string, extra: Record<string, unknown> = {}) {
@@ -116,7 +120,13 @@ describe('Slack telling Liaison about people', () => {
     await file.liaison.driver.event({
       event: { type: 'team_join', user: slackUser('U0JOINER', '李娜 Li Na') },
     });
-    await settle();
+    await until(async () => {
+      const joined = await file.db.prisma.person.findFirst({ where: { slackUserId: 'U0JOINER' } });
+      return (
+        joined &&
+        file.db.prisma.auditEvent.findFirst({ where: { objectId: joined.id, action: 'person.created' } })
+      );
+    });
     const joiner = await file.db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0JOINER' } });
     expect(joiner).toMatchObject({ realName: '李娜 Li Na', timeZone: 'Asia/Shanghai', active: true });
     const audit = await file.db.prisma.auditEvent.findFirstOrThrow({
@@ -147,7 +157,13 @@ describe('Slack telling Liaison about people', () => {
         }),
       },
     });
-    await settle();
+    // The lead's flag is the listener's last write.
+    const leadOfChen = await file.db.prisma.person.findFirstOrThrow({ where: { slackUserId: 'U0DEMOLIN' } });
+    await until(() =>
+      file.db.prisma.delivery.findFirst({
+        where: { kind: 'directory.deactivated', recipientPersonId: leadOfChen.id },
+      }),
+    );
 
     expect(await file.db.prisma.person.findUniqueOrThrow({ where: { id: chen.id } })).toMatchObject({
       active: false,
