@@ -145,12 +145,24 @@ export async function installThroughBrowser(
   return { response, accessToken, ...(refreshToken ? { refreshToken } : {}) };
 }
 
-/** `/liaison <text>` from a person of that team; resolves with the acknowledgement and when it was sent. */
+/**
+ * The sequence number of the stand-in's latest recorded call: calls after it have a greater
+ * `seq`. (Not a timestamp: a reply to the previous request can land in the same millisecond.)
+ */
+export function lastCallSeq(slack: SlackStandIn): number {
+  return slack.calls().at(-1)?.seq ?? 0;
+}
+
+/**
+ * `/liaison <text>` from a person of that team; resolves with the acknowledgement and `since`,
+ * the last call's sequence number before it was sent (its calls have `seq > since`).
+ */
 export async function liaisonCommand(
+  slack: SlackStandIn,
   driver: SlackDriver,
   input: { userId: string; text: string; enterpriseId?: string; isEnterpriseInstall?: boolean },
 ) {
-  const since = Date.now();
+  const since = lastCallSeq(slack);
   const ack = await driver.slashCommand({
     command: COMMANDS.liaison,
     text: input.text,

@@ -10,6 +10,7 @@ import { blockById, textOf } from '../harness/blocks.js';
 import { openTestDatabase, type TestDatabase } from '../harness/test-database.js';
 import {
   installThroughBrowser,
+  lastCallSeq,
   liaisonCommand,
   OAUTH_CLIENT,
   type OAuthLiaison,
@@ -61,7 +62,7 @@ async function whoami(
 ) {
   const { slack } = file.liaison;
   slack.addUser({ id: userId, name: userId.toLowerCase(), realName: `Person ${userId}`, tz: 'Europe/Paris' });
-  const { ack, since } = await liaisonCommand(file.liaison.driverFor(teamId), {
+  const { ack, since } = await liaisonCommand(slack, file.liaison.driverFor(teamId), {
     userId,
     text: 'whoami',
     ...(org ? { enterpriseId: org.enterpriseId, isEnterpriseInstall: org.isEnterpriseInstall ?? true } : {}),
@@ -69,13 +70,13 @@ async function whoami(
   expect(ack.status).toBe(200);
   await slack.waitForCall(
     'response_url',
-    (call) => call.at >= since && call.args.response_type === 'ephemeral',
+    (call) => call.seq > since && call.args.response_type === 'ephemeral',
     5_000,
   );
   const reply = slack.ephemerals(userId).at(-1);
   const profileCall = slack
     .callsTo('users.info')
-    .find((call) => call.args.user === userId && call.at >= since);
+    .find((call) => call.args.user === userId && call.seq > since);
   return { reply, token: profileCall?.token };
 }
 
@@ -241,11 +242,11 @@ describe('answering requests from many workspaces', () => {
       expect(atStart).toBeGreaterThan(0);
       const { slack } = restarted;
       slack.addUser({ id: 'U0ALPHA2', tz: 'Asia/Tokyo' });
-      const { since } = await liaisonCommand(restarted.driverFor('T0ALPHA'), {
+      const { since } = await liaisonCommand(slack, restarted.driverFor('T0ALPHA'), {
         userId: 'U0ALPHA2',
         text: 'whoami',
       });
-      await slack.waitForCall('response_url', (call) => call.at >= since, 5_000);
+      await slack.waitForCall('response_url', (call) => call.seq > since, 5_000);
       expect(restarted.installationQueries()).toBe(atStart);
       expect(restarted.logs().find((line) => line.msg === 'installations loaded')).toMatchObject({
         installations: 2,
@@ -278,10 +279,10 @@ describe('answering requests from many workspaces', () => {
         message: { text: `Hello ${workspace.slackTeamId}` },
       });
     }
-    const since = Date.now();
+    const since = lastCallSeq(slack);
     const report = await worker.drain();
     expect(report.sent).toBe(2);
-    const posts = slack.callsTo('chat.postMessage', { ok: true }).filter((call) => call.at >= since);
+    const posts = slack.callsTo('chat.postMessage', { ok: true }).filter((call) => call.seq > since);
     const tokenOf = (text: string) => posts.find((call) => call.args.text === text)?.token;
     expect(tokenOf('Hello T0ALPHA')).toBe(await deps.installations.tokenFor(alpha.id));
     expect(tokenOf('Hello T0BETA')).toBe(await deps.installations.tokenFor(beta.id));
@@ -493,10 +494,10 @@ describe('uninstall and revoked tokens', () => {
 
     // No longer served: acknowledged (Slack would retry otherwise), never answered.
     slack.addUser({ id: 'U0GAMMA1' });
-    const { ack, since } = await liaisonCommand(gamma, { userId: 'U0GAMMA1', text: 'whoami' });
+    const { ack, since } = await liaisonCommand(slack, gamma, { userId: 'U0GAMMA1', text: 'whoami' });
     expect(ack.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(slack.calls().filter((call) => call.at >= since)).toEqual([]);
+    expect(slack.calls().filter((call) => call.seq > since)).toEqual([]);
     expect(file.liaison.logs().some((line) => String(line.msg).includes('not installed'))).toBe(true);
     expect(await deps.installations.tokenFor(seeded.workspace.id)).toBeNull();
     expect(await deps.slackClients.bulkFor(seeded.workspace.id)).toBeNull();
@@ -599,14 +600,14 @@ describe('uninstall and revoked tokens', () => {
     expect(revoked.workspace.uninstalledAt).not.toBeNull();
     expect(await file.db.prisma.workspace.count({ where: { slackTeamId: 'T0ACMESALES' } })).toBe(0);
     // No team of the org is served any more.
-    const { since } = await liaisonCommand(file.liaison.driverFor('T0ACMESUPPORT'), {
+    const { since } = await liaisonCommand(file.liaison.slack, file.liaison.driverFor('T0ACMESUPPORT'), {
       userId: 'W0ACME2',
       text: 'whoami',
       enterpriseId: 'E0ACME',
       isEnterpriseInstall: true,
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(file.liaison.slack.calls().filter((call) => call.at >= since)).toEqual([]);
+    expect(file.liaison.slack.calls().filter((call) => call.seq > since)).toEqual([]);
   });
 });
 
@@ -648,8 +649,11 @@ describe('encryption key rotation', () => {
 /** whoami through another running Liaison; resolves with the token users.info was called with. */
 async function whoamiThrough(liaison: OAuthLiaison, teamId: string, userId: string) {
   liaison.slack.addUser({ id: userId });
-  const { since } = await liaisonCommand(liaison.driverFor(teamId), { userId, text: 'whoami' });
-  await liaison.slack.waitForCall('response_url', (call) => call.at >= since, 5_000);
-  return liaison.slack.callsTo('users.info').find((call) => call.args.user === userId && call.at >= since)
+  const { since } = await liaisonCommand(liaison.slack, liaison.driverFor(teamId), {
+    userId,
+    text: 'whoami',
+  });
+  await liaison.slack.waitForCall('response_url', (call) => call.seq > since, 5_000);
+  return liaison.slack.callsTo('users.info').find((call) => call.args.user === userId && call.seq > since)
     ?.token;
 }
