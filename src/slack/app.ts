@@ -7,6 +7,12 @@ import { storedInstallations, tokenInstallation } from './installed-teams.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
 import { requestActor } from './middleware/request-actor.middleware.js';
+import {
+  createRequestAdmission,
+  REQUEST_ADMISSION_DEFAULTS,
+  type RequestAdmission,
+  type RequestAdmissionOptions,
+} from './request-admission.js';
 import { createRequestGate, type RequestGate } from './request-gate.js';
 
 export interface SlackAppOptions {
@@ -26,6 +32,8 @@ export interface SlackAppOptions {
   bot?: BotIdentity;
   /** Extra listeners, registered after ours (tests use it to exercise the middleware). */
   extend?: (app: App) => void;
+  /** How many requests are processed at once, and how long the rest may wait (defaults: REQUEST_ADMISSION_DEFAULTS). */
+  admission?: Pick<RequestAdmissionOptions, 'limit' | 'maxWaitMs'>;
 }
 
 /**
@@ -53,19 +61,47 @@ export function boltLogger(logger: Logger) {
   };
 }
 
-/** Bolt's App with the request gate in front of its own processing (authorize, middleware, listeners). */
+/**
+ * Bolt's App with the request gate in front of its own processing (authorize, middleware,
+ * listeners), and a bound on how many requests are processed at once (request-admission.ts).
+ */
 class GatedApp extends App {
   constructor(
     options: AppOptions,
     private readonly gate: RequestGate,
+    private readonly admission: RequestAdmission,
   ) {
     super(options);
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
     if ((await this.gate(event)) === 'stop') return;
-    await super.processEvent(event);
+    const done = await this.admission.enter();
+    try {
+      await super.processEvent(event);
+    } finally {
+      done();
+    }
   }
+}
+
+/** Requests over the bound wait their turn; said in the log at most once a minute. */
+function requestAdmission(
+  logger: Logger,
+  bounds: Pick<RequestAdmissionOptions, 'limit' | 'maxWaitMs'> = REQUEST_ADMISSION_DEFAULTS,
+): RequestAdmission {
+  let lastSaid = 0;
+  return createRequestAdmission({
+    ...bounds,
+    onQueued: (waiting) => {
+      if (Date.now() - lastSaid < 60_000) return;
+      lastSaid = Date.now();
+      logger.warn(
+        { waiting, limit: bounds.limit, maxWaitMs: bounds.maxWaitMs },
+        'more requests than Liaison works on at once: the rest wait their turn',
+      );
+    },
+  });
 }
 
 /** One Bolt app, the same listeners in every mode (HTTP, Socket Mode, local console). */
@@ -99,7 +135,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
       retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000 },
     },
   };
-  const app = new GatedApp(appOptions, gate);
+  const app = new GatedApp(appOptions, gate, requestAdmission(deps.logger, options.admission));
   app.use(modalFieldErrors(deps));
   app.use(deduplicateEvents(deps));
   // Every listener finds who acts as `context.actor()`, resolved once, after its ack().

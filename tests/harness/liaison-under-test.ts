@@ -8,6 +8,7 @@ import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
 import type { Clock } from '../../src/modules/shared/clock.types.js';
 import { systemClock } from '../../src/modules/shared/clock.types.js';
 import { startHttpMode } from '../../src/run/http-mode.js';
+import type { SlackAppOptions } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
@@ -53,6 +54,8 @@ export async function startLiaisonUnderTest(options: {
   /** A model (e.g. createLlmClient against the fake OpenAI server); rules only when absent. */
   llm?: LlmClient;
   llmDailyTokenBudget?: number;
+  /** How many requests are processed at once (src/slack/request-admission.ts); the defaults otherwise. */
+  admission?: SlackAppOptions['admission'];
 }): Promise<LiaisonUnderTest> {
   const clock = options.clock ?? systemClock;
   const slack = await startFakeSlack({ users: DEMO_SLACK_USERS });
@@ -88,6 +91,7 @@ export async function startLiaisonUnderTest(options: {
         ...(options.enterpriseId ? { enterpriseId: options.enterpriseId } : {}),
       },
       extend: options.extend,
+      ...(options.admission ? { admission: options.admission } : {}),
     },
   });
   const baseUrl = `http://127.0.0.1:${running.port}`;
@@ -113,6 +117,7 @@ export function liaisonForThisFile(
   options: {
     seedDemo?: boolean;
     extend?: (app: App) => void;
+    admission?: SlackAppOptions['admission'];
     /** Called before Liaison starts, e.g. to start a fake OpenAI server and give its client. */
     llm?: () => Promise<LlmClient> | LlmClient;
   } = {},
