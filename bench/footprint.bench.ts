@@ -36,8 +36,20 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.
 const PEOPLE = Number(values.people);
 const COMMANDS = Number(values.commands);
 const CONCURRENCY = Number(values.concurrency);
-/** How Liaison is started: `tsx` = what `npm start` runs (node --import tsx src/main.ts). */
+/** How Liaison is started: `tsx` = what `npm start` runs, `dist` = `npm run start:dist`. */
 const START = values.command;
+/** Node's arguments in that package.json script, V8 flags included: the bench runs exactly what users run. */
+function scriptArgs(script: 'start' | 'start:dist'): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  const [program, ...args] = (scripts[script] ?? '').trim().split(/\s+/);
+  if (program !== 'node')
+    throw new Error(`package.json's ${script} script does not start with node: ${scripts[script]}`);
+  return args;
+}
 const TEXTS = ['help', 'whoami'];
 const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
 const load = () =>
@@ -92,7 +104,7 @@ interface Started {
 async function startLiaison(env: Record<string, string>, port: number): Promise<Started> {
   // BENCH_NODE_ARGS: extra flags for Liaison's node (e.g. V8 heap flags), space-separated.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const args = [...nodeArgs, ...(START === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])];
+  const args = [...nodeArgs, ...scriptArgs(START === 'dist' ? 'start:dist' : 'start')];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
@@ -243,7 +255,7 @@ async function measure(database: 'embedded' | 'postgres'): Promise<void> {
 }
 
 console.log(
-  `footprint bench ${new Date().toISOString()} | node ${process.version} | ${os.cpus().length} cores | start: ${START === 'dist' ? 'node dist/main.js' : 'node --import tsx src/main.ts (npm start)'}${process.env.BENCH_NODE_ARGS ? ` ${process.env.BENCH_NODE_ARGS}` : ''} | load ${load()}`,
+  `footprint bench ${new Date().toISOString()} | node ${process.version} | ${os.cpus().length} cores | start: node ${scriptArgs(START === 'dist' ? 'start:dist' : 'start').join(' ')} (npm ${START === 'dist' ? 'run start:dist' : 'start'})${process.env.BENCH_NODE_ARGS ? ` ${process.env.BENCH_NODE_ARGS}` : ''} | load ${load()}`,
 );
 for (const database of values.databases.split(',')) {
   if (database !== 'embedded' && database !== 'postgres') throw new Error(`unknown database ${database}`);
