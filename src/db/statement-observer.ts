@@ -131,3 +131,22 @@ function forwarding<T extends object>(target: T, overrides: Partial<T>): T {
     },
   });
 }
+
+/**
+ * A listener that calls `forget` whenever a statement may write one of `tables` (`'*'`
+ * included for TRUNCATE and DDL), and again when that statement's transaction ends: a read
+ * that ran beside the open transaction saw the old rows and must not be kept.
+ */
+export function forgetOnWritesTo(tables: readonly string[], forget: () => void): StatementListener {
+  const watched = new Set(tables);
+  const openTransactions = new Set<number>();
+  return (event) => {
+    if (event.type === 'transaction-end') {
+      if (openTransactions.delete(event.transaction)) forget();
+      return;
+    }
+    if (!event.writes.some((table) => watched.has(table))) return;
+    if (event.transaction !== undefined) openTransactions.add(event.transaction);
+    forget();
+  };
+}

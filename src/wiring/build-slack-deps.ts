@@ -1,6 +1,7 @@
 import type { Config, EncryptionKeys } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import { databaseReachability } from '../db/database-health.js';
+import { forgetOnWritesTo } from '../db/statement-observer.js';
 import type { Feature } from '../features/feature.types.js';
 import {
   attachFeatureSurfaces,
@@ -123,12 +124,14 @@ export function buildSlackDeps(input: {
     notify: notifications.notify,
     defaults: input.defaults,
   });
+  const workspaces = createWorkspacesService({
+    repo: createWorkspacesPrismaRepository(db.prisma),
+    defaults: input.defaults,
+    orgWorkspaceFor: (enterpriseId) => installations.orgWorkspaceFor(enterpriseId),
+  });
+  db.statements.observe(forgetOnWritesTo(['Workspace', '*'], workspaces.forgetAll));
   const deps: SlackDeps = {
-    workspaces: createWorkspacesService({
-      repo: createWorkspacesPrismaRepository(db.prisma),
-      defaults: input.defaults,
-      orgWorkspaceFor: (enterpriseId) => installations.orgWorkspaceFor(enterpriseId),
-    }),
+    workspaces,
     installations,
     authorization,
     people,

@@ -10,21 +10,36 @@ export interface WorkspacesService {
   forTeam(team: { teamId: string; enterpriseId?: string; name?: string }): Promise<WorkspaceDto>;
 }
 
+/** The service, and what the wiring calls when a workspace row may have changed. */
+export interface CachedWorkspacesService extends WorkspacesService {
+  /** Forget every workspace read so far: the next request reads its own again. */
+  forgetAll(): void;
+}
+
+/** Most teams remembered at once; the oldest goes first beyond it. */
+export const WORKSPACE_CACHE_MAX = 10_000;
+
 export function createWorkspacesService(deps: {
   repo: WorkspacesRepository;
   defaults: { locale: SupportedLocale; timeZone: string };
   /** The workspace of an org-wide install of this Enterprise org, if any (answers from memory). */
   orgWorkspaceFor?: (enterpriseId: string) => WorkspaceDto | undefined;
-}): WorkspacesService {
+}): CachedWorkspacesService {
   // Workspaces change rarely and every request needs one: keep them in memory after the
-  // first read so the request path costs no query.
+  // first read so the request path costs no query (forgotten on every write to them).
   const cache = new Map<string, WorkspaceDto>();
+  let generation = 0;
   return {
+    forgetAll() {
+      generation += 1;
+      cache.clear();
+    },
     async forTeam({ teamId, enterpriseId, name }) {
       const org = enterpriseId ? deps.orgWorkspaceFor?.(enterpriseId) : undefined;
       if (org) return org;
       const cached = cache.get(teamId);
       if (cached) return cached;
+      const startedIn = generation;
       const workspace = await deps.repo.ensure({
         slackTeamId: teamId,
         enterpriseId,
@@ -32,6 +47,12 @@ export function createWorkspacesService(deps: {
         defaultLocale: deps.defaults.locale,
         defaultTimeZone: deps.defaults.timeZone,
       });
+      // A write while this read ran may have made it stale: use it, do not keep it.
+      if (startedIn !== generation) return workspace;
+      if (cache.size >= WORKSPACE_CACHE_MAX) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
       cache.set(teamId, workspace);
       return workspace;
     },
