@@ -25,7 +25,8 @@ import { ms, summarize } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
-    databases: { type: 'string', default: process.env.BENCH_DATABASES ?? 'embedded,postgres' },
+    /** embedded and postgres: HTTP mode against the stand-in; console: `npm start` with nothing set (the README's first command). */
+    databases: { type: 'string', default: process.env.BENCH_DATABASES ?? 'embedded,postgres,console' },
     people: { type: 'string', default: process.env.BENCH_PEOPLE ?? '500' },
     commands: { type: 'string', default: process.env.BENCH_COMMANDS ?? '2000' },
     concurrency: { type: 'string', default: process.env.BENCH_CONCURRENCY ?? '8' },
@@ -257,8 +258,58 @@ async function measure(database: 'embedded' | 'postgres'): Promise<void> {
 console.log(
   `footprint bench ${new Date().toISOString()} | node ${process.version} | ${os.cpus().length} cores | start: node ${scriptArgs(START === 'dist' ? 'start:dist' : 'start').join(' ')} (npm ${START === 'dist' ? 'run start:dist' : 'start'})${process.env.BENCH_NODE_ARGS ? ` ${process.env.BENCH_NODE_ARGS}` : ''} | load ${load()}`,
 );
+/** Until the console's banner: what a newcomer waits for after typing `npm start`; then it quits. */
+async function consoleStart(dataDir: string): Promise<number> {
+  const started = performance.now();
+  const env: NodeJS.ProcessEnv = { ...process.env, LIAISON_DATA_DIR: dataDir };
+  for (const name of [
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_CLIENT_ID',
+    'DATABASE_URL',
+  ])
+    delete env[name];
+  const child = spawn(process.execPath, scriptArgs('start'), {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  let readyMs: number | undefined;
+  while (readyMs === undefined) {
+    if (child.exitCode !== null)
+      throw new Error(`the console exited (${child.exitCode}) before its banner:\n${out}`);
+    if (out.includes('Type /liaison help')) readyMs = performance.now() - started;
+    else if (performance.now() - started > 180_000) throw new Error('no console banner within 180 s');
+    else await sleep(20);
+  }
+  child.stdin?.end('quit\n');
+  await closed;
+  return readyMs;
+}
+
+async function measureConsole(): Promise<void> {
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'liaison-footprint-console-'));
+  try {
+    const loadBefore = load();
+    const first = await consoleStart(dataDir);
+    const restart = await consoleStart(dataDir);
+    console.log(
+      `console  | first start (new data dir: initdb, migrations, demo workspace) ${ms(first / 1000, 2)} s | restart ${ms(restart / 1000, 2)} s | load before ${loadBefore}, after ${load()}`,
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 for (const database of values.databases.split(',')) {
-  if (database !== 'embedded' && database !== 'postgres') throw new Error(`unknown database ${database}`);
-  await measure(database);
+  if (database === 'console') await measureConsole();
+  else if (database === 'embedded' || database === 'postgres') await measure(database);
+  else throw new Error(`unknown database ${database}`);
 }
 process.exit(0);

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import type { Database } from './db/database.js';
+import { ensureEmbeddedInitialized } from './db/embedded-initialization.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
 import type { BotIdentity } from './slack/bot-identity.js';
 import type { WorkspaceTokenSource } from './slack/workspace-clients.js';
@@ -52,6 +53,9 @@ async function orExit<T>(db: Database, work: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   const config = readConfig();
+  // A new embedded database is created (initdb, seconds) in a child process while this one
+  // loads the app; openDatabase waits for it.
+  if (!config.database.url) void ensureEmbeddedInitialized(config.database.embeddedDataDir);
   const {
     applyPendingMigrations,
     buildSlackDeps,

@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
-import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { Database, SqlRunner } from './database.js';
+import { ensureEmbeddedInitialized } from './embedded-initialization.js';
 import { observeStatements, type StatementObserver } from './statement-observer.js';
 
 export interface OpenDatabaseOptions {
@@ -95,16 +93,12 @@ export async function dumpInMemoryDatabase(prepare: (db: Database) => Promise<vo
 
 async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logger): Promise<Database> {
   const absoluteDir = path.resolve(dataDir);
-  // PGlite creates its data directory but not the directory's parents.
-  await mkdir(absoluteDir, { recursive: true });
-  if (!(await isInitialized(absoluteDir))) {
-    const started = performance.now();
-    await initializeInChildProcess(absoluteDir);
+  const initialization = await ensureEmbeddedInitialized(absoluteDir);
+  if (initialization.created)
     logger.info(
-      { dataDir: absoluteDir, ms: Math.round(performance.now() - started) },
+      { dataDir: absoluteDir, ms: initialization.ms },
       'Created the embedded database (PGlite initdb, in a child process)',
     );
-  }
   const modules = await loadPGlite();
   const pglite = await modules.PGlite.create({
     dataDir: absoluteDir,
@@ -112,36 +106,6 @@ async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logg
   });
   logger.info({ dataDir: absoluteDir }, 'Opened the embedded database (PGlite)');
   return wrapPGlite(modules, pglite, pingTimeoutMs);
-}
-
-async function isInitialized(dataDir: string): Promise<boolean> {
-  try {
-    await access(path.join(dataDir, 'PG_VERSION'));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Creates a new data directory (PGlite's initdb) in a short-lived child process. initdb runs
- * in a WebAssembly instance of its own, and what it touched stays in this process's RSS
- * after it is done (≈ 450 MB more, idle, for as long as Liaison runs; bench/README.md,
- * footprint); a child gives all of it back when it exits. Costs one extra PGlite load (≈ 1 s)
- * on the very first start only.
- */
-async function initializeInChildProcess(dataDir: string): Promise<void> {
-  const script = [
-    'const [moduleUrl, dataDir] = process.argv.slice(1);',
-    'const { PGlite } = await import(moduleUrl);',
-    'const db = await PGlite.create({ dataDir });',
-    'await db.close();',
-  ].join('\n');
-  await promisify(execFile)(
-    process.execPath,
-    ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dataDir],
-    { timeout: 5 * 60_000 },
-  );
 }
 
 /**
