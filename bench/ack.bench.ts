@@ -281,6 +281,7 @@ async function main(): Promise<void> {
         reports,
       );
     }
+    printReplies(slices, reports);
   } finally {
     await Promise.all([...targets.values()].map((target) => target.stop()));
   }
@@ -377,18 +378,6 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
   }
 
   console.log('');
-  for (const [name, report] of reports) {
-    const calls = Object.entries(report.calls)
-      .map(([key, count]) => `${key}: ${count}`)
-      .join(', ');
-    const allSlices = slices.filter((slice) => slice.target === name);
-    const sent = allSlices.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
-    console.log(
-      `${name}: replies through response_urls (warm-up included): ${Object.keys(report.firstReplyAt).length}, inline in the ack: ${allSlices.reduce((sum, slice) => sum + [...slice.warmupSamples, ...slice.samples].filter((sample) => sample.inlineReply).length, 0)}, of ${sent} requests; empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
-    );
-  }
-
-  console.log('');
   for (const rate of config.rates) {
     const liaison = p99s.get(`${rate}:liaison`) ?? Number.NaN;
     const bare = p99s.get(`${rate}:bare`) ?? Number.NaN;
@@ -416,6 +405,22 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
     );
     console.log(
       `        event-loop delay p99/max per round, ms: Liaison ${delay('liaison')}; bare ${delay('bare')}`,
+    );
+  }
+}
+
+/** The whole run (every condition): replies by the way they came, the stand-in's calls, memory. */
+function printReplies(slices: Slice[], reports: Map<TargetName, ReportMessage>): void {
+  console.log('');
+  console.log('whole run (every condition):');
+  for (const [name, report] of reports) {
+    const calls = Object.entries(report.calls)
+      .map(([key, count]) => `${key}: ${count}`)
+      .join(', ');
+    const allSlices = slices.filter((slice) => slice.target === name);
+    const sent = allSlices.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
+    console.log(
+      `${name}: replies through response_urls (warm-up included): ${Object.keys(report.firstReplyAt).length}, inline in the ack: ${allSlices.reduce((sum, slice) => sum + [...slice.warmupSamples, ...slice.samples].filter((sample) => sample.inlineReply).length, 0)}, of ${sent} requests; empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
     );
   }
 }

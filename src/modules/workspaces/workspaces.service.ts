@@ -8,6 +8,8 @@ export interface WorkspacesService {
    * A team of an Enterprise org with an org-wide install belongs to the org's workspace.
    */
   forTeam(team: { teamId: string; enterpriseId?: string; name?: string }): Promise<WorkspaceDto>;
+  /** The same workspace when it is already in memory (no query, no creation); else undefined. */
+  remembered(team: { teamId: string; enterpriseId?: string }): WorkspaceDto | undefined;
 }
 
 export function createWorkspacesService(deps: {
@@ -19,12 +21,13 @@ export function createWorkspacesService(deps: {
   // Workspaces change rarely and every request needs one: keep them in memory after the
   // first read so the request path costs no query.
   const cache = new Map<string, WorkspaceDto>();
+  const remembered = ({ teamId, enterpriseId }: { teamId: string; enterpriseId?: string }) =>
+    (enterpriseId ? deps.orgWorkspaceFor?.(enterpriseId) : undefined) ?? cache.get(teamId);
   return {
+    remembered,
     async forTeam({ teamId, enterpriseId, name }) {
-      const org = enterpriseId ? deps.orgWorkspaceFor?.(enterpriseId) : undefined;
-      if (org) return org;
-      const cached = cache.get(teamId);
-      if (cached) return cached;
+      const known = remembered({ teamId, ...(enterpriseId ? { enterpriseId } : {}) });
+      if (known) return known;
       const workspace = await deps.repo.ensure({
         slackTeamId: teamId,
         enterpriseId,
