@@ -92,6 +92,9 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
         }
       : {}),
     logger: boltLogger(deps.logger),
+    // Bolt's conversation store (context.conversation) is a middleware on every request;
+    // nothing in Liaison reads it.
+    convoStore: false,
     extendedErrorHandler: true,
     clientOptions: {
       slackApiUrl: options.apiUrl,
