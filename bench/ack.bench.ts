@@ -27,6 +27,8 @@ interface Config {
   timeoutMs: number;
   text: string;
   profile: boolean;
+  /** How the bare app answers: inline in its ack (the issue's definition), or ack then response_url. */
+  bareReply: 'inline' | 'response_url';
   /** Conditions to run: quiet (nothing added) and/or hog (one busy core beside both targets). */
   conditions: Condition[];
 }
@@ -45,6 +47,7 @@ function readConfig(): Config {
       timeout: { type: 'string', default: process.env.BENCH_TIMEOUT_MS ?? '10000' },
       text: { type: 'string', default: process.env.BENCH_TEXT ?? 'help' },
       profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
+      'bare-reply': { type: 'string', default: process.env.BENCH_BARE_REPLY ?? 'inline' },
     },
     strict: true,
   });
@@ -64,6 +67,13 @@ function readConfig(): Config {
     timeoutMs: bounded('timeout', values.timeout, 100, 60_000),
     text: values.text,
     profile: values.profile,
+    bareReply: (() => {
+      const mode = values['bare-reply'];
+      if (mode !== 'inline' && mode !== 'response_url') {
+        throw new Error(`--bare-reply: inline or response_url, got "${mode}"`);
+      }
+      return mode;
+    })(),
     conditions: values.conditions.split(',').map((raw) => {
       const condition = raw.trim() as Condition;
       if (!CONDITIONS.includes(condition)) throw new Error(`--conditions: quiet and/or hog, got "${raw}"`);
@@ -84,6 +94,8 @@ interface Slice {
   drained: boolean;
   /** Target process CPU (user + system) over the slice, warm-up and reply drain included. */
   cpuMs: number;
+  /** CPU of the target's Slack stand-in (its own process) over the same span. */
+  standInCpuMs: number;
   /** Share of the slice the target's event loop was busy (eventLoopUtilization). */
   loopBusy: number;
   /** TCP connections the keep-alive agent opened for the slice. */
@@ -108,7 +120,7 @@ function loadAverage(): string {
 
 const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
 
-/** Waits (bounded) until the target's stand-in has delivered `expected` replies in total. */
+/** Waits (bounded) until the target's stand-in has delivered `expected` response_url replies in total. */
 async function drain(
   target: TargetProcess,
   expected: number,
@@ -140,6 +152,9 @@ async function main(): Promise<void> {
     `ack bench: ${new Date().toISOString()} | node ${process.version} | ${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}) | ${os.platform()} ${os.release()}`,
   );
   console.log(
+    `bare Bolt answers ${config.bareReply === 'inline' ? 'inline in its ack (ack({ text }))' : 'with ack() then respond() to the response_url'}; each target's Slack stand-in runs in a process of its own`,
+  );
+  console.log(
     `rates ${config.rates.join(',')}/s | warm-up ${config.warmupSec}s + ${config.durationSec}s counted per slice | ${config.rounds} round(s) | ${requestsPerTarget} requests per target | text "${config.text}"`,
   );
 
@@ -163,15 +178,26 @@ async function main(): Promise<void> {
         '--expose-gc',
         ...(config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : []),
       ];
-      targets.set(name, new TargetProcess(name, { requests: requestsPerTarget, nodeArgs }));
+      targets.set(
+        name,
+        new TargetProcess(name, {
+          requests: requestsPerTarget,
+          nodeArgs,
+          env: { ...process.env, BENCH_BARE_REPLY: config.bareReply },
+        }),
+      );
     }
-    for (const [name, target] of targets) {
+    for (const target of targets.values()) {
       const ready = await target.waitReady(90_000);
-      console.log(`${name}: pid ${ready.pid}, port ${ready.port}, ${ready.slots.length} response_urls`);
+      console.log(
+        `${ready.target}: pid ${ready.pid}, port ${ready.port}, ${ready.slots.length} response_urls`,
+      );
     }
 
     const slices: Slice[] = [];
     const nextSlot = new Map<TargetName, number>(TARGETS.map((name) => [name, 0]));
+    // Requests answered inline in their ack so far: no response_url reply is owed for them.
+    const inlineSoFar = new Map<TargetName, number>(TARGETS.map((name) => [name, 0]));
     for (const condition of config.conditions) {
       if (condition === 'hog') {
         hog = startCpuHog();
@@ -206,7 +232,10 @@ async function main(): Promise<void> {
             );
             agent.destroy();
             nextSlot.set(name, firstSlotIndex + samples.length);
-            const { drained, last } = await drain(target, firstSlotIndex + samples.length, 10_000);
+            const inline =
+              (inlineSoFar.get(name) ?? 0) + samples.filter((sample) => sample.inlineReply).length;
+            inlineSoFar.set(name, inline);
+            const { drained, last } = await drain(target, firstSlotIndex + samples.length - inline, 10_000);
             const loopActive = last.loopActiveMs - before.loopActiveMs;
             const loopIdle = last.loopIdleMs - before.loopIdleMs;
             const slice: Slice = {
@@ -218,6 +247,7 @@ async function main(): Promise<void> {
               warmupSamples: samples.slice(0, warmupCount),
               drained,
               cpuMs: last.cpuMs - before.cpuMs,
+              standInCpuMs: last.standInCpuMs - before.standInCpuMs,
               loopBusy: loopActive / (loopActive + loopIdle),
               connections,
               loopDelay: last.loopDelay,
@@ -227,7 +257,7 @@ async function main(): Promise<void> {
             slices.push(slice);
             const summary = summarize(slice.samples.map((sample) => sample.latencyMs));
             console.log(
-              `  ${String(rate).padStart(4)}/s round ${round} ${name.padEnd(7)} n=${summary.n} p50=${ms(summary.p50)} p99=${ms(summary.p99)} max=${ms(summary.max)} ms | target CPU ${ms(slice.cpuMs / samples.length)} ms/request, loop busy ${(100 * slice.loopBusy).toFixed(0)}%, loop delay p99 ${ms(slice.loopDelay.p99)} max ${ms(slice.loopDelay.max)} ms, ${slice.statements === undefined ? '' : `${slice.statements} SQL statements (${(slice.statements / samples.length).toFixed(2)}/request), `}${connections} connection(s), load ${loadAverage()}${drained ? '' : ' (replies still missing after 10 s)'}`,
+              `  ${String(rate).padStart(4)}/s round ${round} ${name.padEnd(7)} n=${summary.n} p50=${ms(summary.p50)} p99=${ms(summary.p99)} max=${ms(summary.max)} ms | target CPU ${ms(slice.cpuMs / samples.length)} ms/request (stand-in ${ms(slice.standInCpuMs / samples.length)}), loop busy ${(100 * slice.loopBusy).toFixed(0)}%, loop delay p99 ${ms(slice.loopDelay.p99)} max ${ms(slice.loopDelay.max)} ms, ${slice.statements === undefined ? '' : `${slice.statements} SQL statements (${(slice.statements / samples.length).toFixed(2)}/request), `}${connections} connection(s), load ${loadAverage()}${drained ? '' : ' (replies still missing after 10 s)'}`,
             );
           }
         }
@@ -251,6 +281,7 @@ async function main(): Promise<void> {
         reports,
       );
     }
+    printReplies(slices, reports);
   } finally {
     await Promise.all([...targets.values()].map((target) => target.stop()));
   }
@@ -269,11 +300,12 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
     'errors',
     '>3s',
     'replies',
+    'inline',
     'reply p50',
     'reply p99',
     'gen lag p99',
   ];
-  const widths = [6, 7, 5, 7, 7, 7, 7, 7, 6, 4, 11, 9, 9, 11];
+  const widths = [6, 7, 5, 7, 7, 7, 7, 7, 6, 4, 11, 6, 9, 9, 11];
   console.log('');
   console.log(pad(headers, widths));
   const p99s = new Map<string, number>();
@@ -289,8 +321,10 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
       const replyLatencies: number[] = [];
       for (const sample of samples) {
         const at = firstReplyAt[sample.channelId];
-        if (at !== undefined) replyLatencies.push(at - sample.sentEpochMs);
+        if (sample.inlineReply) replyLatencies.push(sample.latencyMs);
+        else if (at !== undefined) replyLatencies.push(at - sample.sentEpochMs);
       }
+      const inline = samples.filter((sample) => sample.inlineReply).length;
       const reply = summarize(replyLatencies);
       p99s.set(`${rate}:${name}`, latency.p99);
       console.log(
@@ -307,6 +341,7 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
             String(errors.length),
             String(samples.filter((sample) => sample.latencyMs > SLACK_ACK_DEADLINE_MS).length),
             `${replyLatencies.length}/${samples.length}`,
+            String(inline),
             ms(reply.p50, 1),
             ms(reply.p99, 1),
             ms(lag.p99),
@@ -325,7 +360,7 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
   }
 
   console.log(
-    `(>3s: acks slower than Slack's 3 s deadline; replies: requests whose ephemeral reply reached the stand-in; reply p50/p99: request sent → reply stored, ms; gen lag: how late the generator sent vs schedule, ms)`,
+    `(>3s: acks slower than Slack's 3 s deadline; replies: requests whose answer arrived, in the ack's body (inline) or through the response_url; reply p50/p99: request sent → ack with its answer, or → reply stored by the stand-in, ms; gen lag: how late the generator sent vs schedule, ms)`,
   );
   console.log('');
   console.log('target cost (whole slices: warm-up, counted part and reply drain):');
@@ -334,23 +369,12 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
       const mine = slices.filter((slice) => slice.rate === rate && slice.target === name);
       const sent = mine.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
       const cpu = mine.reduce((sum, slice) => sum + slice.cpuMs, 0);
+      const standInCpu = mine.reduce((sum, slice) => sum + slice.standInCpuMs, 0);
       const busy = mine.map((slice) => `${(100 * slice.loopBusy).toFixed(0)}%`).join(', ');
       console.log(
-        `  ${String(rate).padStart(4)}/s ${name.padEnd(7)} CPU ${ms(cpu / sent)} ms/request; event loop busy ${busy}`,
+        `  ${String(rate).padStart(4)}/s ${name.padEnd(7)} CPU ${ms(cpu / sent)} ms/request; event loop busy ${busy}; its Slack stand-in (own process) ${ms(standInCpu / sent)} ms/request`,
       );
     }
-  }
-
-  console.log('');
-  for (const [name, report] of reports) {
-    const calls = Object.entries(report.calls)
-      .map(([key, count]) => `${key}: ${count}`)
-      .join(', ');
-    const allSlices = slices.filter((slice) => slice.target === name);
-    const sent = allSlices.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
-    console.log(
-      `${name}: replies delivered (warm-up included): ${Object.keys(report.firstReplyAt).length}/${sent}, empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
-    );
   }
 
   console.log('');
@@ -381,6 +405,22 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
     );
     console.log(
       `        event-loop delay p99/max per round, ms: Liaison ${delay('liaison')}; bare ${delay('bare')}`,
+    );
+  }
+}
+
+/** The whole run (every condition): replies by the way they came, the stand-in's calls, memory. */
+function printReplies(slices: Slice[], reports: Map<TargetName, ReportMessage>): void {
+  console.log('');
+  console.log('whole run (every condition):');
+  for (const [name, report] of reports) {
+    const calls = Object.entries(report.calls)
+      .map(([key, count]) => `${key}: ${count}`)
+      .join(', ');
+    const allSlices = slices.filter((slice) => slice.target === name);
+    const sent = allSlices.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
+    console.log(
+      `${name}: replies through response_urls (warm-up included): ${Object.keys(report.firstReplyAt).length}, inline in the ack: ${allSlices.reduce((sum, slice) => sum + [...slice.warmupSamples, ...slice.samples].filter((sample) => sample.inlineReply).length, 0)}, of ${sent} requests; empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
     );
   }
 }

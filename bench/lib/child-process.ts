@@ -17,7 +17,7 @@ export class TargetProcess {
 
   constructor(
     readonly name: string,
-    options: { requests: number; nodeArgs?: string[] },
+    options: { requests: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv },
   ) {
     this.#child = spawn(
       process.execPath,
@@ -29,7 +29,7 @@ export class TargetProcess {
         '--requests',
         String(options.requests),
       ],
-      { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+      { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'], ...(options.env ? { env: options.env } : {}) },
     );
     const lines = createInterface({ input: this.#child.stdout as NodeJS.ReadableStream });
     lines.on('line', (line) => {

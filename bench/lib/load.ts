@@ -22,6 +22,25 @@ export interface Sample {
   latencyMs: number;
   status: number;
   error: string | undefined;
+  /**
+   * The ack's body carried the answer (JSON with text or blocks): Slack shows it as the
+   * ephemeral reply, so no response_url reply follows for this request.
+   */
+  inlineReply: boolean;
+}
+
+/** Whether an ack's body is an answer Slack would show (non-empty text or blocks). */
+export function isInlineReply(body: string): boolean {
+  if (!body.startsWith('{')) return false;
+  try {
+    const parsed = JSON.parse(body) as { text?: unknown; blocks?: unknown };
+    return (
+      (typeof parsed.text === 'string' && parsed.text.length > 0) ||
+      (Array.isArray(parsed.blocks) && parsed.blocks.length > 0)
+    );
+  } catch {
+    return false;
+  }
 }
 
 export interface LoadOptions {
@@ -77,7 +96,7 @@ function sendOne(
     const signature = signSlackRequest(options.signingSecret, body, timestamp);
     let started = 0;
     let settled = false;
-    const finish = (status: number, error: string | undefined) => {
+    const finish = (status: number, error: string | undefined, body = '', endedAt = performance.now()) => {
       if (settled) return;
       settled = true;
       resolve({
@@ -85,9 +104,10 @@ function sendOne(
         channelId,
         sentEpochMs: performance.timeOrigin + started,
         lagMs,
-        latencyMs: performance.now() - started,
+        latencyMs: endedAt - started,
         status,
         error,
+        inlineReply: status === 200 && isInlineReply(body),
       });
     };
     const request = http.request(
@@ -105,8 +125,13 @@ function sendOne(
         },
       },
       (response) => {
-        response.on('data', () => {});
-        response.on('end', () => finish(response.statusCode ?? 0, undefined));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          // The latency is taken first; reading the body is the generator's time, not the ack's.
+          const endedAt = performance.now();
+          finish(response.statusCode ?? 0, undefined, Buffer.concat(chunks).toString('utf8'), endedAt);
+        });
         response.on('error', (error) => finish(0, error.message));
       },
     );

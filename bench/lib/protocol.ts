@@ -38,6 +38,8 @@ export interface CountMessage {
   delivered: number;
   /** CPU time (user + system) the child has used so far, in ms. */
   cpuMs: number;
+  /** CPU time the target's Slack stand-in (a process of its own) has used so far, in ms. */
+  standInCpuMs: number;
   /** performance.eventLoopUtilization() so far: ms the loop was busy and idle. */
   loopActiveMs: number;
   loopIdleMs: number;

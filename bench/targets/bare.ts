@@ -1,48 +1,60 @@
-// The baseline: a bare Bolt app on Bolt's own HTTPReceiver answering `/liaison` with the
-// same work pattern as Liaison's help (ack, then one ephemeral reply through the
-// response_url), with no database and no services. Same stand-in, same protocol.
+// The baseline: a bare Bolt app on Bolt's own HTTPReceiver answering `/liaison`, with no
+// database and no services. As the issue defines it, it acknowledges with an inline reply
+// (`ack({ text })`: Slack shows an ack's body as the ephemeral answer); BENCH_BARE_REPLY=
+// response_url gives the pattern this bench used before (ack, then one ephemeral reply
+// through the response_url). Same protocol, and its stand-in in a process of its own.
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { startSlackStandIn } from '../../src/console/slack-stand-in/index.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
-import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
+import { DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
+import { startStandInProcess } from './stand-in-link.js';
 
 const count = requestedSlots(process.argv);
-const standIn = await startSlackStandIn({ users: DEMO_SLACK_USERS });
+const replyMode = process.env.BENCH_BARE_REPLY ?? 'inline';
+if (replyMode !== 'inline' && replyMode !== 'response_url') {
+  throw new Error(`BENCH_BARE_REPLY must be inline or response_url, got "${replyMode}"`);
+}
+const standIn = await startStandInProcess(count);
+const slack = standIn.ready;
 const receiver = new HTTPReceiver({ signingSecret: BENCH_SIGNING_SECRET, logLevel: LogLevel.ERROR });
 const app = new App({
   signingSecret: BENCH_SIGNING_SECRET,
-  token: standIn.botToken,
+  token: slack.botToken,
   receiver,
-  botId: standIn.botId,
-  botUserId: standIn.botUserId,
+  botId: slack.botId,
+  botUserId: slack.botUserId,
   tokenVerificationEnabled: false,
   logLevel: LogLevel.ERROR,
-  clientOptions: { slackApiUrl: standIn.url },
+  clientOptions: { slackApiUrl: slack.url },
 });
-app.command('/liaison', async ({ ack, respond }) => {
-  await ack();
-  await respond({ response_type: 'ephemeral', text: 'help' });
-});
+if (replyMode === 'inline') {
+  app.command('/liaison', async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', text: 'help' });
+  });
+} else {
+  app.command('/liaison', async ({ ack, respond }) => {
+    await ack();
+    await respond({ response_type: 'ephemeral', text: 'help' });
+  });
+}
 // Liaison's receiver listens on every interface with `listen(port)`; the generator only
 // ever connects to 127.0.0.1, so binding the baseline to loopback changes nothing measured.
 const server = await receiver.start({ port: 0, host: '127.0.0.1' });
 const address = server.address();
 if (address === null || typeof address === 'string') throw new Error('the receiver has no TCP port');
 
-const userIds = DEMO_SLACK_USERS.map((user) => user.id);
 serveProtocol(standIn, async () => {
   await app.stop();
   await standIn.close();
 });
 send({
   type: 'ready',
-  target: 'bare',
+  target: `bare (${replyMode === 'inline' ? 'inline reply in the ack' : 'ack, then response_url'})`,
   port: address.port,
-  teamId: standIn.teamId,
-  teamDomain: standIn.teamDomain,
-  appId: standIn.appId,
-  slots: createSlots(standIn, count, userIds),
-  userIds,
+  teamId: slack.teamId,
+  teamDomain: slack.teamDomain,
+  appId: slack.appId,
+  slots: slack.slots,
+  userIds: DEMO_SLACK_USERS.map((user) => user.id),
   node: process.version,
   pid: process.pid,
 });

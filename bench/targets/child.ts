@@ -1,30 +1,20 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import type { SlackStandIn, StandInUser } from '../../src/console/slack-stand-in/index.js';
-import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
 import {
   type ChildMessage,
   type ParentCommand,
   PROTOCOL_MARKER,
   type ReportMessage,
-  type ResponseSlot,
 } from '../lib/protocol.js';
+import type { StandInLink } from './stand-in-link.js';
 
 /**
- * Plumbing both target children share: the demo directory for the stand-in, the pool of
- * response_urls, the reply log, and the stdin/stdout protocol with the load generator.
+ * Plumbing both target children share: the stdin/stdout protocol with the load generator,
+ * answered from this process (CPU, event loop) and from the target's stand-in, which runs
+ * in a process of its own (replies, calls; bench/targets/stand-in-process.ts).
  */
 
-/** The demo people as Slack's directory knows them (as tests/harness/liaison-under-test.ts does). */
-export const DEMO_SLACK_USERS: StandInUser[] = DEMO_PEOPLE.map((p) => ({
-  id: p.slackUserId,
-  name: p.displayName,
-  displayName: p.displayName,
-  realName: p.realName,
-  tz: p.timeZone,
-  locale: p.locale,
-  isAdmin: p.isWorkspaceAdmin,
-}));
+export { DEMO_SLACK_USERS } from './directory.js';
 
 export function send(message: ChildMessage): void {
   process.stdout.write(`${PROTOCOL_MARKER}${JSON.stringify(message)}\n`);
@@ -40,63 +30,23 @@ export function requestedSlots(argv: string[]): number {
   return value;
 }
 
-/**
- * One response_url per request, each bound to its own channel id, so a reply that lands
- * proves which request it answers (the stand-in records the URL's channel on the ephemeral).
- * Users rotate through `userIds` in the same order the generator uses them.
- */
-export function createSlots(standIn: SlackStandIn, count: number, userIds: string[]): ResponseSlot[] {
-  const slots: ResponseSlot[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const channelId = `C0BENCH${String(i).padStart(6, '0')}`;
-    const userId = userIds[i % userIds.length] ?? 'U0DEMOLIN';
-    slots.push({ url: standIn.createResponseUrl({ channelId, userId }), channelId });
-  }
-  return slots;
-}
-
-/** Watches the stand-in for response_url ephemerals and answers the generator's questions. */
+/** Answers the generator's questions: this process's cost, and the stand-in's replies. */
 export function serveProtocol(
-  standIn: SlackStandIn,
+  standIn: StandInLink,
   stop: () => Promise<void>,
   options: { statements?: () => number } = {},
 ): void {
-  const firstReplyAt: Record<string, number> = {};
-  let delivered = 0;
-  let emptyReplies = 0;
-  standIn.on('ephemeral', ({ kind, message }) => {
-    if (kind !== 'posted' || message.source !== 'response_url') return;
-    const at = performance.timeOrigin + performance.now();
-    delivered += 1;
-    if (!message.text && !(message.blocks && message.blocks.length > 0)) emptyReplies += 1;
-    firstReplyAt[message.channel] ??= at;
-  });
-
-  // The stand-in lives in the target's process and keeps every call and reply it saw: for
-  // Liaison's help (≈ 6 KB of blocks, stored twice) that was ≈ 400 MB of heap by the end of a
-  // run against bare Bolt's 30 MB, and the target's garbage collector paid for it. Counted and
-  // forgotten at every `count`, so both targets carry only their own memory.
-  const calls: Record<string, number> = {};
-  const tallyAndForget = () => {
-    for (const call of standIn.calls()) {
-      const key = `${call.method} ${call.status}`;
-      calls[key] = (calls[key] ?? 0) + 1;
-    }
-    standIn.clearCalls();
-    standIn.clearMessages();
-  };
-
-  const report = (): ReportMessage => {
-    tallyAndForget();
+  const report = async (): Promise<ReportMessage> => {
+    const replies = await standIn.report();
     // A full collection first (the targets run with --expose-gc): the heap then says what is
     // kept, not how much garbage the last slice left.
     (globalThis as { gc?: () => void }).gc?.();
     const memory = process.memoryUsage();
     return {
       type: 'report',
-      firstReplyAt,
-      emptyReplies,
-      calls,
+      firstReplyAt: replies.firstReplyAt,
+      emptyReplies: replies.emptyReplies,
+      calls: replies.calls,
       rssMb: Math.round(memory.rss / 1e6),
       heapUsedMb: Math.round(memory.heapUsed / 1e6),
     };
@@ -127,26 +77,31 @@ export function serveProtocol(
       return;
     }
     if (command.op === 'count') {
-      tallyAndForget();
-      const cpu = process.cpuUsage();
-      const loop = performance.eventLoopUtilization();
-      send({
-        type: 'count',
-        delivered,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-        loopActiveMs: loop.active,
-        loopIdleMs: loop.idle,
-        loopDelay: {
-          p50: loopDelay.percentile(50) / 1e6,
-          p99: loopDelay.percentile(99) / 1e6,
-          max: loopDelay.max / 1e6,
-        },
-        ...(options.statements ? { statements: options.statements() } : {}),
-      });
-      loopDelay.reset();
-    } else if (command.op === 'report') send(report());
-    else if (command.op === 'stop') shutdown(0);
+      void count().catch((error: unknown) => process.stderr.write(`count failed: ${String(error)}\n`));
+    } else if (command.op === 'report') {
+      void report().then(send, (error: unknown) => process.stderr.write(`report failed: ${String(error)}\n`));
+    } else if (command.op === 'stop') shutdown(0);
   });
+  const count = async () => {
+    const replies = await standIn.count();
+    const cpu = process.cpuUsage();
+    const loop = performance.eventLoopUtilization();
+    send({
+      type: 'count',
+      delivered: replies.delivered,
+      standInCpuMs: replies.cpuMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      loopActiveMs: loop.active,
+      loopIdleMs: loop.idle,
+      loopDelay: {
+        p50: loopDelay.percentile(50) / 1e6,
+        p99: loopDelay.percentile(99) / 1e6,
+        max: loopDelay.max / 1e6,
+      },
+      ...(options.statements ? { statements: options.statements() } : {}),
+    });
+    loopDelay.reset();
+  };
   // The generator went away (crashed or killed): do not outlive it.
   lines.on('close', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));

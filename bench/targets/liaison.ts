@@ -1,9 +1,8 @@
 // The real Liaison in HTTP mode (as tests/harness/liaison-under-test.ts starts it), on an
 // in-memory PGlite database with every migration applied and the demo workspace seeded,
-// talking to its own Slack stand-in in this process. Prints a `ready` line, then serves
+// talking to its own Slack stand-in in a process of its own. Prints a `ready` line, then serves
 // the protocol in bench/lib/protocol.ts until told to stop.
 
-import { startSlackStandIn } from '../../src/console/slack-stand-in/index.js';
 import { applyPendingMigrations } from '../../src/db/migrator.js';
 import { openInMemoryDatabase } from '../../src/db/open-database.js';
 import { PROJECT_MIGRATIONS_DIR } from '../../src/db/paths.js';
@@ -16,7 +15,8 @@ import { startHttpMode } from '../../src/run/http-mode.js';
 import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
-import { createSlots, DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
+import { DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
+import { startStandInProcess } from './stand-in-link.js';
 
 const count = requestedSlots(process.argv);
 const logger = createLogger({ level: 'silent' });
@@ -26,7 +26,8 @@ const defaults = { locale: 'en' as const, timeZone: 'UTC' };
 const db = await openInMemoryDatabase();
 await applyPendingMigrations(db, { migrationsDir: PROJECT_MIGRATIONS_DIR, logger });
 await ensureDemoWorkspace({ repo: createDemoPrismaRepository(db.prisma), defaults });
-const standIn = await startSlackStandIn({ users: DEMO_SLACK_USERS });
+const standIn = await startStandInProcess(count);
+const slack = standIn.ready;
 const deps = buildSlackDeps({ db, clock, logger, llm: { mode: 'fallback' }, defaults });
 const running = await startHttpMode({
   deps,
@@ -35,12 +36,12 @@ const running = await startHttpMode({
   logger,
   clock,
   app: {
-    botToken: standIn.botToken,
-    apiUrl: standIn.url,
+    botToken: slack.botToken,
+    apiUrl: slack.url,
     bot: {
-      botUserId: standIn.botUserId,
-      botId: standIn.botId,
-      teamId: standIn.teamId,
+      botUserId: slack.botUserId,
+      botId: slack.botId,
+      teamId: slack.teamId,
       isEnterpriseInstall: false,
     },
   },
@@ -53,8 +54,8 @@ const background =
   process.env.BENCH_BACKGROUND === '0'
     ? undefined
     : await (async () => {
-        deps.slackClients.connect(singleTokenSource({ token: standIn.botToken, apiUrl: standIn.url }));
-        return startBackgroundWork({ db, deps, clock, logger, slack: { teamId: standIn.teamId } });
+        deps.slackClients.connect(singleTokenSource({ token: slack.botToken, apiUrl: slack.url }));
+        return startBackgroundWork({ db, deps, clock, logger, slack: { teamId: slack.teamId } });
       })();
 
 // Every statement Prisma sends (requests and background work), reported per slice.
@@ -78,10 +79,10 @@ send({
   type: 'ready',
   target: 'liaison',
   port: running.port,
-  teamId: standIn.teamId,
-  teamDomain: standIn.teamDomain,
-  appId: standIn.appId,
-  slots: createSlots(standIn, count, userIds),
+  teamId: slack.teamId,
+  teamDomain: slack.teamDomain,
+  appId: slack.appId,
+  slots: slack.slots,
   userIds,
   node: process.version,
   pid: process.pid,

@@ -267,14 +267,17 @@ export class ConsoleSession {
         return true;
       case 'slash': {
         const actor = this.actor();
-        await receiver.dispatch(
+        const responseUrl = standIn.createResponseUrl({ channelId: actor.channelId, userId: actor.userId });
+        const ack = await receiver.dispatch(
           slashCommandBody(actor, {
             command: input.command,
             text: input.text,
-            responseUrl: standIn.createResponseUrl({ channelId: actor.channelId, userId: actor.userId }),
+            responseUrl,
             triggerId: standIn.createTriggerId({ userId: actor.userId }),
           }),
         );
+        // An answer in the acknowledgement is shown as Slack shows it: privately, right away.
+        standIn.applyCommandResponse(responseUrl, ack);
         return true;
       }
       case 'home':

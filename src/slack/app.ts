@@ -1,4 +1,5 @@
 import { App, type AppOptions, LogLevel, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { registerFeatureListeners } from '../features/listener-routes.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
 import type { SlackDeps } from './deps.js';
@@ -127,6 +128,9 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
         }
       : {}),
     logger: boltLogger(deps.logger),
+    // Bolt's conversation store (context.conversation) is a middleware on every request;
+    // nothing in Liaison reads it.
+    convoStore: false,
     extendedErrorHandler: true,
     clientOptions: {
       slackApiUrl: options.apiUrl,
@@ -141,7 +145,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
   // Every listener finds who acts as `context.actor()`, resolved once, after its ack().
   app.use(requestActor(deps));
   // Every listener comes from a feature's declaration (src/features/features.ts).
-  for (const listener of deps.features.listeners) listener.register(app, deps);
+  // One Bolt listener per kind, dispatching by id (src/features/listener-routes.ts).
+  registerFeatureListeners(app, deps, deps.features.listeners);
   options.extend?.(app);
   app.error(createErrorHandler(app, deps));
   return app;

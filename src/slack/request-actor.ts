@@ -27,6 +27,12 @@ export interface RequestActor {
  */
 export interface ActorContext {
   actor: () => Promise<RequestActor>;
+  /**
+   * The same actor when everything about them is already in memory (workspace, person,
+   * roles: no query, no call to Slack), so a listener may answer inside its ack; undefined
+   * otherwise. Once it has answered, `actor()` gives the same actor.
+   */
+  actorFromMemory: () => RequestActor | undefined;
 }
 
 /** Where the error handler finds the language of whoever made the request. */
@@ -69,6 +75,37 @@ export async function resolveActor(
   const locale = resolveLocale(person.locale, workspace.defaultLocale);
   request.context[LOCALE_KEY] = locale;
   const subject = await deps.authorization.subjectOf(person.id);
+  return actorOf(workspace, person, subject, locale);
+}
+
+/**
+ * `resolveActor`'s answer when the workspace, the person and their roles are all remembered
+ * and fresh: synchronous, no query and no call to Slack. Undefined when any is missing.
+ */
+export function rememberedActor(
+  deps: Pick<SlackDeps, 'workspaces' | 'people' | 'authorization'>,
+  request: RequestIdentity & { context: Context },
+): RequestActor | undefined {
+  const workspace = deps.workspaces.remembered({
+    teamId: request.teamId,
+    ...(request.enterpriseId ? { enterpriseId: request.enterpriseId } : {}),
+  });
+  if (!workspace) return undefined;
+  const person = deps.people.remembered({ workspaceId: workspace.id, slackUserId: request.userId });
+  if (!person) return undefined;
+  const subject = deps.authorization.rememberedSubjectOf(person.id);
+  if (!subject) return undefined;
+  const locale = resolveLocale(person.locale, workspace.defaultLocale);
+  request.context[LOCALE_KEY] = locale;
+  return actorOf(workspace, person, subject, locale);
+}
+
+function actorOf(
+  workspace: WorkspaceDto,
+  person: PersonDto,
+  subject: AccessSubject,
+  locale: SupportedLocale,
+): RequestActor {
   return {
     workspace,
     person,

@@ -24,7 +24,7 @@ export function buildAuthorization(input: { db: Database; clock: Clock }) {
     ttlMs: SUBJECT_CACHE_MS[input.db.kind],
   });
   input.db.statements.observe(forgetRolesOnWrite(cache));
-  return createAuthorization({ repo: cache.repository });
+  return createAuthorization({ repo: cache.repository, remembered: cache.remembered });
 }
 
 function forgetRolesOnWrite(cache: SubjectCache) {

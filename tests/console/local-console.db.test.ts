@@ -19,6 +19,18 @@ describe('local console', () => {
     expect(shown).toContain('/liaison whoami — your departments, role, time zone and language');
   });
 
+  it('shows help answered inside the acknowledgement, once Alex is remembered', async () => {
+    const standIn = local.running.standIn;
+    standIn.clearCalls();
+    const shown = await terminal.type('/liaison help'); // the second time: answered from memory
+    expect(shown).toContain('Only visible to you');
+    expect(shown).toContain('Liaison — cross-department coordination');
+    expect(shown).toContain('/liaison whoami — your departments, role, time zone and language');
+    const reply = standIn.ephemerals('U0DEMOALEX').at(-1);
+    expect(reply?.source).toBe('command_ack');
+    expect(standIn.callsTo('response_url')).toEqual([]);
+  });
+
   it('shows the demo company on China’s calendar and its New York lead on the US one', async () => {
     expect(await terminal.type('/liaison calendar')).toContain(
       'You follow United States federal holidays (us) — your own choice.',

@@ -51,7 +51,7 @@ export function connectDriver(
   standIn: SlackStandIn,
   options: Omit<SlackDriverOptions, 'responseUrlFactory' | 'triggerIdFactory' | 'teamId' | 'botUserId'>,
 ): SlackDriver {
-  return createSlackDriver({
+  const driver = createSlackDriver({
     ...options,
     teamId: standIn.teamId,
     teamDomain: standIn.teamDomain,
@@ -60,4 +60,29 @@ export function connectDriver(
     responseUrlFactory: (input) => standIn.createResponseUrl(input),
     triggerIdFactory: (input) => standIn.createTriggerId(input),
   });
+  return {
+    ...driver,
+    // Slack shows a slash command's acknowledgement body as its answer: so does the stand-in.
+    async slashCommand(input) {
+      const sent = await driver.slashCommand(input);
+      if (sent.status === 200 && sent.responseUrl.startsWith(standIn.origin)) {
+        standIn.applyCommandResponse(sent.responseUrl, sent.json);
+      }
+      return sent;
+    },
+  };
+}
+
+/**
+ * Whether a slash command was answered inside its acknowledgement (a body with text or
+ * blocks, which connectDriver has already shown as an ephemeral with source `command_ack`).
+ * When not, the answer comes later through the response_url.
+ */
+export function answeredInAck(sent: { status: number; json: unknown }): boolean {
+  if (sent.status !== 200 || typeof sent.json !== 'object' || sent.json === null) return false;
+  const body = sent.json as { text?: unknown; blocks?: unknown };
+  return (
+    (typeof body.text === 'string' && body.text.length > 0) ||
+    (Array.isArray(body.blocks) && body.blocks.length > 0)
+  );
 }

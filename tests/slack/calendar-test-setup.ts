@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { COMMANDS } from '../../src/slack/ids.js';
 import { fixedClock } from '../fakes/fixed-clock.js';
-import { connectDriver } from '../harness/fake-slack.js';
+import { answeredInAck, connectDriver } from '../harness/fake-slack.js';
 import {
   type LiaisonUnderTest,
   SIGNING_SECRET,
@@ -51,7 +51,8 @@ export function calendarLiaisonForThisFile(start: string) {
       channelId: 'C0GENERAL',
     });
     if (response.status !== 200) throw new Error(`/liaison ${text} answered ${response.status}`);
-    await state.liaison.slack.waitForCall('response_url');
+    // Answered inside the ack (help, for a remembered person) or later through the response_url.
+    if (!answeredInAck(response)) await state.liaison.slack.waitForCall('response_url');
     const reply = state.liaison.slack.ephemerals(userId, 'C0GENERAL').at(-1);
     if (!reply) throw new Error(`no reply to /liaison ${text}`);
     return reply;

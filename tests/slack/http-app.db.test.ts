@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCKS, COMMANDS } from '../../src/slack/ids.js';
 import { blockById, textOf, textOfAll } from '../harness/blocks.js';
+import { answeredInAck } from '../harness/fake-slack.js';
 import { liaisonForThisFile } from '../harness/liaison-under-test.js';
 
 const file = liaisonForThisFile({ seedDemo: true });
@@ -105,6 +106,63 @@ describe('/liaison over HTTP, from signature to reply', () => {
   });
 });
 
+describe('/liaison help answered inside the acknowledgement', () => {
+  const help = (userId: string) =>
+    file.liaison.driver.slashCommand({
+      command: COMMANDS.liaison,
+      text: 'help',
+      userId,
+      channelId: 'C0GENERAL',
+    });
+
+  it('answers a person met for the first time after an empty ack, through the response_url', async () => {
+    file.liaison.slack.reset();
+    file.liaison.slack.addUser({ id: 'U0HELPCOLD', name: 'cold', realName: 'Cold Start', locale: 'en-US' });
+    const sent = await help('U0HELPCOLD');
+    expect(sent.status).toBe(200);
+    expect(sent.body).toBe('');
+    await file.liaison.slack.waitForCall('response_url', (call) => call.args.response_type === 'ephemeral');
+    const reply = file.liaison.slack.ephemerals('U0HELPCOLD', 'C0GENERAL').at(-1);
+    expect(reply?.source).toBe('response_url');
+    expect(textOf(blockById(reply?.blocks, BLOCKS.help.header))).toBe(
+      'Liaison — cross-department coordination',
+    );
+  });
+
+  it('answers the same person, now remembered, in the ack body itself: the help blocks, no response_url post', async () => {
+    file.liaison.slack.reset();
+    const sent = await help('U0HELPCOLD');
+    expect(sent.status).toBe(200);
+    expect(sent.json).toMatchObject({ response_type: 'ephemeral' });
+    const body = sent.json as { text?: string; blocks?: Array<{ block_id?: string }> };
+    expect(textOf(blockById(body.blocks, BLOCKS.help.header))).toBe(
+      'Liaison — cross-department coordination',
+    );
+    expect(textOfAll(body.blocks, BLOCKS.help.commands)).toContain('/liaison whoami');
+    expect(body.text).toContain('Liaison help');
+    // What the person sees: that answer, privately, where they typed; nothing came later.
+    const reply = file.liaison.slack.ephemerals('U0HELPCOLD', 'C0GENERAL').at(-1);
+    expect(reply?.source).toBe('command_ack');
+    expect(reply?.blocks).toEqual(body.blocks);
+    expect(file.liaison.slack.callsTo('response_url')).toEqual([]);
+  });
+
+  it('answers in the person’s language and with their roles, as the response_url path does', async () => {
+    file.liaison.slack.reset();
+    // Remembered once this one is answered (zh-CN, admin).
+    if (!answeredInAck(await help('U0DEMOLIN'))) await file.liaison.slack.waitForCall('response_url');
+    file.liaison.slack.reset();
+    const sent = await help('U0DEMOLIN');
+    expect(answeredInAck(sent)).toBe(true);
+    const blocks = (sent.json as { blocks?: Array<{ block_id?: string }> }).blocks;
+    expect(textOf(blockById(blocks, BLOCKS.help.header))).toBe('Liaison — 跨部门协同');
+    expect(textOfAll(blocks, BLOCKS.help.commands)).toContain('/liaison admins add|remove');
+    const member = (await help('U0HELPCOLD')).json as { blocks?: Array<{ block_id?: string }> };
+    expect(textOfAll(member.blocks, BLOCKS.help.commands)).toContain('/liaison admins');
+    expect(textOfAll(member.blocks, BLOCKS.help.commands)).not.toContain('/liaison admins add|remove');
+  });
+});
+
 describe('request signing', () => {
   const cases = [
     ['no signature', { omitSignature: true }],
@@ -139,7 +197,12 @@ describe('request signing', () => {
         tamper: { timestampOffsetSec: offset },
       });
       expect(response.status).toBe(200);
-      await file.liaison.slack.waitForCall('response_url');
+      // Help for a remembered person is answered inside the ack; otherwise through the response_url.
+      if (answeredInAck(response)) {
+        expect(file.liaison.slack.ephemerals('U0DEMOALEX', 'C0GENERAL').at(-1)?.source).toBe('command_ack');
+      } else {
+        await file.liaison.slack.waitForCall('response_url');
+      }
     }
   });
 });

@@ -64,10 +64,15 @@ const command = (text: string, userId = 'U0DEMOALEX') => ({
   trigger_id: slack.createTriggerId({ userId }),
 });
 
+/** A command through the receiver, its acknowledgement shown as Slack (and the console) shows it. */
+async function send(body: ReturnType<typeof command>): Promise<void> {
+  slack.applyCommandResponse(body.response_url, await receiver.dispatch(body));
+}
+
 describe('routing', () => {
   it('sends /liaison help to the help listener, which names the configured model', async () => {
     slack.reset();
-    await receiver.dispatch(command('help'));
+    await send(command('help'));
     const reply = slack.ephemerals('U0DEMOALEX').at(-1);
     expect(textOf(blockById(reply?.blocks, BLOCKS.help.llm))).toContain('test-model');
     expect(slack.callsTo('views.publish')).toEqual([]);
@@ -75,7 +80,7 @@ describe('routing', () => {
 
   it('opens help with one line per feature that exists, in feature order', async () => {
     slack.reset();
-    await receiver.dispatch(command('help'));
+    await send(command('help'));
     const intro = textOf(blockById(slack.ephemerals('U0DEMOALEX').at(-1)?.blocks, BLOCKS.help.intro));
     expect(intro.split('\n')).toEqual([
       'Liaison keeps departments working as one, right here in Slack:',
@@ -95,7 +100,7 @@ describe('routing', () => {
 
   it('sends /liaison whoami to the whoami listener', async () => {
     slack.reset();
-    await receiver.dispatch(command('WHOAMI'));
+    await send(command('WHOAMI'));
     expect(blockById(slack.ephemerals('U0DEMOALEX').at(-1)?.blocks, BLOCKS.whoami.settings)).toBeDefined();
   });
 

@@ -92,6 +92,40 @@ export class ResponseUrls {
     return ok();
   }
 
+  /** A slash command's acknowledgement body (see SlackStandIn.applyCommandResponse). */
+  answerInAck(id: string, payload: unknown): boolean {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new Error(`applyCommandResponse: no response_url ${id}`);
+    if (!isRecord(payload)) return false;
+    const content: MessageContent = {
+      ...(typeof payload.text === 'string' && payload.text ? { text: payload.text } : {}),
+      ...(Array.isArray(payload.blocks) && payload.blocks.length > 0 ? { blocks: payload.blocks } : {}),
+    };
+    if (content.text === undefined && content.blocks === undefined) return false;
+    if (content.blocks !== undefined) {
+      const problem = blockProblem(content.blocks, 50);
+      if (problem) throw new Error(`applyCommandResponse: Slack would refuse these blocks: ${problem}`);
+    }
+    if (payload.response_type === 'in_channel') {
+      const posted = this.messages.post({
+        channel: entry.channelId,
+        user: this.ws.botUserId,
+        fromBot: true,
+        content,
+      });
+      entry.originalTs ??= posted.ts;
+      return true;
+    }
+    const posted = this.messages.postEphemeral({
+      channel: entry.channelId,
+      recipient: entry.userId,
+      content,
+      source: 'command_ack',
+    });
+    entry.originalTs ??= posted.ts;
+    return true;
+  }
+
   #replaceOriginal(entry: ResponseUrlEntry, content: MessageContent): ResponseUrlAnswer {
     const ts = entry.originalTs;
     const inChannel = ts ? this.messages.find(entry.channelId, ts) : undefined;

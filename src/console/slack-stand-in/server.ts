@@ -281,6 +281,12 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     closeModal: (userId, closeOptions) =>
       structuredClone(views.close(userId, closeOptions?.clearAll ?? false)),
     applyViewResponse: (userId, ackBody) => structuredClone(views.applyResponse(userId, ackBody)),
+    applyCommandResponse: (responseUrl, ackBody) => {
+      const prefix = `${origin}${RESPONSE_PREFIX}`;
+      if (!responseUrl.startsWith(prefix))
+        throw new Error(`not a response_url of this stand-in: ${responseUrl}`);
+      return responseUrls.answerInAck(responseUrl.slice(prefix.length), ackBody);
+    },
 
     on: (event, listener) => events.on(event, listener),
   };

@@ -163,7 +163,8 @@ export interface StoredEphemeral {
   blocks?: unknown[];
   attachments?: unknown[];
   thread_ts?: string;
-  source: 'chat.postEphemeral' | 'response_url';
+  /** How it came: the Web API, a response_url, or the body of a slash command's acknowledgement. */
+  source: 'chat.postEphemeral' | 'response_url' | 'command_ack';
 }
 
 /** A view in Slack's wire shape (what views.* return and what view payloads carry). */
@@ -334,6 +335,14 @@ export interface SlackStandIn {
    * submitted view; `response_action` update/push/clear/errors behave as in Slack.
    */
   applyViewResponse(userId: string, ackBody?: unknown): ModalOutcome;
+  /**
+   * Apply what the app acknowledged a slash command with, as Slack does: a body with text or
+   * blocks is shown as the answer — privately (an ephemeral, source `command_ack`), or in the
+   * channel with `response_type: in_channel` — where the command was typed; an empty ack
+   * shows nothing. `responseUrl` is the command's (from createResponseUrl). Returns whether
+   * something was shown; throws on blocks Slack would refuse.
+   */
+  applyCommandResponse(responseUrl: string, ackBody?: unknown): boolean;
 
   on<K extends keyof StandInEventMap>(event: K, listener: (payload: StandInEventMap[K]) => void): () => void;
 }

@@ -27,6 +27,8 @@ const REFUSAL_MESSAGES: Record<Permission, MessageKey> = {
 export interface Authorization {
   /** The actor's admin flags and memberships, read fresh (roles change). */
   subjectOf(personId: string): Promise<AccessSubject>;
+  /** The same roles when they are remembered and fresh (no query); else undefined. */
+  rememberedSubjectOf(personId: string): AccessSubject | undefined;
   /**
    * Returns when allowed. Otherwise records an 'authorization.refused' audit entry and throws
    * a DomainError the error handler shows privately; the caller has changed nothing yet.
@@ -34,8 +36,14 @@ export interface Authorization {
   require(subject: AccessSubject, permission: Permission, object?: AccessObject): Promise<void>;
 }
 
-export function createAuthorization(deps: { repo: AccessRepository }): Authorization {
+export function createAuthorization(deps: {
+  repo: AccessRepository;
+  /** Roles answered from memory (src/modules/access/subject-cache.ts); none without it. */
+  remembered?: (personId: string) => AccessSubject | undefined;
+}): Authorization {
   return {
+    rememberedSubjectOf: (personId) => deps.remembered?.(personId),
+
     async subjectOf(personId) {
       const subject = await deps.repo.subjectOf(personId);
       if (!subject) {

@@ -8,6 +8,8 @@ export const SUBJECT_CACHE_MAX = 20_000;
 export interface SubjectCache {
   /** The repository with `subjectOf` answered from memory while fresh. */
   repository: AccessRepository;
+  /** The roles `repository.subjectOf` would answer from memory (fresh), else undefined. */
+  remembered(personId: string): AccessSubject | undefined;
   /** Roles may have changed (a write to people, memberships or departments): forget them all. */
   invalidate(): void;
   /**
@@ -41,11 +43,17 @@ export function createSubjectCache(deps: {
     entries.clear();
   };
 
+  const remembered = (personId: string) => {
+    const hit = entries.get(personId);
+    return hit && hit.until > clock.now().getTime() ? hit.subject : undefined;
+  };
+
   return {
+    remembered,
     repository: {
       async subjectOf(personId) {
-        const hit = entries.get(personId);
-        if (hit && hit.until > clock.now().getTime()) return hit.subject;
+        const hit = remembered(personId);
+        if (hit) return hit;
         const startedIn = generation;
         const subject = await repo.subjectOf(personId);
         if (subject && startedIn === generation && holds.size === 0) {

@@ -24,6 +24,11 @@ export interface PeopleService {
     request: { workspaceId: string; slackUserId: string; fallbackName: string },
     directory: PeopleDirectory,
   ): Promise<PersonDto>;
+  /**
+   * The person `identify` would answer from memory (remembered and fresh), without a query
+   * or a call to Slack; undefined when it would have to look them up.
+   */
+  remembered(request: { workspaceId: string; slackUserId: string }): PersonDto | undefined;
   /** The person's departments and role in each. */
   membershipsOf(personId: string): Promise<MembershipDto[]>;
   /** A profile Slack pushed to us (user_change): stored, audited when it changed. */
@@ -88,11 +93,20 @@ export function createPeopleService(deps: {
     return (await repo.upsertProfile(workspaceId, minimal, null)).person;
   }
 
+  function remembered({ workspaceId, slackUserId }: { workspaceId: string; slackUserId: string }) {
+    const cached = cache.get(keyOf(workspaceId, slackUserId));
+    return cached && cached.until > clock.now().getTime() && isFresh(cached.person)
+      ? cached.person
+      : undefined;
+  }
+
   return {
+    remembered,
+
     async identify(request, directory) {
       const key = keyOf(request.workspaceId, request.slackUserId);
-      const cached = cache.get(key);
-      if (cached && cached.until > clock.now().getTime() && isFresh(cached.person)) return cached.person;
+      const known = remembered(request);
+      if (known) return known;
       const pending = inFlight.get(key);
       if (pending) return pending;
       const loading = load(request, directory)

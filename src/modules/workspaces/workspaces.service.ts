@@ -8,6 +8,8 @@ export interface WorkspacesService {
    * A team of an Enterprise org with an org-wide install belongs to the org's workspace.
    */
   forTeam(team: { teamId: string; enterpriseId?: string; name?: string }): Promise<WorkspaceDto>;
+  /** The same workspace when it is already in memory (no query, no creation); else undefined. */
+  remembered(team: { teamId: string; enterpriseId?: string }): WorkspaceDto | undefined;
 }
 
 /** The service, and what the wiring calls when a workspace row may have changed. */
@@ -29,16 +31,17 @@ export function createWorkspacesService(deps: {
   // first read so the request path costs no query (forgotten on every write to them).
   const cache = new Map<string, WorkspaceDto>();
   let generation = 0;
+  const remembered = ({ teamId, enterpriseId }: { teamId: string; enterpriseId?: string }) =>
+    (enterpriseId ? deps.orgWorkspaceFor?.(enterpriseId) : undefined) ?? cache.get(teamId);
   return {
+    remembered,
     forgetAll() {
       generation += 1;
       cache.clear();
     },
     async forTeam({ teamId, enterpriseId, name }) {
-      const org = enterpriseId ? deps.orgWorkspaceFor?.(enterpriseId) : undefined;
-      if (org) return org;
-      const cached = cache.get(teamId);
-      if (cached) return cached;
+      const known = remembered({ teamId, ...(enterpriseId ? { enterpriseId } : {}) });
+      if (known) return known;
       const startedIn = generation;
       const workspace = await deps.repo.ensure({
         slackTeamId: teamId,

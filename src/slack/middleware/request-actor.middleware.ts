@@ -4,6 +4,7 @@ import {
   type ActorContext,
   type RequestActor,
   type RequestIdentity,
+  rememberedActor,
   resolveActor,
 } from '../request-actor.js';
 
@@ -82,6 +83,12 @@ export function requestActor(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
       return resolving;
     };
     context.actor = actor;
+    context.actorFromMemory = () => {
+      if (!identity || resolving) return undefined;
+      const remembered = rememberedActor(deps, { ...identity, context });
+      if (remembered) resolving = Promise.resolve(remembered);
+      return remembered;
+    };
     await next();
   };
 }

@@ -1,12 +1,22 @@
 import { DomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import type { CommandArgs } from '../../listener-args.types.js';
-import { parseLiaisonCommand } from '../../parsers/liaison-command.parser.js';
+import { type ParsedLiaisonCommand, parseLiaisonCommand } from '../../parsers/liaison-command.parser.js';
+import type { SubcommandReply } from './liaison/subcommand.types.js';
 
-/** `/liaison <subcommand>`: ack first, then answer privately in the person's language. */
+/**
+ * `/liaison <subcommand>`: answered inside the acknowledgement when the subcommand can answer
+ * from memory and the actor is remembered; otherwise ack first, then answer privately in the
+ * person's language through the response_url.
+ */
 export function liaisonCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { ack, command, respond, context } = args;
+    const inAck = answerInAck(deps, args);
+    if (inAck) {
+      await ack({ response_type: 'ephemeral', ...inAck });
+      return;
+    }
     await ack();
     const actor = await context.actor();
     // After the actor, so a refusal (text too long) is in their language.
@@ -29,4 +39,26 @@ export function liaisonCommand(deps: SlackDeps) {
       },
     });
   };
+}
+
+/**
+ * The answer of a subcommand that declares `answerFromMemory`, when its actor is remembered
+ * whole; undefined sends the request down the usual path (which also reports any error).
+ */
+function answerInAck(deps: SlackDeps, { command, context }: CommandArgs): SubcommandReply | undefined {
+  let parsed: ParsedLiaisonCommand;
+  try {
+    parsed = parseLiaisonCommand(command.text);
+  } catch {
+    return undefined; // refused on the usual path, in the person's language
+  }
+  const subcommand = deps.features.findSubcommand(parsed.subcommand);
+  if (!subcommand?.answerFromMemory) return undefined;
+  const actor = context.actorFromMemory();
+  if (!actor) return undefined;
+  try {
+    return subcommand.answerFromMemory({ deps, actor, parsed });
+  } catch {
+    return undefined; // the usual path runs it again after the ack and reports the error
+  }
 }
