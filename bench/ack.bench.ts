@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { TargetProcess } from './lib/child-process.js';
 import { runOpenLoop, type Sample } from './lib/load.js';
 import { BENCH_SIGNING_SECRET, type CountMessage, type ReportMessage } from './lib/protocol.js';
+import { startFlags } from './lib/start-script.js';
 import { ms, summarize } from './lib/stats.js';
 
 const TARGETS = ['bare', 'liaison'] as const;
@@ -176,6 +177,8 @@ async function main(): Promise<void> {
     for (const name of TARGETS) {
       const nodeArgs = [
         '--expose-gc',
+        // Liaison runs with the flags `npm start` gives node; bare Bolt with node's defaults.
+        ...(name === 'liaison' ? startFlags() : []),
         ...(config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : []),
       ];
       targets.set(

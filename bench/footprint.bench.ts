@@ -21,6 +21,7 @@ import { PROJECT_ROOT } from '../src/db/paths.js';
 import { signSlackRequest } from '../tests/harness/slack-driver.js';
 import { slashCommandBody } from './lib/load.js';
 import { BENCH_SIGNING_SECRET, type ReadyMessage } from './lib/protocol.js';
+import { scriptArgs } from './lib/start-script.js';
 import { ms, summarize } from './lib/stats.js';
 
 const { values } = parseArgs({
@@ -39,18 +40,6 @@ const COMMANDS = Number(values.commands);
 const CONCURRENCY = Number(values.concurrency);
 /** How Liaison is started: `tsx` = what `npm start` runs, `dist` = `npm run start:dist`. */
 const START = values.command;
-/** Node's arguments in that package.json script, V8 flags included: the bench runs exactly what users run. */
-function scriptArgs(script: 'start' | 'start:dist'): string[] {
-  const scripts = (
-    JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts;
-  const [program, ...args] = (scripts[script] ?? '').trim().split(/\s+/);
-  if (program !== 'node')
-    throw new Error(`package.json's ${script} script does not start with node: ${scripts[script]}`);
-  return args;
-}
 const TEXTS = ['help', 'whoami'];
 const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
 const load = () =>
