@@ -120,7 +120,8 @@ function wrapPGlite(
   pglite: PGlite,
   pingTimeoutMs: number,
 ): Database {
-  const { factory, observer } = observeStatements(new PrismaPGlite(pglite));
+  // PGlite runs on this thread: let pending requests in between its statements.
+  const { factory, observer } = observeStatements(new PrismaPGlite(pglite), { yieldBeforeStatements: true });
   const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_DEFAULTS });
   // PGlite has exactly one connection, so the instance itself is the dedicated session.
   const session: SqlRunner = {

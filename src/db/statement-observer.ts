@@ -1,3 +1,4 @@
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Prisma } from '../generated/prisma/client.js';
 
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions['adapter']>;
@@ -52,11 +53,25 @@ export function tablesWritten(sql: string): string[] {
  * raw SQL, other features). Caches use it to forget what a write made stale; tests use it
  * to count round trips.
  */
-export function observeStatements(factory: AdapterFactory): {
+export function observeStatements(
+  factory: AdapterFactory,
+  options: {
+    /**
+     * Let the event loop turn before each statement. For a database that runs on this thread
+     * (PGlite): its statements complete as microtasks, so a job's chain of statements never
+     * gave pending I/O — Slack's next acknowledgement — a turn until the whole job was done
+     * (a minute's scheduler tick held the thread for 60–250 ms; issue 16).
+     */
+    yieldBeforeStatements?: boolean;
+  } = {},
+): {
   factory: AdapterFactory;
   observer: StatementObserver;
 } {
   const listeners = new Set<StatementListener>();
+  const turn = options.yieldBeforeStatements ? () => setImmediatePromise() : undefined;
+  /** Runs `run` after the event loop has turned (when asked to), else at once. */
+  const afterTurn = <T>(run: () => Promise<T>): Promise<T> => (turn ? turn().then(run) : run());
   let nextTransaction = 1;
   const emit = (event: StatementEvent) => {
     for (const listener of listeners) listener(event);
@@ -78,11 +93,11 @@ export function observeStatements(factory: AdapterFactory): {
     return forwarding(transaction, {
       queryRaw: (query: Query) => {
         statement(query, id);
-        return transaction.queryRaw(query);
+        return afterTurn(() => transaction.queryRaw(query));
       },
       executeRaw: (query: Query) => {
         statement(query, id);
-        return transaction.executeRaw(query);
+        return afterTurn(() => transaction.executeRaw(query));
       },
       commit: () => end(true, () => transaction.commit()),
       rollback: () => end(false, () => transaction.rollback()),
@@ -93,11 +108,11 @@ export function observeStatements(factory: AdapterFactory): {
     forwarding(adapter, {
       queryRaw: (query: Query) => {
         statement(query, undefined);
-        return adapter.queryRaw(query);
+        return afterTurn(() => adapter.queryRaw(query));
       },
       executeRaw: (query: Query) => {
         statement(query, undefined);
-        return adapter.executeRaw(query);
+        return afterTurn(() => adapter.executeRaw(query));
       },
       executeScript: (script: string) => {
         statement({ sql: script, args: [], argTypes: [] }, undefined);
