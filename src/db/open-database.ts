@@ -120,8 +120,7 @@ function wrapPGlite(
   pglite: PGlite,
   pingTimeoutMs: number,
 ): Database {
-  // PGlite runs on this thread: let pending requests in between its statements.
-  const { factory, observer } = observeStatements(new PrismaPGlite(pglite), { yieldBeforeStatements: true });
+  const { factory, observer } = observeStatements(new PrismaPGlite(pglite));
   const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_DEFAULTS });
   // PGlite has exactly one connection, so the instance itself is the dedicated session.
   const session: SqlRunner = {

@@ -1,4 +1,3 @@
-import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Prisma } from '../generated/prisma/client.js';
 
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions['adapter']>;
@@ -53,25 +52,11 @@ export function tablesWritten(sql: string): string[] {
  * raw SQL, other features). Caches use it to forget what a write made stale; tests use it
  * to count round trips.
  */
-export function observeStatements(
-  factory: AdapterFactory,
-  options: {
-    /**
-     * Let the event loop turn before each statement. For a database that runs on this thread
-     * (PGlite): its statements complete as microtasks, so a job's chain of statements never
-     * gave pending I/O — Slack's next acknowledgement — a turn until the whole job was done
-     * (a minute's scheduler tick held the thread for 60–250 ms; issue 16).
-     */
-    yieldBeforeStatements?: boolean;
-  } = {},
-): {
+export function observeStatements(factory: AdapterFactory): {
   factory: AdapterFactory;
   observer: StatementObserver;
 } {
   const listeners = new Set<StatementListener>();
-  const turn = options.yieldBeforeStatements ? () => setImmediatePromise() : undefined;
-  /** Runs `run` after the event loop has turned (when asked to), else at once. */
-  const afterTurn = <T>(run: () => Promise<T>): Promise<T> => (turn ? turn().then(run) : run());
   let nextTransaction = 1;
   const emit = (event: StatementEvent) => {
     for (const listener of listeners) listener(event);
@@ -93,11 +78,11 @@ export function observeStatements(
     return forwarding(transaction, {
       queryRaw: (query: Query) => {
         statement(query, id);
-        return afterTurn(() => transaction.queryRaw(query));
+        return transaction.queryRaw(query);
       },
       executeRaw: (query: Query) => {
         statement(query, id);
-        return afterTurn(() => transaction.executeRaw(query));
+        return transaction.executeRaw(query);
       },
       commit: () => end(true, () => transaction.commit()),
       rollback: () => end(false, () => transaction.rollback()),
@@ -108,11 +93,11 @@ export function observeStatements(
     forwarding(adapter, {
       queryRaw: (query: Query) => {
         statement(query, undefined);
-        return afterTurn(() => adapter.queryRaw(query));
+        return adapter.queryRaw(query);
       },
       executeRaw: (query: Query) => {
         statement(query, undefined);
-        return afterTurn(() => adapter.executeRaw(query));
+        return adapter.executeRaw(query);
       },
       executeScript: (script: string) => {
         statement({ sql: script, args: [], argTypes: [] }, undefined);

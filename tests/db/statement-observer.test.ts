@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { openInMemoryDatabase } from '../../src/db/open-database.js';
 import { tablesWritten } from '../../src/db/statement-observer.js';
 
 describe('tablesWritten: what a statement may change, for caches that must forget', () => {
@@ -23,31 +22,5 @@ describe('tablesWritten: what a statement may change, for caches that must forge
     expect(tablesWritten('SELECT "updatedAt" FROM "public"."Person" WHERE "id" = $1')).toEqual([]);
     expect(tablesWritten('TRUNCATE "Person", "Membership" CASCADE')).toEqual(['*']);
     expect(tablesWritten('ALTER TABLE "Person" ADD COLUMN "x" TEXT')).toEqual(['*']);
-  });
-});
-
-describe('statements on a database that runs on this thread', () => {
-  it('let pending work (an acknowledgement waiting its turn) run before each statement', async () => {
-    const db = await openInMemoryDatabase();
-    try {
-      const order: string[] = [];
-      const stop = db.statements.observe((event) => {
-        if (event.type === 'statement') order.push('statement sent');
-      });
-      // Two statements in a row, as a job runs them; the "ack" is queued behind the first.
-      const job = (async () => {
-        await db.prisma.$queryRaw`SELECT 1`;
-        order.push('first done');
-        setImmediate(() => order.push('ack'));
-        await db.prisma.$queryRaw`SELECT 2`;
-        order.push('second done');
-      })();
-      await job;
-      stop();
-      expect(order.indexOf('ack')).toBeGreaterThan(order.indexOf('first done'));
-      expect(order.indexOf('ack')).toBeLessThan(order.indexOf('second done'));
-    } finally {
-      await db.close();
-    }
   });
 });
