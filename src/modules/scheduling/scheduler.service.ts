@@ -20,7 +20,10 @@ export interface SchedulerOptions {
   calendars?: ScheduleCalendars;
   /** Schedules claimed per transaction. */
   batchSize?: number;
-  /** Handlers running at once in this instance. */
+  /**
+   * Handlers running at once in this instance. Each waits for the event loop to turn before it
+   * starts, so requests waiting for their acknowledgement go between one job and the next.
+   */
   concurrency?: number;
   /** A slot run later than this after its time is marked late. */
   lateAfterMs?: number;
@@ -43,6 +46,8 @@ export interface Scheduler {
 }
 
 const ERROR_TEXT_MAX = 2_000;
+/** Resolves after pending I/O (an HTTP request waiting for its ack) has had its turn. */
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** A tick stops claiming after this many batches, so one tick cannot run forever. */
 const MAX_BATCHES_PER_TICK = 100;
 
@@ -150,6 +155,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const queue = [...runs];
     const worker = async () => {
       for (let run = queue.shift(); run; run = queue.shift()) {
+        await turnOfTheEventLoop();
         const result = await execute(run);
         if (result === 'SUCCEEDED') summary.succeeded++;
         else if (result === 'FAILED') summary.failed++;

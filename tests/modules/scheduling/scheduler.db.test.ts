@@ -249,3 +249,32 @@ describe('scheduler: leases, takeover and overlap', () => {
     expect(await ticking).toMatchObject({ succeeded: 1, lostLeases: 0 });
   });
 });
+
+describe('scheduler: sharing the thread with acknowledgements', () => {
+  it('lets the event loop turn between one job and the next', async () => {
+    const clock = fixedClock('2036-03-02T08:30:00Z');
+    const events: string[] = [];
+    const behave = (name: string) => async () => {
+      events.push(`${name} start`);
+      await db.prisma.workspace.count(); // a statement, as every job has
+      // Queued as the job ends: runs before the next job only if the loop turns in between.
+      setImmediate(() => events.push(`turn after ${name}`));
+      events.push(`${name} end`);
+    };
+    const first = recordingHandler('test.turn-a', undefined, behave('a'));
+    const second = recordingHandler('test.turn-b', undefined, behave('b'));
+    await hourlySchedule('test.turn-a', clock);
+    await hourlySchedule('test.turn-b', clock);
+    const { scheduler } = schedulerOn(db, clock, [first.handler, second.handler], { concurrency: 1 });
+    clock.set('2036-03-02T09:00:30Z');
+    expect(await scheduler.tick()).toMatchObject({ started: 2, succeeded: 2 });
+    const [one, two] = events[0] === 'a start' ? ['a', 'b'] : ['b', 'a'];
+    expect(events.slice(0, 5)).toEqual([
+      `${one} start`,
+      `${one} end`,
+      `turn after ${one}`,
+      `${two} start`,
+      `${two} end`,
+    ]);
+  });
+});

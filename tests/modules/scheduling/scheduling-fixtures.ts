@@ -45,7 +45,13 @@ export function schedulerOn(
   db: Database,
   clock: Clock,
   handlers: JobHandler[],
-  options: { instanceId?: string; leaseMs?: number; batchSize?: number; maxAttempts?: number } = {},
+  options: {
+    instanceId?: string;
+    leaseMs?: number;
+    batchSize?: number;
+    maxAttempts?: number;
+    concurrency?: number;
+  } = {},
 ) {
   const { logger, lines } = memoryLogger();
   const scheduler = createScheduler({
@@ -57,6 +63,7 @@ export function schedulerOn(
     leaseMs: options.leaseMs ?? 60_000,
     batchSize: options.batchSize,
     maxAttempts: options.maxAttempts,
+    concurrency: options.concurrency,
   });
   return { scheduler, logs: lines };
 }
