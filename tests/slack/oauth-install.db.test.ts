@@ -55,12 +55,20 @@ function installationRowOf(slackTeamId: string) {
 }
 
 /** `/liaison whoami` from a person of the team; resolves with the reply and the token users.info was called with. */
+/**
+ * Installing starts a directory sync (users.list) in the background. Until it is done, it may
+ * meet a person the test is about to add and store them first — then the command finds them
+ * known and never asks users.info, whose token the tests read. Wait for it.
+ */
+const directorySyncsDone = (liaison: OAuthLiaison = file.liaison) => liaison.deps.directory.runner.idle();
+
 async function whoami(
   teamId: string,
   userId: string,
   org?: { enterpriseId: string; isEnterpriseInstall?: boolean },
 ) {
   const { slack } = file.liaison;
+  await directorySyncsDone();
   slack.addUser({ id: userId, name: userId.toLowerCase(), realName: `Person ${userId}`, tz: 'Europe/Paris' });
   const { ack, since } = await liaisonCommand(slack, file.liaison.driverFor(teamId), {
     userId,
@@ -648,6 +656,7 @@ describe('encryption key rotation', () => {
 
 /** whoami through another running Liaison; resolves with the token users.info was called with. */
 async function whoamiThrough(liaison: OAuthLiaison, teamId: string, userId: string) {
+  await directorySyncsDone(liaison);
   liaison.slack.addUser({ id: userId });
   const { since } = await liaisonCommand(liaison.slack, liaison.driverFor(teamId), {
     userId,
