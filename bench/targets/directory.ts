@@ -1,17 +1,9 @@
+import { demoSlackUsers } from '../../src/console/demo-slack-users.js';
 import type { SlackStandIn, StandInUser } from '../../src/console/slack-stand-in/index.js';
-import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
 import type { ResponseSlot } from '../lib/protocol.js';
 
-/** The demo people as Slack's directory knows them (as tests/harness/liaison-under-test.ts does). */
-export const DEMO_SLACK_USERS: StandInUser[] = DEMO_PEOPLE.map((p) => ({
-  id: p.slackUserId,
-  name: p.displayName,
-  displayName: p.displayName,
-  realName: p.realName,
-  tz: p.timeZone,
-  locale: p.locale,
-  isAdmin: p.isWorkspaceAdmin,
-}));
+/** The demo people as Slack's directory knows them, so users.info answers for them. */
+export const DEMO_SLACK_USERS: StandInUser[] = demoSlackUsers();
 
 /**
  * One response_url per request, each bound to its own channel id, so a reply that lands

@@ -13,25 +13,12 @@ import type { SlackDeps } from '../slack/deps.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { type ConsolePerson, ConsoleSession } from './console-session.js';
 import { keepSlackStateSaved, type LoadedSlackState, loadSlackState } from './console-slack-state.js';
-import { type SlackStandIn, type StandInUser, startSlackStandIn } from './slack-stand-in/index.js';
+import { demoSlackUsers } from './demo-slack-users.js';
+import { type SlackStandIn, startSlackStandIn } from './slack-stand-in/index.js';
 
 const GENERAL = { id: 'C0GENERAL', name: 'general' };
 /** How long a typed line may wait for the background work it started (cards, Home) to show. */
 const BACKGROUND_WAIT_MS = 3_000;
-
-/** The demo people as the stand-in's Slack directory answers for them (users.info). */
-function demoSlackUsers(): StandInUser[] {
-  return DEMO_PEOPLE.map((p) => ({
-    id: p.slackUserId,
-    name: p.displayName,
-    displayName: p.displayName,
-    realName: p.realName,
-    email: p.email,
-    tz: p.timeZone,
-    locale: p.locale,
-    isAdmin: p.isWorkspaceAdmin,
-  }));
-}
 
 function consolePeople(config: Config): ConsolePerson[] {
   return DEMO_PEOPLE.map((p) => ({

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll } from 'vitest';
+import { demoSlackUsers } from '../../src/console/demo-slack-users.js';
 import type { Database } from '../../src/db/database.js';
 import type { LlmClient } from '../../src/llm/llm-client.js';
-import { DEMO_PEOPLE } from '../../src/modules/demo/demo.data.js';
 import { createDemoPrismaRepository } from '../../src/modules/demo/demo.prisma-repository.js';
 import { ensureDemoWorkspace } from '../../src/modules/demo/demo.service.js';
 import type { Clock } from '../../src/modules/shared/clock.types.js';
@@ -20,15 +20,7 @@ import { openTestDatabase, type TestDatabase } from './test-database.js';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 /** The demo people as Slack's directory knows them, so users.info answers for them. */
-export const DEMO_SLACK_USERS: StandInUser[] = DEMO_PEOPLE.map((p) => ({
-  id: p.slackUserId,
-  name: p.displayName,
-  displayName: p.displayName,
-  realName: p.realName,
-  tz: p.timeZone,
-  locale: p.locale,
-  isAdmin: p.isWorkspaceAdmin,
-}));
+export const DEMO_SLACK_USERS: StandInUser[] = demoSlackUsers();
 
 export interface LiaisonUnderTest {
   slack: SlackStandIn;
