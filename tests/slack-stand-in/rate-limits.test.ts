@@ -83,4 +83,16 @@ describe('rate limits and injected failures', () => {
     const ok = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'fine' });
     expect(ok.ok).toBe(true);
   });
+
+  it('failNext for one channel fails only a call to that channel', async () => {
+    slack = await startFakeSlack({ channels: [{ id: 'C0OTHER', name: 'other' }] });
+    const client = fakeSlackClient(slack);
+    slack.failNext('chat.postMessage', { error: 'internal_error', channel: 'C0OTHER' });
+    expect((await client.chat.postMessage({ channel: 'C0GENERAL', text: 'elsewhere' })).ok).toBe(true);
+    await expect(client.chat.postMessage({ channel: 'C0OTHER', text: 'here' })).rejects.toMatchObject({
+      data: { error: 'internal_error' },
+    });
+    expect((await client.chat.postMessage({ channel: 'C0OTHER', text: 'again' })).ok).toBe(true);
+    expect(slack.messages('C0OTHER').map((message) => message.text)).toEqual(['again']);
+  });
 });

@@ -30,7 +30,7 @@ export interface ApiDeps {
  * malformed request, authentication, then the method itself.
  */
 export async function answerApiCall(method: string, call: ParsedCall, deps: ApiDeps): Promise<Answer> {
-  const fault = deps.faults.take(method);
+  const fault = deps.faults.take(method, call.args);
   if (fault?.delayMs) await sleep(fault.delayMs, undefined, { ref: false });
 
   const decision = deps.limiter.take(method);

@@ -10,8 +10,12 @@ export class FaultInjector {
     this.#queues.set(method, queue);
   }
 
-  take(method: string): InjectedFailure | undefined {
-    return this.#queues.get(method)?.shift();
+  /** The next failure queued for this call (a failure for another channel waits for its own). */
+  take(method: string, args: Record<string, unknown> = {}): InjectedFailure | undefined {
+    const queue = this.#queues.get(method);
+    const index =
+      queue?.findIndex((failure) => failure.channel === undefined || failure.channel === args.channel) ?? -1;
+    return index >= 0 ? queue?.splice(index, 1)[0] : undefined;
   }
 
   clear(): void {

@@ -117,6 +117,8 @@ export interface InjectedFailure {
   delayMs?: number;
   /** Retry-After seconds for an injected 429; default 1. */
   retryAfterSec?: number;
+  /** Only a call whose `channel` argument is this one fails; other calls to the method go through. */
+  channel?: string;
 }
 
 /** A message as Slack returns it from conversations.history (snake_case wire shape). */

@@ -278,7 +278,8 @@ describe('KPI thresholds and response plans', () => {
   it('gives the claim back when the alert cannot be posted, so the next sample posts it once', async () => {
     const before = alerts().length;
     const escalationsBefore = (await breachEscalations()).length;
-    file.liaison.slack.failNext('chat.postMessage', { error: 'internal_error' });
+    // The alert's post fails (not another message the app posts meanwhile elsewhere).
+    file.liaison.slack.failNext('chat.postMessage', { error: 'internal_error', channel: CHANNEL });
     await record('2.0');
     expect(alerts()).toHaveLength(before);
     const pending = await file.db.prisma.kpiBreach.findFirstOrThrow({ where: { recoveredAt: null } });
