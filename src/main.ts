@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import type { Database } from './db/database.js';
-import { ensureEmbeddedInitialized } from './db/embedded-initialization.js';
+import { startEmbeddedThreadEarly } from './db/embedded-thread/start-embedded-thread.js';
 import { createLogger, fileDestination, type Logger } from './logger.js';
 import type { BotIdentity } from './slack/bot-identity.js';
 import type { WorkspaceTokenSource } from './slack/workspace-clients.js';
@@ -51,11 +51,17 @@ async function orExit<T>(db: Database, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What a started Liaison stops on shutdown: its background work, then its Slack side. */
+interface Running {
+  background: { stop(): Promise<void> };
+  stop(): Promise<void>;
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
-  // A new embedded database is created (initdb, seconds) in a child process while this one
-  // loads the app; openDatabase waits for it.
-  if (!config.database.url) void ensureEmbeddedInitialized(config.database.embeddedDataDir);
+  // The embedded database opens in its own thread (after initdb in a child process when the
+  // directory is new) while this thread loads the app; openDatabase takes it over.
+  if (!config.database.url) startEmbeddedThreadEarly(config.database.embeddedDataDir);
   const {
     applyPendingMigrations,
     buildSlackDeps,
@@ -79,6 +85,30 @@ async function main(): Promise<void> {
       : undefined;
 
   const db = await openDatabase({ ...config.database, logger });
+  // From here a SIGTERM (a deploy, Ctrl-C) waits for the start to finish, then stops what
+  // started and closes the database; the default action would end the process mid-write.
+  // A second signal ends it at once (the handlers are `once`).
+  let started: (running: Running) => void = () => {};
+  const running = new Promise<Running>((resolve) => {
+    started = resolve;
+  });
+  let stopping = false;
+  async function shutdown(reason: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'Liaison is stopping');
+    try {
+      const { background, stop } = await running;
+      await background.stop();
+      await stop();
+    } finally {
+      await db.close();
+      process.exit(0);
+    }
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
   try {
     const { applied } = await applyPendingMigrations(db, { migrationsDir: MIGRATIONS_DIR, logger });
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
@@ -169,22 +199,7 @@ async function main(): Promise<void> {
     logger,
     slack: { teamId: envTeamId },
   });
-
-  let stopping = false;
-  async function shutdown(reason: string): Promise<void> {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ reason }, 'Liaison is stopping');
-    try {
-      await background.stop();
-      await stop();
-    } finally {
-      await db.close();
-      process.exit(0);
-    }
-  }
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  started({ background, stop });
   consoleClosed?.then(() => shutdown('console closed'));
 }
 

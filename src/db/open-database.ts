@@ -5,7 +5,10 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { Database, SqlRunner } from './database.js';
+import { withPrismaErrorKinds } from './embedded-error-kinds.js';
 import { ensureEmbeddedInitialized } from './embedded-initialization.js';
+import type { PGliteThreadClient } from './embedded-thread/pglite-thread-client.js';
+import { openEmbeddedThread, openInMemoryThread } from './embedded-thread/start-embedded-thread.js';
 import { observeStatements, type StatementObserver } from './statement-observer.js';
 
 export interface OpenDatabaseOptions {
@@ -41,51 +44,32 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 /**
- * A PGlite database that lives only in memory: for tests. `from` is a data directory dumped
- * by `dumpInMemoryDatabase`; loading one takes a fraction of a fresh initdb (≈ 0.7 s vs 4 s).
+ * A PGlite database that lives only in memory, in a thread of its own as the embedded one:
+ * for tests and benches. `from` is a data directory dumped by `dumpInMemoryDatabase`; loading
+ * one takes a fraction of a fresh initdb (≈ 0.7 s vs 4 s).
  */
 export async function openInMemoryDatabase(from?: Blob): Promise<Database> {
-  const modules = await loadPGlite();
-  const pglite = await modules.PGlite.create({
-    startParams: embeddedStartParams(modules.PGlite),
-    ...(from ? { loadDataDir: from } : {}),
-  });
-  return wrapPGlite(modules, pglite, IN_MEMORY_PING_TIMEOUT_MS);
+  const [thread, adapter] = await Promise.all([openInMemoryThread(from), loadPGliteAdapter()]);
+  return wrapPGliteThread(adapter, thread, IN_MEMORY_PING_TIMEOUT_MS);
 }
 
 /**
- * PGlite and its adapter are loaded only when the embedded database is used: on PostgreSQL
- * they would cost ≈ 38 MB of memory for nothing (bench/README.md, directory sync).
+ * The Prisma adapter for PGlite is loaded only when the embedded database is used: it loads
+ * PGlite's module, which would cost memory for nothing on PostgreSQL (bench/README.md,
+ * directory sync).
  */
-async function loadPGlite() {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('pglite-prisma-adapter'),
-  ]);
-  return { PGlite, PrismaPGlite };
-}
-
-/**
- * What the embedded PostgreSQL reserves inside PGlite's WebAssembly memory, which never
- * shrinks. PostgreSQL's default shared_buffers (128 MB) is sized for a server; Liaison's
- * database is a few MB and the operating system caches its files anyway, so 16 MB of
- * buffers costs no measurable speed and saves ≈ 130 MB of RSS (bench/README.md, footprint).
- */
-export const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'wal_buffers=1MB', 'temp_buffers=2MB'];
-
-function embeddedStartParams(PGlite: { defaultStartParams: readonly string[] }): string[] {
-  return [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])];
+async function loadPGliteAdapter() {
+  return (await import('pglite-prisma-adapter')).PrismaPGlite;
 }
 
 /** A fresh in-memory database prepared by `prepare`, dumped as an uncompressed data-directory tarball. */
 export async function dumpInMemoryDatabase(prepare: (db: Database) => Promise<void>): Promise<Blob> {
-  const modules = await loadPGlite();
-  const pglite = await modules.PGlite.create({ startParams: embeddedStartParams(modules.PGlite) });
-  const db = wrapPGlite(modules, pglite, IN_MEMORY_PING_TIMEOUT_MS);
+  const [thread, adapter] = await Promise.all([openInMemoryThread(), loadPGliteAdapter()]);
+  const db = wrapPGliteThread(adapter, thread, IN_MEMORY_PING_TIMEOUT_MS);
   try {
     await prepare(db);
     // Prisma holds the single connection through its adapter; dumping goes through PGlite itself.
-    return await pglite.dumpDataDir('none');
+    return await thread.dumpDataDir();
   } finally {
     await db.close();
   }
@@ -93,19 +77,18 @@ export async function dumpInMemoryDatabase(prepare: (db: Database) => Promise<vo
 
 async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logger): Promise<Database> {
   const absoluteDir = path.resolve(dataDir);
-  const initialization = await ensureEmbeddedInitialized(absoluteDir);
+  const [initialization, thread, adapter] = await Promise.all([
+    ensureEmbeddedInitialized(absoluteDir),
+    openEmbeddedThread(absoluteDir),
+    loadPGliteAdapter(),
+  ]);
   if (initialization.created)
     logger.info(
       { dataDir: absoluteDir, ms: initialization.ms },
       'Created the embedded database (PGlite initdb, in a child process)',
     );
-  const modules = await loadPGlite();
-  const pglite = await modules.PGlite.create({
-    dataDir: absoluteDir,
-    startParams: embeddedStartParams(modules.PGlite),
-  });
-  logger.info({ dataDir: absoluteDir }, 'Opened the embedded database (PGlite)');
-  return wrapPGlite(modules, pglite, pingTimeoutMs);
+  logger.info({ dataDir: absoluteDir }, 'Opened the embedded database (PGlite, in a thread of its own)');
+  return wrapPGliteThread(adapter, thread, pingTimeoutMs);
 }
 
 /**
@@ -115,19 +98,23 @@ async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logg
  */
 const TRANSACTION_DEFAULTS = { maxWait: 10_000, timeout: 30_000 } as const;
 
-function wrapPGlite(
-  { PrismaPGlite }: Awaited<ReturnType<typeof loadPGlite>>,
-  pglite: PGlite,
+function wrapPGliteThread(
+  PrismaPGlite: Awaited<ReturnType<typeof loadPGliteAdapter>>,
+  thread: PGliteThreadClient,
   pingTimeoutMs: number,
 ): Database {
-  const { factory, observer } = observeStatements(new PrismaPGlite(pglite));
+  // The adapter uses only query, exec and transaction, which the thread's client provides
+  // with PGlite's own signatures (pglite-thread-client.ts).
+  const { factory, observer } = observeStatements(
+    withPrismaErrorKinds(new PrismaPGlite(thread as unknown as PGlite)),
+  );
   const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_DEFAULTS });
-  // PGlite has exactly one connection, so the instance itself is the dedicated session.
+  // PGlite has exactly one connection, so the database itself is the dedicated session.
   const session: SqlRunner = {
     exec: async (sql) => {
-      await pglite.exec(sql);
+      await thread.exec(sql);
     },
-    query: async <Row>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows,
+    query: async <Row>(sql: string, params: unknown[] = []) => (await thread.query<Row>(sql, params)).rows,
   };
   return createDatabase({
     kind: 'embedded',
@@ -135,7 +122,7 @@ function wrapPGlite(
     statements: observer,
     pingTimeoutMs,
     withSqlSession: (work) => work(session),
-    closeDriver: () => pglite.close(),
+    closeDriver: () => thread.close(),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
+import { forwarding } from './forwarding.js';
 
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions['adapter']>;
 type Adapter = Awaited<ReturnType<AdapterFactory['connect']>>;
@@ -116,20 +117,6 @@ export function observeStatements(factory: AdapterFactory): {
       },
     },
   };
-}
-
-/**
- * `target` with some methods replaced; every other property is read from `target` and its
- * methods run bound to it (adapters keep private fields, which a plain proxy would break).
- */
-function forwarding<T extends object>(target: T, overrides: Partial<T>): T {
-  return new Proxy(target, {
-    get(object, property) {
-      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
-      const value = Reflect.get(object, property, object);
-      return typeof value === 'function' ? value.bind(object) : value;
-    },
-  });
 }
 
 /**
