@@ -39,10 +39,10 @@ export function startScheduling(deps: {
     instanceId,
     leaseMs: deps.leaseMs,
     calendars: deps.calendars,
-    // The embedded database runs each statement on this thread, one at a time: jobs run at
-    // once would only interleave their statements into one long block before the next
-    // acknowledgement (≈ 130 ms at a minute's tick; bench/README.md, issue 16). One after
-    // the other, with a turn of the event loop between them.
+    // The embedded database has one connection and runs one statement at a time (in its own
+    // thread): jobs run at once would only interleave their statements and queue a
+    // request's statements behind all of them (bench/README.md, issue 16). One after the
+    // other, with a turn of the event loop between them.
     ...(deps.db.kind === 'embedded' ? { concurrency: 1 } : {}),
   });
   const ticker = startSchedulerTicker({ scheduler, logger });
