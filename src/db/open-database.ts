@@ -88,6 +88,12 @@ async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logg
       'Created the embedded database (PGlite initdb, in a child process)',
     );
   logger.info({ dataDir: absoluteDir }, 'Opened the embedded database (PGlite, in a thread of its own)');
+  thread.onUnexpectedStop((reason) =>
+    logger.error(
+      { err: reason },
+      'The embedded database stopped: nothing can be read or written until Liaison restarts',
+    ),
+  );
   return wrapPGliteThread(adapter, thread, pingTimeoutMs);
 }
 

@@ -30,15 +30,17 @@ export class PGliteThreadClient {
   readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   #nextId = 1;
   #stopped: Error | undefined;
+  #closing = false;
+  readonly #unexpectedStopListeners = new Set<(reason: Error) => void>();
 
   private constructor(worker: Worker) {
     this.#worker = worker;
     worker.on('message', (message: ThreadResponse) => this.#settle(message));
     worker.on('error', (error) =>
-      this.#stop(new Error(`The embedded database thread failed: ${error.message}`)),
+      this.#stopUnexpectedly(new Error(`The embedded database thread failed: ${error.message}`)),
     );
     worker.on('exit', (code) =>
-      this.#stop(new Error(`The embedded database thread stopped (exit code ${code})`)),
+      this.#stopUnexpectedly(new Error(`The embedded database thread stopped (exit code ${code})`)),
     );
     // An idle database must not keep a finished process (a CLI run, a test) alive.
     worker.unref();
@@ -115,9 +117,18 @@ export class PGliteThreadClient {
     return new Blob([(await this.#call({ op: 'dump' })) as ArrayBuffer]);
   }
 
+  /**
+   * Called once if the thread dies (a WebAssembly abort, out of memory) rather than being
+   * closed: every statement since is refused, so the owner should say so (health turns red).
+   */
+  onUnexpectedStop(listener: (reason: Error) => void): void {
+    this.#unexpectedStopListeners.add(listener);
+  }
+
   /** Closes the database (its files are flushed), then ends the thread. */
   async close(): Promise<void> {
     if (this.#stopped) return;
+    this.#closing = true;
     try {
       await this.#call({ op: 'close' });
     } finally {
@@ -167,6 +178,12 @@ export class PGliteThreadClient {
     if (this.#pending.size === 0) this.#worker.unref();
     if (response.ok) waiting.resolve(response.value);
     else waiting.reject(fromThreadError(response.error));
+  }
+
+  #stopUnexpectedly(reason: Error): void {
+    const first = !this.#stopped && !this.#closing;
+    this.#stop(reason);
+    if (first) for (const listener of this.#unexpectedStopListeners) listener(reason);
   }
 
   #stop(reason: Error): void {
