@@ -10,8 +10,8 @@ import { outboxForThisFile, silent, startProcess } from './outbox-fixture.js';
 // sleeps up to IDLE_MS (far longer than any wait below), so whatever arrives sooner was
 // woken by an enqueue in this process or by a row's due time, not by polling.
 const IDLE_MS = 30_000;
-/** "At once": well under the idle interval, with room for a busy machine. */
-const PROMPT_MS = 2_000;
+/** "At once", "at its time": late by less than this — a sixth of the idle interval, room for a busy machine. */
+const LATE_MS = 5_000;
 const file = outboxForThisFile();
 let running: RunningDeliveryWorker | undefined;
 
@@ -24,17 +24,30 @@ afterEach(async () => {
   running = undefined;
 });
 
-/** A process with its loop started; resolves once the loop's first pass has looked and gone idle. */
-async function startIdleLoop() {
-  const started = startProcess({ db: file.db, slack: file.slack, clock: systemClock });
+/**
+ * Resolves once the loop has looked for the next due row (the last statement of a pass that
+ * found nothing to do) and gone to sleep; after 10 s regardless, so a test fails on what it
+ * expects rather than hanging.
+ */
+async function nextLook(): Promise<void> {
   let looked!: () => void;
-  const firstLook = new Promise<void>((resolve) => {
+  const look = new Promise<void>((resolve) => {
     looked = resolve;
   });
   const stopObserving = file.db.statements.observe((event) => {
-    // The look for the next due row ends a pass that found nothing to do.
     if (event.type === 'statement' && event.sql.includes('LEAST(')) looked();
   });
+  const late = setTimeout(looked, 10_000);
+  await look;
+  clearTimeout(late);
+  stopObserving();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** A process with its loop started; resolves once the loop's first pass has found nothing and it sleeps. */
+async function startIdleLoop() {
+  const started = startProcess({ db: file.db, slack: file.slack, clock: systemClock });
+  const idle = nextLook();
   running = startDeliveryWorker({
     worker: started.worker,
     wake: started.notifications.deliveryWake,
@@ -42,11 +55,7 @@ async function startIdleLoop() {
     logger: silent,
     timing: { idleMs: IDLE_MS },
   });
-  const late = setTimeout(() => looked(), 10_000); // then the test fails on what it expects, not on a hang
-  await firstLook;
-  clearTimeout(late);
-  stopObserving();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await idle;
   return started;
 }
 
@@ -58,7 +67,7 @@ const channelPost = (key: string, notBefore?: Date) => ({
   message: { text: key },
   ...(notBefore ? { notBefore } : {}),
 });
-const postOf = (text: string, timeoutMs = PROMPT_MS) =>
+const postOf = (text: string, timeoutMs = LATE_MS) =>
   file.slack.waitForCall(
     'chat.postMessage',
     (call) => call.response.ok === true && call.args.text === text,
@@ -71,9 +80,9 @@ describe('the outbox worker loop', () => {
     const { notifications } = await startIdleLoop();
     const enqueuedAt = Date.now();
     await notifications.delivery.enqueue(channelPost('wake:enqueue'));
-    expect((await postOf('wake:enqueue')).at - enqueuedAt).toBeLessThan(PROMPT_MS);
+    expect((await postOf('wake:enqueue')).at - enqueuedAt).toBeLessThan(LATE_MS);
 
-    await sleep(100); // idle again
+    await nextLook(); // idle again
     const notifiedAt = Date.now();
     await notifications.notify({
       workspaceId: file.demo.workspaceId,
@@ -82,9 +91,9 @@ describe('the outbox worker loop', () => {
       key: 'wake:notify',
       message: { text: 'wake:notify' },
     });
-    expect((await postOf('wake:notify')).at - notifiedAt).toBeLessThan(PROMPT_MS);
+    expect((await postOf('wake:notify')).at - notifiedAt).toBeLessThan(LATE_MS);
 
-    await sleep(100);
+    await nextLook();
     // notifyMany: the path of OKR check-in prompts to many owners.
     const batchedAt = Date.now();
     await notifications.notifyMany(
@@ -97,16 +106,16 @@ describe('the outbox worker loop', () => {
       })),
     );
     for (const person of [file.demo.lin, file.demo.alex])
-      expect((await postOf(`wake:many:${person.id}`)).at - batchedAt).toBeLessThan(PROMPT_MS);
+      expect((await postOf(`wake:many:${person.id}`)).at - batchedAt).toBeLessThan(LATE_MS);
   });
 
   it('sends a row queued for later at its time, not an idle interval later', async () => {
     const { notifications } = await startIdleLoop();
     const due = new Date(Date.now() + 1_500);
     await notifications.delivery.enqueue(channelPost('wake:scheduled', due));
-    const posted = await postOf('wake:scheduled', 5_000);
+    const posted = await postOf('wake:scheduled', 1_500 + LATE_MS);
     expect(posted.at).toBeGreaterThanOrEqual(due.getTime());
-    expect(posted.at - due.getTime()).toBeLessThan(1_000);
+    expect(posted.at - due.getTime()).toBeLessThan(LATE_MS);
   });
 
   it('retries a failed post when its backoff ends, not an idle interval later', async () => {
@@ -114,11 +123,11 @@ describe('the outbox worker loop', () => {
     // A transient error: retried after backoffMs(1) = 2 s.
     file.slack.failNext('chat.postMessage', { error: 'service_unavailable' });
     await notifications.delivery.enqueue(channelPost('wake:retry'));
-    const failed = await file.slack.waitForCall('chat.postMessage', undefined, PROMPT_MS);
+    const failed = await file.slack.waitForCall('chat.postMessage', undefined, LATE_MS);
     expect(failed.response).toMatchObject({ ok: false, error: 'service_unavailable' });
-    const posted = await postOf('wake:retry', 6_000);
+    const posted = await postOf('wake:retry', 2_000 + LATE_MS);
     expect(posted.at - failed.at).toBeGreaterThanOrEqual(2_000);
-    expect(posted.at - failed.at).toBeLessThan(2_000 + 1_000);
+    expect(posted.at - failed.at).toBeLessThan(2_000 + LATE_MS);
   });
 
   it('releases a held notification when the snooze that held it ends', async () => {
@@ -135,9 +144,9 @@ describe('the outbox worker loop', () => {
       message: { text: 'wake:held' },
     });
     expect(held.decision).toMatchObject({ action: 'hold', reason: 'snoozed' });
-    const posted = await postOf('wake:held', 5_000);
+    const posted = await postOf('wake:held', 1_500 + LATE_MS);
     expect(posted.at).toBeGreaterThanOrEqual(until.getTime());
-    expect(posted.at - until.getTime()).toBeLessThan(1_000);
+    expect(posted.at - until.getTime()).toBeLessThan(LATE_MS);
   });
 
   it('idle, makes one pass and one look, then no statement until something is due', async () => {
@@ -152,8 +161,9 @@ describe('the outbox worker loop', () => {
       // recovery's implicit transaction) and one look for the next due row.
       expect(statements).toBeLessThanOrEqual(5);
       // A row due in a minute: the loop sleeps towards it (capped by the idle interval).
+      const looked = nextLook();
       await notifications.delivery.enqueue(channelPost('wake:later', new Date(Date.now() + 60_000)));
-      await sleep(300);
+      await looked; // the pass the enqueue woke, and its look
       const afterEnqueue = statements;
       await sleep(2_000);
       expect(statements - afterEnqueue).toBe(0);
