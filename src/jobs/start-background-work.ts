@@ -11,7 +11,8 @@ import { startScheduling } from './start-scheduling.js';
 /**
  * What runs besides answering Slack: the scheduler of record (ticks every minute; the
  * database hands each slot to one replica) and the outbox worker (paced bulk sends on
- * Slack clients of their own, so a 429 on fan-out never stalls a person's command). Each
+ * Slack clients of their own, so a 429 on fan-out never stalls a person's command; idle,
+ * it sleeps until a row is queued here or falls due, or 30 s for other replicas' rows). Each
  * row goes out with its workspace's token (deps.slackClients, connected by main.ts to the
  * environment's token or to the installations); an uninstalled workspace's rows fail.
  */
@@ -47,6 +48,9 @@ export async function startBackgroundWork(input: {
   });
   const delivery = startDeliveryWorker({
     logger,
+    clock,
+    // Rung by this process's notify/enqueue: no polling while nothing is queued.
+    wake: deps.notifications.deliveryWake,
     worker: buildDeliveryWorker({ db, clock, logger, sender, notifications: deps.notifications }),
   });
   return {

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { DeliverySender, WorkspaceSenders } from '../modules/delivery/delivery.ports.types.js';
 import { createDeliveryPrismaRepository } from '../modules/delivery/delivery.prisma-repository.js';
 import { createDeliveryService, type DeliveryService } from '../modules/delivery/delivery.service.js';
+import { createDeliveryWake, type DeliveryWake } from '../modules/delivery/delivery-wake.js';
 import {
   createDeliveryWorker,
   type DeliveryWorker,
@@ -35,6 +36,8 @@ export interface NotificationsSlackDeps {
   delivery: DeliveryService;
   /** The budget's batching step; the worker runs it before each pass. */
   releaseHeld: (now?: Date) => Promise<number>;
+  /** Rung by `notify`, `notifyMany` and `delivery.enqueue` when they queue a row; wakes the worker loop. */
+  deliveryWake: DeliveryWake;
 }
 
 /** Builds the delivery and notification services over one database (build-slack-deps.ts calls this). */
@@ -47,12 +50,19 @@ export function buildNotificationsDeps(input: {
   const { db, clock } = input;
   const deliveryRepo = createDeliveryPrismaRepository(db.prisma);
   const notificationsRepo = createNotificationsPrismaRepository(db.prisma);
-  const delivery = createDeliveryService({ repo: deliveryRepo, clock });
-  const notify = createNotify({ repo: notificationsRepo, clock, addControls: addNotificationControls });
+  const wake = createDeliveryWake();
+  const delivery = createDeliveryService({ repo: deliveryRepo, clock, wake });
+  const notify = createNotify({ repo: notificationsRepo, clock, wake, addControls: addNotificationControls });
   return {
     notify,
-    notifyMany: createNotifyMany({ repo: notificationsRepo, clock, addControls: addNotificationControls }),
+    notifyMany: createNotifyMany({
+      repo: notificationsRepo,
+      clock,
+      wake,
+      addControls: addNotificationControls,
+    }),
     delivery,
+    deliveryWake: wake,
     settings: createNotificationSettingsService({
       repo: notificationsRepo,
       clock,

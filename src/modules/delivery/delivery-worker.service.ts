@@ -27,6 +27,8 @@ export interface DrainReport {
 export interface DeliveryWorker {
   /** Sends everything due now; resolves when nothing due is left in this pass. */
   drain(): Promise<DrainReport>;
+  /** When a pass could next find work (a row's notBefore, a lease running out); null: nothing waits. */
+  nextDueAt(): Promise<Date | null>;
 }
 
 const DEFAULTS = { leaseMs: 120_000, concurrency: 16, maxAttempts: 8 } as const;
@@ -182,5 +184,6 @@ export function createDeliveryWorker(deps: {
       }
       return report;
     },
+    nextDueAt: () => repo.nextDueAt(),
   };
 }

@@ -210,6 +210,20 @@ export function createDeliveryPrismaRepository(prisma: PrismaClient): DeliveryRe
       });
     },
 
+    async nextDueAt() {
+      // One minimum per status, each the first entry of the (status, notBefore) index: cheap
+      // however many rows wait. LEAST skips the NULLs of statuses with no rows. The instant
+      // travels as epoch milliseconds: a zoneless `timestamp` read back raw would be taken
+      // as the process's local time (Prisma stores UTC wall time).
+      const [row] = await prisma.$queryRaw<{ next: number | null }[]>`
+        SELECT (extract(epoch FROM LEAST(
+          (SELECT min("notBefore") FROM "Delivery" WHERE status = 'QUEUED'),
+          (SELECT min("notBefore") FROM "Delivery" WHERE status = 'HELD'),
+          (SELECT min("leaseUntil") FROM "Delivery" WHERE status = 'SENDING')
+        )) * 1000)::float8 AS next`;
+      return row?.next == null ? null : new Date(row.next);
+    },
+
     async cacheDmChannel(personId, channelId) {
       await prisma.person.update({
         where: { id: personId },

@@ -30,6 +30,11 @@ export interface DeliveryRepository {
   /** Back to QUEUED for another attempt at `notBefore`. */
   retryLater(id: string, retry: { notBefore: Date; error: string; outcomeUnknown: boolean }): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
+  /**
+   * The earliest instant a pass could find work: a QUEUED or HELD row's notBefore, or a
+   * SENDING row's lease running out. Null when the outbox holds nothing waiting.
+   */
+  nextDueAt(): Promise<Date | null>;
   /** Remembers a person's DM channel so conversations.open happens once per person. */
   cacheDmChannel(personId: string, channelId: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock.types.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import { type DeliveryDto, type EnqueueInput, queuedNotBefore } from './delivery.types.js';
+import type { DeliveryWake } from './delivery-wake.js';
 
 export interface DeliveryService {
   /**
@@ -12,12 +13,17 @@ export interface DeliveryService {
   findByKey(workspaceId: string, key: string): Promise<DeliveryDto | null>;
 }
 
-export function createDeliveryService(deps: { repo: DeliveryRepository; clock: Clock }): DeliveryService {
+export function createDeliveryService(deps: {
+  repo: DeliveryRepository;
+  clock: Clock;
+  /** Rung once a new row is stored, so this process's worker loop sends it without polling. */
+  wake: Pick<DeliveryWake, 'ring'>;
+}): DeliveryService {
   return {
-    enqueue(input) {
+    async enqueue(input) {
       if (!input.message.text) throw new Error(`delivery ${input.key} has no fallback text`);
       const priority = input.priority ?? 'NORMAL';
-      return deps.repo.enqueue({
+      const stored = await deps.repo.enqueue({
         workspaceId: input.workspaceId,
         key: input.key,
         kind: input.kind,
@@ -28,6 +34,8 @@ export function createDeliveryService(deps: { repo: DeliveryRepository; clock: C
         status: 'QUEUED',
         notBefore: queuedNotBefore(priority, input.notBefore ?? deps.clock.now()),
       });
+      if (stored.created) deps.wake.ring();
+      return stored;
     },
     findByKey: (workspaceId, key) => deps.repo.findByKey(workspaceId, key),
   };

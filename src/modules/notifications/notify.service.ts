@@ -5,6 +5,7 @@ import {
   type DeliveryPriority,
   queuedNotBefore,
 } from '../delivery/delivery.types.js';
+import type { DeliveryWake } from '../delivery/delivery-wake.js';
 import type { Clock } from '../shared/clock.types.js';
 import { decide, localDay } from './budget.rules.js';
 import type { NotificationsRepository } from './notifications.repository.js';
@@ -55,6 +56,8 @@ export const NOTIFY_BATCH_PEOPLE = 500;
 export function createNotifyMany(deps: {
   repo: NotificationsRepository;
   clock: Clock;
+  /** Rung after each batch's transaction commits with rows to send (now or when held ones are due). */
+  wake: Pick<DeliveryWake, 'ring'>;
   addControls?: AddNotificationControls;
 }): NotifyMany {
   return async (inputs) => {
@@ -127,10 +130,13 @@ export function createNotifyMany(deps: {
           });
           out.push({ key: input.key, created: true, decision });
         }
-        await batch.insertMany(rows);
-        return out;
+        const inserted = await batch.insertMany(rows);
+        const waiting = inserted > 0 && rows.some((row) => row.status !== 'CANCELLED');
+        return { out, waiting };
       });
-      results.push(...chunkResults);
+      // After the commit: the worker's pass then sees these rows.
+      if (chunkResults.waiting) deps.wake.ring();
+      results.push(...chunkResults.out);
     }
     return results;
   };
@@ -144,6 +150,8 @@ export function createNotifyMany(deps: {
 export function createNotify(deps: {
   repo: NotificationsRepository;
   clock: Clock;
+  /** Rung after the transaction commits a new row to send (now, or when a held one is due). */
+  wake: Pick<DeliveryWake, 'ring'>;
   addControls?: AddNotificationControls;
 }): Notify {
   return async (input) => {
@@ -175,6 +183,7 @@ export function createNotify(deps: {
       return { delivery, created, decision };
     });
     if (!result) throw new Error(`cannot notify person ${input.personId}: no such person`);
+    if (result.created && result.delivery.status !== 'CANCELLED') deps.wake.ring();
     if (
       result.delivery.workspaceId !== input.workspaceId ||
       result.delivery.recipientPersonId !== input.personId

@@ -125,4 +125,31 @@ describe('the outbox', () => {
     expect(interactiveMs).toBeLessThan(500);
     expect(file.slack.messages('C0GENERAL')).toHaveLength(3);
   });
+
+  it('knows when it next has work: the earliest queued or held row, or a lease running out', async () => {
+    const { notifications, worker } = startProcess({ db: file.db, slack: file.slack, clock });
+    expect(await worker.nextDueAt()).toBeNull();
+    const inAMinute = new Date(clock.now().getTime() + 60_123);
+    await notifications.delivery.enqueue({ ...dm(file.demo.lin.id, 'next:1'), notBefore: inAMinute });
+    await notifications.delivery.enqueue({
+      ...dm(file.demo.alex.id, 'next:2'),
+      notBefore: new Date(inAMinute.getTime() + 1_000),
+    });
+    const zone = process.env.TZ;
+    try {
+      // Whatever the process's zone: the instant is read back as UTC, as Prisma stores it.
+      process.env.TZ = 'Asia/Shanghai';
+      expect((await worker.nextDueAt())?.toISOString()).toBe(inAMinute.toISOString());
+    } finally {
+      process.env.TZ = zone;
+    }
+    // Another worker's claim of it: it may have work again when the lease runs out.
+    const leased = await createDeliveryPrismaRepository(file.db.prisma).claimDue({
+      now: inAMinute,
+      leaseMs: 500,
+      limit: 1,
+    });
+    expect(leased.map((row) => row.key)).toEqual(['next:1']);
+    expect(await worker.nextDueAt()).toEqual(new Date(inAMinute.getTime() + 500));
+  });
 });
