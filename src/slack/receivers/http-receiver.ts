@@ -8,7 +8,6 @@ import {
   HTTPReceiver,
   type InstallationStore,
   isRawBodyError,
-  isValidSlackRequest,
   type Receiver,
   type ReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
@@ -18,6 +17,7 @@ import { newReferenceId } from '../error-handler.js';
 import { type InstallationAuthorize, sharedAuthorize } from '../oauth/installation-authorize.js';
 import { isMalformedRequest } from '../request-gate.js';
 import { listenOn } from './listen.js';
+import { hasValidSlackSignature } from './slack-signature.js';
 
 /** Slack's replay window; Bolt enforces it only for the past, we enforce it both ways. */
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -140,10 +140,11 @@ export class LiaisonHttpReceiver implements Receiver {
     const signature = firstHeader(req, 'x-slack-signature');
     const timestamp = Number(firstHeader(req, 'x-slack-request-timestamp'));
     if (!signature || !Number.isFinite(timestamp)) return false;
-    return isValidSlackRequest({
+    return hasValidSlackSignature({
       signingSecret: this.options.signingSecret,
-      body: req.rawBody.toString(),
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      rawBody: req.rawBody,
+      signature,
+      timestampSeconds: timestamp,
       nowMilliseconds: this.options.clock.now().getTime(),
     });
   }
