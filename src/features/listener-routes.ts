@@ -7,13 +7,15 @@ type RoutedKind = 'command' | 'action' | 'view' | 'shortcut';
 
 /**
  * Registers the features' listeners with Bolt. Bolt runs the middleware chain of every
- * listener it holds for every request, matching or not: with one Bolt listener per feature
- * id that was ≈ 50 chains per slash command (bench/README.md, issue 16). So commands,
- * block actions, view submissions and shortcuts get one Bolt listener per kind, which finds
- * the feature's handler by its id in a map — what Bolt's own matchers did for a string id:
- * the command's name, a block action's action_id, a submitted view's callback_id (view
- * submissions only), a shortcut's callback_id. Events (few, and matched by type) stay as
- * they were. An id declared twice is refused at start, as the feature registry refuses it.
+ * listener it holds for every request, matching or not, copying each chain and allocating
+ * its promises: with one Bolt listener per feature id that was ≈ 50 chains per slash command,
+ * and with one per kind still ≈ 20 KB of garbage per request (bench/README.md, issue 16).
+ * So commands, block actions, view submissions and shortcuts are not Bolt listeners at all:
+ * the last global middleware finds the feature's handler by its id in a map — what Bolt's
+ * own matchers did for a string id: the command's name, a block action's action_id, a
+ * submitted view's callback_id (view submissions only), a shortcut's callback_id — and runs
+ * it with the same arguments a listener gets. Events (few, and matched by type) stay Bolt
+ * listeners. An id declared twice is refused at start, as the feature registry refuses it.
  */
 export function registerFeatureListeners(
   app: App,
@@ -48,40 +50,31 @@ export function registerFeatureListeners(
     else listener.register(recorder, deps);
   }
 
-  const to = (kind: RoutedKind, idOf: (args: AnyMiddlewareArgs) => unknown) => {
-    const handler: Handler = async (args) => {
-      const id = idOf(args);
-      const routed = typeof id === 'string' ? routes[kind].get(id) : undefined;
-      if (routed) await routed(args);
-    };
-    return handler;
-  };
   const field = (value: unknown, name: string): unknown =>
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  /** The routed handler for a request, found as Bolt's own matchers would have found it. */
+  const routedHandler = ({ body, payload }: AnyMiddlewareArgs): Handler | undefined => {
+    const pick = (kind: RoutedKind, id: unknown) =>
+      typeof id === 'string' ? routes[kind].get(id) : undefined;
+    const type = field(body, 'type');
+    // A slash command's form has `command`; Bolt classifies it by that field alone.
+    if (typeof field(body, 'command') === 'string') return pick('command', field(body, 'command'));
+    // A block action's own id (Bolt's payload is the action).
+    if (type === 'block_actions') return pick('action', field(payload, 'action_id'));
+    if (type === 'view_submission') return pick('view', field(field(body, 'view'), 'callback_id'));
+    if (type === 'shortcut' || type === 'message_action') return pick('shortcut', field(body, 'callback_id'));
+    return undefined;
+  };
 
-  if (routes.command.size > 0) {
-    app.command(
-      /^/,
-      to('command', (args) => field(args.payload, 'command')),
-    );
-  }
-  if (routes.action.size > 0) {
-    // Bolt's { action_id } constraint: a block action's own id (payload is the action).
-    app.action(
-      { action_id: /^/ },
-      to('action', (args) => field(args.payload, 'action_id')),
-    );
-  }
-  if (routes.view.size > 0) {
-    app.view(
-      { callback_id: /^/, type: 'view_submission' },
-      to('view', (args) => field(field(args.body, 'view'), 'callback_id')),
-    );
-  }
-  if (routes.shortcut.size > 0) {
-    app.shortcut(
-      { callback_id: /^/ },
-      to('shortcut', (args) => field(args.body, 'callback_id')),
-    );
-  }
+  // The last global middleware: a routed request runs its feature's handler here and goes no
+  // further; anything else (events, ids no feature declared) continues to Bolt's listeners.
+  app.use(async (args) => {
+    const handler = routedHandler(args);
+    if (!handler) {
+      await args.next();
+      return;
+    }
+    // As Bolt calls a listener: the chain ends here.
+    await handler({ ...args, next: async () => {} } as Parameters<Handler>[0]);
+  });
 }

@@ -20,20 +20,19 @@ function countingApp() {
     view: record('view'),
     shortcut: record('shortcut'),
     event: record('event'),
+    use: record('use'),
   } as unknown as App;
   return { app, registered };
 }
 
 describe('feature listeners handed to Bolt', () => {
-  it('gives Bolt one listener per kind for commands, actions, views and shortcuts, events as declared', () => {
+  it('gives Bolt one middleware routing commands, actions, views and shortcuts, and events as declared', () => {
     const registry = createFeatureRegistry(FEATURES, { db: undefined as never });
     const { app, registered } = countingApp();
     registerFeatureListeners(app, {} as SlackDeps, registry.listeners);
     const events = registry.listeners.filter((listener) => listener.kind === 'event').length;
     expect(registry.listeners.length).toBeGreaterThan(40);
-    expect(registered.sort()).toEqual(
-      ['action', 'command', 'shortcut', 'view', ...Array.from({ length: events }, () => 'event')].sort(),
-    );
+    expect(registered.sort()).toEqual(['use', ...Array.from({ length: events }, () => 'event')].sort());
   });
 
   it('refuses an id declared twice', () => {
