@@ -38,7 +38,7 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.
 const PEOPLE = Number(values.people);
 const COMMANDS = Number(values.commands);
 const CONCURRENCY = Number(values.concurrency);
-/** How Liaison is started: `tsx` = what `npm start` runs, `dist` = `npm run start:dist`. */
+/** How Liaison is started: `tsx` = what `npm start` runs (scripts/start.mjs: dist/ when up to date, else tsx), `dist` = `npm run start:dist`. */
 const START = values.command;
 const TEXTS = ['help', 'whoami'];
 const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));

@@ -10,9 +10,12 @@ import { connectDriver, type SlackStandIn, startFakeSlack } from './harness/fake
 import { startFakeSocketMode } from './harness/fake-socket-mode.js';
 import { migratedDataDir } from './harness/test-database.js';
 
-/** `npm start`'s own entry point, as a separate process with only the environment given. */
+/**
+ * `npm start`'s own entry point (the compiled build when it is up to date, else the sources
+ * through tsx), as a separate process with only the environment given.
+ */
 function startLiaison(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  return spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: new URL('..', import.meta.url).pathname,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
@@ -30,7 +33,7 @@ function collect(child: ChildProcessWithoutNullStreams) {
   return { out, exited };
 }
 
-// Each test here starts `src/main.ts` in a child process: tsx loads the app (≈ 2 s on an
+// Each test here starts Liaison in a child process: node loads the app (≈ 1–2 s on an
 // idle machine) and, on a new data directory, PGlite runs initdb and the migrations (≈ 5 s).
 // Only the HTTP test checks migrating a new directory; the OAuth and Socket Mode tests start
 // on a migrated one (migratedDataDir). On a loaded 2-core machine everything is several
