@@ -278,6 +278,9 @@ describe('KPI thresholds and response plans', () => {
   it('gives the claim back when the alert cannot be posted, so the next sample posts it once', async () => {
     const before = alerts().length;
     const escalationsBefore = (await breachEscalations()).length;
+    // The escalation cards of the earlier breaches go to this channel too, a moment after their
+    // escalation (coalesced, paced): they go first, so the one failure below is the alert's.
+    await file.liaison.deps.escalationCards.refresher.settled();
     // The alert's post fails (not another message the app posts meanwhile elsewhere).
     file.liaison.slack.failNext('chat.postMessage', { error: 'internal_error', channel: CHANNEL });
     await record('2.0');
