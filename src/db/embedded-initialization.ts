@@ -2,9 +2,15 @@ import { execFile } from 'node:child_process';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { copyEmbeddedTemplate, existingEmbeddedTemplate } from './embedded-template.js';
 
-/** What preparing a data directory did: nothing (it existed), or initdb and how long it took. */
-export type EmbeddedInitialization = { created: false } | { created: true; ms: number };
+/**
+ * What preparing a data directory did: nothing (it existed), or created it — as a copy of the
+ * template `npm install` made, or by PGlite's initdb when there is none — and how long it took.
+ */
+export type EmbeddedInitialization =
+  | { created: false }
+  | { created: true; from: 'template' | 'initdb'; ms: number };
 
 const pending = new Map<string, Promise<EmbeddedInitialization>>();
 
@@ -31,8 +37,14 @@ async function prepare(absoluteDir: string): Promise<EmbeddedInitialization> {
   await mkdir(absoluteDir, { recursive: true });
   if (await isInitialized(absoluteDir)) return { created: false };
   const started = performance.now();
-  await initializeInChildProcess(absoluteDir);
-  return { created: true, ms: Math.round(performance.now() - started) };
+  const template = existingEmbeddedTemplate();
+  if (template) await copyEmbeddedTemplate(template, absoluteDir);
+  else await initializeInChildProcess(absoluteDir);
+  return {
+    created: true,
+    from: template ? 'template' : 'initdb',
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 async function isInitialized(dataDir: string): Promise<boolean> {
@@ -45,11 +57,11 @@ async function isInitialized(dataDir: string): Promise<boolean> {
 }
 
 /**
- * Creates a new data directory (PGlite's initdb) in a short-lived child process. initdb runs
- * in a WebAssembly instance of its own, and what it touched stays in this process's RSS
- * after it is done (≈ 450 MB more, idle, for as long as Liaison runs; bench/README.md,
- * footprint); a child gives all of it back when it exits. Costs one extra PGlite load (≈ 1 s)
- * on the very first start only, and runs beside this process's own loading.
+ * Creates a new data directory (PGlite's initdb, ≈ 5 s of CPU) in a short-lived child process,
+ * when `npm install` left no template to copy. initdb runs in a WebAssembly instance of its
+ * own, and what it touched stays in its process's RSS after it is done (≈ 450 MB more, idle,
+ * for as long as Liaison runs; bench/README.md, footprint); a child gives all of it back when
+ * it exits. Runs beside this process's own loading, on the very first start only.
  */
 async function initializeInChildProcess(dataDir: string): Promise<void> {
   const script = [

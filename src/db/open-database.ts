@@ -84,8 +84,10 @@ async function openEmbedded(dataDir: string, pingTimeoutMs: number, logger: Logg
   ]);
   if (initialization.created)
     logger.info(
-      { dataDir: absoluteDir, ms: initialization.ms },
-      'Created the embedded database (PGlite initdb, in a child process)',
+      { dataDir: absoluteDir, ms: initialization.ms, from: initialization.from },
+      initialization.from === 'template'
+        ? 'Created the embedded database (a copy of the pristine one npm install made)'
+        : 'Created the embedded database (PGlite initdb, in a child process)',
     );
   logger.info({ dataDir: absoluteDir }, 'Opened the embedded database (PGlite, in a thread of its own)');
   thread.onUnexpectedStop((reason) =>
