@@ -132,6 +132,55 @@ describe('a closed thread', () => {
     await expect(own.query('SELECT 1')).rejects.toThrow('The embedded database is closed');
   });
 
+  it('lets a transaction open at close finish its statements, then closes (PGlite alone would wait forever)', async () => {
+    const own = await PGliteThreadClient.start({ settings: [] });
+    await own.exec('CREATE TABLE note (text text)');
+    let release: () => void = () => {};
+    const midway = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered: () => void = () => {};
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const work = own.transaction(async (tx) => {
+      await tx.query("INSERT INTO note VALUES ('first')");
+      entered();
+      await midway;
+      // Sent after close: still runs, and the transaction commits.
+      await tx.query("INSERT INTO note VALUES ('second')");
+      return (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM note')).rows[0]?.n;
+    });
+    await inside;
+    const closed = own.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A statement from outside the transaction is refused once closing, not queued behind it.
+    await expect(own.query('SELECT 1')).rejects.toThrow(/closing|closed/);
+    release();
+    expect(await work).toBe(2);
+    await closed;
+  }, 60_000);
+
+  it('rolls back a transaction that does not finish within the grace, and closes', async () => {
+    const own = await PGliteThreadClient.start({ settings: [] });
+    const never = new Promise<void>(() => {});
+    let entered: () => void = () => {};
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    void own
+      .transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        entered();
+        await never;
+      })
+      .catch(() => {});
+    await inside;
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+  }, 60_000);
+
   it('reports why it could not open', async () => {
     await expect(PGliteThreadClient.start({ settings: ['shared_buffers=not-a-size'] })).rejects.toThrow();
   });

@@ -36,6 +36,12 @@ interface OpenTransaction {
 
 const start = workerData as ThreadStartData;
 const transactions = new Map<number, OpenTransaction>();
+/** Every transaction begun and not yet over, entered or still waiting for PGlite's lock. */
+const unfinished = new Map<number, { end(commit: boolean): void; settled: Promise<void> }>();
+/** Set once `close` arrives: nothing new starts after it. */
+let closing = false;
+/** How long `close` lets open transactions finish before rolling them back. */
+const CLOSE_GRACE_MS = 5_000;
 
 function raw(result: Results<unknown> & { command?: string; rowCount?: number }): RawResult {
   const { affectedRows, rowCount, command } = result;
@@ -94,9 +100,36 @@ function begin(db: PGlite, id: number): void {
       throw error;
     });
   settled.catch(() => {});
+  unfinished.set(id, { end, settled });
+  settled.then(
+    () => unfinished.delete(id),
+    () => unfinished.delete(id),
+  );
+}
+
+/**
+ * PGlite's `close` takes its statement lock, then waits for its transaction lock: with a
+ * transaction still open, the transaction's next statement waits for the first lock and
+ * `close` for the second, forever. So nothing new starts once closing, open transactions get
+ * CLOSE_GRACE_MS to finish (their statements still run), the rest are rolled back, and only
+ * then does PGlite close.
+ */
+async function closeAfterTransactions(db: PGlite): Promise<void> {
+  closing = true;
+  const over = () => Promise.all([...unfinished.values()].map(({ settled }) => settled.catch(() => {})));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([over(), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)))]);
+  clearTimeout(timer);
+  for (const { end } of unfinished.values()) end(false);
+  await over();
+  await db.close();
 }
 
 function handle(db: PGlite, request: ThreadRequest): void {
+  // Once closing, only the open transactions' own statements and ends still run.
+  const ofOpenTransaction =
+    request.op === 'end' || request.op === 'rollback' || ('txId' in request && request.txId !== undefined);
+  if (closing && !ofOpenTransaction) throw new Error('The embedded database is closing');
   switch (request.op) {
     case 'query': {
       const runner = request.txId === undefined ? db : transaction(request.txId).tx;
@@ -131,7 +164,7 @@ function handle(db: PGlite, request: ThreadRequest): void {
       );
       return;
     case 'close':
-      answer(request.id, db.close());
+      answer(request.id, closeAfterTransactions(db));
       return;
   }
 }
