@@ -181,6 +181,12 @@ describe('a closed thread', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
   }, 60_000);
 
+  it('closes once when asked twice at the same time, both callers waiting for the same close', async () => {
+    const own = await PGliteThreadClient.start({ settings: [] });
+    await expect(Promise.all([own.close(), own.close()])).resolves.toEqual([undefined, undefined]);
+    await expect(own.query('SELECT 1')).rejects.toThrow('The embedded database is closed');
+  }, 60_000);
+
   it('reports why it could not open', async () => {
     await expect(PGliteThreadClient.start({ settings: ['shared_buffers=not-a-size'] })).rejects.toThrow();
   });

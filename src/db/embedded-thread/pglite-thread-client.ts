@@ -31,6 +31,7 @@ export class PGliteThreadClient {
   #nextId = 1;
   #stopped: Error | undefined;
   #closing = false;
+  #closed: Promise<void> | undefined;
   readonly #unexpectedStopListeners = new Set<(reason: Error) => void>();
 
   private constructor(worker: Worker) {
@@ -125,8 +126,16 @@ export class PGliteThreadClient {
     this.#unexpectedStopListeners.add(listener);
   }
 
-  /** Closes the database (its files are flushed), then ends the thread. */
-  async close(): Promise<void> {
+  /**
+   * Closes the database (its files are flushed), then ends the thread. Closing twice waits for
+   * the same close: a second `close` must not end the thread while PGlite is still flushing.
+   */
+  close(): Promise<void> {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+
+  async #close(): Promise<void> {
     if (this.#stopped) return;
     this.#closing = true;
     try {
