@@ -34,7 +34,7 @@ export function requestedSlots(argv: string[]): number {
 export function serveProtocol(
   standIn: StandInLink,
   stop: () => Promise<void>,
-  options: { statements?: () => number } = {},
+  options: { statements?: () => number; onCount?: () => void } = {},
 ): void {
   const report = async (): Promise<ReportMessage> => {
     const replies = await standIn.report();
@@ -83,6 +83,7 @@ export function serveProtocol(
     } else if (command.op === 'stop') shutdown(0);
   });
   const count = async () => {
+    options.onCount?.();
     const replies = await standIn.count();
     const cpu = process.cpuUsage();
     const loop = performance.eventLoopUtilization();

@@ -16,6 +16,8 @@ import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
+import { startPromotionProfile } from './promotion-profile.js';
+import { startStallLog } from './stall-log.js';
 import { startStandInProcess } from './stand-in-link.js';
 
 const count = requestedSlots(process.argv);
@@ -58,22 +60,32 @@ const background =
         return startBackgroundWork({ db, deps, clock, logger, slack: { teamId: slack.teamId } });
       })();
 
+// Diagnostics (bench/README.md): a timeline of event-loop stalls, GCs and SQL statements;
+// a sampling profile of the allocations that outlive the young generation.
+const promotionProfile = process.env.BENCH_PROMOTION_PROFILE
+  ? startPromotionProfile(process.env.BENCH_PROMOTION_PROFILE)
+  : undefined;
+const stallLog = process.env.BENCH_STALL_LOG ? startStallLog(process.env.BENCH_STALL_LOG) : undefined;
 // Every statement Prisma sends (requests and background work), reported per slice.
 let statements = 0;
 db.statements.observe((event) => {
-  if (event.type === 'statement') statements += 1;
+  if (event.type !== 'statement') return;
+  statements += 1;
+  stallLog?.statement(event.sql);
 });
 
 const userIds = DEMO_SLACK_USERS.map((user) => user.id);
 serveProtocol(
   standIn,
   async () => {
+    stallLog?.flush();
+    await promotionProfile?.flush();
     await background?.stop();
     await running.stop();
     await standIn.close();
     await db.close();
   },
-  { statements: () => statements },
+  { statements: () => statements, onCount: () => stallLog?.mark('count') },
 );
 send({
   type: 'ready',
