@@ -16,7 +16,7 @@ import { singleTokenSource } from '../../src/slack/workspace-clients.js';
 import { buildSlackDeps } from '../../src/wiring/build-slack-deps.js';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
-import { startPromotionProfile } from './promotion-profile.js';
+import { startHeapSampling } from './heap-sampling.js';
 import { startStallLog } from './stall-log.js';
 import { startStandInProcess } from './stand-in-link.js';
 
@@ -61,10 +61,12 @@ const background =
       })();
 
 // Diagnostics (bench/README.md): a timeline of event-loop stalls, GCs and SQL statements;
-// a sampling profile of the allocations that outlive the young generation.
-const promotionProfile = process.env.BENCH_PROMOTION_PROFILE
-  ? startPromotionProfile(process.env.BENCH_PROMOTION_PROFILE)
-  : undefined;
+// sampling profiles of the allocations (all, or those that outlive the young generation).
+const heapSampling = process.env.BENCH_PROMOTION_PROFILE
+  ? startHeapSampling(process.env.BENCH_PROMOTION_PROFILE, 'promoted')
+  : process.env.BENCH_ALLOCATION_PROFILE
+    ? startHeapSampling(process.env.BENCH_ALLOCATION_PROFILE, 'all')
+    : undefined;
 const stallLog = process.env.BENCH_STALL_LOG ? startStallLog(process.env.BENCH_STALL_LOG) : undefined;
 // Every statement Prisma sends (requests and background work), reported per slice.
 let statements = 0;
@@ -79,7 +81,7 @@ serveProtocol(
   standIn,
   async () => {
     stallLog?.flush();
-    await promotionProfile?.flush();
+    await heapSampling?.flush();
     await background?.stop();
     await running.stop();
     await standIn.close();

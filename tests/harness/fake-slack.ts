@@ -66,11 +66,28 @@ export function connectDriver(
     async slashCommand(input) {
       const sent = await driver.slashCommand(input);
       if (sent.status === 200 && sent.responseUrl.startsWith(standIn.origin)) {
-        standIn.applyCommandResponse(sent.responseUrl, sent.json);
+        standIn.applyCommandResponse(sent.responseUrl, ackBodyAsSlackReadsIt(sent));
       }
       return sent;
     },
   };
+}
+
+interface AckResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * A slash command's acknowledgement as Slack reads it: a JSON message only when the response
+ * says `content-type: application/json`; any other non-empty body is the message's plain text.
+ */
+export function ackBodyAsSlackReadsIt(sent: AckResponse): unknown {
+  if (sent.body === '') return undefined;
+  const contentType = sent.headers['content-type'] ?? '';
+  if (contentType.split(';')[0]?.trim() === 'application/json') return JSON.parse(sent.body);
+  return { text: sent.body };
 }
 
 /**
@@ -78,9 +95,10 @@ export function connectDriver(
  * blocks, which connectDriver has already shown as an ephemeral with source `command_ack`).
  * When not, the answer comes later through the response_url.
  */
-export function answeredInAck(sent: { status: number; json: unknown }): boolean {
-  if (sent.status !== 200 || typeof sent.json !== 'object' || sent.json === null) return false;
-  const body = sent.json as { text?: unknown; blocks?: unknown };
+export function answeredInAck(sent: AckResponse): boolean {
+  const json = ackBodyAsSlackReadsIt(sent);
+  if (sent.status !== 200 || typeof json !== 'object' || json === null) return false;
+  const body = json as { text?: unknown; blocks?: unknown };
   return (
     (typeof body.text === 'string' && body.text.length > 0) ||
     (Array.isArray(body.blocks) && body.blocks.length > 0)

@@ -86,6 +86,30 @@ describe('acknowledging with a warm cache', () => {
     expect(textOfAll(reply?.blocks, BLOCKS.help.commands)).toContain('/liaison help');
   });
 
+  it('sends that answer as JSON serialised once: the same bytes each time, in ASCII, the same message', async () => {
+    const ack = async () => {
+      const sent = await file.liaison.driver.slashCommand({
+        command: COMMANDS.liaison,
+        text: 'help',
+        userId: 'U0DEMOZHANG', // zh-CN: the answer is full of characters beyond ASCII
+        channelId: 'C0GENERAL',
+      });
+      expect(sent.status).toBe(200);
+      // Slack reads an acknowledgement's body as a message only when it says it is JSON.
+      expect(sent.headers['content-type']).toBe('application/json');
+      return sent;
+    };
+    await liaison('U0DEMOZHANG', 'help'); // warms the person
+    const first = await ack();
+    const second = await ack();
+    expect(second.body).toBe(first.body);
+    expect(/^[\x20-\x7e]*$/.test(first.body)).toBe(true);
+    const message = JSON.parse(first.body) as { response_type: string; blocks: unknown[] };
+    expect(message.response_type).toBe('ephemeral');
+    expect(textOfAll(message.blocks, BLOCKS.help.commands)).toContain('/liaison help');
+    expect(JSON.stringify(message)).toContain('简体中文');
+  });
+
   it('reads roles once per person, not once per request', async () => {
     await liaison('U0DEMOPRIYA', 'help');
     const { sql } = await statementsDuring(async () => {

@@ -17,6 +17,7 @@ import { newReferenceId } from '../error-handler.js';
 import { type InstallationAuthorize, sharedAuthorize } from '../oauth/installation-authorize.js';
 import { isMalformedRequest } from '../request-gate.js';
 import { listenOn } from './listen.js';
+import { HTTP_RESPONSE_PROPERTY } from './serialized-ack.js';
 import { hasValidSlackSignature } from './slack-signature.js';
 
 /** Slack's replay window; Bolt enforces it only for the past, we enforce it both ways. */
@@ -68,6 +69,8 @@ function firstHeader(req: IncomingMessage, name: string): string | undefined {
 export class LiaisonHttpReceiver implements Receiver {
   private readonly inner: HTTPReceiver;
   private server: Server | undefined;
+  /** Each request's response, for an acknowledgement serialised ahead of time (serialized-ack.ts). */
+  private readonly responses = new WeakMap<IncomingMessage, ServerResponse>();
   /**
    * Present in OAuth mode. Bolt's App looks for `receiver.installer.authorize` when it has no
    * token and authorizes every request through it (installation lookup, token refresh).
@@ -93,6 +96,10 @@ export class LiaisonHttpReceiver implements Receiver {
       endpoints: [SLACK_EVENTS_PATH],
       customRoutes: options.routes,
       processEventErrorHandler: (args) => this.requestFailed(args),
+      customPropertiesExtractor: (req) => {
+        const response = this.responses.get(req);
+        return response ? { [HTTP_RESPONSE_PROPERTY]: response } : {};
+      },
       ...(oauth
         ? {
             clientId: oauth.clientId,
@@ -194,6 +201,7 @@ export class LiaisonHttpReceiver implements Receiver {
       this.refuse(res, 400, referenceId);
       return;
     }
+    this.responses.set(buffered, res);
     this.inner.requestListener(buffered, res);
   }
 

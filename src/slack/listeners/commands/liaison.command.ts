@@ -2,6 +2,7 @@ import { DomainError } from '../../../modules/shared/domain-error.types.js';
 import type { SlackDeps } from '../../deps.js';
 import type { CommandArgs } from '../../listener-args.types.js';
 import { type ParsedLiaisonCommand, parseLiaisonCommand } from '../../parsers/liaison-command.parser.js';
+import { ackWithSerialized } from '../../receivers/serialized-ack.js';
 import type { SubcommandReply } from './liaison/subcommand.types.js';
 
 /**
@@ -14,7 +15,7 @@ export function liaisonCommand(deps: SlackDeps) {
     const { ack, command, respond, context } = args;
     const inAck = answerInAck(deps, args);
     if (inAck) {
-      await ack({ response_type: 'ephemeral', ...inAck });
+      await ackWithSerialized(ack, context, ephemeral(inAck));
       return;
     }
     await ack();
@@ -39,6 +40,18 @@ export function liaisonCommand(deps: SlackDeps) {
       },
     });
   };
+}
+
+const ephemeralReplies = new WeakMap<SubcommandReply, object>();
+
+/** `reply` shown only to the person: one object per reply, so it is serialised once. */
+function ephemeral(reply: SubcommandReply): object {
+  let message = ephemeralReplies.get(reply);
+  if (!message) {
+    message = { response_type: 'ephemeral', ...reply };
+    ephemeralReplies.set(reply, message);
+  }
+  return message;
 }
 
 /**

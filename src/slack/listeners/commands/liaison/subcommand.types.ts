@@ -37,7 +37,8 @@ export interface Subcommand {
    * query, no call to Slack, no change to anything. When the actor is remembered, `/liaison`
    * sends it as the body of its acknowledgement (Slack shows it as the private reply) and
    * `run` is not called; otherwise (a cold cache, or undefined here) it acknowledges and
-   * calls `run` as usual. Both must give the same answer.
+   * calls `run` as usual. Both must give the same answer. The reply is serialised once per
+   * object returned: return the same object for the same answer, and never change it.
    */
   answerFromMemory?(context: MemoryAnswerContext): SubcommandReply | undefined;
 }

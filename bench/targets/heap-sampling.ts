@@ -2,18 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 
 /**
- * For `BENCH_PROMOTION_PROFILE=<file>`: V8's sampling heap profiler, counting only objects
- * that outlived the young generation (kept, or collected by a full GC). Objects that die
- * young cost a scavenge; these cost the old generation's growth and so the full GCs that
- * stall the event loop. Written as a `.heapprofile` (Chrome DevTools) when the process stops.
+ * V8's sampling heap profiler from now until the process stops, written as a `.heapprofile`
+ * (Chrome DevTools). `promoted` (`BENCH_PROMOTION_PROFILE=<file>`) counts only objects that
+ * outlived the young generation (kept, or collected by a full GC): objects that die young
+ * cost a scavenge, these grow the old generation and so bring the full GCs that stall the
+ * event loop. `all` (`BENCH_ALLOCATION_PROFILE=<file>`) counts every allocation.
  */
-export function startPromotionProfile(file: string) {
+export function startHeapSampling(file: string, objects: 'promoted' | 'all') {
   const session = new Session();
   session.connect();
   session.post('HeapProfiler.startSampling', {
     samplingInterval: 4096,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: false,
+    includeObjectsCollectedByMinorGC: objects === 'all',
   } as object);
   return {
     flush(): Promise<void> {
