@@ -16,12 +16,14 @@ type RoutedKind = 'command' | 'action' | 'view' | 'shortcut';
  * submitted view's callback_id (view submissions only), a shortcut's callback_id — and runs
  * it with the same arguments a listener gets. Events (few, and matched by type) stay Bolt
  * listeners. An id declared twice is refused at start, as the feature registry refuses it.
+ * Registers the events on `app` and returns that routing middleware, to be the last of the
+ * app's global middleware.
  */
 export function registerFeatureListeners(
   app: App,
   deps: SlackDeps,
   listeners: readonly FeatureListener[],
-): void {
+): Handler {
   const routes: Record<RoutedKind, Map<string, Handler>> = {
     command: new Map(),
     action: new Map(),
@@ -68,7 +70,7 @@ export function registerFeatureListeners(
 
   // The last global middleware: a routed request runs its feature's handler here and goes no
   // further; anything else (events, ids no feature declared) continues to Bolt's listeners.
-  app.use(async (args) => {
+  return async (args) => {
     const handler = routedHandler(args);
     if (!handler) {
       await args.next();
@@ -76,5 +78,5 @@ export function registerFeatureListeners(
     }
     // As Bolt calls a listener: the chain ends here.
     await handler({ ...args, next: async () => {} } as Parameters<Handler>[0]);
-  });
+  };
 }

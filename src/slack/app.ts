@@ -1,10 +1,11 @@
-import { App, type AppOptions, LogLevel, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { App, type AppOptions, ignoreSelf, LogLevel, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { registerFeatureListeners } from '../features/listener-routes.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
 import type { SlackDeps } from './deps.js';
 import { createErrorHandler } from './error-handler.js';
 import { storedInstallations, tokenInstallation } from './installed-teams.js';
+import { composeMiddleware } from './middleware/compose-middleware.js';
 import { deduplicateEvents } from './middleware/deduplicate-events.middleware.js';
 import { modalFieldErrors } from './middleware/modal-field-errors.middleware.js';
 import { requestActor } from './middleware/request-actor.middleware.js';
@@ -131,6 +132,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
     // Bolt's conversation store (context.conversation) is a middleware on every request;
     // nothing in Liaison reads it.
     convoStore: false,
+    // Bolt's own filter of the app's own events runs first in the composed middleware below.
+    ignoreSelf: false,
     extendedErrorHandler: true,
     clientOptions: {
       slackApiUrl: options.apiUrl,
@@ -140,13 +143,19 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
     },
   };
   const app = new GatedApp(appOptions, gate, requestAdmission(deps.logger, options.admission));
-  app.use(modalFieldErrors(deps));
-  app.use(deduplicateEvents(deps));
-  // Every listener finds who acts as `context.actor()`, resolved once, after its ack().
-  app.use(requestActor(deps));
-  // Every listener comes from a feature's declaration (src/features/features.ts).
-  // One Bolt listener per kind, dispatching by id (src/features/listener-routes.ts).
-  registerFeatureListeners(app, deps, deps.features.listeners);
+  // One Bolt middleware running ours in order (compose-middleware.ts says why).
+  app.use(
+    composeMiddleware([
+      ignoreSelf,
+      modalFieldErrors(deps),
+      deduplicateEvents(deps),
+      // Every listener finds who acts as `context.actor()`, resolved once, after its ack().
+      requestActor(deps),
+      // Every listener comes from a feature's declaration (src/features/features.ts): events
+      // as Bolt listeners, everything else routed by id here (src/features/listener-routes.ts).
+      registerFeatureListeners(app, deps, deps.features.listeners),
+    ]),
+  );
   options.extend?.(app);
   app.error(createErrorHandler(app, deps));
   return app;
