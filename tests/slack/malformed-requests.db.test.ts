@@ -100,6 +100,14 @@ const cases: Array<[string, () => Promise<DriverResponse>]> = [
   ['an interaction whose payload is a number', () => interaction(42)],
   ['an interaction whose payload is a list', () => interaction([blockActions({})])],
   ['a JSON body that is null', () => file.liaison.driver.send('null', JSON_TYPE)],
+  [
+    'a form whose payload field has a percent-encoded name, and is null',
+    () => file.liaison.driver.send('pay%6Coad=null', FORM),
+  ],
+  [
+    'a form whose payload field comes last, and is a list',
+    () => file.liaison.driver.send('a=1&payload=%5B%5D', FORM),
+  ],
   ['a JSON body that is not a Slack request', () => file.liaison.driver.send('{}', JSON_TYPE)],
   ['block_actions without a user', () => interaction(blockActions({ user: undefined }))],
   [

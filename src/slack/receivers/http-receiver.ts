@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import querystring from 'node:querystring';
 import {
   type App,
   type Logger as BoltLogger,
@@ -47,6 +48,23 @@ export interface ReceiverOAuthOptions {
   /** Send the browser straight to Slack (default) instead of Bolt's "Add to Slack" page. */
   directInstall?: boolean;
   boltLogger: BoltLogger;
+}
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/** Whether a form has a field named `name`, its name decoded as `querystring.parse` decodes it. */
+export function formHasField(form: string, name: string): boolean {
+  let start = 0;
+  while (start < form.length) {
+    const ampersand = form.indexOf('&', start);
+    const end = ampersand === -1 ? form.length : ampersand;
+    const equals = form.indexOf('=', start);
+    const rawName = form.slice(start, equals === -1 || equals > end ? end : equals);
+    const decoded = /[%+]/.test(rawName) ? querystring.unescape(rawName.replaceAll('+', ' ')) : rawName;
+    if (decoded === name) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 function firstHeader(req: IncomingMessage, name: string): string | undefined {
@@ -158,6 +176,11 @@ export class LiaisonHttpReceiver implements Receiver {
 
   /** The body as Bolt will parse it is a JSON object; anything else (null, a number, a list) is not Slack's. */
   private static hasObjectBody(req: BufferedIncomingMessage): boolean {
+    // A form without a `payload` field (a slash command) parses to an object: Bolt parses it
+    // anyway, once is enough.
+    if (firstHeader(req, 'content-type') === FORM_TYPE && !formHasField(req.rawBody.toString(), 'payload')) {
+      return true;
+    }
     try {
       const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
       return typeof body === 'object' && body !== null && !Array.isArray(body);
