@@ -1,13 +1,20 @@
 // Acknowledgement latency of `/liaison help` over HTTP, Liaison vs a bare Bolt app.
 // See bench/README.md. Run: `npm run bench:ack -- [--rates 200] [--duration 5]
-// [--warmup 2] [--rounds 3] [--timeout 10000] [--text help] [--profile]`.
+// [--warmup 2] [--rounds 3] [--timeout 10000] [--text help] [--profile]
+// [--bare-reply inline|same|response_url] [--conditions quiet,hog]`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { signSlackRequest } from '../tests/harness/slack-driver.js';
 import { TargetProcess } from './lib/child-process.js';
-import { runOpenLoop, type Sample } from './lib/load.js';
-import { BENCH_SIGNING_SECRET, type CountMessage, type ReportMessage } from './lib/protocol.js';
+import { isInlineReply, runOpenLoop, type Sample, slashCommandBody } from './lib/load.js';
+import {
+  BENCH_SIGNING_SECRET,
+  type CountMessage,
+  type ReportMessage,
+  type ResponseSlot,
+} from './lib/protocol.js';
 import { startFlags } from './lib/start-script.js';
 import { ms, summarize } from './lib/stats.js';
 
@@ -28,11 +35,18 @@ interface Config {
   timeoutMs: number;
   text: string;
   profile: boolean;
-  /** How the bare app answers: inline in its ack (the issue's definition), or ack then response_url. */
-  bareReply: 'inline' | 'response_url';
+  /**
+   * How the bare app answers: inline in its ack with a one-word text (the issue's definition);
+   * inline with the same message Liaison answers (`same`: its help, ≈ 6 KB, fetched from the
+   * Liaison target first); or ack then response_url.
+   */
+  bareReply: BareReply;
   /** Conditions to run: quiet (nothing added) and/or hog (one busy core beside both targets). */
   conditions: Condition[];
 }
+
+const BARE_REPLIES = ['inline', 'same', 'response_url'] as const;
+type BareReply = (typeof BARE_REPLIES)[number];
 
 const CONDITIONS = ['quiet', 'hog'] as const;
 type Condition = (typeof CONDITIONS)[number];
@@ -69,9 +83,9 @@ function readConfig(): Config {
     text: values.text,
     profile: values.profile,
     bareReply: (() => {
-      const mode = values['bare-reply'];
-      if (mode !== 'inline' && mode !== 'response_url') {
-        throw new Error(`--bare-reply: inline or response_url, got "${mode}"`);
+      const mode = values['bare-reply'] as BareReply;
+      if (!BARE_REPLIES.includes(mode)) {
+        throw new Error(`--bare-reply: ${BARE_REPLIES.join(', ')}; got "${mode}"`);
       }
       return mode;
     })(),
@@ -153,7 +167,7 @@ async function main(): Promise<void> {
     `ack bench: ${new Date().toISOString()} | node ${process.version} | ${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}) | ${os.platform()} ${os.release()}`,
   );
   console.log(
-    `bare Bolt answers ${config.bareReply === 'inline' ? 'inline in its ack (ack({ text }))' : 'with ack() then respond() to the response_url'}; each target's Slack stand-in runs in a process of its own`,
+    `bare Bolt answers ${BARE_REPLY_WORDS[config.bareReply]}; each target's Slack stand-in runs in a process of its own`,
   );
   console.log(
     `rates ${config.rates.join(',')}/s | warm-up ${config.warmupSec}s + ${config.durationSec}s counted per slice | ${config.rounds} round(s) | ${requestsPerTarget} requests per target | text "${config.text}"`,
@@ -174,23 +188,24 @@ async function main(): Promise<void> {
   }
 
   try {
-    for (const name of TARGETS) {
+    // Liaison first: with --bare-reply same, bare Bolt answers with Liaison's own answer.
+    for (const name of ['liaison', 'bare'] as const) {
       const nodeArgs = [
         '--expose-gc',
         // Liaison runs with the flags `npm start` gives node; bare Bolt with node's defaults.
         ...(name === 'liaison' ? startFlags() : []),
         ...(config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : []),
       ];
-      targets.set(
-        name,
-        new TargetProcess(name, {
-          requests: requestsPerTarget,
-          nodeArgs,
-          env: { ...process.env, BENCH_BARE_REPLY: config.bareReply },
-        }),
-      );
-    }
-    for (const target of targets.values()) {
+      const env: NodeJS.ProcessEnv = { ...process.env, BENCH_BARE_REPLY: config.bareReply };
+      if (name === 'bare' && config.bareReply === 'same') {
+        env.BENCH_BARE_MESSAGE = await liaisonAnswer(targets.get('liaison') as TargetProcess, config.text);
+      }
+      const target = new TargetProcess(name, {
+        requests: requestsPerTarget + ANSWER_REQUESTS,
+        nodeArgs,
+        env,
+      });
+      targets.set(name, target);
       const ready = await target.waitReady(90_000);
       console.log(
         `${ready.target}: pid ${ready.pid}, port ${ready.port}, ${ready.slots.length} response_urls`,
@@ -198,9 +213,14 @@ async function main(): Promise<void> {
     }
 
     const slices: Slice[] = [];
-    const nextSlot = new Map<TargetName, number>(TARGETS.map((name) => [name, 0]));
-    // Requests answered inline in their ack so far: no response_url reply is owed for them.
-    const inlineSoFar = new Map<TargetName, number>(TARGETS.map((name) => [name, 0]));
+    // The first response_urls of each target are kept for liaisonAnswer.
+    const nextSlot = new Map<TargetName, number>(TARGETS.map((name) => [name, ANSWER_REQUESTS]));
+    // Requests answered inline in their ack so far: no response_url reply is owed for them (of
+    // the slots kept for liaisonAnswer, those that got no reply count as such).
+    const inlineSoFar = new Map<TargetName, number>();
+    for (const [name, target] of targets) {
+      inlineSoFar.set(name, ANSWER_REQUESTS - (await target.count()).delivered);
+    }
     for (const condition of config.conditions) {
       if (condition === 'hog') {
         hog = startCpuHog();
@@ -426,6 +446,44 @@ function printReplies(slices: Slice[], reports: Map<TargetName, ReportMessage>):
       `${name}: replies through response_urls (warm-up included): ${Object.keys(report.firstReplyAt).length}, inline in the ack: ${allSlices.reduce((sum, slice) => sum + [...slice.warmupSamples, ...slice.samples].filter((sample) => sample.inlineReply).length, 0)}, of ${sent} requests; empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
     );
   }
+}
+
+const BARE_REPLY_WORDS: Record<BareReply, string> = {
+  inline: "inline in its ack with one word (ack({ text: 'help' }))",
+  same: "inline in its ack with the same message as Liaison's (ack(message), Liaison's answer fetched first)",
+  response_url: 'with ack() then respond() to the response_url',
+};
+
+/** Response_urls each target keeps for liaisonAnswer: a first request warms the person, the second is answered in the ack. */
+const ANSWER_REQUESTS = 2;
+
+/** The message Liaison answers `/liaison <text>` with inside its ack, as JSON (for --bare-reply same). */
+async function liaisonAnswer(target: TargetProcess, text: string): Promise<string> {
+  const ready = target.ready as NonNullable<TargetProcess['ready']>;
+  let body = '';
+  for (let slot = 0; slot < ANSWER_REQUESTS; slot += 1) {
+    const form = slashCommandBody(ready, {
+      userId: ready.userIds[0] ?? 'U0DEMOLIN',
+      channelId: (ready.slots[slot] as ResponseSlot).channelId,
+      responseUrl: (ready.slots[slot] as ResponseSlot).url,
+      text,
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await fetch(`http://127.0.0.1:${ready.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...signSlackRequest(BENCH_SIGNING_SECRET, form, timestamp),
+      },
+      body: form,
+    });
+    body = await response.text();
+    // The first request also meets the person (users.info): let it finish before the second.
+    if (slot === 0) await sleep(2_000);
+  }
+  if (!isInlineReply(body))
+    throw new Error(`Liaison did not answer /liaison ${text} in its ack: ${body.slice(0, 200)}`);
+  return body;
 }
 
 function median(values: number[]): number {

@@ -83,6 +83,13 @@ export function slashCommandBody(
   }).toString();
 }
 
+/**
+ * A sample with the response's raw bytes, read only once the whole slice has ended: the
+ * generator shares the cores with the target, so it must not spend more per response on a
+ * larger answer (decoding, JSON.parse) while requests are still being timed.
+ */
+type RawSample = Omit<Sample, 'inlineReply'> & { responseBody: Buffer[] };
+
 function sendOne(
   options: LoadOptions,
   sockets: Set<unknown>,
@@ -90,13 +97,18 @@ function sendOne(
   slot: number,
   channelId: string,
   lagMs: number,
-): Promise<Sample> {
+): Promise<RawSample> {
   return new Promise((resolve) => {
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = signSlackRequest(options.signingSecret, body, timestamp);
     let started = 0;
     let settled = false;
-    const finish = (status: number, error: string | undefined, body = '', endedAt = performance.now()) => {
+    const finish = (
+      status: number,
+      error: string | undefined,
+      responseBody: Buffer[] = [],
+      endedAt = performance.now(),
+    ) => {
       if (settled) return;
       settled = true;
       resolve({
@@ -107,7 +119,7 @@ function sendOne(
         latencyMs: endedAt - started,
         status,
         error,
-        inlineReply: status === 200 && isInlineReply(body),
+        responseBody,
       });
     };
     const request = http.request(
@@ -127,11 +139,7 @@ function sendOne(
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          // The latency is taken first; reading the body is the generator's time, not the ack's.
-          const endedAt = performance.now();
-          finish(response.statusCode ?? 0, undefined, Buffer.concat(chunks).toString('utf8'), endedAt);
-        });
+        response.on('end', () => finish(response.statusCode ?? 0, undefined, chunks, performance.now()));
         response.on('error', (error) => finish(0, error.message));
       },
     );
@@ -163,7 +171,7 @@ export async function runOpenLoop(options: LoadOptions, text = 'help'): Promise<
     });
   });
   const intervalMs = 1000 / options.rate;
-  const pending: Promise<Sample>[] = [];
+  const pending: Promise<RawSample>[] = [];
   const sockets = new Set<unknown>();
   const start = performance.now();
   let next = 0;
@@ -186,6 +194,13 @@ export async function runOpenLoop(options: LoadOptions, text = 'help'): Promise<
     tick();
   });
   // Every request ends by its own timeout at the latest, so this wait is bounded.
-  const samples = await Promise.all(pending);
+  const raw = await Promise.all(pending);
+  // Only now, with no request in flight, are the answers read.
+  const samples = raw.map(
+    ({ responseBody, ...sample }): Sample => ({
+      ...sample,
+      inlineReply: sample.status === 200 && isInlineReply(Buffer.concat(responseBody).toString('utf8')),
+    }),
+  );
   return { samples, connections: sockets.size };
 }

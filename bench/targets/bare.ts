@@ -1,8 +1,10 @@
 // The baseline: a bare Bolt app on Bolt's own HTTPReceiver answering `/liaison`, with no
 // database and no services. As the issue defines it, it acknowledges with an inline reply
-// (`ack({ text })`: Slack shows an ack's body as the ephemeral answer); BENCH_BARE_REPLY=
-// response_url gives the pattern this bench used before (ack, then one ephemeral reply
-// through the response_url). Same protocol, and its stand-in in a process of its own.
+// (`ack({ text })`: Slack shows an ack's body as the ephemeral answer); BENCH_BARE_REPLY=same
+// acknowledges with the very message Liaison answers (BENCH_BARE_MESSAGE, JSON), so that the
+// two differ only in what runs, not in the bytes sent; BENCH_BARE_REPLY=response_url gives the
+// pattern this bench used before (ack, then one ephemeral reply through the response_url).
+// Same protocol, and its stand-in in a process of its own.
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
@@ -10,9 +12,14 @@ import { startStandInProcess } from './stand-in-link.js';
 
 const count = requestedSlots(process.argv);
 const replyMode = process.env.BENCH_BARE_REPLY ?? 'inline';
-if (replyMode !== 'inline' && replyMode !== 'response_url') {
-  throw new Error(`BENCH_BARE_REPLY must be inline or response_url, got "${replyMode}"`);
+if (replyMode !== 'inline' && replyMode !== 'same' && replyMode !== 'response_url') {
+  throw new Error(`BENCH_BARE_REPLY must be inline, same or response_url, got "${replyMode}"`);
 }
+// `same`: Liaison's own answer (JSON, from the bench), acknowledged as an object as a bare
+// Bolt app would build and send it.
+const sameMessage =
+  replyMode === 'same' ? (JSON.parse(process.env.BENCH_BARE_MESSAGE ?? 'null') as object | null) : null;
+if (replyMode === 'same' && !sameMessage) throw new Error('BENCH_BARE_REPLY=same needs BENCH_BARE_MESSAGE');
 const standIn = await startStandInProcess(count);
 const slack = standIn.ready;
 const receiver = new HTTPReceiver({ signingSecret: BENCH_SIGNING_SECRET, logLevel: LogLevel.ERROR });
@@ -29,6 +36,10 @@ const app = new App({
 if (replyMode === 'inline') {
   app.command('/liaison', async ({ ack }) => {
     await ack({ response_type: 'ephemeral', text: 'help' });
+  });
+} else if (sameMessage) {
+  app.command('/liaison', async ({ ack }) => {
+    await ack(sameMessage);
   });
 } else {
   app.command('/liaison', async ({ ack, respond }) => {
@@ -48,7 +59,7 @@ serveProtocol(standIn, async () => {
 });
 send({
   type: 'ready',
-  target: `bare (${replyMode === 'inline' ? 'inline reply in the ack' : 'ack, then response_url'})`,
+  target: `bare (${replyMode === 'inline' ? 'inline reply in the ack' : replyMode === 'same' ? "Liaison's answer in the ack" : 'ack, then response_url'})`,
   port: address.port,
   teamId: slack.teamId,
   teamDomain: slack.teamDomain,
