@@ -6,9 +6,9 @@ type Step = Middleware<AnyMiddlewareArgs>;
  * Several global middleware as one Bolt middleware, run in order with Bolt's semantics: each
  * gets the request's arguments and a `next` that runs the following one (after the last, the
  * rest of Bolt's chain). Bolt copies every argument into a new object for each middleware it
- * runs, with a new promise chain; with five of them that was a fifth of what a request
- * allocated, and much of what outlived the young generation into the full GCs that stall
- * acknowledgements (bench/README.md, issue 16). Here the steps share one copy: each reads
+ * runs, with a new promise chain; with five of them that was about a seventh of what a
+ * request allocated, and a part of what outlived the young generation into the full GCs that
+ * stall acknowledgements (bench/README.md, issue 16). Here the steps share one copy: each reads
  * its `next` when it starts, as every middleware does (`async ({ next }) => …`), and the
  * copy's `next` is moved on before the following step runs.
  */

@@ -3,9 +3,9 @@ import type { AckFn, Context } from '@slack/bolt';
 
 /**
  * An acknowledgement whose JSON body was serialised once, ahead of time. Bolt's `ack(object)`
- * runs `JSON.stringify` on every request; a large answer given the same way to many people
- * (`/liaison help`, ≈ 6 KB) costs more than all the rest of its acknowledgement (bench/README.md,
- * issue 16). Bolt sends a string body as it is but without a content type, and Slack reads an
+ * runs `JSON.stringify` on every request; for a large answer given the same way to many people
+ * (`/liaison help`, ≈ 6 KB) that, and Node flattening and encoding the result, was about a
+ * quarter of what the request allocated (bench/README.md, issue 16). Bolt sends a string body as it is but without a content type, and Slack reads an
  * acknowledgement's body as a message only when it says `application/json`; so the HTTP
  * receiver leaves the request's response in the context, the header is set on it, and the
  * string goes through `ack()` as usual — Bolt still marks the request acknowledged.
