@@ -108,6 +108,8 @@ export async function startLiaisonUnderTest(options: {
 export function liaisonForThisFile(
   options: {
     seedDemo?: boolean;
+    /** The app's clock (the driver still signs with the real time: keep within Slack's 5 minutes). */
+    clock?: Clock;
     extend?: (app: App) => void;
     admission?: SlackAppOptions['admission'];
     /** Called before Liaison starts, e.g. to start a fake OpenAI server and give its client. */

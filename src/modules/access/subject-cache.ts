@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock.types.js';
+import { MAX_BACKGROUND_REFRESHES, refreshDueAt, refreshSoon } from '../shared/refresh-ahead.js';
 import type { AccessRepository } from './access.repository.js';
 import type { AccessSubject } from './access.types.js';
 
@@ -26,7 +27,8 @@ export interface SubjectCache {
  * database each query is CPU on the thread that acknowledges Slack (bench/README.md, issue
  * 16). Roles change rarely and only through writes this process can see, so they are kept
  * for `ttlMs` and forgotten on every such write. `ttlMs` bounds what this process cannot
- * see: another replica's write on a shared PostgreSQL.
+ * see: another replica's write on a shared PostgreSQL. Used in the second half of that
+ * time, an entry is read again in the background (refresh-ahead.ts).
  */
 export function createSubjectCache(deps: {
   repo: AccessRepository;
@@ -34,8 +36,9 @@ export function createSubjectCache(deps: {
   ttlMs: number;
 }): SubjectCache {
   const { repo, clock, ttlMs } = deps;
-  const entries = new Map<string, { subject: AccessSubject; until: number }>();
+  const entries = new Map<string, { subject: AccessSubject; until: number; refreshAt: number }>();
   const holds = new Set<number>();
+  const refreshing = new Set<string>();
   let generation = 0;
 
   const invalidate = () => {
@@ -43,28 +46,47 @@ export function createSubjectCache(deps: {
     entries.clear();
   };
 
+  /**
+   * Reads the roles and keeps them unless a role-changing write came since `startedIn` (for a
+   * background read: since it was decided, before it waited for its turn).
+   */
+  const read = async (personId: string, startedIn = generation): Promise<AccessSubject | null> => {
+    const subject = await repo.subjectOf(personId);
+    if (subject && startedIn === generation && holds.size === 0) {
+      entries.delete(personId);
+      if (entries.size >= SUBJECT_CACHE_MAX) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+      const now = clock.now().getTime();
+      entries.set(personId, { subject, until: now + ttlMs, refreshAt: refreshDueAt(personId, now, ttlMs) });
+    }
+    return subject;
+  };
+
+  const refreshInBackground = (personId: string): void => {
+    if (refreshing.has(personId) || refreshing.size >= MAX_BACKGROUND_REFRESHES) return;
+    refreshing.add(personId);
+    const startedIn = generation;
+    refreshSoon(
+      () => read(personId, startedIn),
+      () => refreshing.delete(personId),
+    );
+  };
+
   const remembered = (personId: string) => {
     const hit = entries.get(personId);
-    return hit && hit.until > clock.now().getTime() ? hit.subject : undefined;
+    const now = clock.now().getTime();
+    if (!hit || hit.until <= now) return undefined;
+    if (now >= hit.refreshAt) refreshInBackground(personId);
+    return hit.subject;
   };
 
   return {
     remembered,
     repository: {
       async subjectOf(personId) {
-        const hit = remembered(personId);
-        if (hit) return hit;
-        const startedIn = generation;
-        const subject = await repo.subjectOf(personId);
-        if (subject && startedIn === generation && holds.size === 0) {
-          if (entries.size >= SUBJECT_CACHE_MAX) {
-            const oldest = entries.keys().next().value;
-            if (oldest !== undefined) entries.delete(oldest);
-          }
-          entries.delete(personId);
-          entries.set(personId, { subject, until: clock.now().getTime() + ttlMs });
-        }
-        return subject;
+        return remembered(personId) ?? read(personId);
       },
       recordRefusal: (subject, permission, objectId) => repo.recordRefusal(subject, permission, objectId),
     },

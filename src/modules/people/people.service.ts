@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock.types.js';
+import { MAX_BACKGROUND_REFRESHES, refreshDueAt, refreshSoon } from '../shared/refresh-ahead.js';
 import type { PeopleRepository, ProfileChange } from './people.repository.js';
 import type { MembershipDto, PeopleDirectory, PersonDto, SlackProfile } from './person.types.js';
 
@@ -8,9 +9,10 @@ const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
  * How long this process answers "who is this" from memory. Every request needs it, and
  * on the embedded database a query costs CPU on the thread that acknowledges Slack
  * (bench/README.md). Profile changes made here invalidate at once; another replica's
- * change is seen within this time.
+ * change is seen within this time. Used in its second half, an entry is read again in the
+ * background (refresh-ahead.ts).
  */
-const IDENTITY_CACHE_MS = 60_000;
+export const IDENTITY_CACHE_MS = 60_000;
 const IDENTITY_CACHE_MAX = 20_000;
 
 export interface PeopleService {
@@ -43,21 +45,47 @@ export function createPeopleService(deps: {
   onDirectoryError?: (error: unknown, slackUserId: string) => void;
 }): PeopleService {
   const { repo, clock } = deps;
-  const cache = new Map<string, { person: PersonDto; until: number }>();
+  const cache = new Map<string, { person: PersonDto; until: number; refreshAt: number }>();
   const inFlight = new Map<string, Promise<PersonDto>>();
+  const refreshing = new Set<string>();
+  /** Moves on every change made here, so a background read that overlapped one is not kept. */
+  let generation = 0;
 
   const keyOf = (workspaceId: string, slackUserId: string) => `${workspaceId}:${slackUserId}`;
 
   function remember(person: PersonDto): PersonDto {
+    const key = keyOf(person.workspaceId, person.slackUserId);
+    const now = clock.now().getTime();
+    // Re-inserted, so the oldest entry is the one read longest ago.
+    cache.delete(key);
     if (cache.size >= IDENTITY_CACHE_MAX) {
       const oldest = cache.keys().next().value;
       if (oldest !== undefined) cache.delete(oldest);
     }
-    cache.set(keyOf(person.workspaceId, person.slackUserId), {
+    cache.set(key, {
       person,
-      until: clock.now().getTime() + IDENTITY_CACHE_MS,
+      until: now + IDENTITY_CACHE_MS,
+      refreshAt: refreshDueAt(key, now, IDENTITY_CACHE_MS),
     });
     return person;
+  }
+
+  /**
+   * Reads a remembered person again without making the request wait. Only the stored row is
+   * read: a profile due for Slack is left to the next request that cannot be answered from
+   * memory.
+   */
+  function refreshInBackground(key: string, workspaceId: string, slackUserId: string): void {
+    if (refreshing.has(key) || inFlight.has(key) || refreshing.size >= MAX_BACKGROUND_REFRESHES) return;
+    refreshing.add(key);
+    const startedIn = generation;
+    refreshSoon(
+      async () => {
+        const person = await repo.findBySlackUserId(workspaceId, slackUserId);
+        if (person && isFresh(person) && startedIn === generation && cache.has(key)) remember(person);
+      },
+      () => refreshing.delete(key),
+    );
   }
 
   function isFresh(person: PersonDto): boolean {
@@ -94,10 +122,12 @@ export function createPeopleService(deps: {
   }
 
   function remembered({ workspaceId, slackUserId }: { workspaceId: string; slackUserId: string }) {
-    const cached = cache.get(keyOf(workspaceId, slackUserId));
-    return cached && cached.until > clock.now().getTime() && isFresh(cached.person)
-      ? cached.person
-      : undefined;
+    const key = keyOf(workspaceId, slackUserId);
+    const cached = cache.get(key);
+    const now = clock.now().getTime();
+    if (!cached || cached.until <= now || !isFresh(cached.person)) return undefined;
+    if (now >= cached.refreshAt) refreshInBackground(key, workspaceId, slackUserId);
+    return cached.person;
   }
 
   return {
@@ -121,6 +151,7 @@ export function createPeopleService(deps: {
     },
 
     async applyProfile(workspaceId, profile) {
+      generation += 1;
       cache.delete(keyOf(workspaceId, profile.slackUserId));
       const { person, change } = await repo.upsertProfile(workspaceId, profile, clock.now());
       remember(person);
@@ -128,6 +159,7 @@ export function createPeopleService(deps: {
     },
 
     forget(workspaceId, slackUserId) {
+      generation += 1;
       cache.delete(keyOf(workspaceId, slackUserId));
     },
   };

@@ -162,3 +162,73 @@ describe('people.identify on the request path', () => {
     expect(person.locale).toBe('en-US');
   });
 });
+
+/** Lets a refresh started "after this turn" run and settle. */
+const afterTurns = async () => {
+  for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe('people: refresh-ahead of a remembered person', () => {
+  const request = { workspaceId: 'W1', slackUserId: 'U1', fallbackName: 'lin' };
+
+  async function knownPerson() {
+    const clock = fixedClock('2026-11-25T08:00:00Z');
+    const repo = memoryRepo();
+    const service = createPeopleService({ repo, clock });
+    await service.identify(
+      request,
+      countingDirectory(async () => profile()),
+    );
+    return { clock, repo, service, readsBefore: repo.reads };
+  }
+
+  it('reads an entry used in its second half again after the request, so an active person never falls off its end', async () => {
+    const { clock, repo, service, readsBefore } = await knownPerson();
+    clock.advance(50_000);
+    expect(service.remembered(request)?.locale).toBe('zh-CN');
+    // Nothing is read before the request that noticed it is answered.
+    expect(repo.reads).toBe(readsBefore);
+    await afterTurns();
+    expect(repo.reads).toBe(readsBefore + 1);
+    // 70 s after the first read the entry would have ended; the refresh renewed it.
+    clock.advance(20_000);
+    expect(service.remembered(request)?.displayName).toBe('lin');
+    expect(repo.reads).toBe(readsBefore + 1);
+  });
+
+  it('does not read again in an entry’s first half, nor twice for one entry', async () => {
+    const { clock, repo, service, readsBefore } = await knownPerson();
+    clock.advance(29_000);
+    service.remembered(request);
+    await afterTurns();
+    expect(repo.reads).toBe(readsBefore);
+    clock.advance(21_000);
+    service.remembered(request);
+    service.remembered(request);
+    await afterTurns();
+    expect(repo.reads).toBe(readsBefore + 1);
+  });
+
+  it('does not keep a background read that overlapped a change made here', async () => {
+    const { clock, repo, service } = await knownPerson();
+    clock.advance(50_000);
+    service.remembered(request);
+    service.forget('W1', 'U1');
+    await afterTurns();
+    expect(service.remembered(request)).toBeUndefined();
+    expect(repo.people.get('U1')).toBeDefined();
+  });
+
+  it('leaves the entry to end at its time when the background read fails', async () => {
+    const { clock, repo, service } = await knownPerson();
+    repo.findBySlackUserId = async () => {
+      throw new Error('connection lost');
+    };
+    clock.advance(50_000);
+    expect(service.remembered(request)).toBeDefined();
+    await afterTurns();
+    expect(service.remembered(request)).toBeDefined();
+    clock.advance(11_000);
+    expect(service.remembered(request)).toBeUndefined();
+  });
+});
