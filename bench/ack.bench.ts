@@ -1,7 +1,7 @@
 // Acknowledgement latency of `/liaison help` over HTTP, Liaison vs a bare Bolt app.
 // See bench/README.md. Run: `npm run bench:ack -- [--rates 200] [--duration 5]
 // [--warmup 2] [--rounds 3] [--timeout 10000] [--text help] [--profile]
-// [--bare-reply inline|same|response_url] [--conditions quiet,hog]`.
+// [--bare-reply inline|same|response_url] [--conditions quiet,hog] [--prime 5] [--aa]`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
@@ -43,6 +43,18 @@ interface Config {
   bareReply: BareReply;
   /** Conditions to run: quiet (nothing added) and/or hog (one busy core beside both targets). */
   conditions: Condition[];
+  /**
+   * Seconds of uncounted traffic each target gets once, before the first condition, so that
+   * every round is warm as the issue defines it: Liaison has met every person the generator
+   * sends as (first contact: a users.info call and a row each) and both have compiled their
+   * hot paths. Its figures are printed, as the cold figure, but never counted.
+   */
+  primeSec: number;
+  /**
+   * An A/A run: the target called "liaison" is a second bare Bolt app, so the ratio printed
+   * is that of two identical apps — the spread this bench's ratio has from noise alone.
+   */
+  aa: boolean;
 }
 
 const BARE_REPLIES = ['inline', 'same', 'response_url'] as const;
@@ -63,6 +75,8 @@ function readConfig(): Config {
       text: { type: 'string', default: process.env.BENCH_TEXT ?? 'help' },
       profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
       'bare-reply': { type: 'string', default: process.env.BENCH_BARE_REPLY ?? 'inline' },
+      prime: { type: 'string', default: process.env.BENCH_PRIME_S ?? '5' },
+      aa: { type: 'boolean', default: process.env.BENCH_AA === '1' },
     },
     strict: true,
   });
@@ -94,18 +108,20 @@ function readConfig(): Config {
       if (!CONDITIONS.includes(condition)) throw new Error(`--conditions: quiet and/or hog, got "${raw}"`);
       return condition;
     }),
+    primeSec: bounded('prime', values.prime, 0, 60),
+    aa: values.aa,
   };
 }
 
 interface Slice {
-  condition: Condition;
+  condition: Condition | 'prime';
   rate: number;
   round: number;
   target: TargetName;
   /** Counted samples (warm-up excluded). */
   samples: Sample[];
   warmupSamples: Sample[];
-  /** Every reply of the slice (warm-up included) had arrived before the next slice started. */
+  /** Every reply of the slice (priming and warm-ups included) had arrived before the next slice started. */
   drained: boolean;
   /** Target process CPU (user + system) over the slice, warm-up and reply drain included. */
   cpuMs: number;
@@ -157,11 +173,12 @@ function pad(cells: string[], widths: number[]): string {
 async function main(): Promise<void> {
   const config = readConfig();
   const requestsPerTarget =
+    Math.round((config.rates[0] ?? 0) * config.primeSec) +
     config.conditions.length *
-    config.rates.reduce(
-      (sum, rate) => sum + Math.round(rate * (config.warmupSec + config.durationSec)) * config.rounds,
-      0,
-    );
+      config.rates.reduce(
+        (sum, rate) => sum + Math.round(rate * (config.warmupSec + config.durationSec)) * config.rounds,
+        0,
+      );
   const cpus = os.cpus();
   console.log(
     `ack bench: ${new Date().toISOString()} | node ${process.version} | ${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}) | ${os.platform()} ${os.release()}`,
@@ -170,8 +187,12 @@ async function main(): Promise<void> {
     `bare Bolt answers ${BARE_REPLY_WORDS[config.bareReply]}; each target's Slack stand-in runs in a process of its own`,
   );
   console.log(
-    `rates ${config.rates.join(',')}/s | warm-up ${config.warmupSec}s + ${config.durationSec}s counted per slice | ${config.rounds} round(s) | ${requestsPerTarget} requests per target | text "${config.text}"`,
+    `rates ${config.rates.join(',')}/s | priming ${config.primeSec}s per target, then warm-up ${config.warmupSec}s + ${config.durationSec}s counted per slice | ${config.rounds} round(s) | ${requestsPerTarget} requests per target | text "${config.text}"`,
   );
+  if (config.aa)
+    console.log(
+      'A/A run: the target called "liaison" is a second bare Bolt app (the ratio noise alone gives)',
+    );
 
   const targets = new Map<TargetName, TargetProcess>();
   let hog: ChildProcess | undefined;
@@ -190,11 +211,15 @@ async function main(): Promise<void> {
   try {
     // Liaison first: with --bare-reply same, bare Bolt answers with Liaison's own answer.
     for (const name of ['liaison', 'bare'] as const) {
+      // In an A/A run the "liaison" target is a second bare Bolt app, started as bare is.
+      const script = config.aa ? 'bare' : name;
       const nodeArgs = [
         '--expose-gc',
         // Liaison runs with the flags `npm start` gives node; bare Bolt with node's defaults.
-        ...(name === 'liaison' ? startFlags() : []),
-        ...(config.profile && name === 'liaison' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles'] : []),
+        ...(script === 'liaison' ? startFlags() : []),
+        ...(config.profile && script === 'liaison'
+          ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles']
+          : []),
       ];
       const env: NodeJS.ProcessEnv = { ...process.env, BENCH_BARE_REPLY: config.bareReply };
       if (name === 'bare' && config.bareReply === 'same') {
@@ -204,15 +229,17 @@ async function main(): Promise<void> {
         requests: requestsPerTarget + ANSWER_REQUESTS,
         nodeArgs,
         env,
+        script,
       });
       targets.set(name, target);
       const ready = await target.waitReady(90_000);
       console.log(
-        `${ready.target}: pid ${ready.pid}, port ${ready.port}, ${ready.slots.length} response_urls`,
+        `${name}: ${ready.target}, pid ${ready.pid}, port ${ready.port}, ${ready.slots.length} response_urls`,
       );
     }
 
     const slices: Slice[] = [];
+    const primeSlices: Slice[] = [];
     // The first response_urls of each target are kept for liaisonAnswer.
     const nextSlot = new Map<TargetName, number>(TARGETS.map((name) => [name, ANSWER_REQUESTS]));
     // Requests answered inline in their ack so far: no response_url reply is owed for them (of
@@ -221,6 +248,80 @@ async function main(): Promise<void> {
     for (const [name, target] of targets) {
       inlineSoFar.set(name, ANSWER_REQUESTS - (await target.count()).delivered);
     }
+
+    /** `seconds` of traffic at `rate` to one target, then its replies drained; the first `warmupSec` are not counted. */
+    const runSlice = async (
+      name: TargetName,
+      rate: number,
+      warmupSec: number,
+      seconds: number,
+      label: { condition: Condition | 'prime'; round: number },
+    ): Promise<Slice> => {
+      const target = targets.get(name) as TargetProcess;
+      const ready = target.ready as NonNullable<TargetProcess['ready']>;
+      const firstSlotIndex = nextSlot.get(name) ?? 0;
+      const warmupCount = Math.round(rate * warmupSec);
+      // Fresh keep-alive agent per slice: connections are opened during the warm-up and
+      // reused afterwards, as Slack reuses its connections; none idle across slices.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+      const before = await target.count();
+      const { samples, connections } = await runOpenLoop(
+        {
+          target: ready,
+          rate,
+          durationMs: seconds * 1000,
+          slots: ready.slots,
+          firstSlotIndex,
+          signingSecret: BENCH_SIGNING_SECRET,
+          agent,
+          requestTimeoutMs: config.timeoutMs,
+        },
+        config.text,
+      );
+      agent.destroy();
+      nextSlot.set(name, firstSlotIndex + samples.length);
+      const inline = (inlineSoFar.get(name) ?? 0) + samples.filter((sample) => sample.inlineReply).length;
+      inlineSoFar.set(name, inline);
+      const { drained, last } = await drain(target, firstSlotIndex + samples.length - inline, 10_000);
+      const loopActive = last.loopActiveMs - before.loopActiveMs;
+      const loopIdle = last.loopIdleMs - before.loopIdleMs;
+      const slice: Slice = {
+        condition: label.condition,
+        rate,
+        round: label.round,
+        target: name,
+        samples: samples.slice(warmupCount),
+        warmupSamples: samples.slice(0, warmupCount),
+        drained,
+        cpuMs: last.cpuMs - before.cpuMs,
+        standInCpuMs: last.standInCpuMs - before.standInCpuMs,
+        loopBusy: loopActive / (loopActive + loopIdle),
+        connections,
+        loopDelay: last.loopDelay,
+        statements: last.statements === undefined ? undefined : last.statements - (before.statements ?? 0),
+      };
+      const summary = summarize(slice.samples.map((sample) => sample.latencyMs));
+      const all = samples.length;
+      const what = label.condition === 'prime' ? 'priming' : `round ${label.round}`;
+      console.log(
+        `  ${String(rate).padStart(4)}/s ${what} ${name.padEnd(7)} n=${summary.n} p50=${ms(summary.p50)} p99=${ms(summary.p99)} max=${ms(summary.max)} ms | target CPU ${ms(slice.cpuMs / all)} ms/request (stand-in ${ms(slice.standInCpuMs / all)}), loop busy ${(100 * slice.loopBusy).toFixed(0)}%, loop delay p99 ${ms(slice.loopDelay.p99)} max ${ms(slice.loopDelay.max)} ms, ${slice.statements === undefined ? '' : `${slice.statements} SQL statements (${(slice.statements / all).toFixed(2)}/request), `}${connections} connection(s), replies via response_url ${all - samples.filter((sample) => sample.inlineReply).length}, load ${loadAverage()}${drained ? '' : ' (replies still missing after 10 s)'}`,
+      );
+      return slice;
+    };
+
+    if (config.primeSec > 0) {
+      // Once per target, before anything is counted: see Config.primeSec. Its figures are the
+      // cold ones (first contact with every person), printed and left out of every result.
+      const rate = config.rates[0] as number;
+      console.log(
+        `priming: ${config.primeSec}s at ${rate}/s per target, not counted (first contact with every person the generator sends as)`,
+      );
+      for (const name of ['bare', 'liaison'] as const) {
+        primeSlices.push(await runSlice(name, rate, 0, config.primeSec, { condition: 'prime', round: 0 }));
+        await sleep(2_000);
+      }
+    }
+
     for (const condition of config.conditions) {
       if (condition === 'hog') {
         hog = startCpuHog();
@@ -232,55 +333,11 @@ async function main(): Promise<void> {
           // Alternate who goes first so drift in machine noise hits both targets alike.
           const order: TargetName[] = round % 2 === 1 ? ['bare', 'liaison'] : ['liaison', 'bare'];
           for (const name of order) {
-            const target = targets.get(name) as TargetProcess;
-            const ready = target.ready as NonNullable<TargetProcess['ready']>;
-            const firstSlotIndex = nextSlot.get(name) ?? 0;
-            const warmupCount = Math.round(rate * config.warmupSec);
-            // Fresh keep-alive agent per slice: connections are opened during the warm-up and
-            // reused afterwards, as Slack reuses its connections; none idle across slices.
-            const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-            const before = await target.count();
-            const { samples, connections } = await runOpenLoop(
-              {
-                target: ready,
-                rate,
-                durationMs: (config.warmupSec + config.durationSec) * 1000,
-                slots: ready.slots,
-                firstSlotIndex,
-                signingSecret: BENCH_SIGNING_SECRET,
-                agent,
-                requestTimeoutMs: config.timeoutMs,
-              },
-              config.text,
-            );
-            agent.destroy();
-            nextSlot.set(name, firstSlotIndex + samples.length);
-            const inline =
-              (inlineSoFar.get(name) ?? 0) + samples.filter((sample) => sample.inlineReply).length;
-            inlineSoFar.set(name, inline);
-            const { drained, last } = await drain(target, firstSlotIndex + samples.length - inline, 10_000);
-            const loopActive = last.loopActiveMs - before.loopActiveMs;
-            const loopIdle = last.loopIdleMs - before.loopIdleMs;
-            const slice: Slice = {
-              condition,
-              rate,
-              round,
-              target: name,
-              samples: samples.slice(warmupCount),
-              warmupSamples: samples.slice(0, warmupCount),
-              drained,
-              cpuMs: last.cpuMs - before.cpuMs,
-              standInCpuMs: last.standInCpuMs - before.standInCpuMs,
-              loopBusy: loopActive / (loopActive + loopIdle),
-              connections,
-              loopDelay: last.loopDelay,
-              statements:
-                last.statements === undefined ? undefined : last.statements - (before.statements ?? 0),
-            };
-            slices.push(slice);
-            const summary = summarize(slice.samples.map((sample) => sample.latencyMs));
-            console.log(
-              `  ${String(rate).padStart(4)}/s round ${round} ${name.padEnd(7)} n=${summary.n} p50=${ms(summary.p50)} p99=${ms(summary.p99)} max=${ms(summary.max)} ms | target CPU ${ms(slice.cpuMs / samples.length)} ms/request (stand-in ${ms(slice.standInCpuMs / samples.length)}), loop busy ${(100 * slice.loopBusy).toFixed(0)}%, loop delay p99 ${ms(slice.loopDelay.p99)} max ${ms(slice.loopDelay.max)} ms, ${slice.statements === undefined ? '' : `${slice.statements} SQL statements (${(slice.statements / samples.length).toFixed(2)}/request), `}${connections} connection(s), load ${loadAverage()}${drained ? '' : ' (replies still missing after 10 s)'}`,
+            slices.push(
+              await runSlice(name, rate, config.warmupSec, config.warmupSec + config.durationSec, {
+                condition,
+                round,
+              }),
             );
           }
         }
@@ -304,7 +361,7 @@ async function main(): Promise<void> {
         reports,
       );
     }
-    printReplies(slices, reports);
+    printReplies([...primeSlices, ...slices], reports);
   } finally {
     await Promise.all([...targets.values()].map((target) => target.stop()));
   }
@@ -435,7 +492,7 @@ function printResults(config: Config, slices: Slice[], reports: Map<TargetName, 
 /** The whole run (every condition): replies by the way they came, the stand-in's calls, memory. */
 function printReplies(slices: Slice[], reports: Map<TargetName, ReportMessage>): void {
   console.log('');
-  console.log('whole run (every condition):');
+  console.log('whole run (priming and every condition):');
   for (const [name, report] of reports) {
     const calls = Object.entries(report.calls)
       .map(([key, count]) => `${key}: ${count}`)
@@ -443,7 +500,7 @@ function printReplies(slices: Slice[], reports: Map<TargetName, ReportMessage>):
     const allSlices = slices.filter((slice) => slice.target === name);
     const sent = allSlices.reduce((sum, slice) => sum + slice.samples.length + slice.warmupSamples.length, 0);
     console.log(
-      `${name}: replies through response_urls (warm-up included): ${Object.keys(report.firstReplyAt).length}, inline in the ack: ${allSlices.reduce((sum, slice) => sum + [...slice.warmupSamples, ...slice.samples].filter((sample) => sample.inlineReply).length, 0)}, of ${sent} requests; empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
+      `${name}: replies through response_urls (priming and warm-ups included): ${Object.keys(report.firstReplyAt).length}, inline in the ack: ${allSlices.reduce((sum, slice) => sum + [...slice.warmupSamples, ...slice.samples].filter((sample) => sample.inlineReply).length, 0)}, of ${sent} requests; empty replies ${report.emptyReplies}; stand-in calls {${calls}}; rss ${report.rssMb} MB, heap ${report.heapUsedMb} MB`,
     );
   }
 }

@@ -7,7 +7,10 @@ const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 type MessageOf<T extends ChildMessage['type']> = Extract<ChildMessage, { type: T }>;
 
-/** A target server in its own Node process (`node --import tsx bench/targets/<name>.ts`). */
+/**
+ * A target server in its own Node process (`node --import tsx bench/targets/<script>.ts`;
+ * `script` defaults to the name).
+ */
 export class TargetProcess {
   readonly #child: ChildProcess;
   readonly #waiters: Array<{ type: string; resolve: (message: ChildMessage) => void }> = [];
@@ -17,7 +20,7 @@ export class TargetProcess {
 
   constructor(
     readonly name: string,
-    options: { requests: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv },
+    options: { requests: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv; script?: string },
   ) {
     this.#child = spawn(
       process.execPath,
@@ -25,7 +28,7 @@ export class TargetProcess {
         ...(options.nodeArgs ?? []),
         '--import',
         'tsx',
-        `bench/targets/${name}.ts`,
+        `bench/targets/${options.script ?? name}.ts`,
         '--requests',
         String(options.requests),
       ],

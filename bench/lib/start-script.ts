@@ -12,8 +12,13 @@ export function scriptArgs(script: 'start' | 'start:dist'): string[] {
   return args;
 }
 
-/** The runtime flags `npm start` gives node (e.g. V8 heap settings), without what it runs. */
+/**
+ * The runtime flags `npm start` gives node (e.g. V8 heap settings), without what it runs.
+ * `BENCH_NODE_FLAGS` (space-separated) replaces them, to measure other settings.
+ */
 export function startFlags(): string[] {
+  const override = process.env.BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(/\s+/).filter(Boolean);
   const args = scriptArgs('start');
   const end = args.indexOf('--import');
   return end >= 0 ? args.slice(0, end) : args.filter((arg) => arg.startsWith('--'));
