@@ -62,6 +62,18 @@ function countingDirectory(answer: () => Promise<SlackProfile | null>): PeopleDi
   return directory;
 }
 
+/** A service that has met U1 (their profile read from Slack now), on a clock tests move. */
+async function knownPerson() {
+  const clock = fixedClock('2026-11-25T08:00:00Z');
+  const repo = memoryRepo();
+  const service = createPeopleService({ repo, clock });
+  await service.identify(
+    { workspaceId: 'W1', slackUserId: 'U1', fallbackName: 'lin' },
+    countingDirectory(async () => profile()),
+  );
+  return { clock, repo, service, readsBefore: repo.reads };
+}
+
 describe('people.identify', () => {
   const request = { workspaceId: 'W1', slackUserId: 'U1', fallbackName: 'lin' };
 
@@ -104,13 +116,7 @@ describe('people.identify', () => {
   });
 
   it('keeps using a known person as stored when a refresh fails', async () => {
-    const clock = fixedClock('2026-11-25T08:00:00Z');
-    const repo = memoryRepo();
-    const service = createPeopleService({ repo, clock });
-    await service.identify(
-      request,
-      countingDirectory(async () => profile()),
-    );
+    const { clock, service } = await knownPerson();
     clock.advance(48 * 60 * 60 * 1000);
     const person = await service.identify(
       request,
@@ -170,17 +176,6 @@ const afterTurns = async () => {
 
 describe('people: refresh-ahead of a remembered person', () => {
   const request = { workspaceId: 'W1', slackUserId: 'U1', fallbackName: 'lin' };
-
-  async function knownPerson() {
-    const clock = fixedClock('2026-11-25T08:00:00Z');
-    const repo = memoryRepo();
-    const service = createPeopleService({ repo, clock });
-    await service.identify(
-      request,
-      countingDirectory(async () => profile()),
-    );
-    return { clock, repo, service, readsBefore: repo.reads };
-  }
 
   it('reads an entry used in its second half again after the request, so an active person never falls off its end', async () => {
     const { clock, repo, service, readsBefore } = await knownPerson();
