@@ -16,6 +16,11 @@ import {
   type RequestAdmissionOptions,
 } from './request-admission.js';
 import { createRequestGate, type RequestGate } from './request-gate.js';
+import {
+  type BoltAuthorize,
+  useYoungMiddlewareArguments,
+  withEveryContextKey,
+} from './young-request-objects.js';
 
 export interface SlackAppOptions {
   receiver: Receiver;
@@ -74,6 +79,10 @@ class GatedApp extends App {
     private readonly admission: RequestAdmission,
   ) {
     super(options);
+    // Bolt's own authorize (the token's, or the OAuth installer's), its results shaped so that
+    // the context Bolt copies from them stays in the young generation (young-request-objects.ts).
+    const bolt = this as unknown as { authorize?: BoltAuthorize };
+    if (bolt.authorize) bolt.authorize = withEveryContextKey(bolt.authorize);
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
@@ -136,12 +145,16 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
     ignoreSelf: false,
     extendedErrorHandler: true,
     clientOptions: {
+      // Bolt copies these options for every request and sets teamId on the copy: present
+      // here, that is an overwrite, not an addition (young-request-objects.ts says why).
+      teamId: undefined,
       slackApiUrl: options.apiUrl,
       // Interactive replies: fail fast rather than queue behind a long retry schedule.
       timeout: 10_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000 },
     },
   };
+  useYoungMiddlewareArguments();
   const app = new GatedApp(appOptions, gate, requestAdmission(deps.logger, options.admission));
   // One Bolt middleware running ours in order (compose-middleware.ts says why).
   app.use(

@@ -36,7 +36,7 @@ export interface ActorContext {
 }
 
 /** Where the error handler finds the language of whoever made the request. */
-const LOCALE_KEY = 'liaisonLocale';
+export const LOCALE_KEY = 'liaisonLocale';
 
 export function localeFromContext(context: Context | undefined): SupportedLocale | undefined {
   const value = context?.[LOCALE_KEY];

@@ -16,7 +16,9 @@ export function composeMiddleware(steps: readonly Step[]): Step {
   const [first] = steps;
   if (!first) throw new Error('composeMiddleware needs at least one middleware');
   return (args) => {
-    const shared = { ...args };
+    // Object.assign, not a spread: a spread's copy puts `next` in the old generation when it is
+    // set below (young-request-objects.ts).
+    const shared = Object.assign({}, args);
     const run = (index: number): Promise<void> => {
       const step = steps[index];
       if (!step) return args.next();

@@ -79,13 +79,14 @@ export function requestActor(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
         const type = (body as PayloadLike).type;
         return Promise.reject(new Error(`no acting person in this request (${String(type ?? 'command')})`));
       }
-      resolving ??= resolveActor(deps, { ...identity, client, context });
+      // Object.assign, not a spread and more keys: see young-request-objects.ts.
+      resolving ??= resolveActor(deps, Object.assign({ client, context }, identity));
       return resolving;
     };
     context.actor = actor;
     context.actorFromMemory = () => {
       if (!identity || resolving) return undefined;
-      const remembered = rememberedActor(deps, { ...identity, context });
+      const remembered = rememberedActor(deps, Object.assign({ context }, identity));
       if (remembered) resolving = Promise.resolve(remembered);
       return remembered;
     };
