@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { AuthorizeResult, AuthorizeSourceData, Context } from '@slack/bolt';
+import type { AuthorizeResult, AuthorizeSourceData } from '@slack/bolt';
 import { HTTP_RESPONSE_PROPERTY } from './receivers/serialized-ack.js';
 import { LOCALE_KEY } from './request-actor.js';
 
@@ -22,10 +22,11 @@ import { LOCALE_KEY } from './request-actor.js';
  */
 
 type Middleware = (args: Record<string, unknown>) => Promise<unknown> | unknown;
-type ProcessMiddleware = (
+/** Bolt's `processMiddleware` (dist/middleware/process.js): runs a chain, then `last`. */
+export type ProcessMiddleware = (
   middleware: Middleware[],
   initialArgs: object,
-  context: Context,
+  context: object,
   client: unknown,
   logger: unknown,
   last: () => Promise<unknown>,

@@ -4,16 +4,11 @@ import { promisify } from 'node:util';
 import type { AuthorizeSourceData } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/db/paths.js';
-import { useYoungMiddlewareArguments, withEveryContextKey } from '../../src/slack/young-request-objects.js';
-
-type ProcessMiddleware = (
-  middleware: Array<(args: Record<string, unknown>) => unknown>,
-  initialArgs: object,
-  context: object,
-  client: unknown,
-  logger: unknown,
-  last: () => Promise<unknown>,
-) => Promise<unknown>;
+import {
+  type ProcessMiddleware,
+  useYoungMiddlewareArguments,
+  withEveryContextKey,
+} from '../../src/slack/young-request-objects.js';
 
 /** The function Bolt's App calls for every chain of middleware, as App reaches it. */
 function boltProcessMiddleware(): ProcessMiddleware {
