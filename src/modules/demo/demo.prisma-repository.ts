@@ -19,6 +19,10 @@ export function createDemoPrismaRepository(prisma: PrismaClient): DemoRepository
       return row?.defaultTimeZone ?? null;
     },
 
+    async hasKpis(slackTeamId) {
+      return (await prisma.kpi.count({ where: { workspace: { slackTeamId } } })) > 0;
+    },
+
     async seedKpis(slackTeamId, kpis) {
       return prisma.$transaction(
         async (tx) => {

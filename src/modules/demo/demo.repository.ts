@@ -12,6 +12,8 @@ export interface DemoRepository {
   seed(workspace: NewWorkspace, departments: typeof DEMO_DEPARTMENTS, people: DemoPerson[]): Promise<void>;
   /** Gives departments without a channel the one named (a channel someone chose stays). */
   giveChannels(slackTeamId: string, channels: { key: string; channelId: string }[]): Promise<void>;
+  /** True once the demo workspace holds KPIs: their 90 days of history are not built again. */
+  hasKpis(slackTeamId: string): Promise<boolean>;
   /**
    * The demo KPIs and their history, in one transaction and a few batched inserts; nothing
    * when the workspace already has KPIs. Returns how many KPIs were created.
