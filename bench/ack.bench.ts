@@ -3,6 +3,7 @@
 // [--warmup 2] [--rounds 3] [--timeout 10000] [--text help] [--profile]
 // [--bare-reply inline|same|response_url] [--conditions quiet,hog] [--prime 5] [--aa]`.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -217,8 +218,14 @@ async function main(): Promise<void> {
         '--expose-gc',
         // Liaison runs with the flags `npm start` gives node; bare Bolt with node's defaults.
         ...(script === 'liaison' ? startFlags() : []),
-        ...(config.profile && script === 'liaison'
-          ? ['--cpu-prof', '--cpu-prof-dir', 'bench/.profiles']
+        ...(config.profile && (script === 'liaison' || process.env.BENCH_PROFILE_BARE === '1')
+          ? [
+              '--cpu-prof',
+              '--cpu-prof-interval',
+              process.env.BENCH_PROFILE_INTERVAL_US ?? '1000',
+              '--cpu-prof-dir',
+              `bench/.profiles/${name}`,
+            ]
           : []),
       ];
       const env: NodeJS.ProcessEnv = { ...process.env, BENCH_BARE_REPLY: config.bareReply };
@@ -300,6 +307,25 @@ async function main(): Promise<void> {
         loopDelay: last.loopDelay,
         statements: last.statements === undefined ? undefined : last.statements - (before.statements ?? 0),
       };
+      if (process.env.BENCH_SAMPLES_FILE) {
+        // Diagnostics: every counted sample with its send time (epoch ms), to line up with the
+        // targets' BENCH_STALL_LOG timelines.
+        appendFileSync(
+          process.env.BENCH_SAMPLES_FILE,
+          slice.samples
+            .map((sample) =>
+              JSON.stringify({
+                target: name,
+                condition: label.condition,
+                round: label.round,
+                sent: sample.sentEpochMs,
+                latency: sample.latencyMs,
+              }),
+            )
+            .join('\n')
+            .concat('\n'),
+        );
+      }
       const summary = summarize(slice.samples.map((sample) => sample.latencyMs));
       const all = samples.length;
       const what = label.condition === 'prime' ? 'priming' : `round ${label.round}`;

@@ -8,6 +8,8 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { BENCH_SIGNING_SECRET } from '../lib/protocol.js';
 import { DEMO_SLACK_USERS, requestedSlots, send, serveProtocol } from './child.js';
+import { startHeapSampling } from './heap-sampling.js';
+import { startStallLog } from './stall-log.js';
 import { startStandInProcess } from './stand-in-link.js';
 
 const count = requestedSlots(process.argv);
@@ -53,10 +55,24 @@ const server = await receiver.start({ port: 0, host: '127.0.0.1' });
 const address = server.address();
 if (address === null || typeof address === 'string') throw new Error('the receiver has no TCP port');
 
-serveProtocol(standIn, async () => {
-  await app.stop();
-  await standIn.close();
-});
+// The same diagnostic timeline as Liaison's target (BENCH_STALL_LOG) and allocation profile
+// (BENCH_ALLOCATION_PROFILE), with `.bare` appended to the file name.
+const heapSampling = process.env.BENCH_ALLOCATION_PROFILE
+  ? startHeapSampling(`${process.env.BENCH_ALLOCATION_PROFILE}.bare`, 'all')
+  : undefined;
+const stallLog = process.env.BENCH_STALL_LOG
+  ? startStallLog(`${process.env.BENCH_STALL_LOG}.bare`)
+  : undefined;
+serveProtocol(
+  standIn,
+  async () => {
+    stallLog?.flush();
+    await heapSampling?.flush();
+    await app.stop();
+    await standIn.close();
+  },
+  { onCount: () => stallLog?.mark('count') },
+);
 send({
   type: 'ready',
   target: `bare (${replyMode === 'inline' ? 'inline reply in the ack' : replyMode === 'same' ? "Liaison's answer in the ack" : 'ack, then response_url'})`,
