@@ -9,6 +9,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { signSlackRequest } from '../tests/harness/slack-driver.js';
 import { TargetProcess } from './lib/child-process.js';
+import { compileTargets } from './lib/compiled-targets.js';
 import { isInlineReply, runOpenLoop, type Sample, slashCommandBody } from './lib/load.js';
 import {
   BENCH_SIGNING_SECRET,
@@ -209,6 +210,14 @@ async function main(): Promise<void> {
     });
   }
 
+  // Both targets run compiled, as `npm start` runs Liaison, when dist/ is up to date.
+  const compiledDir = compileTargets();
+  console.log(
+    compiledDir
+      ? 'targets: compiled (Liaison from dist/, as npm start runs it; no tsx loader thread)'
+      : 'targets: sources through tsx (dist/ is older than src/: run `npm run build` to measure the compiled build)',
+  );
+
   try {
     // Liaison first: with --bare-reply same, bare Bolt answers with Liaison's own answer.
     for (const name of ['liaison', 'bare'] as const) {
@@ -233,6 +242,7 @@ async function main(): Promise<void> {
         env.BENCH_BARE_MESSAGE = await liaisonAnswer(targets.get('liaison') as TargetProcess, config.text);
       }
       const target = new TargetProcess(name, {
+        ...(compiledDir ? { compiledDir } : {}),
         requests: requestsPerTarget + ANSWER_REQUESTS,
         nodeArgs,
         env,

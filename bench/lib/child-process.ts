@@ -8,8 +8,9 @@ const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 type MessageOf<T extends ChildMessage['type']> = Extract<ChildMessage, { type: T }>;
 
 /**
- * A target server in its own Node process (`node --import tsx bench/targets/<script>.ts`;
- * `script` defaults to the name).
+ * A target server in its own Node process: `node bench/.build/targets/<script>.js` when
+ * `compiledDir` is given (bench/lib/compiled-targets.ts), else
+ * `node --import tsx bench/targets/<script>.ts`; `script` defaults to the name.
  */
 export class TargetProcess {
   readonly #child: ChildProcess;
@@ -20,15 +21,22 @@ export class TargetProcess {
 
   constructor(
     readonly name: string,
-    options: { requests: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv; script?: string },
+    options: {
+      requests: number;
+      nodeArgs?: string[];
+      env?: NodeJS.ProcessEnv;
+      script?: string;
+      compiledDir?: string;
+    },
   ) {
+    const script = options.script ?? name;
     this.#child = spawn(
       process.execPath,
       [
         ...(options.nodeArgs ?? []),
-        '--import',
-        'tsx',
-        `bench/targets/${options.script ?? name}.ts`,
+        ...(options.compiledDir
+          ? [`${options.compiledDir}/targets/${script}.js`]
+          : ['--import', 'tsx', `bench/targets/${script}.ts`]),
         '--requests',
         String(options.requests),
       ],

@@ -48,14 +48,18 @@ export interface StandInLink {
   close(): Promise<void>;
 }
 
-const SCRIPT = fileURLToPath(new URL('./stand-in-process.ts', import.meta.url));
+/** Compiled (bench/.build/targets/) the link forks the compiled stand-in, else the source through tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
+const SCRIPT = fileURLToPath(
+  new URL(COMPILED ? './stand-in-process.js' : './stand-in-process.ts', import.meta.url),
+);
 const ASK_TIMEOUT_MS = 5_000;
 
 /** Forks the stand-in with `slots` response_urls and waits (≤ 60 s) for it to listen. */
 export async function startStandInProcess(slots: number): Promise<StandInLink> {
-  // Its own flags: not the target's (--expose-gc, --cpu-prof), only the TypeScript loader.
+  // Its own flags: not the target's (--expose-gc, --cpu-prof), only the TypeScript loader if needed.
   const child: ChildProcess = fork(SCRIPT, [String(slots)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: COMPILED ? [] : ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, (answer: StandInAnswer) => void>();
