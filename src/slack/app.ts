@@ -154,7 +154,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions): App {
       retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000 },
     },
   };
-  useYoungMiddlewareArguments();
+  useYoungMiddlewareArguments(deps.logger);
   const app = new GatedApp(appOptions, gate, requestAdmission(deps.logger, options.admission));
   // One Bolt middleware running ours in order (compose-middleware.ts says why).
   app.use(

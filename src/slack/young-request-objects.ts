@@ -54,14 +54,21 @@ const processMiddleware: ProcessMiddleware = async (
 
 /**
  * Replaces Bolt's `processMiddleware`, which App calls through its module's export on every
- * request. False (and nothing changed) when Bolt no longer has it in that shape.
+ * request. False (and nothing changed) when Bolt no longer has it in that shape: Bolt's own
+ * then runs, correct but promoting each request's objects, and `logger` says so once, so that
+ * whoever upgrades Bolt knows this file needs a look.
  */
-export function useYoungMiddlewareArguments(): boolean {
+export function useYoungMiddlewareArguments(logger?: { warn(message: string): void }): boolean {
   const boltProcess = createRequire(import.meta.url)('@slack/bolt/dist/middleware/process.js') as {
     default?: unknown;
   };
   if (boltProcess.default === processMiddleware) return true;
-  if (typeof boltProcess.default !== 'function' || boltProcess.default.length !== 6) return false;
+  if (typeof boltProcess.default !== 'function' || boltProcess.default.length !== 6) {
+    logger?.warn(
+      "Bolt's processMiddleware is not in the shape src/slack/young-request-objects.ts replaces; Bolt's own runs, and each request's objects reach the old generation (bench/README.md, issue 16)",
+    );
+    return false;
+  }
   boltProcess.default = processMiddleware;
   return true;
 }

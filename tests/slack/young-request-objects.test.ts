@@ -25,6 +25,24 @@ describe("Bolt's middleware chain, arguments built without a spread", () => {
     expect(boltProcessMiddleware()).toBe(installed);
   });
 
+  it('leaves a Bolt whose runner changed shape alone, and says so in the log', () => {
+    const boltProcess = createRequire(import.meta.url)('@slack/bolt/dist/middleware/process.js') as {
+      default: unknown;
+    };
+    const before = boltProcess.default;
+    const reshaped = async (_chain: unknown[], _args: object) => undefined;
+    boltProcess.default = reshaped;
+    const warnings: string[] = [];
+    try {
+      expect(useYoungMiddlewareArguments({ warn: (message) => warnings.push(message) })).toBe(false);
+      expect(boltProcess.default).toBe(reshaped);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('young-request-objects.ts');
+    } finally {
+      boltProcess.default = before;
+    }
+  });
+
   it("gives each middleware the request's arguments with next, context, client and logger, in order, then the rest", async () => {
     useYoungMiddlewareArguments();
     const seen: string[] = [];
