@@ -4,7 +4,6 @@
 // [--bare-reply inline|same|response_url] [--conditions quiet,hog] [--prime 5] [--aa]`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { signSlackRequest } from '../tests/harness/slack-driver.js';
@@ -131,7 +130,7 @@ interface Slice {
   standInCpuMs: number;
   /** Share of the slice the target's event loop was busy (eventLoopUtilization). */
   loopBusy: number;
-  /** TCP connections the keep-alive agent opened for the slice. */
+  /** TCP connections the generator opened for the slice (kept alive within it). */
   connections: number;
   /** The target's event-loop delay over the slice (monitorEventLoopDelay), ms. */
   loopDelay: CountMessage['loopDelay'];
@@ -278,9 +277,6 @@ async function main(): Promise<void> {
       const ready = target.ready as NonNullable<TargetProcess['ready']>;
       const firstSlotIndex = nextSlot.get(name) ?? 0;
       const warmupCount = Math.round(rate * warmupSec);
-      // Fresh keep-alive agent per slice: connections are opened during the warm-up and
-      // reused afterwards, as Slack reuses its connections; none idle across slices.
-      const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
       const before = await target.count();
       const { samples, connections } = await runOpenLoop(
         {
@@ -290,12 +286,10 @@ async function main(): Promise<void> {
           slots: ready.slots,
           firstSlotIndex,
           signingSecret: BENCH_SIGNING_SECRET,
-          agent,
           requestTimeoutMs: config.timeoutMs,
         },
         config.text,
       );
-      agent.destroy();
       nextSlot.set(name, firstSlotIndex + samples.length);
       const inline = (inlineSoFar.get(name) ?? 0) + samples.filter((sample) => sample.inlineReply).length;
       inlineSoFar.set(name, inline);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { STAND_IN_DEFAULTS } from '../../src/console/slack-stand-in/index.js';
 import { signSlackRequest } from '../../tests/harness/slack-driver.js';
+import { KeepAliveClient } from './keep-alive-client.js';
 import type { ReadyMessage, ResponseSlot } from './protocol.js';
+import { ResponseBodies } from './response-bodies.js';
 
 /**
  * Open-loop load: request i is due at start + i / rate whatever happened to the earlier
@@ -51,13 +52,14 @@ export interface LoadOptions {
   slots: ResponseSlot[];
   firstSlotIndex: number;
   signingSecret: string;
-  agent: http.Agent;
+  /** Kept-alive connections at most (256 unless given). */
+  maxSockets?: number;
   requestTimeoutMs: number;
 }
 
 export interface LoadResult {
   samples: Sample[];
-  /** Distinct TCP connections the keep-alive agent used for the whole run. */
+  /** Distinct TCP connections the generator opened for the whole run (kept alive within it). */
   connections: number;
 }
 
@@ -83,74 +85,44 @@ export function slashCommandBody(
   }).toString();
 }
 
-/**
- * A sample with the response's raw bytes, read only once the whole slice has ended: the
- * generator shares the cores with the target, so it must not spend more per response on a
- * larger answer (decoding, JSON.parse) while requests are still being timed.
- */
-type RawSample = Omit<Sample, 'inlineReply'> & { responseBody: Buffer[] };
+/** A sample with the response's body, read only once the whole slice has ended. */
+type RawSample = Omit<Sample, 'inlineReply'> & { responseBody: Buffer };
 
-function sendOne(
+/** The whole HTTP/1.1 request as Slack sends it, signed now. */
+function slackRequest(options: LoadOptions, body: string): string {
+  const signature = signSlackRequest(options.signingSecret, body, Math.floor(Date.now() / 1000));
+  return (
+    'POST /slack/events HTTP/1.1\r\n' +
+    `host: 127.0.0.1:${options.target.port}\r\n` +
+    'content-type: application/x-www-form-urlencoded\r\n' +
+    `content-length: ${Buffer.byteLength(body)}\r\n` +
+    'user-agent: Slackbot 1.0 (+https://api.slack.com/robots)\r\n' +
+    `x-slack-signature: ${signature['x-slack-signature']}\r\n` +
+    `x-slack-request-timestamp: ${signature['x-slack-request-timestamp']}\r\n` +
+    'connection: keep-alive\r\n\r\n' +
+    body
+  );
+}
+
+async function sendOne(
   options: LoadOptions,
-  sockets: Set<unknown>,
+  client: KeepAliveClient,
   body: string,
   slot: number,
   channelId: string,
   lagMs: number,
 ): Promise<RawSample> {
-  return new Promise((resolve) => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = signSlackRequest(options.signingSecret, body, timestamp);
-    let started = 0;
-    let settled = false;
-    const finish = (
-      status: number,
-      error: string | undefined,
-      responseBody: Buffer[] = [],
-      endedAt = performance.now(),
-    ) => {
-      if (settled) return;
-      settled = true;
-      resolve({
-        slot,
-        channelId,
-        sentEpochMs: performance.timeOrigin + started,
-        lagMs,
-        latencyMs: endedAt - started,
-        status,
-        error,
-        responseBody,
-      });
-    };
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port: options.target.port,
-        path: '/slack/events',
-        method: 'POST',
-        agent: options.agent,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'content-length': Buffer.byteLength(body),
-          'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
-          ...signature,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => finish(response.statusCode ?? 0, undefined, chunks, performance.now()));
-        response.on('error', (error) => finish(0, error.message));
-      },
-    );
-    request.setTimeout(options.requestTimeoutMs, () => {
-      request.destroy(new Error(`no response within ${options.requestTimeoutMs} ms`));
-    });
-    request.on('error', (error) => finish(0, error.message));
-    request.on('socket', (socket) => sockets.add(socket));
-    started = performance.now();
-    request.end(body);
-  });
+  const exchange = await client.send(slackRequest(options, body));
+  return {
+    slot,
+    channelId,
+    sentEpochMs: performance.timeOrigin + exchange.sentAt,
+    lagMs,
+    latencyMs: exchange.endedAt - exchange.sentAt,
+    status: exchange.status,
+    error: exchange.error,
+    responseBody: exchange.body,
+  };
 }
 
 export async function runOpenLoop(options: LoadOptions, text = 'help'): Promise<LoadResult> {
@@ -172,7 +144,15 @@ export async function runOpenLoop(options: LoadOptions, text = 'help'): Promise<
   });
   const intervalMs = 1000 / options.rate;
   const pending: Promise<RawSample>[] = [];
-  const sockets = new Set<unknown>();
+  // Fresh connections per run: opened during the warm-up and reused afterwards, as Slack
+  // reuses its connections; none idle across runs.
+  const client = new KeepAliveClient({
+    host: '127.0.0.1',
+    port: options.target.port,
+    maxSockets: options.maxSockets ?? 256,
+    requestTimeoutMs: options.requestTimeoutMs,
+    bodies: new ResponseBodies(),
+  });
   const start = performance.now();
   let next = 0;
   await new Promise<void>((resolve) => {
@@ -182,7 +162,7 @@ export async function runOpenLoop(options: LoadOptions, text = 'help'): Promise<
         const index = options.firstSlotIndex + next;
         const lag = performance.now() - (start + next * intervalMs);
         const slot = options.slots[index] as ResponseSlot;
-        pending.push(sendOne(options, sockets, bodies[next] as string, index, slot.channelId, lag));
+        pending.push(sendOne(options, client, bodies[next] as string, index, slot.channelId, lag));
         next += 1;
       }
       if (next >= total) {
@@ -195,12 +175,13 @@ export async function runOpenLoop(options: LoadOptions, text = 'help'): Promise<
   });
   // Every request ends by its own timeout at the latest, so this wait is bounded.
   const raw = await Promise.all(pending);
+  client.destroy();
   // Only now, with no request in flight, are the answers read.
   const samples = raw.map(
     ({ responseBody, ...sample }): Sample => ({
       ...sample,
-      inlineReply: sample.status === 200 && isInlineReply(Buffer.concat(responseBody).toString('utf8')),
+      inlineReply: sample.status === 200 && isInlineReply(responseBody.toString('utf8')),
     }),
   );
-  return { samples, connections: sockets.size };
+  return { samples, connections: client.opened };
 }
