@@ -11,7 +11,11 @@ describe("npm start's node settings", () => {
   it('are the same for npm start and npm run start:dist, heap shrinking after idle seconds off included', () => {
     expect(nodeFlags('start')).toEqual(nodeFlags('start:dist'));
     expect(nodeFlags('start')).toEqual(
-      expect.arrayContaining(['--max-semi-space-size=8', '--heap-growing-percent=100', '--no-memory-reducer']),
+      expect.arrayContaining([
+        '--max-semi-space-size=8',
+        '--heap-growing-percent=100',
+        '--no-memory-reducer',
+      ]),
     );
   });
 
