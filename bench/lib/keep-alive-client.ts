@@ -184,6 +184,7 @@ export class KeepAliveClient {
   readonly #all = new Set<Connection>();
   readonly #waiting: Array<{ request: string; inFlight: InFlight }> = [];
   readonly #sweep: NodeJS.Timeout;
+  #destroyed = false;
   /** Connections opened over the client's life. */
   opened = 0;
 
@@ -206,6 +207,10 @@ export class KeepAliveClient {
     return new Promise((resolve) => {
       const sentAt = performance.now();
       const inFlight: InFlight = { sentAt, deadline: sentAt + this.options.requestTimeoutMs, done: resolve };
+      if (this.#destroyed) {
+        resolve({ status: 0, body: EMPTY, error: 'the client was closed', sentAt, endedAt: sentAt });
+        return;
+      }
       const connection = this.#idle.pop() ?? this.#open();
       if (connection) connection.send(request, inFlight);
       else this.#waiting.push({ request, inFlight });
@@ -213,7 +218,7 @@ export class KeepAliveClient {
   }
 
   #open(): Connection | undefined {
-    if (this.#all.size >= this.options.maxSockets) return undefined;
+    if (this.#destroyed || this.#all.size >= this.options.maxSockets) return undefined;
     const connection = new Connection(
       this.options.host,
       this.options.port,
@@ -261,9 +266,20 @@ export class KeepAliveClient {
     }
   }
 
-  /** Closes every connection; requests still in flight end with an error. */
+  /** Closes every connection; requests in flight or waiting for one end with an error. */
   destroy(): void {
+    this.#destroyed = true;
     clearInterval(this.#sweep);
+    const now = performance.now();
+    for (const { inFlight } of this.#waiting.splice(0)) {
+      inFlight.done({
+        status: 0,
+        body: EMPTY,
+        error: 'the client was closed',
+        sentAt: inFlight.sentAt,
+        endedAt: now,
+      });
+    }
     for (const connection of [...this.#all]) connection.fail('the client was closed');
   }
 }

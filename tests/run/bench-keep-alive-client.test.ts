@@ -116,6 +116,25 @@ describe("bench:ack's load generator client", () => {
     expect(lost.status).toBe(0);
     expect(lost.error).toMatch(/closed|ECONNRESET/);
   });
+
+  it('ends the requests in flight and those waiting for a connection when it is closed, and opens no more', async () => {
+    const silent = await serve(() => undefined);
+    const client = clientFor(silent, { maxSockets: 1 });
+    const sent = [client.send(request(silent, 'a=1')), client.send(request(silent, 'a=2'))];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    client.destroy();
+    const ended = await Promise.all(sent);
+    expect(ended.map((exchange) => exchange.error)).toEqual([
+      'the client was closed',
+      'the client was closed',
+    ]);
+    expect(client.opened).toBe(1);
+    expect(await client.send(request(silent, 'a=3'))).toMatchObject({
+      status: 0,
+      error: 'the client was closed',
+    });
+    expect(client.opened).toBe(1);
+  });
 });
 
 describe('the bodies the generator keeps', () => {
